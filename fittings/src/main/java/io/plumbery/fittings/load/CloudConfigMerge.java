@@ -1,0 +1,42 @@
+package io.plumbery.fittings.load;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plumbery's merge of cloud-config blocks (plan defaults, then the node's profile, then the node):
+ * maps merge key by key, lists are appended, any other value is replaced by the later one.
+ */
+public final class CloudConfigMerge {
+
+    private CloudConfigMerge() {
+    }
+
+    public static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> overlay) {
+        Map<String, Object> out = new LinkedHashMap<>(base);
+        overlay.forEach((key, value) -> out.merge(key, value, CloudConfigMerge::combine));
+        // LinkedHashMap.merge drops keys whose merged value is null: put explicit nulls back
+        overlay.forEach((key, value) -> {
+            if (value == null && !out.containsKey(key)) {
+                out.put(key, null);
+            }
+        });
+        return Collections.unmodifiableMap(out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object combine(Object earlier, Object later) {
+        if (earlier instanceof Map<?, ?> a && later instanceof Map<?, ?> b) {
+            return merge((Map<String, Object>) a, (Map<String, Object>) b);
+        }
+        if (earlier instanceof List<?> a && later instanceof List<?> b) {
+            List<Object> out = new ArrayList<>(a);
+            out.addAll(b);
+            return Collections.unmodifiableList(out);
+        }
+        return later;
+    }
+}

@@ -1,0 +1,92 @@
+package io.plumbery.fittings.load;
+
+import io.plumbery.fittings.model.Ethernet;
+import io.plumbery.fittings.model.Node;
+import io.plumbery.fittings.placeholder.Placeholders;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Checks that need the whole plan: unique node names, subnets that do not collide, placeholders that can resolve. */
+final class PlanChecks {
+
+    private PlanChecks() {
+    }
+
+    static void uniqueNodes(Source source, List<Located<Node>> nodes) {
+        Map<String, Located<Node>> first = new HashMap<>();
+        for (Located<Node> node : nodes) {
+            Located<Node> earlier = first.putIfAbsent(node.value().name(), node);
+            if (earlier != null) {
+                source.diagnostics().error(node.where(), "duplicate node name '" + node.value().name()
+                        + "' (first at line " + earlier.where().line() + "): node names are host names and must be unique");
+            }
+        }
+    }
+
+    /** Two different networks of one facility must not share addresses; one network must keep one subnet. */
+    static void subnets(Source source, List<Located<Map.Entry<Integer, Ethernet>>> ethernets) {
+        for (int i = 0; i < ethernets.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                Located<Map.Entry<Integer, Ethernet>> a = ethernets.get(j);
+                Located<Map.Entry<Integer, Ethernet>> b = ethernets.get(i);
+                if (!a.value().getKey().equals(b.value().getKey()) || a.where().equals(b.where())) {
+                    continue;
+                }
+                Ethernet ea = a.value().getValue();
+                Ethernet eb = b.value().getValue();
+                boolean sameName = String.valueOf(ea.name()).equals(String.valueOf(eb.name()));
+                if (sameName && !ea.subnet().equals(eb.subnet())) {
+                    source.diagnostics().error(b.where(), "ethernet '" + eb.name() + "' has subnet " + eb.subnet()
+                            + " here but " + ea.subnet() + " at line " + a.where().line());
+                } else if (!sameName && ea.subnet().overlaps(eb.subnet())) {
+                    source.diagnostics().error(b.where(), "subnet " + eb.subnet() + " of ethernet '" + eb.name()
+                            + "' overlaps subnet " + ea.subnet() + " of ethernet '" + ea.name() + "' at line "
+                            + a.where().line());
+                }
+            }
+        }
+    }
+
+    /**
+     * Every {@code {{ x.y }}} anywhere in the plan text, read by us or not, must name a parameter with a
+     * value, a node, a secret or a known value.
+     */
+    static void placeholders(Parameters parameters, List<org.yaml.snakeyaml.nodes.Node> documents,
+                             Set<String> nodeNames) {
+        Map<org.yaml.snakeyaml.nodes.Node, Boolean> visited = new IdentityHashMap<>();
+        for (org.yaml.snakeyaml.nodes.Node doc : documents) {
+            walk(parameters, doc, nodeNames, visited);
+        }
+    }
+
+    private static void walk(Parameters parameters, org.yaml.snakeyaml.nodes.Node node, Set<String> nodeNames,
+                             Map<org.yaml.snakeyaml.nodes.Node, Boolean> visited) {
+        if (node == null || visited.put(node, Boolean.TRUE) != null) {
+            return; // aliases share nodes: check each once
+        }
+        if (node instanceof ScalarNode s) {
+            String text = parameters.substitute(s.getValue(), s);
+            for (Map.Entry<String, String> ref : Placeholders.references(text)) {
+                if (!ref.getKey().equals("parameter")) {
+                    Placeholders.check(ref.getKey(), ref.getValue(), nodeNames)
+                            .ifPresent(msg -> parameters.source().error(s, msg));
+                }
+            }
+        } else if (node instanceof SequenceNode seq) {
+            seq.getValue().forEach(item -> walk(parameters, item, nodeNames, visited));
+        } else if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                walk(parameters, t.getKeyNode(), nodeNames, visited);
+                walk(parameters, t.getValueNode(), nodeNames, visited);
+            }
+        }
+    }
+}

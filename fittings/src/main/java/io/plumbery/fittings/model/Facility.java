@@ -1,0 +1,20 @@
+package io.plumbery.fittings.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One document after the global one: a place (location or region) with a provider and blueprints.
+ *
+ * @param name     {@code locationId} or {@code regionId}, or {@code facility-N} when the plan names neither
+ * @param provider the provider that builds it ({@code local} unless the facility says otherwise)
+ * @param settings the facility's other provider settings, as given
+ */
+public record Facility(int index, String name, String provider, Map<String, String> settings,
+                       List<Blueprint> blueprints) {
+
+    public Facility {
+        settings = Map.copyOf(settings);
+        blueprints = List.copyOf(blueprints);
+    }
+}

@@ -1,0 +1,35 @@
+package io.plumbery.fittings.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One node, after its profile ({@code default:}) and the plan's defaults were applied and its name range
+ * expanded.
+ *
+ * @param roles       what the bootstrap installs on it ({@code mesos-master}, {@code mesos-agent}...)
+ * @param cloudConfig cloud-init user-data from the plan: global defaults, profile and node merged;
+ *                    node placeholders ({@code {{ node.private }}}) are still in it, resolved after build
+ */
+public record Node(String name, String blueprint, String profile, String appliance, Cpu cpu, int memoryGb,
+                   List<Disk> disks, List<Glue> glue, String monitoring, List<String> information,
+                   String description, List<String> roles, boolean runningAlways, Map<String, Object> cloudConfig) {
+
+    public Node {
+        disks = List.copyOf(disks);
+        glue = List.copyOf(glue);
+        information = List.copyOf(information);
+        roles = List.copyOf(roles);
+        // cloud-config may hold nulls and its order matters to people reading it: no Map.copyOf
+        cloudConfig = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cloudConfig));
+    }
+
+    /** TCP ports opened to the internet by {@code glue: internet ...}; empty when the node has no public address. */
+    public List<Integer> internetPorts() {
+        return glue.stream().filter(Glue::internet).flatMap(g -> g.ports().stream()).distinct().toList();
+    }
+
+    public boolean hasPublicAddress() {
+        return glue.stream().anyMatch(Glue::internet);
+    }
+}
