@@ -17,18 +17,16 @@ public final class CloudConfigMerge {
 
     public static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> overlay) {
         Map<String, Object> out = new LinkedHashMap<>(base);
-        overlay.forEach((key, value) -> out.merge(key, value, CloudConfigMerge::combine));
-        // LinkedHashMap.merge drops keys whose merged value is null: put explicit nulls back
-        overlay.forEach((key, value) -> {
-            if (value == null && !out.containsKey(key)) {
-                out.put(key, null);
-            }
-        });
+        // not Map.merge: it rejects null values, and cloud-config has them ('key:' with nothing after it)
+        overlay.forEach((key, value) -> out.put(key, out.get(key) == null ? value : combine(out.get(key), value)));
         return Collections.unmodifiableMap(out);
     }
 
     @SuppressWarnings("unchecked")
     private static Object combine(Object earlier, Object later) {
+        if (later == null) {
+            return null;
+        }
         if (earlier instanceof Map<?, ?> a && later instanceof Map<?, ?> b) {
             return merge((Map<String, Object>) a, (Map<String, Object>) b);
         }

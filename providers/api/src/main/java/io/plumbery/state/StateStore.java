@@ -104,6 +104,16 @@ public final class StateStore implements AutoCloseable {
         return current;
     }
 
+    /**
+     * Applies {@code change} to the current state and saves the result, as one step: parallel workers
+     * each recording their own node cannot lose each other's records.
+     */
+    public synchronized State update(java.util.function.UnaryOperator<State> change) throws StateException {
+        State next = change.apply(current);
+        save(next);
+        return next;
+    }
+
     /** Writes {@code state} durably and makes it current. An empty state removes the file. */
     public synchronized void save(State state) throws StateException {
         try {

@@ -402,7 +402,13 @@ public final class JcloudsProvider implements Provider {
         Map<String, String> attributes = new HashMap<>(previous);
         attributes.put("jclouds.provider", options.providerId());
         String net = network != null ? network : node.getUserMetadata().get(NodeMapping.META_NETWORK);
-        return NodeMapping.toRecord(node, nodeName, net, sshUser(), attributes);
+        NodeRecord mapped = NodeMapping.toRecord(node, nodeName, net, sshUser(), attributes);
+        if (options.isStub()) {
+            // the stub invents its addresses, some in public ranges: no one may ever try to connect to them
+            return new NodeRecord(mapped.id(), mapped.name(), mapped.network(), mapped.status(),
+                    mapped.privateAddress(), mapped.publicAddress(), null, mapped.attributes());
+        }
+        return mapped;
     }
 
     private String sshUser() {
