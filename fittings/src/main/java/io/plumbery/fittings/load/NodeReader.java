@@ -29,6 +29,8 @@ final class NodeReader {
 
     private static final Set<String> TIERS = Set.of("standard", "highperformance", "economy");
     private static final Set<String> MONITORING = Set.of("essentials", "advanced");
+    /** What the bootstrap knows how to install; see the bootstrap's Role mapping. */
+    static final Set<String> ROLES = Set.of("mesos-master", "mesos-agent", "zookeeper", "marathon");
 
     private final Map<String, YamlMap> profiles;
     private final Map<String, Object> sharedCloudConfig;
@@ -74,7 +76,7 @@ final class NodeReader {
         List<String> information = layers.pick("information").map(m -> m.strings("information")).orElse(List.of());
         String description = layers.pick("description").flatMap(m -> m.string("description")).orElse(null);
         String appliance = layers.pick("appliance").flatMap(m -> m.string("appliance")).orElse(null);
-        List<String> roles = layers.pick("roles").map(m -> m.strings("roles")).orElse(List.of());
+        List<String> roles = layers.pick("roles").map(NodeReader::roles).orElse(List.of());
 
         Map<String, Object> cloudConfig = sharedCloudConfig;
         if (profile != null) {
@@ -177,6 +179,20 @@ final class NodeReader {
             glue.add(Glue.internet(ports));
         }
         return glue;
+    }
+
+    private static List<String> roles(YamlMap m) {
+        List<String> roles = new ArrayList<>();
+        for (Map.Entry<String, org.yaml.snakeyaml.nodes.Node> item : m.stringItems("roles")) {
+            if (ROLES.contains(item.getKey())) {
+                roles.add(item.getKey());
+            } else {
+                m.source().error(item.getValue(), "unknown role '" + item.getKey() + "' in " + m.what()
+                        + Suggestions.hint(item.getKey(), ROLES) + "; roles: "
+                        + String.join(", ", new java.util.TreeSet<>(ROLES)));
+            }
+        }
+        return roles;
     }
 
     private static Optional<String> oneOf(YamlMap m, String key, Set<String> allowed) {

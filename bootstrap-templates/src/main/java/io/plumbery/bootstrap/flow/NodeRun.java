@@ -1,0 +1,379 @@
+package io.plumbery.bootstrap.flow;
+
+import io.plumbery.bootstrap.model.BootstrapNode;
+import io.plumbery.bootstrap.model.BootstrapPlan;
+import io.plumbery.bootstrap.model.Role;
+import io.plumbery.bootstrap.model.RuntimeSettings;
+import io.plumbery.bootstrap.render.NodeRenderer;
+import io.plumbery.bootstrap.render.RenderException;
+import io.plumbery.bootstrap.render.RenderedFile;
+import io.plumbery.bootstrap.ssh.CommandResult;
+import io.plumbery.bootstrap.ssh.ContentSource;
+import io.plumbery.bootstrap.ssh.NodeConnector;
+import io.plumbery.bootstrap.ssh.NodeSession;
+import io.plumbery.bootstrap.ssh.Shell;
+import io.plumbery.bootstrap.ssh.SshConnector;
+import io.plumbery.bootstrap.ssh.Upload;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** The steps of one node; phase one ({@link #configure}) writes and starts, phase two ({@link #verify}) waits. */
+final class NodeRun implements AutoCloseable {
+    private final BootstrapPlan plan;
+    private final BootstrapNode node;
+    private final NodeRenderer renderer;
+    private final NodeConnector connector;
+    private final BootstrapSettings settings;
+    private final SshConnector.Sleeper sleeper;
+    private final BootstrapListener listener;
+    private long started = System.nanoTime();
+
+    private final List<FileChange> files = new ArrayList<>();
+    private final List<UnitChange> units = new ArrayList<>();
+    private NodeSession session;
+    private NodeFailure failure;
+    private long finished;
+
+    NodeRun(BootstrapPlan plan, BootstrapNode node, NodeRenderer renderer, NodeConnector connector,
+            BootstrapSettings settings, SshConnector.Sleeper sleeper, BootstrapListener listener) {
+        this.plan = plan;
+        this.node = node;
+        this.renderer = renderer;
+        this.connector = connector;
+        this.settings = settings;
+        this.sleeper = sleeper;
+        this.listener = listener;
+    }
+
+    boolean failed() {
+        return failure != null;
+    }
+
+    NodeReport report() {
+        long end = finished == 0 ? System.nanoTime() : finished;
+        return new NodeReport(node.name(), files, units, Duration.ofNanos(end - started), Optional.ofNullable(failure));
+    }
+
+    /** Render, connect, wait for cloud-init, upload what changed, (re)start what needs it. */
+    void configure() {
+        started = System.nanoTime();
+        guard(() -> {
+            List<RenderedFile> rendered = step(Step.RENDER, () -> renderer.serviceFiles(plan, node),
+                    r -> r.size() + " file(s)");
+            session = step(Step.CONNECT, () -> connector.connect(node.ssh(), (endpoint, attempt, cause) ->
+                    emit(Step.CONNECT, Progress.Status.RETRYING, "attempt " + attempt + " failed: " + cause.getMessage())),
+                    NodeSession::address);
+            step(Step.CLOUD_INIT, this::waitForCloudInit, detail -> detail);
+            step(Step.PREPARE, this::prepare, ok -> "");
+            boolean runtimeChanged = step(Step.UPLOAD_RUNTIME, this::uploadRuntime, changed -> changed ? "uploaded" : "unchanged");
+            Set<Role> touched = step(Step.UPLOAD_FILES, () -> uploadFiles(rendered), t -> countFiles());
+            Set<Role> restart = runtimeChanged ? roles() : touched;
+            boolean reload = files.stream().anyMatch(f -> f.changed() && f.path().endsWith(".service"));
+            step(Step.START_UNITS, () -> startUnits(restart, reload), u -> describeUnits());
+        });
+    }
+
+    /** Wait until each unit is active, then until each service answers its health check. */
+    void verify() {
+        guard(() -> {
+            step(Step.WAIT_ACTIVE, () -> {
+                roles().forEach(this::waitActive);
+                return roles().size();
+            }, n -> n + " unit(s) active");
+            step(Step.WAIT_HEALTH, () -> {
+                roles().forEach(this::waitHealthy);
+                return roles().size();
+            }, n -> n + " service(s) healthy");
+        });
+        finished = System.nanoTime();
+    }
+
+    private void guard(Runnable steps) {
+        if (failure != null) {
+            return;
+        }
+        try {
+            steps.run();
+        } catch (StepFailed e) {
+            failure = e.failure();
+            finished = System.nanoTime();
+        }
+    }
+
+    private <T> T step(Step step, Supplier<T> body, java.util.function.Function<T, String> detail) {
+        emit(step, Progress.Status.STARTED, "");
+        T result;
+        try {
+            result = body.get();
+        } catch (StepFailed e) {
+            emit(step, Progress.Status.FAILED, e.failure().message());
+            throw e;
+        } catch (RenderException e) {
+            emit(step, Progress.Status.FAILED, "cannot render " + e.error());
+            throw fail(step, "cannot render " + e.error(), null, List.of());
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            emit(step, Progress.Status.FAILED, message);
+            throw fail(step, message, null, List.of());
+        }
+        emit(step, Progress.Status.DONE, detail.apply(result));
+        return result;
+    }
+
+    private StepFailed fail(Step step, String message, String unit, List<String> journal) {
+        return new StepFailed(new NodeFailure(node.name(), step, message, unit, journal));
+    }
+
+    private void emit(Step step, Progress.Status status, String detail) {
+        listener.onProgress(new Progress(node.name(), step, status, Duration.ofNanos(System.nanoTime() - started), detail));
+    }
+
+    private String sudo() {
+        return privileged() ? "sudo -n " : "";
+    }
+
+    /** Through sudo unless told not to, or logged in as root. */
+    private boolean privileged() {
+        return settings.sudo() && !"root".equals(node.ssh().user());
+    }
+
+    private String onNode(String path) {
+        return settings.onNode(node.name(), path);
+    }
+
+    private EnumSet<Role> roles() {
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        roles.addAll(node.roles());
+        return roles;
+    }
+
+    private String waitForCloudInit() {
+        // "not run" / "disabled" once we can log in means it will not run: do not wait for it
+        CommandResult result = session.run("command -v cloud-init >/dev/null 2>&1 || exit 100; "
+                + "s=$(cloud-init status 2>/dev/null); case \"$s\" in *'not run'*|*disabled*) echo \"$s\"; exit 101;; esac; "
+                + "cloud-init status --wait --long", settings.cloudInitTimeout());
+        return switch (result.exitCode()) {
+            case 0 -> "done";
+            case 2 -> "done with recoverable errors";
+            case 100, 101 -> {
+                String why = result.exitCode() == 100 ? "cloud-init is not installed on the node"
+                        : "cloud-init is disabled or did not run on the node (" + result.stdout().strip() + ")";
+                if (settings.requireCloudInit()) {
+                    throw fail(Step.CLOUD_INIT, why, null, List.of());
+                }
+                yield result.exitCode() == 100 ? "no cloud-init (accepted)" : "cloud-init not run (accepted)";
+            }
+            default -> throw fail(Step.CLOUD_INIT, "cloud-init failed (exit " + result.exitCode() + "): "
+                    + String.join(" | ", result.tail(5)), null, List.of());
+        };
+    }
+
+    private boolean prepare() {
+        RuntimeSettings rs = renderer.settings();
+        String user = Shell.quote(rs.serviceUser());
+        String script = "{ getent passwd " + user + " >/dev/null 2>&1 || useradd --system --user-group --no-create-home"
+                + " --home-dir /var/lib/plumbery --shell /usr/sbin/nologin " + user + "; } && "
+                + "install -d -m 0755 " + Shell.quote(onNode(NodeRenderer.CONFIG_DIR)) + " "
+                + Shell.quote(onNode(rs.runtimeJar().substring(0, rs.runtimeJar().lastIndexOf('/'))));
+        CommandResult result = session.run(sudo() + "sh -c " + Shell.quote(script), settings.commandTimeout());
+        if (!result.ok()) {
+            throw fail(Step.PREPARE, "cannot create the service user and directories (exit " + result.exitCode()
+                    + "): " + String.join(" | ", result.tail(3)), null, List.of());
+        }
+        return true;
+    }
+
+    private boolean uploadRuntime() {
+        String path = renderer.settings().runtimeJar();
+        boolean changed = session.putIfChanged(ContentSource.of(plan.runtimeArtifact()), onNode(path), "0644", privileged());
+        files.add(new FileChange(path, changed));
+        return changed;
+    }
+
+    private Set<Role> uploadFiles(List<RenderedFile> rendered) {
+        List<Upload> uploads = rendered.stream()
+                .map(f -> new Upload(ContentSource.of(f.bytes()), onNode(f.path()), f.mode())).toList();
+        List<Boolean> written = session.putIfChanged(uploads, privileged());
+        Set<Role> touched = EnumSet.noneOf(Role.class);
+        for (int i = 0; i < rendered.size(); i++) {
+            files.add(new FileChange(rendered.get(i).path(), written.get(i)));
+            if (written.get(i) && rendered.get(i).role() != null) {
+                touched.add(rendered.get(i).role());
+            }
+        }
+        syncEtcHosts();
+        return touched;
+    }
+
+    /**
+     * Puts {@link NodeRenderer#HOSTS_FILE} between {@code # BEGIN plumbery} and {@code # END plumbery} in
+     * /etc/hosts when the block differs, keeping every other line. Rewrites in place ({@code cat >}) since
+     * /etc/hosts is often a bind mount in containers. Reported as a file change of /etc/hosts.
+     */
+    private void syncEtcHosts() {
+        String hosts = Shell.quote(onNode("/etc/hosts"));
+        String block = Shell.quote(onNode(NodeRenderer.HOSTS_FILE));
+        String script = "h=" + hosts + "; b=" + block + "; [ -f \"$h\" ] || : > \"$h\"; "
+                + "cur=$(awk '/^# BEGIN plumbery$/{on=1;next} /^# END plumbery$/{on=0;next} on' \"$h\"); "
+                + "if [ \"$cur\" = \"$(cat \"$b\")\" ] && grep -q '^# END plumbery$' \"$h\"; then echo unchanged; exit 0; fi; "
+                + "rest=$(awk '/^# BEGIN plumbery$/{skip=1;next} /^# END plumbery$/{skip=0;next} !skip' \"$h\"); "
+                + "t=$(mktemp) && { [ -z \"$rest\" ] || printf '%s\\n' \"$rest\"; echo '# BEGIN plumbery'; cat \"$b\"; "
+                + "echo '# END plumbery'; } > \"$t\" && cat \"$t\" > \"$h\" && rm -f \"$t\" && echo changed";
+        CommandResult result = session.run(sudo() + "sh -c " + Shell.quote(script), settings.commandTimeout());
+        if (!result.ok()) {
+            throw fail(Step.UPLOAD_FILES, "cannot update /etc/hosts (exit " + result.exitCode() + "): "
+                    + String.join(" | ", result.tail(3)), null, List.of());
+        }
+        files.add(new FileChange("/etc/hosts", result.stdout().strip().equals("changed")));
+    }
+
+    private String countFiles() {
+        long changed = files.stream().skip(1).filter(FileChange::changed).count();
+        return changed + " changed, " + (files.size() - 1 - changed) + " unchanged";
+    }
+
+    private List<UnitChange> startUnits(Set<Role> restart, boolean reload) {
+        boolean removed = removeStaleUnits();
+        if (reload || removed) {
+            systemctl(Step.START_UNITS, null, "daemon-reload");
+        }
+        for (Role role : roles()) {
+            String unit = role.unit();
+            UnitChange.Action action;
+            if (restart.contains(role)) {
+                systemctl(Step.START_UNITS, unit, "enable", "--quiet", unit);
+                systemctl(Step.START_UNITS, unit, "restart", unit);
+                action = UnitChange.Action.RESTARTED;
+            } else if (session.run("systemctl is-active --quiet " + unit + " && systemctl is-enabled --quiet " + unit,
+                    settings.commandTimeout()).ok()) {
+                action = UnitChange.Action.UNCHANGED;
+            } else {
+                systemctl(Step.START_UNITS, unit, "enable", "--quiet", "--now", unit);
+                action = UnitChange.Action.STARTED;
+            }
+            units.add(new UnitChange(unit, action));
+        }
+        return units;
+    }
+
+    /** Units of roles the node no longer has (left by an earlier plan): stop, disable, delete their files. */
+    private boolean removeStaleUnits() {
+        List<Role> others = EnumSet.complementOf(roles()).stream().toList();
+        Map<String, Role> unitFiles = new LinkedHashMap<>();
+        others.forEach(role -> unitFiles.put(onNode(NodeRenderer.UNIT_DIR + "/" + role.unit()), role));
+        Set<String> present = session.sha256(List.copyOf(unitFiles.keySet()), privileged()).keySet();
+        boolean any = false;
+        for (Map.Entry<String, Role> entry : unitFiles.entrySet()) {
+            if (!present.contains(entry.getKey())) {
+                continue;
+            }
+            Role role = entry.getValue();
+            systemctl(Step.START_UNITS, role.unit(), "disable", "--quiet", "--now", role.unit());
+            String envFile = onNode(NodeRenderer.CONFIG_DIR + "/" + role.service() + ".env");
+            CommandResult rm = session.run(sudo() + "rm -f " + Shell.quote(entry.getKey()) + " " + Shell.quote(envFile),
+                    settings.commandTimeout());
+            if (!rm.ok()) {
+                throw fail(Step.START_UNITS, "cannot remove " + entry.getKey() + ": " + String.join(" | ", rm.tail(3)),
+                        role.unit(), List.of());
+            }
+            units.add(new UnitChange(role.unit(), UnitChange.Action.REMOVED));
+            any = true;
+        }
+        return any;
+    }
+
+    private String describeUnits() {
+        StringBuilder out = new StringBuilder();
+        for (UnitChange u : units) {
+            out.append(out.isEmpty() ? "" : ", ").append(u.unit().replace(".service", "")).append(' ')
+                    .append(u.action().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return out.toString();
+    }
+
+    private void systemctl(Step step, String unit, String... args) {
+        CommandResult result = session.run(sudo() + "systemctl " + String.join(" ", args), settings.commandTimeout());
+        if (!result.ok()) {
+            throw fail(step, "systemctl " + String.join(" ", args) + " failed (exit " + result.exitCode() + "): "
+                    + String.join(" | ", result.tail(3)), unit, unit == null ? List.of() : journal(unit));
+        }
+    }
+
+    private List<String> journal(String unit) {
+        try {
+            CommandResult result = session.run(sudo() + "journalctl -u " + unit + " -n " + settings.journalLines()
+                    + " --no-pager -o cat 2>&1", settings.commandTimeout());
+            List<String> lines = result.stdout().lines().toList();
+            return lines.subList(Math.max(0, lines.size() - settings.journalLines()), lines.size());
+        } catch (RuntimeException e) {
+            return List.of("(journal unavailable: " + e.getMessage() + ")");
+        }
+    }
+
+    private void waitActive(Role role) {
+        String unit = role.unit();
+        String[] last = {""};
+        boolean active = poll(Step.WAIT_ACTIVE, settings.unitActiveTimeout(), () -> {
+            String state = session.run("systemctl is-active " + unit, settings.commandTimeout()).stdout().strip();
+            last[0] = state;
+            if (state.equals("failed")) {
+                throw fail(Step.WAIT_ACTIVE, unit + " failed", unit, journal(unit));
+            }
+            return state.equals("active");
+        });
+        if (!active) {
+            throw fail(Step.WAIT_ACTIVE, unit + " not active after " + settings.unitActiveTimeout().toSeconds()
+                    + " s (state: " + (last[0].isEmpty() ? "unknown" : last[0]) + ")", unit, journal(unit));
+        }
+    }
+
+    private void waitHealthy(Role role) {
+        RuntimeSettings rs = renderer.settings();
+        String command = HealthChecks.command(role, node, rs);
+        CommandResult[] last = {null};
+        boolean healthy = poll(Step.WAIT_HEALTH, settings.healthTimeout(), () -> {
+            last[0] = session.run(command, settings.commandTimeout());
+            return last[0].ok();
+        });
+        if (!healthy) {
+            String why = last[0] == null ? "" : " (last check exit " + last[0].exitCode() + ": "
+                    + String.join(" | ", last[0].tail(2)) + ")";
+            throw fail(Step.WAIT_HEALTH, role.service() + " not healthy at " + HealthChecks.target(role, node, rs)
+                    + " after " + settings.healthTimeout().toSeconds() + " s" + why, role.unit(), journal(role.unit()));
+        }
+    }
+
+    /** Polls until {@code check} is true or {@code timeout} passes; at least one check. */
+    private boolean poll(Step step, Duration timeout, Supplier<Boolean> check) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (check.get()) {
+                return true;
+            }
+            if (System.nanoTime() + settings.pollInterval().toNanos() > deadline) {
+                return false;
+            }
+            try {
+                sleeper.sleep(settings.pollInterval());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw fail(step, "interrupted", null, List.of());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (session != null) {
+            session.close();
+        }
+    }
+}

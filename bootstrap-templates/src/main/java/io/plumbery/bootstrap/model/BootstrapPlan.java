@@ -1,0 +1,39 @@
+package io.plumbery.bootstrap.model;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The input of the bootstrap stage: every node of the plan (in plan order), the plan-wide
+ * {@code cloud-config} block, and the cluster-runtime jar to ship.
+ */
+public record BootstrapPlan(String planName, List<BootstrapNode> nodes, Map<String, Object> globalCloudConfig,
+                            Path runtimeArtifact) {
+
+    public BootstrapPlan {
+        Objects.requireNonNull(planName, "planName");
+        nodes = List.copyOf(nodes);
+        globalCloudConfig = globalCloudConfig == null ? Map.of() : globalCloudConfig;
+        Objects.requireNonNull(runtimeArtifact, "runtimeArtifact");
+        Set<String> names = new HashSet<>();
+        for (BootstrapNode node : nodes) {
+            if (!names.add(node.name())) {
+                throw new IllegalArgumentException("node name '" + node.name() + "' appears twice in plan " + planName);
+            }
+        }
+    }
+
+    /** Nodes running ZooKeeper, in plan order; the position + 1 is each one's ZooKeeper id. */
+    public List<BootstrapNode> zookeepers() {
+        return nodes.stream().filter(n -> n.has(Role.ZOOKEEPER)).toList();
+    }
+
+    /** Nodes running a master, in plan order. */
+    public List<BootstrapNode> masters() {
+        return nodes.stream().filter(n -> n.has(Role.MASTER)).toList();
+    }
+}

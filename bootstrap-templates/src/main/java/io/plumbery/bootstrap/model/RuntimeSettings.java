@@ -1,0 +1,60 @@
+package io.plumbery.bootstrap.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Cluster-wide settings of the rendered files that a plan does not carry; {@link #defaults()} is what
+ * plumbery uses. Ports and paths are the cluster-runtime's; heaps are {@code -Xmx} values in MiB.
+ */
+public record RuntimeSettings(String serviceUser, String javaCommand, String runtimeJar,
+                              int zookeeperClientPort, int zookeeperTickMs,
+                              int masterPort, int agentPort, int marathonPort,
+                              int zookeeperHeapMb, int masterHeapMb, int marathonHeapMb, int agentHeapMb,
+                              int agentDiskMb, int agentReservedMemoryMb, String agentPorts,
+                              String masterHealthPath, String agentHealthPath, String marathonHealthPath,
+                              List<String> packages, List<String> ntpServers) {
+
+    public RuntimeSettings {
+        Objects.requireNonNull(serviceUser, "serviceUser");
+        Objects.requireNonNull(javaCommand, "javaCommand");
+        Objects.requireNonNull(runtimeJar, "runtimeJar");
+        packages = List.copyOf(packages);
+        ntpServers = List.copyOf(ntpServers);
+    }
+
+    public static RuntimeSettings defaults() {
+        return new RuntimeSettings("plumbery", "/usr/bin/java", "/opt/plumbery/plumbery-cluster-runtime.jar",
+                2181, 500,
+                5050, 5051, 8080,
+                192, 384, 384, 256,
+                10240, 512, "[31000-32000]",
+                "/master/health", "/health", "/ping",
+                List.of("curl", "ca-certificates", "openjdk-17-jre-headless"),
+                List.of("0.pool.ntp.org", "1.pool.ntp.org", "2.pool.ntp.org"));
+    }
+
+    /** A copy with another ZooKeeper client port (tests listen on a random loopback port). */
+    public RuntimeSettings withZookeeperClientPort(int port) {
+        return new RuntimeSettings(serviceUser, javaCommand, runtimeJar, port, zookeeperTickMs,
+                masterPort, agentPort, marathonPort, zookeeperHeapMb, masterHeapMb, marathonHeapMb, agentHeapMb,
+                agentDiskMb, agentReservedMemoryMb, agentPorts, masterHealthPath, agentHealthPath,
+                marathonHealthPath, packages, ntpServers);
+    }
+
+    /**
+     * A copy with other packages and NTP servers; an empty list leaves that section out of the cloud-config
+     * (for images that have everything and nodes without Internet access, such as local containers).
+     */
+    public RuntimeSettings withPackagesAndNtp(List<String> packages, List<String> ntpServers) {
+        return new RuntimeSettings(serviceUser, javaCommand, runtimeJar, zookeeperClientPort, zookeeperTickMs,
+                masterPort, agentPort, marathonPort, zookeeperHeapMb, masterHeapMb, marathonHeapMb, agentHeapMb,
+                agentDiskMb, agentReservedMemoryMb, agentPorts, masterHealthPath, agentHealthPath,
+                marathonHealthPath, packages, ntpServers);
+    }
+
+    /** Mesos' {@code --quorum} for this many masters: a strict majority. */
+    public static int quorum(int masters) {
+        return masters / 2 + 1;
+    }
+}

@@ -1,0 +1,156 @@
+package io.plumbery.bootstrap.render;
+
+import io.plumbery.bootstrap.model.BootstrapNode;
+import io.plumbery.bootstrap.model.BootstrapPlan;
+import io.plumbery.bootstrap.model.Role;
+import io.plumbery.bootstrap.model.RuntimeSettings;
+import io.plumbery.providers.SshIdentity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Renders what one node of a plan needs: its cloud-config user-data (merged with the plan's blocks), and
+ * the systemd units, env files and ZooKeeper files of its roles.
+ */
+public final class NodeRenderer {
+
+    public static final String UNIT_DIR = "/etc/systemd/system";
+    public static final String CONFIG_DIR = "/etc/plumbery";
+    public static final String ZOOKEEPER_DATA_DIR = "/var/lib/plumbery/zookeeper";
+    /** Every node of the plan, one {@code address name} line each: the plumbery block of /etc/hosts. */
+    public static final String HOSTS_FILE = CONFIG_DIR + "/hosts";
+
+    private final TemplateRenderer templates;
+    private final RuntimeSettings settings;
+
+    public NodeRenderer(TemplateRenderer templates, RuntimeSettings settings) {
+        this.templates = Objects.requireNonNull(templates, "templates");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    public RuntimeSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The user-data of {@code node}: the generated cloud-config, then the plan's global block merged onto
+     * it, then the node's own block (lists appended, maps deep-merged, the plan's scalars win).
+     *
+     * @param login whose public key is authorized for the login user
+     * @throws RenderException when a template needs a value the plan lacks
+     */
+    public String cloudConfig(BootstrapPlan plan, BootstrapNode node, SshIdentity login) {
+        Map<String, Object> generated = CloudConfigYaml.parse(generatedCloudConfig(plan, node, login));
+        Map<String, Object> merged = CloudConfigMerge.merge(generated, plan.globalCloudConfig());
+        merged = CloudConfigMerge.merge(merged, node.cloudConfig());
+        return CloudConfigYaml.dump(merged);
+    }
+
+    /** The generated cloud-config alone, before the plan's blocks are merged (the template's raw output). */
+    public String generatedCloudConfig(BootstrapPlan plan, BootstrapNode node, SshIdentity login) {
+        Map<String, Object> model = model(plan, node);
+        model.put("login", Map.of("user", login.user(), "publicKey", login.publicKey()));
+        return templates.render("cloud-config.yaml.ftl", model);
+    }
+
+    /**
+     * The files of the node: first {@link #HOSTS_FILE} (no unit), then those of its roles in a stable order
+     * (ZooKeeper, master, Marathon, agent).
+     */
+    public List<RenderedFile> serviceFiles(BootstrapPlan plan, BootstrapNode node) {
+        Map<String, Object> model = model(plan, node);
+        List<RenderedFile> files = new ArrayList<>();
+        files.add(file(HOSTS_FILE, "hosts.ftl", model, null));
+        for (Role role : Role.values()) {
+            if (!node.has(role)) {
+                continue;
+            }
+            files.add(file(UNIT_DIR + "/" + role.unit(), role.unit() + ".ftl", model, role));
+            files.add(file(CONFIG_DIR + "/" + role.service() + ".env", role.service() + ".env.ftl", model, role));
+            if (role == Role.ZOOKEEPER) {
+                files.add(file(CONFIG_DIR + "/zoo.cfg", "zoo.cfg.ftl", model, role));
+                files.add(file(ZOOKEEPER_DATA_DIR + "/myid", "myid.ftl", model, role));
+            }
+        }
+        return files;
+    }
+
+    private RenderedFile file(String path, String template, Map<String, Object> model, Role role) {
+        return new RenderedFile(path, template, templates.render(template, model), "0644", role);
+    }
+
+    /** The template model: plain maps, lists and scalars, so the templates see exactly these names. */
+    Map<String, Object> model(BootstrapPlan plan, BootstrapNode node) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("plan", Map.of("name", plan.planName()));
+        Map<String, Object> nodeModel = new LinkedHashMap<>();
+        nodeModel.put("name", node.name());
+        nodeModel.put("privateAddress", node.privateAddress());
+        nodeModel.put("advertisedHostname", node.reachableAddress());
+        nodeModel.put("cpu", node.cpu());
+        nodeModel.put("memoryMb", node.memoryMb());
+        model.put("node", nodeModel);
+        model.put("settings", settingsModel());
+        model.put("limits", Map.of(
+                "zookeeperMemoryMb", settings.zookeeperHeapMb() * 2 + 256,
+                "masterMemoryMb", settings.masterHeapMb() * 2 + 256,
+                "marathonMemoryMb", settings.marathonHeapMb() * 2 + 256));
+        model.put("hosts", plan.nodes().stream()
+                .map(n -> Map.of("address", n.privateAddress(), "name", n.name())).toList());
+
+        List<BootstrapNode> zookeepers = plan.zookeepers();
+        Map<String, Object> cluster = new LinkedHashMap<>();
+        List<Map<String, Object>> servers = new ArrayList<>();
+        for (int i = 0; i < zookeepers.size(); i++) {
+            servers.add(Map.of("id", i + 1, "address", zookeepers.get(i).privateAddress()));
+        }
+        cluster.put("zookeepers", servers);
+        if (!zookeepers.isEmpty()) {
+            String ensemble = zookeepers.stream()
+                    .map(z -> z.privateAddress() + ":" + settings.zookeeperClientPort())
+                    .collect(Collectors.joining(","));
+            cluster.put("mesosZk", "zk://" + ensemble + "/mesos");
+            cluster.put("marathonZk", "zk://" + ensemble + "/marathon");
+        }
+        if (!plan.masters().isEmpty()) {
+            cluster.put("quorum", RuntimeSettings.quorum(plan.masters().size()));
+        }
+        model.put("cluster", cluster);
+
+        int myid = zookeepers.indexOf(node) + 1;
+        if (myid > 0) {
+            model.put("zookeeper", Map.of("myid", myid));
+        }
+        if (node.has(Role.AGENT)) {
+            model.put("agent", Map.of("memoryMb",
+                    Math.max(128, node.memoryMb() - settings.agentReservedMemoryMb() - settings.agentHeapMb())));
+        }
+        return model;
+    }
+
+    private Map<String, Object> settingsModel() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("serviceUser", settings.serviceUser());
+        s.put("javaCommand", settings.javaCommand());
+        s.put("runtimeJar", settings.runtimeJar());
+        s.put("zookeeperClientPort", settings.zookeeperClientPort());
+        s.put("zookeeperTickMs", settings.zookeeperTickMs());
+        s.put("masterPort", settings.masterPort());
+        s.put("agentPort", settings.agentPort());
+        s.put("marathonPort", settings.marathonPort());
+        s.put("zookeeperHeapMb", settings.zookeeperHeapMb());
+        s.put("masterHeapMb", settings.masterHeapMb());
+        s.put("marathonHeapMb", settings.marathonHeapMb());
+        s.put("agentHeapMb", settings.agentHeapMb());
+        s.put("agentDiskMb", settings.agentDiskMb());
+        s.put("agentPorts", settings.agentPorts());
+        s.put("packages", settings.packages());
+        s.put("ntpServers", settings.ntpServers());
+        return s;
+    }
+}

@@ -1,0 +1,3 @@
+<#list hosts as host>
+[=host.address] [=host.name]
+</#list>

@@ -1,0 +1,26 @@
+package io.plumbery.cli;
+
+import io.plumbery.cli.engine.Selection;
+import io.plumbery.cli.engine.Session;
+import io.plumbery.fittings.model.Plan;
+import picocli.CommandLine.Command;
+
+import java.util.List;
+
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = {"Builds what is missing (networks, nodes, public addresses, firewall rules), starts stopped "
+                + "nodes, then bootstraps them.",
+                "Idempotent: what the state records as built is left alone; a deploy that failed half-way resumes."})
+final class DeployCommand extends ActionCommand {
+
+    @Override
+    int run(Plan plan, Selection selection) throws Exception {
+        ConsoleProgress progress = progress();
+        try (Session s = session(plan)) {
+            return report("deploy", Steps.chain(List.of(
+                    () -> Steps.build(s, selection, progress, parallel()),
+                    () -> Steps.start(s, selection, progress, parallel()),
+                    () -> Polishing.polish(s, selection, progress, parallel()))), progress);
+        }
+    }
+}

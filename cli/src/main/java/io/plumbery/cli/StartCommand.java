@@ -1,0 +1,19 @@
+package io.plumbery.cli;
+
+import io.plumbery.cli.engine.Selection;
+import io.plumbery.cli.engine.Session;
+import io.plumbery.fittings.model.Plan;
+import picocli.CommandLine.Command;
+
+@Command(name = "start", mixinStandardHelpOptions = true,
+        description = "Starts the nodes of the plan that are stopped.")
+final class StartCommand extends ActionCommand {
+
+    @Override
+    int run(Plan plan, Selection selection) throws Exception {
+        ConsoleProgress progress = progress();
+        try (Session s = session(plan)) {
+            return report("start", Steps.start(s, selection, progress, parallel()), progress);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.plumbery.cli;
+
+import io.plumbery.cli.engine.Applier;
+import io.plumbery.cli.engine.Destroyer;
+import io.plumbery.cli.engine.Outcome;
+import io.plumbery.cli.engine.Planner;
+import io.plumbery.cli.engine.Power;
+import io.plumbery.cli.engine.Progress;
+import io.plumbery.cli.engine.Selection;
+import io.plumbery.cli.engine.Session;
+import io.plumbery.providers.NodeStatus;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The single steps that the composite actions (deploy, dispose, refresh) chain. */
+final class Steps {
+
+    private Steps() {
+    }
+
+    static Outcome build(Session s, Selection selection, Progress progress, int parallel) {
+        return new Applier(s.plan(), s.store(), s.providers(), s.identity(), progress, parallel)
+                .apply(Planner.deploy(s.plan(), s.store().current(), selection));
+    }
+
+    /** Starts the selected nodes that are not running. */
+    static Outcome start(Session s, Selection selection, Progress progress, int parallel) {
+        List<String> stopped = Destroyer.nodes(s.plan(), s.store().current(), selection).stream()
+                .filter(a -> s.store().current().nodes().get(a).record().status() != NodeStatus.RUNNING).toList();
+        return new Power(s.store(), s.providers(), progress, parallel).start(stopped);
+    }
+
+    static Outcome stop(Session s, Selection selection, Progress progress, int parallel) {
+        List<String> running = Destroyer.nodes(s.plan(), s.store().current(), selection).stream()
+                .filter(a -> s.store().current().nodes().get(a).record().status() == NodeStatus.RUNNING).toList();
+        return new Power(s.store(), s.providers(), progress, parallel).stop(running);
+    }
+
+    static Outcome destroy(Session s, Selection selection, Progress progress, int parallel) {
+        return new Destroyer(s.store(), s.providers(), progress, parallel)
+                .destroy(Destroyer.targets(s.plan(), s.store().current(), selection));
+    }
+
+    /** Runs steps in order and stops at the first that fails; counts add up. */
+    static Outcome chain(List<java.util.function.Supplier<Outcome>> steps) {
+        int changed = 0;
+        int unchanged = 0;
+        List<Outcome.Failure> failures = new ArrayList<>();
+        for (var step : steps) {
+            Outcome o = step.get();
+            changed += o.changed();
+            unchanged += o.unchanged();
+            failures.addAll(o.failures());
+            if (!o.ok()) {
+                break;
+            }
+        }
+        return new Outcome(changed, unchanged, failures);
+    }
+}

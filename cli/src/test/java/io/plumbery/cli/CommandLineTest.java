@@ -1,0 +1,148 @@
+package io.plumbery.cli;
+
+import io.plumbery.state.StateStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Exit codes and messages of the command line, without building anything. */
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    Path write(String name, String text) throws Exception {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        return file;
+    }
+
+    static final String SMALL = """
+            ---
+            parameters:
+              size: {type: "[1..8]", default: 1}
+            ---
+            provider: stub
+            blueprints:
+              - web:
+                  ethernet: {name: net, subnet: 10.77.5.0}
+                  nodes:
+                    - web[1..2]: {cpu: "{{ parameter.size }}"}
+              - db:
+                  ethernet: {name: net, subnet: 10.77.5.0}
+                  nodes:
+                    - db1:
+            """;
+
+    @Test
+    void badPlanPrintsEveryErrorWithItsPositionAndExitsTwo() throws Exception {
+        Path plan = write("bad/fittings.yaml", """
+                ---
+                information: [x]
+                ---
+                blueprints:
+                  - web:
+                      ethernet: {name: net, subnet: 10.77.1.0}
+                      nodes:
+                        - web1: {cpus: 2, glue: [internet 99999]}
+                """);
+        Run run = Run.of(plan.toString(), "deploy");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains(plan + ":8:18: error: unknown key 'cpus' in node 'web1' (did you mean 'cpu'?)"), run.err());
+        assertTrue(run.err().contains(plan + ":8:34: error: bad port '99999'"), run.err());
+        assertTrue(run.err().contains("2 errors in the plan; nothing was done."), run.err());
+        assertFalse(Files.exists(plan.getParent().resolve(".plumbery")), "nothing is created for a bad plan");
+    }
+
+    @Test
+    void missingPlanFileIsAUsageError() {
+        Run run = Run.of(dir.resolve("nope.yaml").toString(), "plan");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("nope.yaml:1:1: error: cannot read plan: no such file"), run.err());
+    }
+
+    @Test
+    void unknownBlueprintIsNamed() throws Exception {
+        Path plan = write("small/fittings.yaml", SMALL);
+        Run run = Run.of(plan.toString(), "plan", "wbe");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("no blueprint named wbe"), run.err());
+        assertTrue(run.err().contains("blueprints: web, db"), run.err());
+    }
+
+    @Test
+    void selectionLimitsThePlan() throws Exception {
+        Path plan = write("small/fittings.yaml", SMALL);
+        Run run = Run.of(plan.toString(), "plan", "db");
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.out().contains("node.db1"), run.out());
+        assertFalse(run.out().contains("node.web1"), run.out());
+    }
+
+    @Test
+    void parametersFromCommandLineWinOverFileWhichWinsOverDefaults() throws Exception {
+        Path plan = write("small/fittings.yaml", SMALL);
+        Path params = write("params.yaml", "parameters:\n  size: 4\n");
+        assertTrue(cpuOfWeb1(Run.of(plan.toString(), "plan")).equals("1"));
+        assertTrue(cpuOfWeb1(Run.of(plan.toString(), "plan", "--parameters", params.toString())).equals("4"));
+        Run both = Run.of(plan.toString(), "plan", "--parameters", params.toString(), "-P", "size=8");
+        assertEquals("8", cpuOfWeb1(both), both.out());
+        Run out = Run.of(plan.toString(), "plan", "-P", "size=9");
+        assertEquals(2, out.exit());
+        assertTrue(out.err().contains("-P size=9: parameter 'size' is 9; it must be between 1 and 8"), out.err());
+        Run typo = Run.of(plan.toString(), "plan", "-P", "sise=2");
+        assertTrue(typo.err().contains("the plan declares no parameter 'sise' (did you mean 'size'?)"), typo.err());
+    }
+
+    static String cpuOfWeb1(Run run) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("node\\.web1 +(\\d+) cpu").matcher(run.out());
+        return m.find() ? m.group(1) : "none in " + run;
+    }
+
+    @Test
+    void aSecondProcessOnTheSameStateFailsFast() throws Exception {
+        Path plan = write("locked/fittings.yaml", SMALL);
+        try (StateStore held = StateStore.open(plan.getParent().resolve(".plumbery/locked.state.json"), "locked")) {
+            Run run = Run.of(plan.toString(), "deploy");
+            assertEquals(1, run.exit());
+            assertTrue(run.err().contains("locked by another plumbery process (pid "), run.err());
+            assertTrue(held.current().isEmpty());
+        }
+    }
+
+    @Test
+    void safeModeRefusesDestructiveActions() throws Exception {
+        Path plan = write("safe/fittings.yaml", SMALL.replace("---\nparameters:", "---\nsafeMode: true\nparameters:"));
+        for (String action : new String[]{"dispose", "destroy", "stop", "refresh"}) {
+            Run run = Run.of(plan.toString(), action, "-q");
+            assertEquals(2, run.exit(), action + ": " + run);
+            assertTrue(run.err().contains("safeMode is true"), run.err());
+        }
+    }
+
+    @Test
+    void helpTeachesOnEveryLevel() {
+        Run root = Run.of("--help");
+        assertEquals(0, root.exit());
+        assertTrue(root.out().contains("FITTINGS ACTION [BLUEPRINT...]"), root.out());
+        assertTrue(root.out().contains("Exit codes: 0 done, 1 the action failed, 2 bad command line"), root.out());
+        Run deploy = Run.of("fittings.yaml", "deploy", "--help");
+        assertEquals(0, deploy.exit());
+        assertTrue(deploy.out().contains("Idempotent"), deploy.out());
+        assertTrue(Run.of("--version").out().startsWith("plumbery "));
+    }
+
+    @Test
+    void missingActionIsAUsageError() {
+        Run run = Run.of("fittings.yaml");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("Missing required subcommand"), run.err());
+    }
+}

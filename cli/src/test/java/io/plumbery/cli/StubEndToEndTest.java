@@ -1,0 +1,128 @@
+package io.plumbery.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbery.state.State;
+import io.plumbery.state.StateStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.StreamSupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The CLI end to end on jclouds' in-memory stub cloud, with the real 3x9 example plan: deploy,
+ * information, deploy again, dispose; a failure half-way and the resume.
+ */
+class StubEndToEndTest {
+
+    @TempDir
+    Path dir;
+
+    /** The example plan under a plan name of its own, so tests sharing the JVM's stub cloud do not meet. */
+    Path example(String name) throws Exception {
+        Path plan = dir.resolve(name).resolve("fittings.yaml");
+        Files.createDirectories(plan.getParent());
+        Files.copy(Path.of("../examples/mesos-3x9/fittings.yaml"), plan);
+        return plan;
+    }
+
+    State state(Path plan, String name) throws Exception {
+        return StateStore.peek(plan.getParent().resolve(".plumbery/" + name + ".state.json"), name);
+    }
+
+    @Test
+    void deployInformationRedeployDispose() throws Exception {
+        Path plan = example("e2e");
+        Run deploy = Run.of(plan.toString(), "deploy", "-P", "provider=stub", "-P", "image=debian");
+        assertEquals(0, deploy.exit(), deploy.toString());
+        assertTrue(deploy.out().contains("deploy done in"), deploy.toString());
+        State built = state(plan, "e2e");
+        assertEquals(12, built.nodes().size());
+        assertEquals(12, built.publicAddresses().size());
+        assertEquals(1, built.networks().size());
+        assertEquals(1, built.firewalls().size());
+        assertEquals(3 * 3 + 9, built.firewalls().values().iterator().next().record().rules().size(),
+                "one rule per glue port: 3 masters x 22,5050,8080 and 9 agents x 22");
+        built.nodes().values().forEach(n -> assertEquals("RUNNING", n.record().status().name()));
+
+        Run info = Run.of(plan.toString(), "information", "-P", "provider=stub", "-P", "image=debian");
+        assertEquals(0, info.exit(), info.toString());
+        assertTrue(info.out().contains("blueprint masters in local (provider stub)"), info.out());
+        String master1Public = built.nodes().get("node.master1").record().publicAddress();
+        assertTrue(info.out().contains("Marathon http://" + master1Public + ":8080/"), info.out());
+
+        Run json = Run.of(plan.toString(), "information", "--json", "-P", "provider=stub", "-P", "image=debian");
+        assertEquals(0, json.exit(), json.toString());
+        JsonNode doc = new ObjectMapper().readTree(json.out());
+        assertEquals("e2e", doc.get("plan").asText());
+        long running = StreamSupport.stream(doc.get("blueprints").spliterator(), false)
+                .flatMap(b -> StreamSupport.stream(b.get("nodes").spliterator(), false))
+                .filter(n -> n.get("status").asText().equals("RUNNING")).count();
+        assertEquals(12, running);
+
+        Run again = Run.of(plan.toString(), "deploy", "-P", "provider=stub", "-P", "image=debian");
+        assertEquals(0, again.exit(), again.toString());
+        assertTrue(again.out().contains(": 0 changed, "), again.out());
+        assertEquals(built.nodes(), state(plan, "e2e").nodes(), "a second deploy changes nothing");
+
+        Run planRun = Run.of(plan.toString(), "plan", "-P", "provider=stub", "-P", "image=debian");
+        assertTrue(planRun.out().contains("Plan: 0 to create, 0 to update, 0 to delete, 26 unchanged."), planRun.out());
+
+        Run stop = Run.of(plan.toString(), "stop", "agents", "-P", "provider=stub", "-P", "image=debian");
+        assertEquals(0, stop.exit(), stop.toString());
+        State stopped = state(plan, "e2e");
+        assertEquals("STOPPED", stopped.nodes().get("node.agent3").record().status().name());
+        assertEquals("RUNNING", stopped.nodes().get("node.master3").record().status().name(), "only agents stopped");
+        Run stoppedInfo = Run.of(plan.toString(), "information", "agents", "-P", "provider=stub", "-P", "image=debian");
+        assertTrue(stoppedInfo.out().matches("(?s).*agent3 +STOPPED.*"), stoppedInfo.out());
+        Run start = Run.of(plan.toString(), "deploy", "-P", "provider=stub", "-P", "image=debian");
+        assertEquals(0, start.exit(), start.toString());
+        assertTrue(start.out().contains("deploy done in") && start.out().contains(": 9 changed, 38 unchanged."),
+                start.out());
+        state(plan, "e2e").nodes().values().forEach(n -> assertEquals("RUNNING", n.record().status().name()));
+
+        Run destroyAgents = Run.of(plan.toString(), "destroy", "agents", "--yes", "-P", "provider=stub", "-P", "image=debian");
+        assertEquals(0, destroyAgents.exit(), destroyAgents.toString());
+        State mastersOnly = state(plan, "e2e");
+        assertEquals(3, mastersOnly.nodes().size());
+        assertEquals(1, mastersOnly.networks().size(), "the network stays while masters are on it");
+
+        Run dispose = Run.of(plan.toString(), "dispose", "--yes", "-P", "provider=stub", "-P", "image=debian");
+        assertEquals(0, dispose.exit(), dispose.toString());
+        assertTrue(state(plan, "e2e").isEmpty());
+        assertFalse(Files.exists(plan.getParent().resolve(".plumbery/e2e.state.json")), "state file removed");
+
+        Run planAfter = Run.of(plan.toString(), "plan", "-P", "provider=stub", "-P", "image=debian");
+        assertTrue(planAfter.out().contains("Plan: 26 to create"), planAfter.out());
+    }
+
+    @Test
+    void aFailureHalfWayLeavesAStateTheNextDeployCompletes() throws Exception {
+        Path plan = example("flaky");
+        FlakyProviderFactory.CREATES.set(0);
+        FlakyProviderFactory.failAt = 5;
+        Run broken = Run.of(plan.toString(), "deploy", "-P", "provider=flaky", "-P", "image=debian", "--parallel", "2");
+        assertEquals(1, broken.exit(), broken.toString());
+        assertTrue(broken.err().contains("injected failure creating"), broken.err());
+        State half = state(plan, "flaky");
+        long pending = half.nodes().values().stream().filter(n -> n.record().status().name().equals("PENDING")).count();
+        assertEquals(1, pending, "the failed node stays recorded as intended");
+        assertTrue(half.nodes().size() < 12 || pending == 1);
+
+        Run resumed = Run.of(plan.toString(), "deploy", "-P", "provider=flaky", "-P", "image=debian");
+        assertEquals(0, resumed.exit(), resumed.toString());
+        State done = state(plan, "flaky");
+        assertEquals(12, done.nodes().size());
+        done.nodes().values().forEach(n -> assertEquals("RUNNING", n.record().status().name()));
+        assertEquals(12, done.publicAddresses().size());
+
+        assertEquals(0, Run.of(plan.toString(), "dispose", "--yes", "-P", "provider=flaky", "-P", "image=debian").exit());
+        assertTrue(state(plan, "flaky").isEmpty());
+    }
+}
