@@ -1,5 +1,6 @@
 package io.plumbery.bootstrap.render;
 
+import io.plumbery.fittings.load.CloudConfigMerge;
 import io.plumbery.bootstrap.model.BootstrapNode;
 import io.plumbery.bootstrap.model.BootstrapPlan;
 import io.plumbery.bootstrap.model.Role;

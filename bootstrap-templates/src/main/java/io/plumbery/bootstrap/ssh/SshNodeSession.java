@@ -150,7 +150,7 @@ final class SshNodeSession implements NodeSession {
         if (changed.isEmpty()) {
             return written;
         }
-        CommandResult staging = run("mktemp -d /tmp/plumbery-upload.XXXXXXXX", SHORT);
+        CommandResult staging = run("mktemp -d \"${TMPDIR:-/tmp}/plumbery-upload.XXXXXXXX\"", SHORT);
         if (!staging.ok() || staging.stdout().isBlank()) {
             throw new SshException("cannot create a staging directory on " + address + ": " + String.join(" | ", staging.tail(3)), null);
         }

@@ -1,5 +1,6 @@
 package io.plumbery.bootstrap.render;
 
+import io.plumbery.fittings.load.CloudConfigMerge;
 import io.plumbery.bootstrap.Fixtures;
 import io.plumbery.bootstrap.Golden;
 import io.plumbery.bootstrap.model.BootstrapNode;

@@ -53,6 +53,8 @@ final class ProcessCommand implements Command {
             builder.environment().put("PATH", fakeBin + ":" + System.getenv("PATH"));
         }
         builder.environment().put("PLUMBERY_TEST_ROOT", workDir.toString());
+        // each test's own temporary directory: staging files of parallel builds never meet in /tmp
+        builder.environment().put("TMPDIR", workDir.toString());
         process = builder.start();
         process.getOutputStream().close();
         Thread pump = new Thread(() -> {

@@ -15,7 +15,7 @@ public final class CloudConfigMerge {
     private CloudConfigMerge() {
     }
 
-    public static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> overlay) {
+    public static Map<String, Object> merge(Map<String, ?> base, Map<String, ?> overlay) {
         Map<String, Object> out = new LinkedHashMap<>(base);
         // not Map.merge: it rejects null values, and cloud-config has them ('key:' with nothing after it)
         overlay.forEach((key, value) -> out.put(key, out.get(key) == null ? value : combine(out.get(key), value)));
@@ -28,7 +28,7 @@ public final class CloudConfigMerge {
             return null;
         }
         if (earlier instanceof Map<?, ?> a && later instanceof Map<?, ?> b) {
-            return merge((Map<String, Object>) a, (Map<String, Object>) b);
+            return merge((Map<String, ?>) a, (Map<String, ?>) b);
         }
         if (earlier instanceof List<?> a && later instanceof List<?> b) {
             List<Object> out = new ArrayList<>(a);
