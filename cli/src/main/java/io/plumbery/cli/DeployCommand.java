@@ -9,7 +9,7 @@ import java.util.List;
 
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = {"Builds what is missing (networks, nodes, public addresses, firewall rules), starts stopped "
-                + "nodes, then bootstraps them.",
+                + "nodes, bootstraps them, then waits for the cluster (leaders, agents) and submits the plan's apps.",
                 "Idempotent: what the state records as built is left alone; a deploy that failed half-way resumes."})
 final class DeployCommand extends ActionCommand {
 
@@ -20,7 +20,8 @@ final class DeployCommand extends ActionCommand {
             return report("deploy", Steps.chain(List.of(
                     () -> Steps.build(s, selection, progress, parallel()),
                     () -> Steps.start(s, selection, progress, parallel()),
-                    () -> Polishing.polish(s, selection, progress, parallel()))), progress);
+                    () -> Polishing.polish(s, selection, progress, parallel()),
+                    () -> Steps.cluster(s, progress))), progress);
         }
     }
 }

@@ -1,6 +1,9 @@
 package io.plumbery.cli;
 
 import io.plumbery.bootstrap.ssh.SshKeys;
+import io.plumbery.cli.cluster.ClusterLayout;
+import io.plumbery.cli.cluster.ClusterProbe;
+import io.plumbery.cli.cluster.ClusterStatus;
 import io.plumbery.cli.engine.Addresses;
 import io.plumbery.cli.engine.NodeValues;
 import io.plumbery.cli.engine.ProviderPool;
@@ -70,8 +73,19 @@ final class InformationCommand extends ActionCommand {
                 }
             }
         }
+        ClusterStatus cluster = null;
+        ClusterLayout layout = ClusterLayout.of(plan, state);
+        if (!layout.isEmpty()) {
+            if (offline) {
+                notes.add("cluster endpoints not checked (--offline)");
+            } else if (state.nodes().values().stream().anyMatch(n -> n.record().ssh() == null)) {
+                notes.add("cluster endpoints not checked: the nodes of this provider are not reachable from here");
+            } else {
+                cluster = new ClusterProbe().probe(layout);
+            }
+        }
         InformationView view = new InformationView(plan.name(), String.valueOf(plan.source()),
-                String.valueOf(workspace.stateFile()), blueprints, notes);
+                String.valueOf(workspace.stateFile()), blueprints, cluster, notes);
         if (json) {
             out().println(Json.write(view));
         } else {

@@ -10,6 +10,11 @@ import io.plumbery.cli.engine.Selection;
 import io.plumbery.cli.engine.Session;
 import io.plumbery.providers.NodeStatus;
 
+import io.plumbery.cli.cluster.ClusterLayout;
+import io.plumbery.cli.cluster.ClusterProbe;
+import io.plumbery.cli.cluster.ClusterReady;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +45,24 @@ final class Steps {
     static Outcome destroy(Session s, Selection selection, Progress progress, int parallel) {
         return new Destroyer(s.store(), s.providers(), progress, parallel)
                 .destroy(Destroyer.targets(s.plan(), s.store().current(), selection));
+    }
+
+    /**
+     * Waits for the cluster the plan describes (if any) and submits its apps. Skipped when its nodes are not
+     * reachable (a provider that gives no SSH endpoint, such as the in-memory stub, built nothing real).
+     */
+    static Outcome cluster(Session s, Progress progress) {
+        ClusterLayout layout = ClusterLayout.of(s.plan(), s.store().current());
+        if (layout.isEmpty()) {
+            return new Outcome(0, 0, List.of());
+        }
+        boolean reachable = s.store().current().nodes().values().stream().allMatch(n -> n.record().ssh() != null);
+        if (!reachable) {
+            progress.finished("cluster", "checks skipped", "its nodes are not reachable from here");
+            return new Outcome(0, 0, List.of());
+        }
+        return new ClusterReady(new ClusterProbe(), progress, Duration.ofMinutes(5), Duration.ofMinutes(3),
+                Duration.ofSeconds(1)).await(layout);
     }
 
     /** Runs steps in order and stops at the first that fails; counts add up. */

@@ -7,7 +7,7 @@ import java.util.List;
  * as is. The JSON schema is this record tree (documented in the README).
  */
 public record InformationView(String plan, String file, String state, List<BlueprintView> blueprints,
-                              List<String> notes) {
+                              io.plumbery.cli.cluster.ClusterStatus cluster, List<String> notes) {
 
     public record BlueprintView(String name, String facility, String provider, String network,
                                 List<NodeView> nodes) {
@@ -38,9 +38,30 @@ public record InformationView(String plan, String file, String state, List<Bluep
                 n.information().forEach(line -> out.println("    " + line));
             }
         }
+        if (cluster != null) {
+            printCluster(out);
+        }
         if (!notes.isEmpty()) {
             out.println();
             notes.forEach(n -> out.println("note: " + n));
+        }
+    }
+
+    private void printCluster(java.io.PrintWriter out) {
+        out.println();
+        out.println("cluster");
+        out.println("  zookeeper        " + cluster.zookeeper());
+        out.println("  mesos leader     " + orDash(cluster.mesosLeader()));
+        out.println("  marathon leader  " + orDash(cluster.marathonLeader()));
+        out.printf("  agents           %d/%d registered, %.1f cpus and %.0f MB free%n", cluster.agentsRegistered(),
+                cluster.agentsExpected(), cluster.cpusFree(), cluster.memFreeMb());
+        for (var m : cluster.masters()) {
+            out.printf("  %-16s mesos %s (%s)   marathon %s (%s)%n", m.name(), m.mesosUrl(), m.mesos(),
+                    m.marathonUrl(), m.marathon());
+        }
+        for (var a : cluster.apps()) {
+            out.printf("  app %-12s %d/%d running, %d healthy%s%n", a.id(), a.running(), a.instances(), a.healthy(),
+                    a.waiting() == null ? "" : "; " + a.waiting());
         }
     }
 

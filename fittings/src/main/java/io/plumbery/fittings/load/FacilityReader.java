@@ -22,7 +22,7 @@ final class FacilityReader {
     static final String DEFAULT_PROVIDER = "local";
 
     private static final List<String> FACILITY_KEYS = List.of("locationId", "regionId", "provider", "providerSettings",
-            "blueprints", "basement", "prepare");
+            "blueprints", "basement", "prepare", "apps");
     private static final List<String> BLUEPRINT_KEYS = List.of("domain", "ethernet", "nodes", "listeners", "multicloud");
     static final List<String> DOMAIN_KEYS = List.of("name", "description", "service", "ipv4");
     static final List<String> ETHERNET_KEYS = List.of("name", "description", "subnet", "accept", "destroy");
@@ -64,7 +64,24 @@ final class FacilityReader {
             });
         }
         checkGroups(doc, blueprints, seen);
-        return new Facility(index, location.orElse("facility-" + (index + 1)), provider, settings, blueprints);
+        return new Facility(index, location.orElse("facility-" + (index + 1)), provider, settings, blueprints,
+                apps(doc));
+    }
+
+    /** Marathon apps: passed on as they are (Marathon validates them), but each needs an 'id'. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> apps(YamlMap doc) {
+        List<Map<String, Object>> apps = new ArrayList<>();
+        for (org.yaml.snakeyaml.nodes.Node item : doc.sequence("apps")) {
+            Object app = doc.plain(item);
+            if (!(app instanceof Map<?, ?> map) || !(map.get("id") instanceof String id) || id.isBlank()) {
+                doc.source().error(item, "each of 'apps' is a Marathon app definition with an 'id', "
+                        + "e.g. {id: /hello, cmd: 'python3 -m http.server $PORT0', cpus: 0.1, mem: 64}");
+                continue;
+            }
+            apps.add((Map<String, Object>) map);
+        }
+        return apps;
     }
 
     private Optional<Located<Blueprint>> blueprint(int facility, org.yaml.snakeyaml.nodes.Node item, YamlMap doc) {

@@ -9,12 +9,14 @@ import java.util.Map;
  * @param name     {@code locationId} or {@code regionId}, or {@code facility-N} when the plan names neither
  * @param provider the provider that builds it ({@code local} unless the facility says otherwise)
  * @param settings the facility's other provider settings, as given
+ * @param apps     Marathon app definitions (JSON as YAML) that deploy submits once the cluster runs
  */
 public record Facility(int index, String name, String provider, Map<String, String> settings,
-                       List<Blueprint> blueprints) {
+                       List<Blueprint> blueprints, List<Map<String, Object>> apps) {
 
     public Facility {
         settings = Map.copyOf(settings);
         blueprints = List.copyOf(blueprints);
+        apps = List.copyOf(apps);
     }
 }
