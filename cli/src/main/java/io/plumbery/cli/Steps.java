@@ -25,7 +25,7 @@ final class Steps {
     }
 
     static Outcome build(Session s, Selection selection, Progress progress, int parallel) {
-        return new Applier(s.plan(), s.store(), s.providers(), s.identity(), progress, parallel)
+        return new Applier(s, progress, parallel)
                 .apply(Planner.deploy(s.plan(), s.store().current(), selection));
     }
 
@@ -33,17 +33,17 @@ final class Steps {
     static Outcome start(Session s, Selection selection, Progress progress, int parallel) {
         List<String> stopped = Destroyer.nodes(s.plan(), s.store().current(), selection).stream()
                 .filter(a -> s.store().current().nodes().get(a).record().status() != NodeStatus.RUNNING).toList();
-        return new Power(s.store(), s.providers(), progress, parallel).start(stopped);
+        return new Power(s, progress, parallel).start(stopped);
     }
 
     static Outcome stop(Session s, Selection selection, Progress progress, int parallel) {
         List<String> running = Destroyer.nodes(s.plan(), s.store().current(), selection).stream()
                 .filter(a -> s.store().current().nodes().get(a).record().status() == NodeStatus.RUNNING).toList();
-        return new Power(s.store(), s.providers(), progress, parallel).stop(running);
+        return new Power(s, progress, parallel).stop(running);
     }
 
     static Outcome destroy(Session s, Selection selection, Progress progress, int parallel) {
-        return new Destroyer(s.store(), s.providers(), progress, parallel)
+        return new Destroyer(s, progress, parallel)
                 .destroy(Destroyer.targets(s.plan(), s.store().current(), selection));
     }
 

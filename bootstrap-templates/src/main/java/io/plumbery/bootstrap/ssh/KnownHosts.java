@@ -46,6 +46,39 @@ public final class KnownHosts {
         return lookup(hostToken(host, port)).map(e -> e.type + " " + e.base64);
     }
 
+    /**
+     * Pins the key a provider reported for a node it just created, replacing whatever was pinned for that
+     * host and port before (a node destroyed and built again gets new keys at the same address). Nothing
+     * happens when the provider reported no key: first contact will pin it then.
+     */
+    public synchronized void pin(SshEndpoint endpoint) {
+        Optional<Entry> key = parseKeyLine(endpoint.hostKey());
+        if (key.isEmpty()) {
+            return;
+        }
+        String token = hostToken(endpoint.host(), endpoint.port());
+        forget(endpoint.host(), endpoint.port());
+        append(token, key.get().type(), key.get().base64());
+    }
+
+    /** Forgets the key of a host and port, e.g. once its node is destroyed. */
+    public synchronized void forget(String host, int port) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        String token = hostToken(host, port);
+        try {
+            List<String> kept = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .filter(line -> {
+                        String[] parts = line.strip().split("\\s+");
+                        return parts.length < 3 || !List.of(parts[0].split(",")).contains(token);
+                    }).toList();
+            Files.write(file, kept, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
     /** SHA-256 fingerprint as OpenSSH prints it: {@code SHA256:base64-without-padding}. */
     public static String fingerprint(byte[] blob) {
         try {

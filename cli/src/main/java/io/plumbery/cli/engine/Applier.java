@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Applier {
 
+    private final Session session;
     private final Plan plan;
     private final StateStore store;
     private final ProviderPool providers;
@@ -42,12 +43,12 @@ public final class Applier {
     private final AtomicInteger changed = new AtomicInteger();
     private final AtomicInteger unchanged = new AtomicInteger();
 
-    public Applier(Plan plan, StateStore store, ProviderPool providers, SshIdentity identity, Progress progress,
-                   int parallel) {
-        this.plan = plan;
-        this.store = store;
-        this.providers = providers;
-        this.identity = identity;
+    public Applier(Session session, Progress progress, int parallel) {
+        this.session = session;
+        this.plan = session.plan();
+        this.store = session.store();
+        this.providers = session.providers();
+        this.identity = session.identity();
         this.progress = progress;
         this.parallel = parallel;
     }
@@ -73,7 +74,7 @@ public final class Applier {
         if (failures.isEmpty()) {
             run(pending, Target.Firewall.class, 1);
             List<String> orphans = of(pending, Target.Orphan.class).stream().map(p -> p.change().address()).toList();
-            Outcome removed = new Destroyer(store, providers, progress, parallel).destroy(orphans);
+            Outcome removed = new Destroyer(session, progress, parallel).destroy(orphans);
             changed.addAndGet(removed.changed());
             failures.addAll(removed.failures());
         }
@@ -143,6 +144,9 @@ public final class Applier {
                 NodeRecord.intended(request))));
         NodeRecord built = Retry.call(() -> provider(facility).createNode(request));
         store.update(s -> s.withNode(address, new Placed<>(facility.provider(), facility.name(), built)));
+        if (built.ssh() != null) {
+            session.knownHosts().pin(built.ssh()); // the provider saw the key: trust it rather than first contact
+        }
         changed.incrementAndGet();
         progress.finished(address, "node running", built.privateAddress());
     }

@@ -23,14 +23,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Destroyer {
 
+    private final Session session;
     private final StateStore store;
     private final ProviderPool providers;
     private final Progress progress;
     private final int parallel;
 
-    public Destroyer(StateStore store, ProviderPool providers, Progress progress, int parallel) {
-        this.store = store;
-        this.providers = providers;
+    public Destroyer(Session session, Progress progress, int parallel) {
+        this.session = session;
+        this.store = session.store();
+        this.providers = session.providers();
         this.progress = progress;
         this.parallel = parallel;
     }
@@ -112,6 +114,9 @@ public final class Destroyer {
         } else if (state.nodes().containsKey(address)) {
             var p = state.nodes().get(address);
             providers.get(p.provider(), p.facility()).destroyNode(p.record());
+            if (p.record().ssh() != null) {
+                session.knownHosts().forget(p.record().ssh().host(), p.record().ssh().port());
+            }
         } else if (state.firewalls().containsKey(address)) {
             var p = state.firewalls().get(address);
             providers.get(p.provider(), p.facility()).destroyFirewall(p.record());

@@ -19,9 +19,9 @@ public final class Power {
     private final Progress progress;
     private final int parallel;
 
-    public Power(StateStore store, ProviderPool providers, Progress progress, int parallel) {
-        this.store = store;
-        this.providers = providers;
+    public Power(Session session, Progress progress, int parallel) {
+        this.store = session.store();
+        this.providers = session.providers();
         this.progress = progress;
         this.parallel = parallel;
     }

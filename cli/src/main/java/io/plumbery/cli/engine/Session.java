@@ -1,5 +1,6 @@
 package io.plumbery.cli.engine;
 
+import io.plumbery.bootstrap.ssh.KnownHosts;
 import io.plumbery.bootstrap.ssh.SshKeys;
 import io.plumbery.fittings.model.Plan;
 import io.plumbery.providers.Providers;
@@ -21,6 +22,7 @@ public final class Session implements AutoCloseable {
     private final SshIdentity identity;
     private final ProviderPool providers;
     private final Secrets secrets;
+    private final KnownHosts knownHosts;
 
     private Session(Plan plan, Workspace workspace, StateStore store, SshIdentity identity) {
         this.plan = plan;
@@ -29,6 +31,7 @@ public final class Session implements AutoCloseable {
         this.identity = identity;
         this.providers = new ProviderPool(Providers.discover(), plan, workspace.dir(), identity);
         this.secrets = Secrets.in(workspace.dir());
+        this.knownHosts = new KnownHosts(workspace.dir().resolve("known_hosts"));
     }
 
     public static Session open(Plan plan, Path stateDir) throws StateException {
@@ -64,6 +67,11 @@ public final class Session implements AutoCloseable {
 
     public Secrets secrets() {
         return secrets;
+    }
+
+    /** Host keys of the plan's nodes, pinned when a provider reports them and forgotten with the node. */
+    public KnownHosts knownHosts() {
+        return knownHosts;
     }
 
     @Override

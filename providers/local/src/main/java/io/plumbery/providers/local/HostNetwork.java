@@ -1,0 +1,160 @@
+package io.plumbery.providers.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbery.providers.ProviderException;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Bridges, routes and nftables on the host, through {@code ip} and {@code nft}. */
+final class HostNetwork {
+
+    static final int UNREACHABLE_METRIC = 9999;
+    private static final Duration T = Duration.ofSeconds(30);
+
+    private HostNetwork() {
+    }
+
+    static boolean linkExists(String name) {
+        return Files.exists(Path.of("/sys/class/net", name));
+    }
+
+    static List<String> links(String prefix) {
+        List<String> found = new ArrayList<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(Path.of("/sys/class/net"))) {
+            for (Path link : dir) {
+                String name = link.getFileName().toString();
+                if (name.startsWith(prefix)) {
+                    found.add(name);
+                }
+            }
+        } catch (IOException e) {
+            // no sysfs: nothing found
+        }
+        found.sort(null);
+        return found;
+    }
+
+    /** {@code ip route add unreachable SUBNET metric 9999}, unless it is there already. */
+    static void ensureUnreachableRoute(Subnet subnet) throws ProviderException {
+        if (hasUnreachableRoute(subnet)) {
+            return;
+        }
+        Exec.Result r = Exec.run(T, List.of("ip", "route", "add", "unreachable", subnet.toString(), "metric",
+                String.valueOf(UNREACHABLE_METRIC)));
+        if (!r.ok() && !r.err().contains("File exists")) {
+            throw new ProviderException("cannot add the route 'unreachable " + subnet + " metric " + UNREACHABLE_METRIC
+                    + "': " + r.err().trim());
+        }
+    }
+
+    static boolean hasUnreachableRoute(Subnet subnet) throws ProviderException {
+        for (JsonNode route : json(List.of("ip", "-j", "-4", "route", "show", "type", "unreachable"))) {
+            if (subnet.toString().equals(route.path("dst").asText())
+                    && route.path("metric").asInt() == UNREACHABLE_METRIC) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An interface other than {@code ownBridge} that already has an address in the subnet, if any. */
+    static Optional<String> addressConflict(Subnet subnet, String ownBridge) throws ProviderException {
+        for (JsonNode link : json(List.of("ip", "-j", "-4", "addr", "show"))) {
+            String name = link.path("ifname").asText();
+            if (name.equals(ownBridge)) {
+                continue;
+            }
+            for (JsonNode addr : link.path("addr_info")) {
+                String local = addr.path("local").asText();
+                int prefix = addr.path("prefixlen").asInt(32);
+                if (!local.isEmpty() && overlaps(subnet, local, prefix)) {
+                    return Optional.of(name + " (" + local + "/" + prefix + ")");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An interface address conflicts when it is inside the subnet or its own /16-or-longer network overlaps it. */
+    static boolean overlaps(Subnet subnet, String address, int prefix) {
+        if (subnet.contains(address)) {
+            return true;
+        }
+        if (prefix < 16) {
+            return false;
+        }
+        int common = Math.min(prefix, subnet.prefix());
+        return (Subnet.parseAddress(address) & Subnet.mask(common)) == (subnet.base() & Subnet.mask(common));
+    }
+
+    /** The bridge up, with the subnet's first address, loopback-routable (public addresses DNAT from 127/8). */
+    static void ensureBridge(String bridge, Subnet subnet) throws ProviderException {
+        if (!linkExists(bridge)) {
+            Exec.Result r = Exec.run(T, List.of("ip", "link", "add", bridge, "type", "bridge"));
+            if (!r.ok() && !r.err().contains("File exists")) {
+                throw new ProviderException("cannot create bridge " + bridge + ": " + r.err().trim());
+            }
+        }
+        String host = subnet.hostAddress() + "/" + subnet.prefix();
+        boolean hasAddress = false;
+        for (JsonNode link : json(List.of("ip", "-j", "-4", "addr", "show", "dev", bridge))) {
+            for (JsonNode addr : link.path("addr_info")) {
+                hasAddress |= subnet.hostAddress().equals(addr.path("local").asText());
+            }
+        }
+        if (!hasAddress) {
+            Exec.check(T, List.of("ip", "addr", "add", host, "dev", bridge));
+        }
+        sysctl("net/ipv4/conf/" + bridge + "/route_localnet", "1");
+        sysctl("net/ipv6/conf/" + bridge + "/disable_ipv6", "1");
+        Exec.check(T, List.of("ip", "link", "set", bridge, "up"));
+    }
+
+    static void deleteLink(String name) throws ProviderException {
+        if (!linkExists(name)) {
+            return;
+        }
+        Exec.Result r = Exec.run(T, List.of("ip", "link", "del", name));
+        if (!r.ok() && linkExists(name)) {
+            throw new ProviderException("cannot delete interface " + name + ": " + r.err().trim(), true, null);
+        }
+    }
+
+    static void applyNft(String script) throws ProviderException {
+        Exec.Result r = Exec.run(T, List.of("nft", "-f", "-"), script);
+        if (!r.ok()) {
+            throw new ProviderException("nft rejected the plan's ruleset: " + r.err().trim() + "\n" + script);
+        }
+    }
+
+    static boolean nftTableExists(String table) throws ProviderException {
+        return Exec.run(T, List.of("nft", "list", "table", "ip", table)).ok();
+    }
+
+    private static void sysctl(String key, String value) throws ProviderException {
+        try {
+            Path file = Path.of("/proc/sys", key);
+            if (Files.exists(file)) {
+                Files.writeString(file, value);
+            }
+        } catch (IOException e) {
+            throw new ProviderException("cannot set " + key.replace('/', '.') + "=" + value + ": " + e.getMessage());
+        }
+    }
+
+    private static JsonNode json(List<String> command) throws ProviderException {
+        String out = Exec.check(T, command);
+        try {
+            return PlanStore.JSON.readTree(out.isBlank() ? "[]" : out);
+        } catch (IOException e) {
+            throw new ProviderException("cannot read the output of " + String.join(" ", command), false, e);
+        }
+    }
+}

@@ -1,0 +1,440 @@
+package io.plumbery.providers.local;
+
+import io.plumbery.providers.FirewallRecord;
+import io.plumbery.providers.FirewallRequest;
+import io.plumbery.providers.NetworkRecord;
+import io.plumbery.providers.NetworkRequest;
+import io.plumbery.providers.NodeRecord;
+import io.plumbery.providers.NodeRequest;
+import io.plumbery.providers.NodeStatus;
+import io.plumbery.providers.Provider;
+import io.plumbery.providers.ProviderException;
+import io.plumbery.providers.ProviderSettings;
+import io.plumbery.providers.PublicAddressRecord;
+import io.plumbery.providers.PublicAddressRequest;
+import io.plumbery.providers.SshEndpoint;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * {@code provider: local}: each node a systemd-nspawn container booted with its own systemd and
+ * cloud-init on a Linux bridge of the plan, from a cached Debian image shared read-only through an
+ * overlay. {@code provider: local-netns}: the same, but each node only sshd in its own namespaces (for
+ * fast tests). Networks, firewalls and public addresses are in {@link PlanNetwork}.
+ *
+ * <p>Everything is found again from the plan's name ({@link Naming}) and the records under the state
+ * directory ({@link PlanStore}); the provider keeps nothing in memory between calls.
+ */
+public final class LocalProvider implements Provider {
+
+    private final ProviderSettings settings;
+    private final LocalOptions options;
+    private final Naming naming;
+    private final PlanStore store;
+    private final Consumer<String> progress;
+    private final Path nspawn;
+    private final String kind;
+    private final PlanNetwork network;
+    private volatile String overlaySupport;
+
+    private static final Map<Path, ReentrantLock> NODE_LOCKS = new ConcurrentHashMap<>();
+
+    LocalProvider(ProviderSettings settings, LocalOptions options, Consumer<String> progress, String kind)
+            throws ProviderException {
+        this.settings = settings;
+        this.kind = kind;
+        this.options = options;
+        this.naming = new Naming(settings.plan());
+        this.store = new PlanStore(options.stateDir().resolve(naming.slug()));
+        this.progress = progress;
+        this.network = new PlanNetwork(naming, store);
+        HostTools.ensure(options.installTools(), progress);
+        this.nspawn = HostTools.find("systemd-nspawn").orElseThrow(() -> new ProviderException(
+                "systemd-nspawn not found; install it with: apt-get install -y systemd-container"));
+    }
+
+    /** Opens the provider with systemd-nspawn nodes; checks the host (root, tools) first. */
+    public static LocalProvider open(ProviderSettings settings) throws ProviderException {
+        return open(settings, Machine.NSPAWN);
+    }
+
+    /** {@code kind}: {@code nspawn} (provider {@code local}) or {@code netns} (provider {@code local-netns}). */
+    public static LocalProvider open(ProviderSettings settings, String kind) throws ProviderException {
+        LocalOptions options = LocalOptions.from(settings);
+        Consumer<String> progress = options.quiet() ? line -> { } : System.err::println;
+        List<String> unknown = LocalOptions.unknown(settings);
+        if (!unknown.isEmpty()) {
+            progress.accept("local: ignoring options this provider does not know: " + String.join(", ", unknown)
+                    + " (known: " + String.join(", ", new java.util.TreeSet<>(LocalOptions.KEYS)) + ")");
+        }
+        return new LocalProvider(settings, options, progress, kind);
+    }
+
+    @Override
+    public String name() {
+        return kind.equals(Machine.NETNS) ? "local-netns" : "local";
+    }
+
+    Naming naming() {
+        return naming;
+    }
+
+    Path stateDir() {
+        return store.dir();
+    }
+
+    // ---------------------------------------------------------------- networks (see PlanNetwork)
+
+    @Override
+    public NetworkRecord ensureNetwork(NetworkRequest request) throws ProviderException {
+        return network.ensureNetwork(request);
+    }
+
+    @Override
+    public void destroyNetwork(NetworkRecord record) throws ProviderException {
+        network.destroyNetwork(record);
+    }
+
+    @Override
+    public FirewallRecord ensureFirewall(FirewallRequest request) throws ProviderException {
+        return network.ensureFirewall(request);
+    }
+
+    @Override
+    public void destroyFirewall(FirewallRecord firewall) throws ProviderException {
+        network.destroyFirewall(firewall);
+    }
+
+    @Override
+    public PublicAddressRecord ensurePublicAddress(PublicAddressRequest request) throws ProviderException {
+        return network.ensurePublicAddress(request);
+    }
+
+    @Override
+    public void releasePublicAddress(PublicAddressRecord address) throws ProviderException {
+        network.releasePublicAddress(address);
+    }
+
+    // ---------------------------------------------------------------- nodes
+
+    @Override
+    public NodeRecord createNode(NodeRequest request) throws ProviderException {
+        return withNode(request.name(), () -> create(request));
+    }
+
+    private NodeRecord create(NodeRequest request) throws ProviderException {
+        try {
+            Naming.checkNodeName(request.name());
+        } catch (IllegalArgumentException e) {
+            throw new ProviderException(e.getMessage());
+        }
+        Machine machine = new Machine(store.nodeDir(request.name()));
+        boolean known = store.locked(() -> machine.spec().isPresent() || store.network(request.network().name())
+                .isPresent());
+        if (!known) {
+            throw new ProviderException("node " + request.name() + ": network " + request.network().name()
+                    + " is not built by this provider yet (ensureNetwork first)");
+        }
+        Path image = BaseImage.ensure(options.imageCache(), options.mirror(), progress);
+        String mode = rootfsMode(image);
+        Machine.Spec spec = store.locked(() -> {
+            Optional<Machine.Spec> existing = machine.spec();
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            PlanStore.NetworkSpec net = store.network(request.network().name()).orElseThrow(() ->
+                    new ProviderException("node " + request.name() + ": network " + request.network().name()
+                            + " is not built by this provider yet (ensureNetwork first)"));
+            Machine.Spec created = new Machine.Spec(request.name(), net.name(), net.bridge(), net.subnet(),
+                    allocateAddress(net), naming.machine(request.name()),
+                    naming.machine(request.name()) + "-" + Instant.now().getEpochSecond(), request.cpu(),
+                    request.memoryMb(), mode, image.toString(), naming.cgroup(request.name()), "", kind, request.image(),
+                    request.disksGb());
+            machine.writeSpec(created);
+            return created;
+        });
+        try {
+            if (!machine.running()) {
+                machine.prepareDisk(spec);
+                Subnet subnet = Subnet.parse(spec.subnet());
+                machine.writeFirstBoot(spec, CloudInit.metaData(spec.name(), spec.instanceId()),
+                        CloudInit.userData(request.userData(), settings.identity()), subnet.prefix(),
+                        settings.identity().user(), settings.identity().publicKey());
+                spec = boot(machine, spec);
+            }
+        } catch (IOException e) {
+            throw new ProviderException("creating node " + request.name() + ": " + e.getMessage(), false, e);
+        }
+        awaitReady(machine, spec);
+        return nodeRecord(machine, spec, NodeStatus.RUNNING);
+    }
+
+    private String allocateAddress(PlanStore.NetworkSpec net) throws IOException, ProviderException {
+        Subnet subnet = Subnet.parse(net.subnet());
+        Set<String> used = new HashSet<>();
+        for (String other : store.nodeNames()) {
+            new Machine(store.nodeDir(other)).spec().ifPresent(s -> used.add(s.address()));
+        }
+        for (int n = Subnet.FIRST_NODE; n <= subnet.lastHost(); n++) {
+            if (!used.contains(subnet.address(n))) {
+                return subnet.address(n);
+            }
+        }
+        throw new ProviderException("network " + net.name() + " (" + net.subnet() + ") has no free address left");
+    }
+
+    private synchronized String rootfsMode(Path image) throws ProviderException {
+        if (!options.rootfs().equals("auto")) {
+            return options.rootfs();
+        }
+        if (overlaySupport == null) {
+            overlaySupport = probeOverlay(image) ? Machine.OVERLAY : Machine.COPY;
+            if (overlaySupport.equals(Machine.COPY)) {
+                progress.accept("local: overlayfs is not usable here; each node gets a copy of the base image");
+            }
+        }
+        return overlaySupport;
+    }
+
+    private boolean probeOverlay(Path image) throws ProviderException {
+        Path probe = store.dir().resolve(".overlay-probe");
+        try {
+            Files.createDirectories(probe.resolve("upper"));
+            Files.createDirectories(probe.resolve("work"));
+            Files.createDirectories(probe.resolve("root"));
+            String script = "mount -t overlay overlay -o lowerdir=" + image + ",upperdir=" + probe.resolve("upper")
+                    + ",workdir=" + probe.resolve("work") + " " + probe.resolve("root") + " && test -f "
+                    + probe.resolve("root/etc/plumbery-image");
+            return Exec.run(Duration.ofSeconds(30), List.of("unshare", "--mount", "--propagation", "private", "sh",
+                    "-c", script)).ok();
+        } catch (IOException e) {
+            return false;
+        } finally {
+            Exec.run(Duration.ofSeconds(30), List.of("rm", "-rf", "--one-file-system", probe.toString()));
+        }
+    }
+
+    /** Kills leftovers of an earlier run, applies limits, launches. */
+    private Machine.Spec boot(Machine machine, Machine.Spec spec) throws ProviderException, IOException {
+        machine.kill(spec);
+        String limits = Cgroups.prepare(spec.cgroup(), spec.cpu(), spec.memoryMb(), options.limits());
+        Machine.Spec updated = spec.withLimits(limits);
+        machine.writeSpec(updated);
+        if (!HostNetwork.linkExists(spec.bridge())) {
+            throw new ProviderException("node " + spec.name() + ": bridge " + spec.bridge() + " of network "
+                    + spec.network() + " is gone (ensureNetwork again first)");
+        }
+        machine.launch(updated, nspawn);
+        return updated;
+    }
+
+    private void awaitReady(Machine machine, Machine.Spec spec) throws ProviderException {
+        NodeSsh.awaitReady(spec.name(), spec.address(), settings.identity(), () -> machine.hostKeys(spec),
+                options.bootTimeout(), () -> Exec.tailOf(machine.console(), 25),
+                spec.netns() ? "true" : "cloud-init status --wait --long");
+    }
+
+    @Override
+    public NodeRecord startNode(NodeRecord node) throws ProviderException {
+        return withNode(node.name(), () -> start(node));
+    }
+
+    private NodeRecord start(NodeRecord node) throws ProviderException {
+        Machine machine = new Machine(store.nodeDir(node.name()));
+        Machine.Spec spec = existingSpec(machine, node.name(), "start");
+        if (!machine.running()) {
+            try {
+                spec = boot(machine, spec);
+            } catch (IOException e) {
+                throw new ProviderException("starting node " + node.name() + ": " + e.getMessage(), false, e);
+            }
+        }
+        awaitReady(machine, spec);
+        return nodeRecord(machine, spec, NodeStatus.RUNNING);
+    }
+
+    @Override
+    public NodeRecord stopNode(NodeRecord node) throws ProviderException {
+        return withNode(node.name(), () -> stop(node));
+    }
+
+    private NodeRecord stop(NodeRecord node) throws ProviderException {
+        Machine machine = new Machine(store.nodeDir(node.name()));
+        Machine.Spec spec = existingSpec(machine, node.name(), "stop");
+        machine.stop(spec, spec.netns() ? Duration.ofSeconds(2) : options.stopTimeout());
+        return nodeRecord(machine, spec, NodeStatus.STOPPED);
+    }
+
+    @Override
+    public void destroyNode(NodeRecord node) throws ProviderException {
+        withNode(node.name(), () -> {
+            destroy(node);
+            return null;
+        });
+    }
+
+    private void destroy(NodeRecord node) throws ProviderException {
+        Machine machine = new Machine(store.nodeDir(node.name()));
+        if (!machine.exists()) {
+            return;
+        }
+        try {
+            Machine.Spec spec = machine.spec().orElse(null);
+            if (spec == null) {
+                Cgroups.killAll(naming.cgroup(node.name()));
+                Cgroups.remove(naming.cgroup(node.name()));
+            }
+            machine.destroy(spec);
+            store.locked(() -> {
+                boolean changed = false;
+                for (PlanStore.PublicSpec p : store.publics()) {
+                    if (p.node().equals(node.name())) {
+                        store.removePublic(p.name());
+                        changed = true;
+                    }
+                }
+                if (changed) {
+                    network.applyRuleset();
+                }
+                store.removeIfEmpty();
+                return null;
+            });
+            Cgroups.removeParents(naming.cgroupRoot());
+        } catch (IOException e) {
+            throw new ProviderException("destroying node " + node.name() + ": " + e.getMessage(), false, e);
+        }
+    }
+
+    @Override
+    public NodeRecord refreshNode(NodeRecord node) throws ProviderException {
+        Machine machine = new Machine(store.nodeDir(node.name()));
+        try {
+            Optional<Machine.Spec> spec = machine.spec();
+            if (spec.isEmpty()) {
+                return node.withStatus(NodeStatus.GONE);
+            }
+            return nodeRecord(machine, spec.get(), machine.running() ? NodeStatus.RUNNING : NodeStatus.STOPPED);
+        } catch (IOException e) {
+            throw new ProviderException("reading node " + node.name() + ": " + e.getMessage(), false, e);
+        }
+    }
+
+    private Machine.Spec existingSpec(Machine machine, String name, String verb) throws ProviderException {
+        try {
+            return machine.spec().orElseThrow(() -> new ProviderException("cannot " + verb + " node " + name
+                    + ": it does not exist (any more) on this host"));
+        } catch (IOException e) {
+            throw new ProviderException("reading node " + name + ": " + e.getMessage(), false, e);
+        }
+    }
+
+    private NodeRecord nodeRecord(Machine machine, Machine.Spec spec, NodeStatus status) throws ProviderException {
+        String publicAddress = null;
+        try {
+            for (PlanStore.PublicSpec p : store.publics()) {
+                if (p.node().equals(spec.name())) {
+                    publicAddress = p.address();
+                }
+            }
+        } catch (IOException e) {
+            throw new ProviderException("reading public addresses: " + e.getMessage(), false, e);
+        }
+        List<String> keys = machine.hostKeys(spec);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("kind", spec.kind());
+        if (spec.netns()) {
+            attributes.put("userData", "not applied: local-netns nodes run sshd only, without cloud-init");
+        }
+        attributes.put("machine", spec.machine());
+        attributes.put("directory", machine.dir().toString());
+        attributes.put("bridge", spec.bridge());
+        attributes.put("cgroup", spec.cgroup());
+        attributes.put("rootfs", spec.rootfsMode());
+        attributes.put("image", spec.image());
+        attributes.put("console", machine.console().toString());
+        attributes.put("cpu", String.valueOf(spec.cpu()));
+        attributes.put("memoryMb", String.valueOf(spec.memoryMb()));
+        attributes.put("limits", spec.limits() == null || spec.limits().isEmpty() ? "not applied yet" : spec.limits());
+        attributes.put("appliance", (spec.appliance() == null ? "" : spec.appliance() + ": ")
+                + "the local provider boots Debian 12 (bookworm) for every appliance");
+        if (!spec.disksGb().isEmpty()) {
+            attributes.put("disks", "requested " + spec.disksGb() + " GB: not provided by the local provider "
+                    + "(nodes have their system disk only)");
+        }
+        machine.launcherPid().ifPresent(pid -> attributes.put("pid", String.valueOf(pid)));
+        return new NodeRecord(spec.machine(), spec.name(), spec.network(), status, spec.address(), publicAddress,
+                new SshEndpoint(spec.address(), 22, settings.identity().user(), keys.isEmpty() ? null : keys.get(0)),
+                attributes);
+    }
+
+    private interface NodeAction<T> {
+        T run() throws ProviderException;
+    }
+
+    /** One action at a time per node within this process (the engine's state lock covers processes). */
+    private <T> T withNode(String name, NodeAction<T> action) throws ProviderException {
+        ReentrantLock lock = NODE_LOCKS.computeIfAbsent(store.nodeDir(name).toAbsolutePath().normalize(),
+                k -> new ReentrantLock());
+        lock.lock();
+        try {
+            return action.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- crash clean-up
+
+    /**
+     * Removes everything of this plan from the host, whatever the records say: nodes (processes, cgroups,
+     * directories), the nft table and the plan's bridges. The unreachable routes stay, by design.
+     */
+    public void purge() throws ProviderException {
+        try {
+            for (String node : store.nodeNames()) {
+                destroyNode(new NodeRecord(null, node, null, NodeStatus.PENDING, null, null, null, null));
+            }
+            for (Path cgroup : Cgroups.dirs(naming.cgroupRoot())) {
+                if (Files.isDirectory(cgroup)) {
+                    try (var children = Files.list(cgroup)) {
+                        for (Path child : children.filter(Files::isDirectory).toList()) {
+                            String rel = naming.cgroupRoot() + "/" + child.getFileName();
+                            Cgroups.killAll(rel);
+                            Cgroups.remove(rel);
+                        }
+                    }
+                }
+            }
+            Cgroups.removeParents(naming.cgroupRoot());
+            store.locked(() -> {
+                HostNetwork.applyNft(NftRuleset.deleteScript(naming.nftTable()));
+                for (String bridge : HostNetwork.links(naming.bridgePrefix())) {
+                    HostNetwork.deleteLink(bridge);
+                }
+                return null;
+            });
+            Mounts.unmountUnder(store.dir());
+            Exec.check(Duration.ofMinutes(5), List.of("rm", "-rf", "--one-file-system", store.dir().toString()));
+        } catch (IOException e) {
+            throw new ProviderException("purging plan " + naming.plan() + ": " + e.getMessage(), false, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        // nothing held between calls: nodes run detached from this process
+    }
+}

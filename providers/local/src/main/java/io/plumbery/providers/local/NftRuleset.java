@@ -1,0 +1,175 @@
+package io.plumbery.providers.local;
+
+import io.plumbery.providers.FirewallRule;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Renders the one nftables table of a plan from what is recorded for it. The text is applied with
+ * {@code nft -f} as a single transaction that replaces the whole table, so it is always exactly what
+ * the records say.
+ *
+ * <p>Public addresses are host loopback addresses ({@code 127.x.y.z}): the listed TCP ports are
+ * DNAT-ed to the node's private address (with the host side of the bridge as source), every other port
+ * of that address is rejected. DNAT-ed traffic then passes the network's firewall rules, when the
+ * network has a firewall. Routed traffic in or out of the plan's bridges is dropped (nodes talk to
+ * each other on their bridge, and to the host).
+ */
+public final class NftRuleset {
+
+    /** A plan network as the ruleset needs it. */
+    public record Net(String name, String bridge, String subnet) {
+    }
+
+    /** A public address: host loopback address to node private address, on these TCP ports. */
+    public record Public(String name, String network, String address, String privateAddress, List<Integer> ports) {
+        public Public {
+            ports = List.copyOf(ports);
+        }
+    }
+
+    private NftRuleset() {
+    }
+
+    /** The script that removes the table whether or not it exists. */
+    public static String deleteScript(String table) {
+        return "table ip " + table + " {\n}\ndelete table ip " + table + "\n";
+    }
+
+    /**
+     * The script that replaces the table, or only deletes it when there is nothing to put in it.
+     *
+     * @param firewalls rules by network name
+     */
+    public static String render(String table, List<Net> networks,
+                                Map<String, List<FirewallRule>> firewalls, List<Public> publics) {
+        if (networks.isEmpty() && publics.isEmpty()) {
+            return deleteScript(table);
+        }
+        Map<String, Net> byName = new TreeMap<>();
+        networks.forEach(n -> byName.put(n.name(), n));
+        StringBuilder out = new StringBuilder(deleteScript(table));
+        out.append("table ip ").append(table).append(" {\n");
+
+        out.append("  chain nat_output {\n    type nat hook output priority -100; policy accept;\n");
+        for (Public p : publics) {
+            if (p.ports().isEmpty()) {
+                continue;
+            }
+            out.append("    ip daddr ").append(address(p.address())).append(" tcp dport ").append(ports(p.ports()))
+                    .append(" dnat to ").append(address(p.privateAddress())).append('\n');
+        }
+        out.append("  }\n");
+
+        out.append("  chain nat_postrouting {\n    type nat hook postrouting priority 100; policy accept;\n");
+        for (Net n : byName.values()) {
+            out.append("    oifname \"").append(n.bridge()).append("\" ip saddr 127.0.0.0/8 snat to ")
+                    .append(Subnet.parse(n.subnet()).hostAddress()).append('\n');
+        }
+        out.append("  }\n");
+
+        out.append("  chain output {\n    type filter hook output priority 0; policy accept;\n");
+        for (Public p : publics) {
+            String a = address(p.address());
+            out.append("    ip daddr ").append(a).append(" meta l4proto tcp reject with tcp reset\n");
+            out.append("    ip daddr ").append(a).append(" reject\n");
+        }
+        for (Net n : byName.values()) {
+            if (firewalls.containsKey(n.name())) {
+                // the output hook keeps the route of before the DNAT (lo): match the new destination instead
+                out.append("    ip daddr ").append(Subnet.parse(n.subnet())).append(" ct status dnat jump ")
+                        .append(firewallChain(n.name())).append('\n');
+            }
+        }
+        out.append("  }\n");
+
+        out.append("  chain forward {\n    type filter hook forward priority 0; policy accept;\n");
+        for (Net n : byName.values()) {
+            // bridged traffic (br_netfilter) enters and leaves the same bridge: only routing in or out is dropped
+            String br = "\"" + n.bridge() + "\"";
+            out.append("    iifname ").append(br).append(" oifname != ").append(br).append(" drop\n");
+            out.append("    oifname ").append(br).append(" iifname != ").append(br).append(" drop\n");
+        }
+        out.append("  }\n");
+
+        for (Map.Entry<String, List<FirewallRule>> fw : new TreeMap<>(firewalls).entrySet()) {
+            if (!byName.containsKey(fw.getKey())) {
+                continue;
+            }
+            out.append("  chain ").append(firewallChain(fw.getKey())).append(" {\n");
+            for (FirewallRule rule : fw.getValue()) {
+                out.append("    ").append(rule(rule)).append(" comment \"").append(comment(rule.name())).append("\"\n");
+            }
+            out.append("    meta l4proto tcp reject with tcp reset\n    reject\n  }\n");
+        }
+        out.append("}\n");
+        return out.toString();
+    }
+
+    static String firewallChain(String network) {
+        return "fw_" + Naming.hash(network, 8);
+    }
+
+    static String rule(FirewallRule rule) {
+        List<String> parts = new ArrayList<>();
+        String source = cidrOrNull(rule.source());
+        if (source != null) {
+            parts.add("ip saddr " + source);
+        }
+        String destination = cidrOrNull(rule.destination());
+        if (destination != null) {
+            parts.add("ip daddr " + destination);
+        }
+        parts.add((rule.protocol() == FirewallRule.Protocol.TCP ? "tcp" : "udp") + " dport " + rule.port());
+        parts.add("accept");
+        return String.join(" ", parts);
+    }
+
+    /** A validated address or CIDR, or null for "anywhere". */
+    static String cidrOrNull(String value) {
+        if (value == null || value.isBlank() || value.equals("any") || value.equals("*")) {
+            return null;
+        }
+        String v = value.trim();
+        int slash = v.indexOf('/');
+        String addr = slash < 0 ? v : v.substring(0, slash);
+        int prefix = 32;
+        if (slash >= 0) {
+            try {
+                prefix = Integer.parseInt(v.substring(slash + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + value + "' is not an address or CIDR");
+            }
+            if (prefix < 0 || prefix > 32) {
+                throw new IllegalArgumentException("'" + value + "' is not an address or CIDR");
+            }
+        }
+        int a = Subnet.parseAddress(addr) & Subnet.mask(prefix);
+        if (prefix == 0) {
+            return null;
+        }
+        return prefix == 32 ? Subnet.format(a) : Subnet.format(a) + "/" + prefix;
+    }
+
+    private static String address(String value) {
+        return Subnet.format(Subnet.parseAddress(value));
+    }
+
+    private static String ports(List<Integer> ports) {
+        for (int p : ports) {
+            if (p < 1 || p > 65535) {
+                throw new IllegalArgumentException("port out of range: " + p);
+            }
+        }
+        return ports.stream().distinct().sorted().map(String::valueOf).collect(Collectors.joining(", ", "{ ", " }"));
+    }
+
+    private static String comment(String name) {
+        String safe = name.replaceAll("[^A-Za-z0-9 ._:/-]", "_");
+        return safe.length() > 100 ? safe.substring(0, 100) : safe;
+    }
+}

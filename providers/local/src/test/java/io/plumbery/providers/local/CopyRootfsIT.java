@@ -1,0 +1,79 @@
+package io.plumbery.providers.local;
+
+import io.plumbery.providers.NetworkRecord;
+import io.plumbery.providers.NetworkRequest;
+import io.plumbery.providers.NodeRecord;
+import io.plumbery.providers.NodeRequest;
+import io.plumbery.providers.NodeStatus;
+import io.plumbery.providers.ProviderSettings;
+import io.plumbery.providers.SshIdentity;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** {@code rootfs: copy}, the fallback where overlayfs is not usable: a node on its own copy of the image. */
+class CopyRootfsIT {
+
+    static final Path WORK = Path.of("target", "it-copy").toAbsolutePath();
+    static LocalProvider provider;
+    static SshIdentity identity;
+
+    static String reason;
+
+    @BeforeEach
+    void hostCanRunNodes() {
+        assumeTrue(reason == null, reason);
+    }
+
+    @BeforeAll
+    static void open() throws Exception {
+        reason = HostCheck.whyNot();
+        if (reason != null) {
+            System.out.println("CopyRootfsIT skipped: " + reason);
+            return;
+        }
+        Files.createDirectories(WORK);
+        Path key = WORK.resolve("id_ed25519");
+        Files.deleteIfExists(key);
+        Files.deleteIfExists(WORK.resolve("id_ed25519.pub"));
+        Exec.check(Duration.ofSeconds(30), List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString()));
+        identity = new SshIdentity(key, Files.readString(WORK.resolve("id_ed25519.pub")).trim(), "plumbery");
+        provider = LocalProvider.open(new ProviderSettings("pbcopy", WORK, identity, Map.of("stateDir",
+                WORK.resolve("state").toString(), "imageCache", CrashIT.imageCacheOption(), "rootfs", "copy")),
+                Machine.NETNS);
+        provider.purge();
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        if (provider != null) {
+            provider.purge();
+        }
+    }
+
+    @Test
+    void nodeOnACopyOfTheImage() throws Exception {
+        NetworkRecord net = provider.ensureNetwork(new NetworkRequest("copy", "pbcopy", "eth", "10.77.205.0/24"));
+        NodeRecord node = provider.createNode(new NodeRequest("c1", net, 1, 256, List.of(), "debian", ""));
+        assertEquals("copy", node.attributes().get("rootfs"));
+        assertEquals("c1\n", NodeSsh.run(node.privateAddress(), identity, () -> List.of(node.ssh().hostKey()),
+                "hostname", Duration.ofSeconds(20)).out());
+        assertEquals(NodeStatus.STOPPED, provider.stopNode(node).status());
+        assertEquals(NodeStatus.RUNNING, provider.startNode(node).status());
+        provider.destroyNode(node);
+        provider.destroyNetwork(net);
+        List<String> left = HostCheck.ours(provider);
+        assertTrue(left.isEmpty(), left.toString());
+    }
+}

@@ -1,0 +1,104 @@
+package io.plumbery.providers.local;
+
+import io.plumbery.providers.NetworkRecord;
+import io.plumbery.providers.NetworkRequest;
+import io.plumbery.providers.NodeRecord;
+import io.plumbery.providers.NodeRequest;
+import io.plumbery.providers.NodeStatus;
+import io.plumbery.providers.ProviderSettings;
+import io.plumbery.providers.SshIdentity;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * kill -9 of the process that drives the provider while a node boots: the node outlives it (it is
+ * detached), a second run completes the node, and destroy by name (records without ids) leaves nothing.
+ */
+class CrashIT {
+
+    static final String PLAN = "pbcrash";
+    static final String SUBNET = "10.77.202.0/24";
+    static final Path WORK = Path.of("target", "it-crash").toAbsolutePath();
+
+    static LocalProvider provider;
+    static SshIdentity identity;
+
+    static String reason;
+
+    @BeforeEach
+    void hostCanRunNodes() {
+        assumeTrue(reason == null, reason);
+    }
+
+    @BeforeAll
+    static void open() throws Exception {
+        reason = HostCheck.whyNot();
+        if (reason != null) {
+            System.out.println("CrashIT skipped: " + reason);
+            return;
+        }
+        Files.createDirectories(WORK);
+        Path key = WORK.resolve("id_ed25519");
+        Files.deleteIfExists(key);
+        Files.deleteIfExists(WORK.resolve("id_ed25519.pub"));
+        Exec.check(Duration.ofSeconds(30), List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString()));
+        identity = new SshIdentity(key, Files.readString(WORK.resolve("id_ed25519.pub")).trim(), "plumbery");
+        provider = LocalProvider.open(new ProviderSettings(PLAN, WORK, identity,
+                Map.of("stateDir", WORK.resolve("state").toString(), "imageCache", imageCacheOption())));
+        provider.purge();
+    }
+
+    static String imageCacheOption() {
+        String cache = System.getProperty("plumbery.local.imageCache");
+        return cache == null || cache.isBlank() ? BaseImage.defaultCache().toString() : cache;
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        if (provider != null) {
+            provider.purge();
+        }
+    }
+
+    @Test
+    void killMinus9MidDeployThenDeployAgainThenDestroyByName() throws Exception {
+        // the image must be there before the driver starts, or it would be killed during the image build
+        BaseImage.ensure(Path.of(imageCacheOption()), BaseImage.mirror(Path.of("/etc/apt")), System.out::println);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process driver = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                CrashDriver.class.getName(), PLAN, WORK.toString(), WORK.resolve("state").toString(), SUBNET,
+                identity.privateKey().toString(), imageCacheOption()).inheritIO().start();
+        Path pid = provider.stateDir().resolve("nodes/c1/pid");
+        boolean launched = Await.until(Duration.ofSeconds(120), Duration.ofMillis(50), () -> Files.exists(pid));
+        driver.destroyForcibly().waitFor(); // SIGKILL, like kill -9
+        assertTrue(launched, "the driver launched the node before it was killed");
+        System.out.println("CrashIT: driver killed with the node booting");
+
+        NodeRecord intended = new NodeRecord(null, "c1", PLAN + "-net", NodeStatus.PENDING, null, null, null, Map.of());
+        assertEquals(NodeStatus.RUNNING, provider.refreshNode(intended).status(), "the node outlives the JVM");
+
+        NetworkRecord net = provider.ensureNetwork(new NetworkRequest(PLAN + "-net", PLAN, "eth", SUBNET));
+        NodeRecord node = provider.createNode(new NodeRequest("c1", net, 1, 256, List.of(), "debian", ""));
+        assertEquals(NodeStatus.RUNNING, node.status());
+        assertEquals("c1\n", NodeSsh.run(node.privateAddress(), identity, () -> List.of(node.ssh().hostKey()),
+                "hostname", Duration.ofSeconds(20)).out());
+
+        provider.destroyNode(intended);
+        provider.destroyNetwork(NetworkRecord.intended(new NetworkRequest(PLAN + "-net", PLAN, "eth", SUBNET)));
+        List<String> left = HostCheck.ours(provider);
+        System.out.println("CrashIT: ours after destroy by name = " + left);
+        assertTrue(left.isEmpty(), left.toString());
+    }
+}

@@ -1,0 +1,172 @@
+package io.plumbery.providers.local;
+
+import io.plumbery.providers.NetworkRecord;
+import io.plumbery.providers.NetworkRequest;
+import io.plumbery.providers.NodeRecord;
+import io.plumbery.providers.NodeRequest;
+import io.plumbery.providers.NodeStatus;
+import io.plumbery.providers.Provider;
+import io.plumbery.providers.ProviderSettings;
+import io.plumbery.providers.Providers;
+import io.plumbery.providers.PublicAddressRequest;
+import io.plumbery.providers.SshIdentity;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** {@code provider: local-netns}: a dozen sshd-only nodes, found through the ServiceLoader. */
+class NetnsIT {
+
+    static final String PLAN = "pbnetns";
+    static final String SUBNET = "10.77.204.0/24";
+    static final Path WORK = Path.of("target", "it-netns").toAbsolutePath();
+
+    static LocalProvider provider;
+    static SshIdentity identity;
+    static long last = System.nanoTime();
+
+    static void phase(String what) {
+        long now = System.nanoTime();
+        System.out.printf("NetnsIT: %s (%.1f s)%n", what, (now - last) / 1e9);
+        last = now;
+    }
+
+    static String reason;
+
+    @BeforeEach
+    void hostCanRunNodes() {
+        assumeTrue(reason == null, reason);
+    }
+
+    @BeforeAll
+    static void open() throws Exception {
+        reason = HostCheck.whyNot();
+        if (reason != null) {
+            System.out.println("NetnsIT skipped: " + reason);
+            return;
+        }
+        Files.createDirectories(WORK);
+        Path key = WORK.resolve("id_ed25519");
+        Files.deleteIfExists(key);
+        Files.deleteIfExists(WORK.resolve("id_ed25519.pub"));
+        Exec.check(Duration.ofSeconds(30), List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString()));
+        identity = new SshIdentity(key, Files.readString(WORK.resolve("id_ed25519.pub")).trim(), "plumbery");
+        Provider p = Providers.discover().open("local-netns", new ProviderSettings(PLAN, WORK, identity,
+                Map.of("stateDir", WORK.resolve("state").toString(), "imageCache", CrashIT.imageCacheOption())));
+        assertEquals("local-netns", p.name());
+        provider = (LocalProvider) p;
+        phase("opened");
+        provider.purge();
+        phase("purged");
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        if (provider != null) {
+            provider.purge();
+        }
+    }
+
+    @Test
+    void aDozenNodesInAboutASecond() throws Exception {
+        NetworkRecord net = provider.ensureNetwork(new NetworkRequest("netns", PLAN, "eth", SUBNET));
+        BaseImage.ensure(Path.of(CrashIT.imageCacheOption()), BaseImage.mirror(Path.of("/etc/apt")), System.out::println);
+        phase("network and image");
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        List<NodeRecord> nodes = new ArrayList<>();
+        long t = System.nanoTime();
+        try {
+            List<Future<NodeRecord>> futures = new ArrayList<>();
+            for (int i = 1; i <= 12; i++) {
+                String name = "t" + i;
+                futures.add(pool.submit(() -> provider.createNode(new NodeRequest(name, net, 1, 256, List.of(),
+                        "debian", ""))));
+            }
+            for (Future<NodeRecord> f : futures) {
+                nodes.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.printf("NetnsIT: 12 local-netns nodes answering SSH in %.1f s%n", (System.nanoTime() - t) / 1e9);
+
+        for (NodeRecord node : nodes) {
+            assertEquals("netns", node.attributes().get("kind"));
+            NodeSsh.Result r = ssh(node, "hostname; ip -4 -o addr show host0; sudo -n id -u");
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().startsWith(node.name() + "\n"), r.out());
+            assertTrue(r.out().contains("inet " + node.privateAddress() + "/24"), r.out());
+            assertTrue(r.out().endsWith("0\n"), "password-less sudo: " + r.out());
+        }
+        ExecutorService twice = Executors.newFixedThreadPool(2);
+        try {
+            Future<NodeRecord> x = twice.submit(() -> provider.createNode(new NodeRequest("t1", net, 1, 256, List.of(),
+                    "debian", "")));
+            Future<NodeRecord> y = twice.submit(() -> provider.createNode(new NodeRequest("t1", net, 1, 256, List.of(),
+                    "debian", "")));
+            assertEquals(nodes.get(0).privateAddress(), x.get().privateAddress());
+            assertEquals(x.get().attributes().get("pid"), y.get().attributes().get("pid"), "one launcher, not two");
+        } finally {
+            twice.shutdownNow();
+        }
+        phase("checked");
+        NodeRecord a = nodes.get(0);
+        NodeRecord b = nodes.get(1);
+        assertEquals(0, ssh(a, "ping -c 1 -W 3 " + b.privateAddress()).exit(), "node to node");
+        assertEquals(0, ssh(a, "sudo sh -c 'echo mine > /etc/only-a'").exit());
+        assertEquals(1, ssh(b, "test -e /etc/only-a").exit(), "writes are private to the node");
+        assertFalse(Files.exists(Path.of(a.attributes().get("image"), "etc/only-a")), "the image stays read-only");
+
+        provider.ensurePublicAddress(new PublicAddressRequest("a-pub", a, List.of(22)));
+        assertEquals(a.name() + "\n", NodeSsh.run(Subnet.publicAddressFor(a.privateAddress()), identity,
+                () -> List.of(a.ssh().hostKey()), "hostname", Duration.ofSeconds(20)).out());
+
+        phase("public address");
+        assertEquals(NodeStatus.STOPPED, provider.stopNode(b).status());
+        phase("stopped");
+        assertEquals(NodeStatus.RUNNING, provider.startNode(b).status());
+        phase("started");
+        for (long pid : Cgroups.pids(b.attributes().get("cgroup"))) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+        assertTrue(Await.until(Duration.ofSeconds(10), Duration.ofMillis(100), () -> {
+            try {
+                return provider.refreshNode(b).status() == NodeStatus.STOPPED;
+            } catch (Exception e) {
+                return false;
+            }
+        }), "killed from outside: STOPPED");
+
+        phase("killed");
+        t = System.nanoTime();
+        for (NodeRecord node : nodes) {
+            provider.destroyNode(node);
+        }
+        provider.destroyNetwork(net);
+        System.out.printf("NetnsIT: destroyed in %.1f s%n", (System.nanoTime() - t) / 1e9);
+        List<String> left = HostCheck.ours(provider);
+        assertTrue(left.isEmpty(), left.toString());
+    }
+
+    private static NodeSsh.Result ssh(NodeRecord node, String command) throws IOException {
+        return NodeSsh.run(node.privateAddress(), identity, () -> List.of(node.ssh().hostKey()), command,
+                Duration.ofSeconds(20));
+    }
+}
