@@ -84,8 +84,9 @@ final class Polishing {
         if (!failures.isEmpty() || nodes.isEmpty()) {
             return new Outcome(0, skipped, failures);
         }
-        Path runtime = RuntimeArtifact.locate(s.workspace().dir()).orElse(null);
-        if (runtime == null) {
+        boolean cluster = nodes.stream().anyMatch(n -> !n.roles().isEmpty());
+        Path runtime = cluster ? RuntimeArtifact.locate(s.workspace().dir()).orElse(null) : null;
+        if (cluster && runtime == null) {
             return new Outcome(0, skipped, List.of(new Outcome.Failure("polish",
                     "this build of plumbery carries no cluster runtime to install; set PLUMBERY_RUNTIME_JAR")));
         }

@@ -192,6 +192,9 @@ final class NodeRun implements AutoCloseable {
     }
 
     private boolean uploadRuntime() {
+        if (node.roles().isEmpty()) {
+            return false; // a plain node runs none of the cluster's services
+        }
         String path = renderer.settings().runtimeJar();
         boolean changed = session.putIfChanged(ContentSource.of(plan.runtimeArtifact()), onNode(path), "0644", privileged());
         files.add(new FileChange(path, changed));

@@ -18,7 +18,9 @@ public record BootstrapPlan(String planName, List<BootstrapNode> nodes, Map<Stri
         Objects.requireNonNull(planName, "planName");
         nodes = List.copyOf(nodes);
         globalCloudConfig = globalCloudConfig == null ? Map.of() : globalCloudConfig;
-        Objects.requireNonNull(runtimeArtifact, "runtimeArtifact");
+        if (runtimeArtifact == null && nodes.stream().anyMatch(n -> !n.roles().isEmpty())) {
+            throw new IllegalArgumentException("plan " + planName + " has cluster roles but no runtime artifact to install");
+        }
         Set<String> names = new HashSet<>();
         for (BootstrapNode node : nodes) {
             if (!names.add(node.name())) {
