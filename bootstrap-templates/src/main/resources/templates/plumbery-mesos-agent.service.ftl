@@ -11,5 +11,6 @@ StartLimitBurst=10
 [Service]
 <@unit.serviceBody envFile="/etc/plumbery/mesos-agent.env" stateDirectory="plumbery/mesos-agent">
 ExecStart=[=settings.javaCommand] $JAVA_OPTS -jar ${RUNTIME_JAR} agent --ip ${AGENT_IP} --hostname ${AGENT_HOSTNAME} --port ${AGENT_PORT} --master ${AGENT_MASTER} --resources ${AGENT_RESOURCES} --work_dir ${AGENT_WORK_DIR}
-KillMode=mixed
+# tasks outlive an agent restart: the next agent on the same work_dir recovers them from its checkpoints
+KillMode=process
 </@unit.serviceBody>

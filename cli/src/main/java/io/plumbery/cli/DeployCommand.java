@@ -17,11 +17,11 @@ final class DeployCommand extends ActionCommand {
     int run(Plan plan, Selection selection) throws Exception {
         ConsoleProgress progress = progress();
         try (Session s = session(plan)) {
-            return report("deploy", Steps.chain(List.of(
-                    () -> Steps.build(s, selection, progress, parallel()),
-                    () -> Steps.start(s, selection, progress, parallel()),
-                    () -> Polishing.polish(s, selection, progress, parallel()),
-                    () -> Steps.cluster(s, progress))), progress);
+            return report("deploy", Steps.chain(progress, List.of(
+                    new Steps.Phase("build", () -> Steps.build(s, selection, progress, parallel())),
+                    new Steps.Phase("start", () -> Steps.start(s, selection, progress, parallel())),
+                    new Steps.Phase("polish", () -> Polishing.polish(s, selection, progress, parallel())),
+                    new Steps.Phase("cluster", () -> Steps.cluster(s, progress)))), progress);
         }
     }
 }

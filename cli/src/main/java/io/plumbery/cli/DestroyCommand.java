@@ -43,10 +43,10 @@ final class DestroyCommand extends ActionCommand {
                 return ExitCodes.FAILED;
             }
             int parallel = command.parallel();
-            return command.report(action, Steps.chain(stopFirst
-                    ? List.of(() -> Steps.stop(s, selection, progress, parallel),
-                              () -> Steps.destroy(s, selection, progress, parallel))
-                    : List.of(() -> Steps.destroy(s, selection, progress, parallel))), progress);
+            Steps.Phase destroy = new Steps.Phase("destroy", () -> Steps.destroy(s, selection, progress, parallel));
+            return command.report(action, Steps.chain(progress, stopFirst
+                    ? List.of(new Steps.Phase("stop", () -> Steps.stop(s, selection, progress, parallel)), destroy)
+                    : List.of(destroy)), progress);
         }
     }
 }

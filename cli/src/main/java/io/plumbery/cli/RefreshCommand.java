@@ -28,12 +28,13 @@ final class RefreshCommand extends ActionCommand {
         ConsoleProgress progress = progress();
         try (Session s = session(plan)) {
             int n = parallel();
-            return report("refresh", Steps.chain(List.of(
-                    () -> Steps.stop(s, selection, progress, n),
-                    () -> Steps.destroy(s, selection, progress, n),
-                    () -> Steps.build(s, selection, progress, n),
-                    () -> Steps.start(s, selection, progress, n),
-                    () -> Polishing.polish(s, selection, progress, n))), progress);
+            return report("refresh", Steps.chain(progress, List.of(
+                    new Steps.Phase("stop", () -> Steps.stop(s, selection, progress, n)),
+                    new Steps.Phase("destroy", () -> Steps.destroy(s, selection, progress, n)),
+                    new Steps.Phase("build", () -> Steps.build(s, selection, progress, n)),
+                    new Steps.Phase("start", () -> Steps.start(s, selection, progress, n)),
+                    new Steps.Phase("polish", () -> Polishing.polish(s, selection, progress, n)),
+                    new Steps.Phase("cluster", () -> Steps.cluster(s, progress)))), progress);
         }
     }
 }

@@ -65,19 +65,32 @@ final class Steps {
                 Duration.ofSeconds(1)).await(layout);
     }
 
-    /** Runs steps in order and stops at the first that fails; counts add up. */
-    static Outcome chain(List<java.util.function.Supplier<Outcome>> steps) {
+    /** A named step of a composite action. */
+    record Phase(String name, java.util.function.Supplier<Outcome> step) {
+    }
+
+    /**
+     * Runs phases in order and stops at the first that fails; counts add up, and the time of each phase
+     * is printed at the end, so a slow deploy shows where its time went.
+     */
+    static Outcome chain(Progress progress, List<Phase> phases) {
         int changed = 0;
         int unchanged = 0;
         List<Outcome.Failure> failures = new ArrayList<>();
-        for (var step : steps) {
-            Outcome o = step.get();
+        List<String> times = new ArrayList<>();
+        for (Phase phase : phases) {
+            long start = System.nanoTime();
+            Outcome o = phase.step().get();
+            times.add(String.format(java.util.Locale.ROOT, "%s %.1fs", phase.name(), (System.nanoTime() - start) / 1e9));
             changed += o.changed();
             unchanged += o.unchanged();
             failures.addAll(o.failures());
             if (!o.ok()) {
                 break;
             }
+        }
+        if (phases.size() > 1) {
+            progress.note("phases: " + String.join(", ", times));
         }
         return new Outcome(changed, unchanged, failures);
     }

@@ -83,7 +83,7 @@ public final class ClusterProbe {
     private List<ClusterStatus.AppStatus> apps(ClusterLayout layout) {
         for (ClusterLayout.Member m : layout.masters()) {
             try {
-                Optional<JsonNode> apps = json(ClusterLayout.marathonUrl(m) + "v2/apps");
+                Optional<JsonNode> apps = json(ClusterLayout.marathonUrl(m) + "v2/apps?embed=apps.lastTaskFailure");
                 Optional<JsonNode> queue = json(ClusterLayout.marathonUrl(m) + "v2/queue");
                 if (apps.isPresent()) {
                     List<ClusterStatus.AppStatus> out = new ArrayList<>();
@@ -92,9 +92,7 @@ public final class ClusterProbe {
                         String waiting = null;
                         for (JsonNode q : queue.map(j -> j.path("queue")).orElse(JSON.createArrayNode())) {
                             if (q.path("app").path("id").asText().equals(id)) {
-                                JsonNode summary = q.path("processedOffersSummary");
-                                waiting = summary.isMissingNode() ? "waiting in the launch queue"
-                                        : "waiting: " + summary.path("rejectSummaryLastOffers").toString();
+                                waiting = whyWaiting(q, app);
                             }
                         }
                         out.add(new ClusterStatus.AppStatus(id, app.path("instances").asInt(),
@@ -108,6 +106,26 @@ public final class ClusterProbe {
             }
         }
         return List.of();
+    }
+
+    /**
+     * Why Marathon has not launched an app yet, from its launch queue: the last task failure (e.g. "Docker
+     * containerizer is not available on this agent"), else the offer checks that failed last.
+     */
+    static String whyWaiting(JsonNode queued, JsonNode app) {
+        String failure = app.path("lastTaskFailure").path("message").asText("");
+        if (!failure.isEmpty()) {
+            return "in the launch queue; last try failed on " + app.path("lastTaskFailure").path("host").asText("?")
+                    + ": " + failure;
+        }
+        List<String> rejected = new ArrayList<>();
+        for (JsonNode r : queued.path("processedOffersSummary").path("rejectSummaryLastOffers")) {
+            if (r.path("declined").asInt() > 0) {
+                rejected.add(r.path("reason").asText() + " (" + r.path("declined").asInt() + " offers)");
+            }
+        }
+        return rejected.isEmpty() ? "in the launch queue, waiting for offers"
+                : "in the launch queue; offers declined: " + String.join(", ", rejected);
     }
 
     /** Creates an app unless Marathon already has one with its id; returns what Marathon said. */

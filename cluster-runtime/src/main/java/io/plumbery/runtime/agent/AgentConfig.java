@@ -1,0 +1,28 @@
+package io.plumbery.runtime.agent;
+
+import io.plumbery.runtime.allocator.Resources;
+import io.plumbery.runtime.protocol.Attribute;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** The agent's flags as a value. {@code master} is {@code zk://.../mesos} or {@code host:port}. */
+public record AgentConfig(String ip, String hostname, int port, String master, Resources resources,
+                          List<Attribute> attributes, Path workDir, Duration heartbeatInterval,
+                          Duration statusRetryInterval, Duration defaultGracePeriod, Duration zkSessionTimeout) {
+
+    public static AgentConfig of(String ip, int port, String master, Resources resources, Path workDir) {
+        return new AgentConfig(ip, ip, port, master, resources, List.of(), workDir, Duration.ofSeconds(5),
+                Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(4));
+    }
+
+    public AgentConfig withIntervals(Duration heartbeat, Duration statusRetry, Duration grace) {
+        return new AgentConfig(ip, hostname, port, master, resources, attributes, workDir, heartbeat, statusRetry, grace,
+                zkSessionTimeout);
+    }
+
+    public AgentConfig withAttributes(List<Attribute> attrs) {
+        return new AgentConfig(ip, hostname, port, master, resources, attrs, workDir, heartbeatInterval,
+                statusRetryInterval, defaultGracePeriod, zkSessionTimeout);
+    }
+}

@@ -1,0 +1,260 @@
+package io.plumbery.runtime.agent;
+
+import io.plumbery.runtime.allocator.Resources;
+import io.plumbery.runtime.protocol.CommandInfo;
+import io.plumbery.runtime.protocol.Id;
+import io.plumbery.runtime.protocol.TaskInfo;
+import io.plumbery.runtime.protocol.TaskState;
+import io.plumbery.runtime.protocol.TaskStatus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * One task run by the command executor: {@code sh -c} in its sandbox with stdout/stderr files there, Mesos's
+ * environment, and kill as SIGTERM to the process tree then SIGKILL after the grace period. A small wrapper shell
+ * records the exit status in the sandbox so that a restarted agent can still report how a task ended.
+ */
+final class CommandTask {
+    static final String EXIT_FILE = ".exit_status";
+
+    private final TaskInfo task;
+    private final String frameworkId;
+    private final String agentId;
+    private final Path sandbox;
+    private final Consumer<TaskStatus> onStatus;
+    private final ScheduledExecutorService timers;
+    private volatile ProcessHandle process;
+    private volatile TaskState state = TaskState.TASK_STAGING;
+    private volatile boolean killRequested;
+    private volatile boolean killingState;
+    private volatile HealthChecker health;
+    private volatile boolean unhealthyKill;
+    private volatile Boolean lastHealthy;
+
+    CommandTask(TaskInfo task, String frameworkId, String agentId, Path sandbox, Consumer<TaskStatus> onStatus,
+                ScheduledExecutorService timers) {
+        this.task = task;
+        this.frameworkId = frameworkId;
+        this.agentId = agentId;
+        this.sandbox = sandbox;
+        this.onStatus = onStatus;
+        this.timers = timers;
+    }
+
+    /** Frameworks with the TASK_KILLING_STATE capability see TASK_KILLING during the grace period. */
+    void reportKillingState(boolean on) {
+        killingState = on;
+    }
+
+    TaskInfo task() {
+        return task;
+    }
+
+    String frameworkId() {
+        return frameworkId;
+    }
+
+    Path sandbox() {
+        return sandbox;
+    }
+
+    TaskState state() {
+        return state;
+    }
+
+    long pid() {
+        ProcessHandle p = process;
+        return p == null ? -1 : p.pid();
+    }
+
+    void launch(String hostname, Fetcher fetcher) {
+        report(TaskState.TASK_STARTING, null, null);
+        try {
+            Files.createDirectories(sandbox);
+            fetcher.fetchAll(task.command() == null ? null : task.command().uris(), sandbox);
+            ProcessBuilder pb = new ProcessBuilder(commandLine(task.command()))
+                    .directory(sandbox.toFile())
+                    .redirectOutput(sandbox.resolve("stdout").toFile())
+                    .redirectError(sandbox.resolve("stderr").toFile());
+            pb.environment().putAll(environment(hostname));
+            Process started = pb.start();
+            process = started.toHandle();
+            report(TaskState.TASK_RUNNING, null, null);
+            startHealthChecks(pb.environment());
+            started.onExit().thenAccept(p -> exited(p.exitValue()));
+        } catch (IOException | RuntimeException e) {
+            report(TaskState.TASK_FAILED, "REASON_CONTAINER_LAUNCH_FAILED", "Failed to launch: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            report(TaskState.TASK_FAILED, "REASON_CONTAINER_LAUNCH_FAILED", "Interrupted while fetching");
+        }
+    }
+
+    private void startHealthChecks(Map<String, String> env) {
+        if (task.healthCheck() == null || task.healthCheck().isNull()) {
+            return;
+        }
+        health = new HealthChecker(task.healthCheck(), sandbox, env, new HealthChecker.Listener() {
+            @Override
+            public void healthChanged(boolean healthy) {
+                reportHealth(healthy);
+            }
+
+            @Override
+            public void unhealthy(int failures) {
+                unhealthyKill = true;
+                kill(task.killPolicy() == null || task.killPolicy().gracePeriod() == null ? 3_000_000_000L
+                        : task.killPolicy().gracePeriod().nanoseconds());
+            }
+        });
+        health.start(timers);
+    }
+
+    private synchronized void reportHealth(boolean healthy) {
+        if (state.isTerminal() || killRequested) {
+            return;
+        }
+        this.lastHealthy = healthy;
+        onStatus.accept(new TaskStatus(task.taskId(), state, healthy ? "Task is healthy" : "Task is unhealthy",
+                TaskStatus.SOURCE_EXECUTOR, "REASON_TASK_HEALTH_CHECK_STATUS_UPDATED", null, Id.of(agentId),
+                task.taskId(), System.currentTimeMillis() / 1000.0, TaskStatus.newUuid(), healthy, null, null, null));
+    }
+
+    /** Re-attaches to a task process that outlived a previous agent run. */
+    void reattach(ProcessHandle handle, String hostname) {
+        process = handle;
+        state = TaskState.TASK_RUNNING;
+        handle.onExit().thenAccept(p -> exited(readExitStatus()));
+        startHealthChecks(environment(hostname));
+    }
+
+    /** A checkpointed task whose process ended while no agent was running. */
+    void recoverEnded() {
+        state = TaskState.TASK_RUNNING;
+        exited(readExitStatus());
+    }
+
+    /** SIGKILL to the whole tree now (agent shutdown with task cleanup). */
+    void destroyNow() {
+        ProcessHandle p = process;
+        killRequested = true;
+        if (p != null) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    private int readExitStatus() {
+        try {
+            return Integer.parseInt(Files.readString(sandbox.resolve(EXIT_FILE), StandardCharsets.UTF_8).trim());
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    static List<String> commandLine(CommandInfo command) {
+        if (command == null || command.value() == null) {
+            throw new IllegalArgumentException("Task has no command value");
+        }
+        String record = "rc=$?; echo $rc > " + EXIT_FILE + "; exit $rc";
+        List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c"));
+        if (command.isShell()) {
+            argv.add("/bin/sh -c \"$0\"; " + record);
+            argv.add(command.value());
+        } else {
+            argv.add("\"$0\" \"$@\"; " + record);
+            argv.add(command.value());
+            List<String> args = command.arguments() == null ? List.of() : command.arguments();
+            argv.addAll(args.size() > 1 ? args.subList(1, args.size()) : List.of());
+        }
+        return argv;
+    }
+
+    Map<String, String> environment(String hostname) {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("MESOS_TASK_ID", task.taskId().value());
+        env.put("MESOS_FRAMEWORK_ID", frameworkId);
+        env.put("MESOS_AGENT_ID", agentId);
+        env.put("MESOS_SLAVE_ID", agentId);
+        env.put("MESOS_SANDBOX", sandbox.toString());
+        env.put("MESOS_DIRECTORY", sandbox.toString());
+        env.put("HOST", hostname);
+        List<Long> ports = Resources.fromProto(task.resources()).ranges("ports").values(1000);
+        for (int i = 0; i < ports.size(); i++) {
+            env.put("PORT" + i, String.valueOf(ports.get(i)));
+        }
+        if (!ports.isEmpty()) {
+            env.put("PORT", String.valueOf(ports.get(0)));
+            env.put("PORTS", ports.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        }
+        CommandInfo.Environment user = task.command() == null ? null : task.command().environment();
+        if (user != null && user.variables() != null) {
+            for (CommandInfo.Variable v : user.variables()) {
+                if (v.value() != null && (v.type() == null || "VALUE".equals(v.type()))) {
+                    env.put(v.name(), v.value());
+                }
+            }
+        }
+        return env;
+    }
+
+    /** SIGTERM to the process tree, SIGKILL after the grace period. */
+    void kill(long graceNanos) {
+        ProcessHandle p = process;
+        if (state.isTerminal()) {
+            return;
+        }
+        killRequested = true;
+        if (p == null) {
+            report(TaskState.TASK_KILLED, "REASON_TASK_KILLED_DURING_LAUNCH", "Killed before it ran");
+            return;
+        }
+        if (killingState && state != TaskState.TASK_KILLING) {
+            report(TaskState.TASK_KILLING, null, "Killing the task");
+        }
+        List<ProcessHandle> tree = new ArrayList<>(p.descendants().collect(Collectors.toList()));
+        tree.forEach(ProcessHandle::destroy);
+        p.destroy();
+        timers.schedule(() -> {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            tree.forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }, Math.max(0, graceNanos), TimeUnit.NANOSECONDS);
+    }
+
+    private void exited(int status) {
+        if (health != null) {
+            health.stop();
+        }
+        if (unhealthyKill) {
+            report(TaskState.TASK_KILLED, "REASON_TASK_HEALTH_CHECK_STATUS_UPDATED",
+                    "Task was killed because it failed its health checks");
+        } else if (killRequested) {
+            report(TaskState.TASK_KILLED, null, "Command terminated by a kill request");
+        } else if (status == 0) {
+            report(TaskState.TASK_FINISHED, null, "Command exited with status 0");
+        } else {
+            report(TaskState.TASK_FAILED, "REASON_COMMAND_EXECUTOR_FAILED",
+                    status < 0 ? "Command exit status unknown" : "Command exited with status " + status);
+        }
+    }
+
+    private synchronized void report(TaskState next, String reason, String message) {
+        if (state.isTerminal()) {
+            return;
+        }
+        state = next;
+        TaskStatus status = TaskStatus.of(task.taskId(), next, Id.of(agentId), TaskStatus.SOURCE_EXECUTOR, reason,
+                message, true).withExecutorId(task.taskId()).withHealthy(unhealthyKill ? Boolean.FALSE : lastHealthy);
+        onStatus.accept(status);
+    }
+}

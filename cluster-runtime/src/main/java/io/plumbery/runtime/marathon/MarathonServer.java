@@ -1,0 +1,236 @@
+package io.plumbery.runtime.marathon;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbery.runtime.election.Zk;
+import io.plumbery.runtime.election.ZkUrl;
+import io.plumbery.runtime.http.HttpServer;
+import io.plumbery.runtime.marathon.api.Leadership;
+import io.plumbery.runtime.marathon.api.MarathonApi;
+import io.plumbery.runtime.marathon.core.EventBus;
+import io.plumbery.runtime.marathon.core.MarathonScheduler;
+import io.plumbery.runtime.marathon.core.SchedulerConfig;
+import io.plumbery.runtime.marathon.model.MarathonJson;
+import io.plumbery.runtime.marathon.state.MarathonStore;
+import io.plumbery.runtime.marathon.state.ZkStore;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.recipes.leader.LeaderLatch;
+import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
+import org.apache.curator.framework.recipes.leader.Participant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Marathon instance: the REST API, a leader latch under {@code <zk path>/leader} (or leading alone without
+ * ZooKeeper), and while leading a {@link MarathonScheduler} over the state under {@code <zk path>/state}.
+ */
+public final class MarathonServer implements AutoCloseable, Leadership {
+    private static final Logger LOG = LoggerFactory.getLogger(MarathonServer.class);
+    private static final long REJOIN_AFTER_ABDICATION_MILLIS = 2_000;
+
+    private enum State { LATENT, STARTED, CLOSED }
+
+    private final MarathonConfig config;
+    private final EventBus events = new EventBus();
+    private final AtomicReference<State> lifecycle = new AtomicReference<>(State.LATENT);
+    private final ScheduledExecutorService leadership = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "marathon-leadership");
+        t.setDaemon(true);
+        return t;
+    });
+    private HttpServer http;
+    private CuratorFramework curator;
+    private ZkUrl zk;
+    private MarathonStore store;
+    private volatile LeaderLatch latch;
+    private volatile MarathonScheduler scheduler;
+    private String endpoint;
+
+    public MarathonServer(MarathonConfig config) {
+        this.config = config;
+    }
+
+    public void start() throws Exception {
+        if (!lifecycle.compareAndSet(State.LATENT, State.STARTED)) {
+            throw new IllegalStateException("already started");
+        }
+        http = new HttpServer("marathon", config.httpAddress(), config.httpPort(), new MarathonApi(this));
+        http.start();
+        endpoint = config.hostname() + ":" + http.port();
+        if (config.zk() == null) {
+            store = MarathonStore.inMemory();
+            leadership.execute(this::lead);
+            return;
+        }
+        zk = ZkUrl.parse(config.zk());
+        curator = Zk.client(zk.connectString(), (int) config.zkSessionTimeout().toMillis());
+        curator.start();
+        store = new ZkStore(curator, zk.path() + "/state");
+        leadership.execute(this::join);
+    }
+
+    private void join() {
+        if (lifecycle.get() != State.STARTED) {
+            return;
+        }
+        LeaderLatch l = new LeaderLatch(curator, zk.path() + "/leader", endpoint);
+        l.addListener(new LeaderLatchListener() {
+            @Override
+            public void isLeader() {
+                leadership.execute(() -> {
+                    if (l == latch && l.hasLeadership()) {
+                        lead();
+                    }
+                });
+            }
+
+            @Override
+            public void notLeader() {
+                leadership.execute(MarathonServer.this::stepDown);
+            }
+        });
+        latch = l;
+        try {
+            l.start();
+        } catch (Exception e) {
+            LOG.warn("Joining the leader election failed", e);
+        }
+    }
+
+    private void lead() {
+        if (scheduler != null || lifecycle.get() != State.STARTED) {
+            return;
+        }
+        LOG.info("Marathon {} elected leader", endpoint);
+        SchedulerConfig sc = new SchedulerConfig(config.master(), config.frameworkName(), config.hostname(),
+                "http://" + endpoint, config.failoverTimeoutSeconds(), config.declineOfferSeconds(), config.tick(),
+                config.reconciliationInterval(), System.getProperty("user.name", "root"));
+        MarathonScheduler s = new MarathonScheduler(sc, store, events);
+        try {
+            s.start();
+            scheduler = s;
+            events.publish(events.event("leader_elected").put("leader", endpoint));
+        } catch (Exception e) {
+            LOG.warn("Starting the scheduler failed; giving up leadership", e);
+            s.close();
+            abdicate();
+        }
+    }
+
+    private void stepDown() {
+        MarathonScheduler s = scheduler;
+        scheduler = null;
+        if (s != null) {
+            LOG.info("Marathon {} is no longer the leader", endpoint);
+            s.close();
+        }
+    }
+
+    @Override
+    public void abdicate() {
+        leadership.execute(() -> {
+            LeaderLatch l = latch;
+            latch = null;
+            stepDown();
+            if (l != null) {
+                try {
+                    l.close(LeaderLatch.CloseMode.SILENT);
+                } catch (Exception e) {
+                    LOG.info("Closing the leader latch failed: {}", e.toString());
+                }
+                leadership.schedule(this::join, REJOIN_AFTER_ABDICATION_MILLIS, TimeUnit.MILLISECONDS);
+            } else if (config.zk() == null) {
+                leadership.schedule(this::lead, REJOIN_AFTER_ABDICATION_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    @Override
+    public boolean isLeader() {
+        LeaderLatch l = latch;
+        return scheduler != null && (config.zk() == null || l != null && l.hasLeadership());
+    }
+
+    @Override
+    public Optional<String> leader() {
+        if (isLeader()) {
+            return Optional.of(endpoint);
+        }
+        LeaderLatch l = latch;
+        if (l == null) {
+            return Optional.empty();
+        }
+        try {
+            Participant p = l.getLeader();
+            return p.isLeader() && !p.getId().isEmpty() ? Optional.of(p.getId()) : Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public MarathonScheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public ObjectNode config() {
+        ObjectNode out = MarathonJson.object();
+        out.putObject("marathon_config").put("master", config.master()).put("hostname", config.hostname())
+                .put("framework_name", config.frameworkName()).put("failover_timeout", config.failoverTimeoutSeconds())
+                .put("decline_offer_duration", (long) (config.declineOfferSeconds() * 1000)).put("mesos_role", "*")
+                .put("checkpoint", true);
+        out.putObject("zookeeper_config").put("zk", config.zk());
+        out.putObject("http_config").put("http_port", port()).put("http_address", config.httpAddress());
+        return out;
+    }
+
+    @Override
+    public EventBus events() {
+        return events;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (lifecycle.getAndSet(State.CLOSED) != State.STARTED) {
+            return;
+        }
+        try {
+            leadership.submit(() -> {
+                stepDown();
+                LeaderLatch l = latch;
+                latch = null;
+                if (l != null) {
+                    try {
+                        l.close(LeaderLatch.CloseMode.SILENT);
+                    } catch (Exception e) {
+                        LOG.debug("Closing the latch failed: {}", e.toString());
+                    }
+                }
+            }).get(10, TimeUnit.SECONDS);
+        } finally {
+            leadership.shutdownNow();
+            events.close();
+            if (curator != null) {
+                Zk.closeQuietly(curator, 3_000);
+            }
+            try {
+                http.close();
+            } catch (java.util.concurrent.TimeoutException e) {
+                LOG.info("Some HTTP exchanges were still open at stop");
+            }
+        }
+    }
+}

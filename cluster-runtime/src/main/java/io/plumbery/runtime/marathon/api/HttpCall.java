@@ -1,0 +1,94 @@
+package io.plumbery.runtime.marathon.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbery.runtime.marathon.model.MarathonJson;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+/** One request to Marathon's API and its response. */
+final class HttpCall {
+    final Request request;
+    final Response response;
+    final Callback callback;
+    private Fields query;
+
+    HttpCall(Request request, Response response, Callback callback) {
+        this.request = request;
+        this.response = response;
+        this.callback = callback;
+    }
+
+    String method() {
+        return request.getMethod();
+    }
+
+    String path() {
+        return request.getHttpURI().getPath();
+    }
+
+    String pathAndQuery() {
+        String q = request.getHttpURI().getQuery();
+        return q == null ? path() : path() + "?" + q;
+    }
+
+    String header(String name) {
+        return request.getHeaders().get(name);
+    }
+
+    private Fields fields() {
+        if (query == null) {
+            query = Request.extractQueryParameters(request);
+        }
+        return query;
+    }
+
+    String query(String name) {
+        return fields().getValue(name);
+    }
+
+    List<String> queries(String name) {
+        List<String> v = fields().getValues(name);
+        return v == null ? List.of() : v;
+    }
+
+    boolean flag(String name) {
+        String v = query(name);
+        return v != null && (v.isEmpty() || v.equalsIgnoreCase("true"));
+    }
+
+    String body() throws IOException {
+        return Content.Source.asString(request, StandardCharsets.UTF_8);
+    }
+
+    void json(int status, JsonNode body) {
+        send(status, "application/json; charset=utf-8", MarathonJson.bytes(body));
+    }
+
+    void message(int status, String message) {
+        json(status, MarathonJson.object().put("message", message));
+    }
+
+    void text(int status, String text) {
+        send(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void header(String name, String value) {
+        response.getHeaders().put(name, value);
+    }
+
+    void send(int status, String contentType, byte[] body) {
+        response.setStatus(status);
+        if (contentType != null) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        }
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+}

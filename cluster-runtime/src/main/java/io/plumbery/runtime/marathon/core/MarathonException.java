@@ -1,0 +1,32 @@
+package io.plumbery.runtime.marathon.core;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbery.runtime.marathon.model.MarathonJson;
+
+/** A request Marathon refuses: the HTTP status and Marathon's JSON body ({@code message}, maybe more). */
+public final class MarathonException extends RuntimeException {
+    private final int status;
+    private final transient ObjectNode body;
+
+    public MarathonException(int status, ObjectNode body) {
+        super(body.path("message").asText());
+        this.status = status;
+        this.body = body;
+    }
+
+    public static MarathonException of(int status, String message) {
+        return new MarathonException(status, MarathonJson.object().put("message", message));
+    }
+
+    public static MarathonException appNotFound(String id) {
+        return of(404, "App '" + id + "' does not exist");
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public ObjectNode body() {
+        return body;
+    }
+}

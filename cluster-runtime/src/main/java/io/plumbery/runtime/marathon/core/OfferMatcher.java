@@ -1,0 +1,128 @@
+package io.plumbery.runtime.marathon.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbery.runtime.marathon.mesos.MesosClient;
+import io.plumbery.runtime.marathon.mesos.OfferResources;
+import io.plumbery.runtime.marathon.mesos.TaskInfos;
+import io.plumbery.runtime.marathon.model.AppDefinition;
+import io.plumbery.runtime.marathon.model.Constraints;
+import io.plumbery.runtime.marathon.model.PathId;
+import io.plumbery.runtime.protocol.Json;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Matches each offer against the apps waiting for launches (resources, ports, constraints, launch delay): tasks
+ * that fit are launched in one ACCEPT, an offer nothing fits is DECLINEd with refuse_seconds; per app the reasons
+ * offers went unused are kept for {@code /v2/queue}. Core thread only.
+ */
+final class OfferMatcher {
+    private final MarathonScheduler s;
+
+    OfferMatcher(MarathonScheduler s) {
+        this.s = s;
+    }
+
+    /** Offers seen by an app in the queue, for {@code /v2/queue}'s processedOffersSummary. */
+    static final class QueueStats {
+        final String since = Instant.now().toString();
+        int processed;
+        int unused;
+        String lastUnusedAt;
+        String lastUsedAt;
+        final Map<String, Integer> reasons = new TreeMap<>();
+        final List<ObjectNode> lastUnused = new ArrayList<>();
+    }
+
+    void match(JsonNode offers) {
+        long now = System.currentTimeMillis();
+        for (JsonNode offer : offers) {
+            OfferResources res = new OfferResources(offer);
+            ArrayNode launches = Json.MAPPER.createArrayNode();
+            for (AppDefinition app : s.apps.values()) {
+                int need = s.needs.getOrDefault(app.pathId(), 0);
+                if (need <= 0 || !s.delay(app.pathId()).overdue(now)) {
+                    continue;
+                }
+                QueueStats stats = s.queueStats.computeIfAbsent(app.pathId(), k -> new QueueStats());
+                stats.processed++;
+                String reason = null;
+                int launched = 0;
+                while (need > 0) {
+                    reason = res.misfit(app).orElse(null);
+                    if (reason == null) {
+                        Constraints.Result c = Constraints.check(app.constraints(),
+                                new Constraints.Placement(res.hostname(), res.attributes()), placements(app.pathId()));
+                        reason = c.ok() ? null : "UnfulfilledConstraint";
+                    }
+                    if (reason != null) {
+                        break;
+                    }
+                    launches.add(launch(app, res, now));
+                    launched++;
+                    need--;
+                }
+                s.needs.put(app.pathId(), need);
+                if (launched > 0) {
+                    stats.lastUsedAt = Instant.now().toString();
+                } else if (reason != null) {
+                    stats.unused++;
+                    stats.lastUnusedAt = Instant.now().toString();
+                    stats.reasons.merge(reason, 1, Integer::sum);
+                    ObjectNode unused = s.events.event("unused").put("reason", reason);
+                    unused.remove("eventType");
+                    unused.putObject("offer").put("id", res.offerId()).put("agentId", res.agentId())
+                            .put("hostname", res.hostname());
+                    stats.lastUnused.add(unused);
+                    if (stats.lastUnused.size() > 10) {
+                        stats.lastUnused.remove(0);
+                    }
+                }
+            }
+            if (launches.isEmpty()) {
+                ObjectNode decline = MesosClient.newCall("DECLINE");
+                ObjectNode d = decline.putObject("decline");
+                d.putArray("offer_ids").addObject().put("value", res.offerId());
+                d.putObject("filters").put("refuse_seconds", s.config.declineOfferSeconds());
+                s.call(decline);
+            } else {
+                ObjectNode accept = MesosClient.newCall("ACCEPT");
+                ObjectNode a = accept.putObject("accept");
+                a.putArray("offer_ids").addObject().put("value", res.offerId());
+                a.putArray("operations").addObject().put("type", "LAUNCH").putObject("launch")
+                        .set("task_infos", launches);
+                a.putObject("filters").put("refuse_seconds", 1.0);
+                s.call(accept);
+            }
+        }
+    }
+
+    private ObjectNode launch(AppDefinition app, OfferResources res, long now) {
+        String taskId = app.pathId().safeName() + "." + UUID.randomUUID();
+        List<Integer> ports = res.take(app);
+        ObjectNode info = TaskInfos.build(app, taskId, res, ports);
+        MarathonTask task = new MarathonTask(taskId, app.id(), app.version(), app.configVersion(), res.agentId(),
+                res.hostname(), Map.copyOf(res.attributes()), List.copyOf(ports), MarathonTask.STAGING,
+                Instant.ofEpochMilli(now).toString(), null, now, 0, false);
+        s.tasks.put(taskId, task);
+        s.store.saveTask(task);
+        return info;
+    }
+
+    List<Constraints.Placement> placements(PathId app) {
+        List<Constraints.Placement> out = new ArrayList<>();
+        for (MarathonTask t : s.tasks.values()) {
+            if (t.appId().equals(app.toString())) {
+                out.add(new Constraints.Placement(t.host(), t.attributes() == null ? Map.of() : t.attributes()));
+            }
+        }
+        return out;
+    }
+
+}

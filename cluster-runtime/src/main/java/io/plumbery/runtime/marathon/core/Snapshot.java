@@ -1,0 +1,21 @@
+package io.plumbery.runtime.marathon.core;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbery.runtime.marathon.model.AppDefinition;
+import java.util.List;
+import java.util.Map;
+
+/** A consistent copy of the scheduler's state for the read-only API, taken on the core thread. */
+public record Snapshot(List<AppDefinition> apps, List<MarathonTask> tasks, List<Deployment> deployments,
+                       Map<String, ArrayNode> healthResults, Map<String, Boolean> ready, List<ObjectNode> queue,
+                       Map<String, ObjectNode> lastFailures, String frameworkId, boolean subscribed) {
+
+    public List<MarathonTask> tasksOf(String appId) {
+        return tasks.stream().filter(t -> t.appId().equals(appId)).toList();
+    }
+
+    public List<Deployment> deploymentsOf(String appId) {
+        return deployments.stream().filter(d -> d.appId().equals(appId)).toList();
+    }
+}

@@ -1,0 +1,147 @@
+package io.plumbery.runtime.marathon.core;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbery.runtime.marathon.model.AppDefinition;
+import io.plumbery.runtime.marathon.model.MarathonJson;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Marathon 1.x JSON shapes of apps, tasks, deployments and queue items. */
+public final class Views {
+    private Views() {
+    }
+
+    public static ObjectNode plan(Deployment d) {
+        ObjectNode plan = MarathonJson.object().put("id", d.id()).put("version", d.version());
+        plan.set("original", group(d.original()));
+        plan.set("target", group(d.target()));
+        plan.putArray("steps").add(step(d));
+        return plan;
+    }
+
+    private static ObjectNode group(AppDefinition app) {
+        ObjectNode g = MarathonJson.object().put("id", "/");
+        ArrayNode apps = g.putArray("apps");
+        if (app != null) {
+            apps.add(MarathonJson.tree(app));
+        }
+        g.putArray("groups");
+        return g;
+    }
+
+    public static ObjectNode step(Deployment d) {
+        ObjectNode step = MarathonJson.object();
+        step.putArray("actions").addObject().put("action", d.action()).put("app", d.appId());
+        return step;
+    }
+
+    public static ObjectNode deployment(Deployment d) {
+        ObjectNode out = MarathonJson.object().put("id", d.id()).put("version", d.version());
+        out.putArray("affectedApps").add(d.appId());
+        out.putArray("affectedPods");
+        out.putArray("steps").add(step(d));
+        out.putArray("currentActions").addObject().put("action", d.action()).put("app", d.appId())
+                .putArray("readinessCheckResults");
+        out.put("currentStep", 1).put("totalSteps", 1);
+        return out;
+    }
+
+    public static ArrayNode healthResults(MarathonTask t, HealthState[] states) {
+        ArrayNode out = MarathonJson.MAPPER.createArrayNode();
+        for (HealthState hs : states) {
+            ObjectNode r = out.addObject();
+            if (hs.alive() != null) {
+                r.put("alive", hs.alive());
+            } else {
+                r.putNull("alive");
+            }
+            r.put("consecutiveFailures", hs.consecutiveFailures()).put("firstSuccess", hs.firstSuccess())
+                    .put("lastFailure", hs.lastFailure()).put("lastSuccess", hs.lastSuccess())
+                    .put("lastFailureCause", hs.lastFailureCause()).put("taskId", t.id()).put("instanceId", t.id());
+        }
+        return out;
+    }
+
+    public static ObjectNode task(MarathonTask t, Snapshot snap) {
+        ObjectNode out = MarathonJson.object().put("id", t.id()).put("appId", t.appId()).put("host", t.host())
+                .put("slaveId", t.agentId()).put("state", t.state()).put("stagedAt", t.stagedAt())
+                .put("startedAt", t.startedAt()).put("version", t.version()).put("role", "*");
+        ArrayNode ports = out.putArray("ports");
+        t.ports().forEach(ports::add);
+        ArrayNode servicePorts = out.putArray("servicePorts");
+        snap.apps().stream().filter(a -> a.id().equals(t.appId())).findFirst()
+                .ifPresent(a -> a.portDefinitions().forEach(p -> servicePorts.add(p.port())));
+        out.putArray("ipAddresses");
+        ArrayNode hc = snap.healthResults().get(t.id());
+        if (hc != null) {
+            out.set("healthCheckResults", hc);
+        }
+        return out;
+    }
+
+    /** An app with counts and deployments; tasks and lastTaskFailure when embedded. */
+    public static ObjectNode app(AppDefinition app, Snapshot snap, Set<String> embed) {
+        ObjectNode out = MarathonJson.tree(app);
+        List<MarathonTask> tasks = snap.tasksOf(app.id());
+        boolean hasChecks = !app.healthChecks().isEmpty();
+        int staged = 0;
+        int running = 0;
+        int healthy = 0;
+        int unhealthy = 0;
+        for (MarathonTask t : tasks) {
+            if (t.isRunning()) {
+                running++;
+                ArrayNode hc = snap.healthResults().get(t.id());
+                boolean anyDead = hc != null && hc.findValues("alive").stream().anyMatch(v -> v.isBoolean() && !v.asBoolean());
+                if (hasChecks && Boolean.TRUE.equals(snap.ready().get(t.id()))) {
+                    healthy++;
+                } else if (hasChecks && anyDead) {
+                    unhealthy++;
+                }
+            } else if (!MarathonTask.isTerminal(t.state())) {
+                staged++;
+            }
+        }
+        out.put("tasksStaged", staged).put("tasksRunning", running).put("tasksHealthy", healthy)
+                .put("tasksUnhealthy", unhealthy);
+        ArrayNode deployments = out.putArray("deployments");
+        snap.deploymentsOf(app.id()).forEach(d -> deployments.addObject().put("id", d.id()));
+        if (embed.contains("tasks")) {
+            ArrayNode arr = out.putArray("tasks");
+            tasks.forEach(t -> arr.add(task(t, snap)));
+        }
+        if (embed.contains("lastTaskFailure") && snap.lastFailures().containsKey(app.id())) {
+            out.set("lastTaskFailure", snap.lastFailures().get(app.id()));
+        }
+        return out;
+    }
+
+    static ObjectNode queueItem(AppDefinition app, int count, LaunchDelay delay, long now, OfferMatcher.QueueStats stats) {
+        ObjectNode item = MarathonJson.object().put("count", count).put("role", "*");
+        item.set("app", MarathonJson.tree(app));
+        item.putObject("delay").put("timeLeftSeconds", (long) Math.ceil(delay.timeLeftSeconds(now)))
+                .put("overdue", delay.overdue(now));
+        item.put("since", stats == null ? Instant.ofEpochMilli(now).toString() : stats.since);
+        ObjectNode summary = item.putObject("processedOffersSummary");
+        summary.put("processedOffersCount", stats == null ? 0 : stats.processed)
+                .put("unusedOffersCount", stats == null ? 0 : stats.unused);
+        if (stats != null) {
+            summary.put("lastUnusedOfferAt", stats.lastUnusedAt).put("lastUsedOfferAt", stats.lastUsedAt);
+        }
+        ArrayNode reasons = summary.putArray("rejectSummaryLastOffers");
+        if (stats != null) {
+            for (Map.Entry<String, Integer> e : stats.reasons.entrySet()) {
+                reasons.addObject().put("reason", e.getKey()).put("declined", e.getValue())
+                        .put("processed", stats.processed);
+            }
+        }
+        ArrayNode unused = item.putArray("lastUnusedOffers");
+        if (stats != null) {
+            stats.lastUnused.forEach(u -> unused.add(u.deepCopy()));
+        }
+        return item;
+    }
+}

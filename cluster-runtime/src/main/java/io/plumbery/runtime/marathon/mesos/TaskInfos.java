@@ -1,0 +1,109 @@
+package io.plumbery.runtime.marathon.mesos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbery.runtime.marathon.model.AppDefinition;
+import io.plumbery.runtime.protocol.Json;
+import java.util.List;
+import java.util.Map;
+
+/** Builds mesos.v1.TaskInfo JSON for an app's task, the way Marathon fills it (command, env, ports, labels). */
+public final class TaskInfos {
+    private TaskInfos() {
+    }
+
+    public static ObjectNode build(AppDefinition app, String taskId, OfferResources offer, List<Integer> ports) {
+        ObjectNode task = Json.object();
+        List<String> segments = new java.util.ArrayList<>(app.pathId().segments());
+        java.util.Collections.reverse(segments);
+        task.put("name", segments.isEmpty() ? taskId : String.join(".", segments));
+        task.putObject("task_id").put("value", taskId);
+        task.putObject("agent_id").put("value", offer.agentId());
+        ArrayNode res = task.putArray("resources");
+        scalar(res, "cpus", app.cpus(), offer.allocationInfo());
+        scalar(res, "mem", app.mem(), offer.allocationInfo());
+        if (app.disk() > 0) {
+            scalar(res, "disk", app.disk(), offer.allocationInfo());
+        }
+        if (!ports.isEmpty()) {
+            ObjectNode r = res.addObject().put("name", "ports").put("type", "RANGES");
+            ArrayNode ranges = r.putObject("ranges").putArray("range");
+            ports.forEach(p -> ranges.addObject().put("begin", p).put("end", p));
+            allocation(r, offer.allocationInfo());
+        }
+        ObjectNode command = task.putObject("command");
+        if (app.cmd() != null) {
+            command.put("shell", true).put("value", app.cmd());
+        } else if (app.args() != null && !app.args().isEmpty()) {
+            command.put("shell", false).put("value", app.args().get(0));
+            ArrayNode args = command.putArray("arguments");
+            app.args().forEach(args::add);
+        }
+        if (app.user() != null) {
+            command.put("user", app.user());
+        }
+        ArrayNode vars = command.putObject("environment").putArray("variables");
+        for (Map.Entry<String, String> e : app.taskEnv(ports, offer.hostname(), taskId).entrySet()) {
+            vars.addObject().put("name", e.getKey()).put("value", e.getValue());
+        }
+        if (!app.uris().isEmpty()) {
+            ArrayNode uris = command.putArray("uris");
+            app.uris().forEach(u -> uris.addObject().put("value", u));
+        }
+        if (app.container() != null && app.container().docker() != null) {
+            ObjectNode c = task.putObject("container").put("type", "DOCKER");
+            c.putObject("docker").put("image", app.container().docker().image())
+                    .put("network", app.container().docker().network() == null ? "HOST" : app.container().docker().network());
+        }
+        if (!app.labels().isEmpty()) {
+            ArrayNode labels = task.putObject("labels").putArray("labels");
+            app.labels().forEach((k, v) -> labels.addObject().put("key", k).put("value", v));
+        }
+        app.healthChecks().stream().filter(h -> !h.protocol().equals("HTTP") && !h.protocol().equals("HTTPS")
+                && !h.protocol().equals("TCP")).findFirst().ifPresent(h -> task.set("health_check", healthCheck(h, ports)));
+        if (app.taskKillGracePeriodSeconds() != null) {
+            task.putObject("kill_policy").putObject("grace_period")
+                    .put("nanoseconds", app.taskKillGracePeriodSeconds() * 1_000_000_000L);
+        }
+        return task;
+    }
+
+    /** mesos.v1.HealthCheck for the checks Mesos runs (COMMAND, MESOS_HTTP(S), MESOS_TCP); one per task. */
+    static ObjectNode healthCheck(AppDefinition.HealthCheck h, List<Integer> ports) {
+        ObjectNode hc = Json.object().put("delay_seconds", (double) h.delaySeconds())
+                .put("interval_seconds", (double) h.intervalSeconds()).put("timeout_seconds", (double) h.timeoutSeconds())
+                .put("consecutive_failures", h.maxConsecutiveFailures())
+                .put("grace_period_seconds", (double) h.gracePeriodSeconds());
+        int port = h.port() != null ? h.port()
+                : h.portIndex() != null && h.portIndex() < ports.size() ? ports.get(h.portIndex()) : 0;
+        switch (h.protocol()) {
+            case "COMMAND" -> {
+                hc.put("type", "COMMAND");
+                hc.putObject("command").put("shell", true).put("value", h.command().path("value").asText());
+            }
+            case "MESOS_TCP" -> {
+                hc.put("type", "TCP");
+                hc.putObject("tcp").put("port", port);
+            }
+            default -> {
+                hc.put("type", "HTTP");
+                hc.putObject("http").put("port", port).put("path", h.path() == null ? "/" : h.path())
+                        .put("scheme", h.protocol().equals("MESOS_HTTPS") ? "https" : "http");
+            }
+        }
+        return hc;
+    }
+
+    private static void scalar(ArrayNode res, String name, double value, JsonNode allocationInfo) {
+        ObjectNode r = res.addObject().put("name", name).put("type", "SCALAR");
+        r.putObject("scalar").put("value", value);
+        allocation(r, allocationInfo);
+    }
+
+    private static void allocation(ObjectNode r, JsonNode allocationInfo) {
+        if (allocationInfo != null) {
+            r.set("allocation_info", allocationInfo.deepCopy());
+        }
+    }
+}

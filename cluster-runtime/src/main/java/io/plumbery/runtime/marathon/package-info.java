@@ -1,0 +1,22 @@
+/**
+ * A Marathon-compatible scheduler: a framework of the master that talks to it only through the public v1 scheduler
+ * HTTP API, and serves Marathon's REST API (v2, 1.x shapes).
+ *
+ * <ul>
+ *   <li>{@code model}: apps as Marathon's JSON ({@code AppDefinition}), ids ({@code PathId}), validation with
+ *       Marathon's 422 paths, placement constraints as pure functions ({@code Constraints}).</li>
+ *   <li>{@code mesos}: the v1 scheduler client ({@code MesosClient}: leader found in ZooKeeper, SUBSCRIBE, RecordIO
+ *       events, re-subscription with the same FrameworkID), offer arithmetic and TaskInfo JSON.</li>
+ *   <li>{@code core}: the leader's scheduler on one thread ({@code MarathonScheduler}); {@code AppPlanner} decides
+ *       kills and launches per app (scaling, replacement, rolling upgrades within minimumHealthCapacity /
+ *       maximumOverCapacity); {@code OfferMatcher}, {@code HealthMonitor}, {@code LaunchDelay} (backoff),
+ *       {@code Operations} (API changes as deployments), {@code EventBus}.</li>
+ *   <li>{@code state}: apps, versions, deployments, tasks and the framework id under {@code <zk path>/state}.</li>
+ *   <li>{@code api}: the Jetty handler of {@code /v2/...}, {@code /ping}, {@code /metrics}, SSE {@code /v2/events};
+ *       non-leaders proxy to the leader.</li>
+ *   <li>{@link io.plumbery.runtime.marathon.MarathonServer}: one instance (HTTP, leader latch under
+ *       {@code <zk path>/leader}, scheduler while leading); {@link io.plumbery.runtime.marathon.MarathonCommand}: its
+ *       flags.</li>
+ * </ul>
+ */
+package io.plumbery.runtime.marathon;

@@ -1,0 +1,81 @@
+package io.plumbery.runtime.marathon.state;
+
+import io.plumbery.runtime.marathon.core.Deployment;
+import io.plumbery.runtime.marathon.core.MarathonTask;
+import io.plumbery.runtime.marathon.model.AppDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A store that keeps state for the life of the process only. */
+final class InMemoryStore implements MarathonStore {
+    private final Map<String, AppDefinition> apps = new ConcurrentHashMap<>();
+    private final Map<String, List<AppDefinition>> versions = new ConcurrentHashMap<>();
+    private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
+    private final Map<String, MarathonTask> tasks = new ConcurrentHashMap<>();
+    private volatile String frameworkId;
+
+    @Override
+    public List<AppDefinition> apps() {
+        return List.copyOf(apps.values());
+    }
+
+    @Override
+    public void saveApp(AppDefinition app) {
+        apps.put(app.id(), app);
+        versions.computeIfAbsent(app.id(), k -> new ArrayList<>()).add(app);
+    }
+
+    @Override
+    public void deleteApp(String appId) {
+        apps.remove(appId);
+        versions.remove(appId);
+    }
+
+    @Override
+    public List<AppDefinition> versions(String appId) {
+        return List.copyOf(versions.getOrDefault(appId, List.of()));
+    }
+
+    @Override
+    public List<Deployment> deployments() {
+        return List.copyOf(deployments.values());
+    }
+
+    @Override
+    public void saveDeployment(Deployment deployment) {
+        deployments.put(deployment.id(), deployment);
+    }
+
+    @Override
+    public void deleteDeployment(String id) {
+        deployments.remove(id);
+    }
+
+    @Override
+    public List<MarathonTask> tasks() {
+        return List.copyOf(tasks.values());
+    }
+
+    @Override
+    public void saveTask(MarathonTask task) {
+        tasks.put(task.id(), task);
+    }
+
+    @Override
+    public void deleteTask(String taskId) {
+        tasks.remove(taskId);
+    }
+
+    @Override
+    public Optional<String> frameworkId() {
+        return Optional.ofNullable(frameworkId);
+    }
+
+    @Override
+    public void saveFrameworkId(String id) {
+        frameworkId = id;
+    }
+}

@@ -1,0 +1,157 @@
+package io.plumbery.runtime.marathon.state;
+
+import io.plumbery.runtime.marathon.core.Deployment;
+import io.plumbery.runtime.marathon.core.MarathonTask;
+import io.plumbery.runtime.marathon.model.AppDefinition;
+import io.plumbery.runtime.marathon.model.MarathonJson;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.zookeeper.KeeperException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * State in ZooKeeper under a root such as {@code /marathon/state}: {@code apps/<id>}, {@code versions/<id>/<version>},
+ * {@code deployments/<id>}, {@code tasks/<taskId>}, {@code framework-id}; values are Marathon JSON. App ids are
+ * stored with {@code /} written as {@code _} (which Marathon ids cannot contain).
+ */
+public final class ZkStore implements MarathonStore {
+    private static final Logger LOG = LoggerFactory.getLogger(ZkStore.class);
+    private static final int MAX_VERSIONS = 50;
+    private final CuratorFramework client;
+    private final String root;
+
+    public ZkStore(CuratorFramework client, String root) {
+        this.client = client;
+        this.root = root;
+    }
+
+    private static String key(String appId) {
+        return appId.substring(1).replace('/', '_');
+    }
+
+    private <T> List<T> children(String dir, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        try {
+            if (client.checkExists().forPath(dir) == null) {
+                return out;
+            }
+            for (String child : client.getChildren().forPath(dir)) {
+                try {
+                    out.add(MarathonJson.MAPPER.readValue(client.getData().forPath(dir + "/" + child), type));
+                } catch (KeeperException.NoNodeException gone) {
+                    LOG.debug("{}/{} vanished", dir, child);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Reading " + dir + " from ZooKeeper failed: " + e, e);
+        }
+        return out;
+    }
+
+    private void put(String path, Object value) {
+        byte[] bytes = value instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : MarathonJson.bytes(value);
+        try {
+            if (client.checkExists().forPath(path) == null) {
+                client.create().creatingParentContainersIfNeeded().forPath(path, bytes);
+            } else {
+                client.setData().forPath(path, bytes);
+            }
+        } catch (Exception e) {
+            LOG.warn("Writing {} to ZooKeeper failed: {}", path, e.toString());
+        }
+    }
+
+    private void delete(String path) {
+        try {
+            client.delete().quietly().deletingChildrenIfNeeded().forPath(path);
+        } catch (Exception e) {
+            LOG.warn("Deleting {} from ZooKeeper failed: {}", path, e.toString());
+        }
+    }
+
+    @Override
+    public List<AppDefinition> apps() {
+        return children(root + "/apps", AppDefinition.class);
+    }
+
+    @Override
+    public void saveApp(AppDefinition app) {
+        put(root + "/apps/" + key(app.id()), app);
+        String dir = root + "/versions/" + key(app.id());
+        put(dir + "/" + app.version(), app);
+        try {
+            List<String> versions = new ArrayList<>(client.getChildren().forPath(dir));
+            versions.sort(Comparator.naturalOrder());
+            for (int i = 0; i < versions.size() - MAX_VERSIONS; i++) {
+                delete(dir + "/" + versions.get(i));
+            }
+        } catch (Exception e) {
+            LOG.debug("Pruning versions of {} failed: {}", app.id(), e.toString());
+        }
+    }
+
+    @Override
+    public void deleteApp(String appId) {
+        delete(root + "/apps/" + key(appId));
+        delete(root + "/versions/" + key(appId));
+    }
+
+    @Override
+    public List<AppDefinition> versions(String appId) {
+        List<AppDefinition> out = children(root + "/versions/" + key(appId), AppDefinition.class);
+        out.sort(Comparator.comparing(AppDefinition::version));
+        return out;
+    }
+
+    @Override
+    public List<Deployment> deployments() {
+        return children(root + "/deployments", Deployment.class);
+    }
+
+    @Override
+    public void saveDeployment(Deployment deployment) {
+        put(root + "/deployments/" + deployment.id(), deployment);
+    }
+
+    @Override
+    public void deleteDeployment(String id) {
+        delete(root + "/deployments/" + id);
+    }
+
+    @Override
+    public List<MarathonTask> tasks() {
+        return children(root + "/tasks", MarathonTask.class);
+    }
+
+    @Override
+    public void saveTask(MarathonTask task) {
+        put(root + "/tasks/" + task.id(), task);
+    }
+
+    @Override
+    public void deleteTask(String taskId) {
+        delete(root + "/tasks/" + taskId);
+    }
+
+    @Override
+    public Optional<String> frameworkId() {
+        try {
+            if (client.checkExists().forPath(root + "/framework-id") == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new String(client.getData().forPath(root + "/framework-id"), StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException("Reading the framework id failed: " + e, e);
+        }
+    }
+
+    @Override
+    public void saveFrameworkId(String id) {
+        put(root + "/framework-id", id);
+    }
+}

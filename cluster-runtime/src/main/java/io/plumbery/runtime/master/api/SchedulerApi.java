@@ -1,0 +1,64 @@
+package io.plumbery.runtime.master.api;
+
+import io.plumbery.runtime.http.Exchange;
+import io.plumbery.runtime.master.SchedulerCalls;
+import io.plumbery.runtime.protocol.Call;
+import io.plumbery.runtime.protocol.Json;
+import java.util.UUID;
+
+/** {@code POST /api/v1/scheduler}: JSON calls; SUBSCRIBE answers with a RecordIO event stream. */
+public final class SchedulerApi {
+    public static final String STREAM_ID = "Mesos-Stream-Id";
+    private final SchedulerCalls calls;
+
+    public SchedulerApi(SchedulerCalls calls) {
+        this.calls = calls;
+    }
+
+    public void handle(Exchange ex) throws Exception {
+        if (!"POST".equals(ex.method())) {
+            ex.text(405, "Expecting a 'POST' request");
+            return;
+        }
+        String contentType = ex.header("Content-Type");
+        if (contentType != null && !contentType.startsWith("application/json")) {
+            ex.text(415, "Unsupported 'Content-Type': only application/json is served");
+            return;
+        }
+        String accept = ex.header("Accept");
+        if (accept != null && !accept.contains("json") && !accept.contains("*/*")) {
+            ex.text(406, "Only application/json responses are served");
+            return;
+        }
+        Call call = Json.read(ex.body(), Call.class);
+        if (call.type() == Call.Type.SUBSCRIBE) {
+            subscribe(ex, call);
+            return;
+        }
+        if (ex.header(STREAM_ID) == null) {
+            ex.text(400, "All non-subscribe calls should include the 'Mesos-Stream-Id' header");
+            return;
+        }
+        SchedulerCalls.Result result = calls.call(ex.header(STREAM_ID), call);
+        if (result.error() == null) {
+            ex.empty(result.status());
+        } else {
+            ex.text(result.status(), result.error());
+        }
+    }
+
+    private void subscribe(Exchange ex, Call call) {
+        if (ex.header(STREAM_ID) != null) {
+            ex.text(400, "Subscribe calls should not include the 'Mesos-Stream-Id' header");
+            return;
+        }
+        if (call.subscribe() == null || call.subscribe().frameworkInfo() == null) {
+            ex.text(400, "Expecting 'subscribe' to be present");
+            return;
+        }
+        String streamId = UUID.randomUUID().toString();
+        SubscriptionStream stream = new SubscriptionStream(ex.stream("application/json", STREAM_ID, streamId));
+        SchedulerCalls.Subscription s = calls.subscribe(call.subscribe().frameworkInfo(), stream, streamId);
+        stream.start(s.frameworkId(), () -> calls.disconnected(s.frameworkId(), s.streamId()));
+    }
+}

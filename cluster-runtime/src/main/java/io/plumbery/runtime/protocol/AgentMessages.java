@@ -1,0 +1,68 @@
+package io.plumbery.runtime.protocol;
+
+import java.util.List;
+
+/** The internal master/agent protocol (ours, JSON over HTTP; real Mesos agents do not speak it). */
+public final class AgentMessages {
+    private AgentMessages() {
+    }
+
+    public static final String MASTER_REGISTER = "/internal/agent/register";
+    public static final String MASTER_HEARTBEAT = "/internal/agent/heartbeat";
+    public static final String MASTER_UPDATE = "/internal/agent/update";
+    public static final String AGENT_LAUNCH = "/internal/launch";
+    public static final String AGENT_KILL = "/internal/kill";
+    public static final String AGENT_ACK = "/internal/ack";
+    public static final String AGENT_SHUTDOWN_FRAMEWORK = "/internal/shutdown-framework";
+
+    /** Agents that declare it take launches and acks in batches ({@link Launches}, {@link Acks}). */
+    public static final String BATCHES = "BATCHES";
+
+    /** Agent to master: (re)registration with the tasks it runs; capabilities such as {@link #BATCHES}. */
+    public record Register(AgentInfo agentInfo, String endpoint, String version, List<RunningTask> tasks,
+                           List<String> capabilities) {
+        public boolean batches() {
+            return capabilities != null && capabilities.contains(BATCHES);
+        }
+    }
+
+    public record RunningTask(String frameworkId, FrameworkInfo frameworkInfo, TaskInfo task, TaskStatus latest) {
+    }
+
+    public record Registered(String agentId, MasterInfo masterInfo) {
+    }
+
+    public record Heartbeat(String agentId) {
+    }
+
+    public record StatusUpdate(String agentId, String frameworkId, TaskStatus status) {
+    }
+
+    /** Status updates in the order the agent produced them (one request carries whatever is queued). */
+    public record StatusUpdates(String agentId, List<StatusUpdate> updates) {
+    }
+
+    /** Master's answer: uuids of updates whose framework is gone, which the agent stops retrying. */
+    public record UpdatesReply(List<String> forget) {
+    }
+
+    public record Launch(String frameworkId, FrameworkInfo frameworkInfo, TaskInfo task) {
+    }
+
+    /** Tasks of one ACCEPT for one agent, in one request. */
+    public record Launches(List<Launch> launches) {
+    }
+
+    /** Acknowledgements queued for one agent, in one request. */
+    public record Acks(List<Ack> acks) {
+    }
+
+    public record Kill(String frameworkId, String taskId, Long gracePeriodNanos) {
+    }
+
+    public record Ack(String frameworkId, String taskId, String uuid) {
+    }
+
+    public record ShutdownFramework(String frameworkId) {
+    }
+}

@@ -1,0 +1,134 @@
+package io.plumbery.runtime.zookeeper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.zookeeper.server.ServerConfig;
+import org.apache.zookeeper.server.ZooKeeperServerMain;
+import org.apache.zookeeper.server.quorum.QuorumPeerConfig;
+import org.apache.zookeeper.server.quorum.QuorumPeerMain;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real ZooKeeper server in this JVM from a zoo.cfg: standalone without {@code server.N} entries, a quorum peer
+ * (with {@code myid} in the data dir) with them. The admin server is always off.
+ */
+public final class ZooKeeperService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ZooKeeperService.class);
+
+    private final Path configFile;
+    private final Integer myid;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile StandaloneMain standalone;
+    private volatile QuorumPeerMain quorum;
+    private Thread thread;
+    private QuorumPeerConfig config;
+
+    /** @param myid written to dataDir/myid when given (quorum mode) */
+    public ZooKeeperService(Path configFile, Integer myid) {
+        this.configFile = configFile;
+        this.myid = myid;
+    }
+
+    private static final class StandaloneMain extends ZooKeeperServerMain {
+        final CountDownLatch serving = new CountDownLatch(1);
+
+        @Override
+        protected void serverStarted() {
+            super.serverStarted();
+            serving.countDown();
+        }
+
+        void stop() {
+            shutdown();
+        }
+    }
+
+    public void start() throws Exception {
+        System.setProperty("zookeeper.admin.enableServer", "false");
+        config = parse();
+        thread = new Thread(this::run, "zookeeper-" + config.getClientPortAddress().getPort());
+        thread.setDaemon(true);
+        if (config.isDistributed()) {
+            quorum = new QuorumPeerMain();
+        } else {
+            standalone = new StandaloneMain();
+        }
+        thread.start();
+        if (standalone != null) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!standalone.serving.await(50, TimeUnit.MILLISECONDS)) {
+                if (stopped.getCount() == 0 || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("ZooKeeper did not start", failure.get());
+                }
+            }
+        }
+    }
+
+    private QuorumPeerConfig parse() throws IOException, QuorumPeerConfig.ConfigException {
+        QuorumPeerConfig probe = new QuorumPeerConfig();
+        java.util.Properties props = new java.util.Properties();
+        try (var in = Files.newInputStream(configFile)) {
+            props.load(in);
+        }
+        String dataDir = props.getProperty("dataDir");
+        if (dataDir == null) {
+            throw new IllegalArgumentException(configFile + ": dataDir is required");
+        }
+        Files.createDirectories(Path.of(dataDir));
+        if (myid != null) {
+            Files.writeString(Path.of(dataDir, "myid"), myid + "\n", StandardCharsets.US_ASCII);
+        }
+        probe.parse(configFile.toString());
+        return probe;
+    }
+
+    private void run() {
+        try {
+            if (quorum != null) {
+                quorum.runFromConfig(config);
+            } else {
+                ServerConfig server = new ServerConfig();
+                server.readFrom(config);
+                standalone.runFromConfig(server);
+            }
+        } catch (Throwable t) {
+            failure.set(t);
+            LOG.error("ZooKeeper stopped with an error", t);
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    public boolean isQuorum() {
+        return quorum != null;
+    }
+
+    public int clientPort() {
+        return config.getClientPortAddress().getPort();
+    }
+
+    /** Blocks until the server stops (for the CLI). */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (quorum != null) {
+            quorum.close();
+        }
+        if (standalone != null) {
+            standalone.stop();
+        }
+        if (thread != null) {
+            thread.join(10_000);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.plumbery.runtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plumbery.runtime.ClusterRuntime;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+import org.junit.jupiter.api.Test;
+
+class ClusterRuntimeTest {
+
+    private static String[] run(String... args) {
+        CommandLine cli = ClusterRuntime.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void listsTheServices() {
+        String[] r = run("--help");
+        assertThat(r[0]).isEqualTo("0");
+        assertThat(r[1]).contains("zookeeper", "master", "agent");
+    }
+
+    @Test
+    void masterHelpShowsMesosFlags() {
+        String[] r = run("master", "--help");
+        assertThat(r[0]).isEqualTo("0");
+        assertThat(r[1]).contains("--zk", "--port", "--quorum", "--work_dir", "--hostname", "--ip", "5050");
+    }
+
+    @Test
+    void agentRequiresMaster() {
+        String[] r = run("agent");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--master");
+    }
+}

@@ -1,0 +1,136 @@
+package io.plumbery.runtime.marathon;
+
+import io.plumbery.runtime.master.MasterConfig;
+import io.plumbery.runtime.master.MasterServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.curator.test.TestingServer;
+
+/**
+ * Benchmark main (not a test): launch throughput of Marathon for one app of N instances on simulated agents (tasks
+ * per second reaching TASK_RUNNING, from POST /v2/apps), with state in memory and in ZooKeeper; and the time from
+ * POST to all-running for sample apps of a 3x9 cluster (9 agents). Everything on loopback. Run:
+ * {@code mvn -B test-compile exec:java -Dexec.mainClass=io.plumbery.runtime.marathon.MarathonBench
+ * -Dexec.classpathScope=test -Dexec.args="1000"}
+ */
+public final class MarathonBench {
+    private MarathonBench() {
+    }
+
+    static final String AGENT = "[{\"name\":\"cpus\",\"type\":\"SCALAR\",\"scalar\":{\"value\":16}},"
+            + "{\"name\":\"mem\",\"type\":\"SCALAR\",\"scalar\":{\"value\":65536}},"
+            + "{\"name\":\"disk\",\"type\":\"SCALAR\",\"scalar\":{\"value\":100000}},"
+            + "{\"name\":\"ports\",\"type\":\"RANGES\",\"ranges\":{\"range\":[{\"begin\":31000,\"end\":32000}]}}]";
+
+    static final List<String> SAMPLE_APPS = List.of(
+                "{\"id\":\"/demo/web\",\"cmd\":\"exec python3 -m http.server $PORT0 --bind $HOST\",\"cpus\":0.1,\"mem\":64,\"instances\":9,"
+                        + "\"constraints\":[[\"hostname\",\"UNIQUE\"]]}",
+                "{\"id\":\"/demo/api\",\"cmd\":\"sleep 1000\",\"cpus\":0.2,\"mem\":128,\"instances\":6}",
+                "{\"id\":\"/demo/worker\",\"cmd\":\"sleep 1000\",\"cpus\":0.5,\"mem\":256,\"instances\":18,"
+                        + "\"constraints\":[[\"hostname\",\"MAX_PER\",\"2\"]]}");
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("zookeeper.admin.enableServer", "false");
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        Path dir = Files.createTempDirectory("marathon-bench");
+        try (TestingServer zk = new TestingServer(TestCluster.freePort(), true)) {
+            throughput(dir, null, n, 100);
+            throughput(dir, "zk://" + zk.getConnectString() + "/marathon-bench", n, 100);
+            sampleApps(dir, "zk://" + zk.getConnectString() + "/marathon-3x9");
+        }
+        sampleAppsOnRealAgents(dir.resolve("real"));
+        System.exit(0);
+    }
+
+    private record Rig(MasterServer master, SimulatedAgents agents, MarathonServer marathon, MarathonClient client)
+            implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            marathon.close();
+            agents.close();
+            master.close();
+        }
+    }
+
+    private static Rig rig(Path dir, String zk, int agents) throws Exception {
+        MasterServer master = new MasterServer(MasterConfig.defaults("127.0.0.1", 0, null, dir.resolve("m"))
+                .withTimeouts(Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(60)));
+        master.start();
+        String endpoint = "127.0.0.1:" + master.port();
+        SimulatedAgents sim = new SimulatedAgents(endpoint);
+        sim.start(agents, AGENT);
+        MarathonServer marathon = new MarathonServer(MarathonConfig.of("127.0.0.1", 0, endpoint, zk));
+        marathon.start();
+        MarathonClient client = new MarathonClient(marathon.endpoint());
+        waitFor(() -> marathon.scheduler() != null && marathon.scheduler().isSubscribed(), 30);
+        return new Rig(master, sim, marathon, client);
+    }
+
+    private static void throughput(Path dir, String zk, int n, int agents) throws Exception {
+        try (Rig rig = rig(dir, zk, agents)) {
+            long start = System.nanoTime();
+            rig.client().send("POST", "/v2/apps", "{\"id\":\"/bench/app\",\"cmd\":\"sleep 1000\",\"cpus\":0.01,"
+                    + "\"mem\":1,\"instances\":" + n + "}");
+            waitFor(() -> {
+                var app = rig.client().get("/v2/apps/bench/app?embed=none").body().path("app");
+                if (System.getProperty("bench.trace") != null) {
+                    System.out.printf("%.2f s staged %d running %d%n", (System.nanoTime() - start) / 1e9,
+                            app.path("tasksStaged").asInt(), app.path("tasksRunning").asInt());
+                }
+                return app.path("tasksRunning").asInt() == n;
+            }, 300);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("marathon launch throughput (%s state): %d instances on %d simulated agents running in"
+                    + " %.2f s = %.0f tasks/s%n", zk == null ? "in-memory" : "ZooKeeper", n, agents, seconds, n / seconds);
+        }
+    }
+
+    /** Sample apps on a 3x9 cluster: POST each, time until all are running. */
+    private static void sampleApps(Path dir, String zk) throws Exception {
+        List<String> apps = SAMPLE_APPS;
+        try (Rig rig = rig(dir, zk, 9)) {
+            long start = System.nanoTime();
+            for (String app : apps) {
+                rig.client().send("POST", "/v2/apps", app);
+            }
+            waitFor(() -> rig.client().get("/v2/apps").body().path("apps").findValues("tasksRunning").stream()
+                    .mapToInt(v -> v.asInt()).sum() == 33, 120);
+            System.out.printf("3x9 sample apps (web 9 UNIQUE, api 6, worker 18 MAX_PER 2; simulated agents): POST to all"
+                    + " 33 running in %.0f ms%n", (System.nanoTime() - start) / 1e6);
+        }
+    }
+
+    /** The same sample apps with real services: ZooKeeper, one master and 9 real agents running real processes. */
+    private static void sampleAppsOnRealAgents(Path dir) throws Exception {
+        try (TestCluster cluster = new TestCluster(dir, 9)) {
+            waitFor(cluster::ready, 60);
+            MarathonServer marathon = cluster.marathon();
+            waitFor(() -> marathon.scheduler() != null && marathon.scheduler().isSubscribed(), 30);
+            MarathonClient client = new MarathonClient(marathon.endpoint());
+            long start = System.nanoTime();
+            for (String app : SAMPLE_APPS) {
+                client.send("POST", "/v2/apps", app);
+            }
+            waitFor(() -> client.get("/v2/apps").body().path("apps").findValues("tasksRunning").stream()
+                    .mapToInt(v -> v.asInt()).sum() == 33, 120);
+            System.out.printf("3x9 sample apps on 9 real agents (127.0.0.2-10, real processes): POST to all 33 running"
+                    + " in %.0f ms%n", (System.nanoTime() - start) / 1e6);
+            for (String id : List.of("/demo/web", "/demo/api", "/demo/worker")) {
+                client.send("DELETE", "/v2/apps" + id + "?force=true", null);
+            }
+            waitFor(() -> client.get("/v2/tasks").body().path("tasks").isEmpty(), 60);
+        }
+    }
+
+    interface Check {
+        boolean ok() throws Exception;
+    }
+
+    /** Polls (every 200 ms, bounded) until the check holds. */
+    private static void waitFor(Check check, int seconds) {
+        org.awaitility.Awaitility.await().pollInterval(Duration.ofMillis(200)).atMost(Duration.ofSeconds(seconds))
+                .until(check::ok);
+    }
+}

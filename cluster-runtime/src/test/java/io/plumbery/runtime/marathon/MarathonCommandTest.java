@@ -1,0 +1,51 @@
+package io.plumbery.runtime.marathon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plumbery.runtime.marathon.core.LaunchDelay;
+import io.plumbery.runtime.marathon.model.AppDefinition;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MarathonCommandTest {
+
+    @Test
+    void flagsHaveMarathonsNamesAndDefaults() {
+        MarathonCommand cmd = new MarathonCommand();
+        new CommandLine(cmd).parseArgs("--master", "zk://10.0.0.1:2181,10.0.0.2:2181/mesos",
+                "--zk", "zk://10.0.0.1:2181/marathon", "--hostname", "m1");
+        assertThat(cmd.httpPort).isEqualTo(8080);
+        assertThat(cmd.httpAddress).isEqualTo("0.0.0.0");
+        assertThat(cmd.frameworkName).isEqualTo("marathon");
+        assertThat(cmd.failoverTimeout).isEqualTo(604800.0);
+        assertThat(cmd.hostname).isEqualTo("m1");
+    }
+
+    @Test
+    void masterIsRequired() {
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new MarathonCommand()).setErr(new PrintWriter(err)).execute("--http_port", "1");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--master");
+    }
+
+    @Test
+    void launchDelayGrowsByTheFactorUpToTheCap() throws Exception {
+        AppDefinition app = AppModelTest.parse("{\"id\":\"a\",\"cmd\":\"x\",\"backoffSeconds\":2,\"backoffFactor\":3,"
+                + "\"maxLaunchDelaySeconds\":10}");
+        LaunchDelay d = new LaunchDelay();
+        assertThat(d.overdue(0)).isTrue();
+        d.failed(app, 0);
+        assertThat(d.currentSeconds()).isEqualTo(2.0);
+        assertThat(d.overdue(1_000)).isFalse();
+        assertThat(d.overdue(2_000)).isTrue();
+        d.failed(app, 0);
+        assertThat(d.currentSeconds()).isEqualTo(6.0);
+        d.failed(app, 0);
+        assertThat(d.currentSeconds()).isEqualTo(10.0);
+        d.reset();
+        assertThat(d.overdue(0)).isTrue();
+    }
+}
