@@ -44,11 +44,7 @@ class CopyRootfsIT {
             return;
         }
         Files.createDirectories(WORK);
-        Path key = WORK.resolve("id_ed25519");
-        Files.deleteIfExists(key);
-        Files.deleteIfExists(WORK.resolve("id_ed25519.pub"));
-        Exec.check(Duration.ofSeconds(30), List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString()));
-        identity = new SshIdentity(key, Files.readString(WORK.resolve("id_ed25519.pub")).trim(), "plumbery");
+        identity = TestKeys.fresh(WORK);
         provider = LocalProvider.open(new ProviderSettings("pbcopy", WORK, identity, Map.of("stateDir",
                 WORK.resolve("state").toString(), "imageCache", CrashIT.imageCacheOption(), "rootfs", "copy")),
                 Machine.NETNS);

@@ -69,12 +69,7 @@ class LocalProviderIT {
             return;
         }
         Files.createDirectories(WORK);
-        Path key = WORK.resolve("id_ed25519");
-        Files.deleteIfExists(key);
-        Files.deleteIfExists(WORK.resolve("id_ed25519.pub"));
-        Exec.check(Duration.ofSeconds(30), List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "pbit", "-f",
-                key.toString()));
-        identity = new SshIdentity(key, Files.readString(WORK.resolve("id_ed25519.pub")).trim(), "plumbery");
+        identity = TestKeys.fresh(WORK);
         Map<String, String> options = new java.util.HashMap<>(Map.of("stateDir", WORK.resolve("state").toString(),
                 "bootTimeoutSeconds", "240"));
         String cache = System.getProperty("plumbery.local.imageCache");
