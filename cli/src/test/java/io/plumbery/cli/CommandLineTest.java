@@ -34,11 +34,11 @@ class CommandLineTest {
               - web:
                   ethernet: {name: net, subnet: 10.77.5.0}
                   nodes:
-                    - web[1..2]: {cpu: "{{ parameter.size }}"}
+                    - web[1..2]: {cpu: "{{ parameter.size }}", appliance: debian}
               - db:
                   ethernet: {name: net, subnet: 10.77.5.0}
                   nodes:
-                    - db1:
+                    - db1: {appliance: debian}
             """;
 
     @Test
@@ -125,6 +125,26 @@ class CommandLineTest {
             assertEquals(2, run.exit(), action + ": " + run);
             assertTrue(run.err().contains("safeMode is true"), run.err());
         }
+    }
+
+    @Test
+    void whatThePlanNoLongerHasIsDeletedByTheNextDeploy() throws Exception {
+        Path plan = write("shrink/fittings.yaml", SMALL);
+        assertEquals(0, Run.of(plan.toString(), "deploy", "-q").exit());
+        Files.writeString(plan, SMALL.replace("""
+                      - db:
+                          ethernet: {name: net, subnet: 10.77.5.0}
+                          nodes:
+                            - db1: {appliance: debian}
+                    """, ""));
+        Run planned = Run.of(plan.toString(), "plan");
+        assertTrue(planned.out().matches("(?s).*- node\\.db1 +no longer in the plan.*"), planned.out());
+        assertTrue(planned.out().contains("Plan: 0 to create, 0 to update, 1 to delete, 4 unchanged."), planned.out());
+        Run deploy = Run.of(plan.toString(), "deploy");
+        assertEquals(0, deploy.exit(), deploy.toString());
+        var state = StateStore.peek(plan.getParent().resolve(".plumbery/shrink.state.json"), "shrink");
+        assertEquals(java.util.Set.of("node.web1", "node.web2"), state.nodes().keySet());
+        assertEquals(0, Run.of(plan.toString(), "dispose", "--yes", "-q").exit());
     }
 
     @Test

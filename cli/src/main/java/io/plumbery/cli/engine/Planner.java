@@ -75,12 +75,12 @@ public final class Planner {
         seenNetworks.forEach(wanted::add);
         seenFirewalls.forEach(wanted::add);
         if (selection.all()) {
-            for (String address : allAddresses(state).keySet()) {
+            allAddresses(state).forEach((address, kind) -> {
                 if (!wanted.contains(address)) {
-                    out.add(new Planned(new Change(address, allAddresses(state).get(address), Action.DELETE,
-                            "no longer in the plan", null), new Target.Orphan(null, address)));
+                    out.add(new Planned(new Change(address, kind, Action.DELETE, "no longer in the plan", null),
+                            new Target.Orphan(null, address)));
                 }
-            }
+            });
         }
         return out;
     }
