@@ -101,6 +101,13 @@ final class InformationCommand extends ActionCommand {
             return new InformationView.NodeView(n.name(), "NOT_BUILT", null, null, null, List.of());
         }
         NodeRecord record = placed.record();
+        String limits = record.attributes().get("limits");
+        if (limits != null && limits.startsWith("not enforced")) {
+            String note = "cpu and memory of the plan are recorded but " + limits;
+            if (!notes.contains(note)) {
+                notes.add(note); // said once, not per node: it is a property of this host
+            }
+        }
         if (!offline && providers != null) {
             try {
                 record = providers.get(placed.provider(), placed.facility()).refreshNode(record);

@@ -148,6 +148,26 @@ class CommandLineTest {
     }
 
     @Test
+    void limitsTheHostCannotEnforceAreSaidOnce() throws Exception {
+        Path plan = write("limits/fittings.yaml", SMALL);
+        try (StateStore store = StateStore.open(plan.getParent().resolve(".plumbery/limits.state.json"), "limits")) {
+            var state = store.current();
+            for (String name : new String[]{"web1", "web2"}) {
+                state = state.withNode("node." + name, new io.plumbery.state.Placed<>("stub", "facility-1",
+                        new io.plumbery.providers.NodeRecord("id-" + name, name, "net",
+                                io.plumbery.providers.NodeStatus.RUNNING, "10.77.5.2", null, null,
+                                java.util.Map.of("limits", "not enforced (cgroup v2 host: controllers are not delegated to plumbery)"))));
+            }
+            store.save(state);
+        }
+        Run info = Run.of(plan.toString(), "information", "--offline");
+        assertEquals(0, info.exit(), info.toString());
+        String note = "note: cpu and memory of the plan are recorded but not enforced (cgroup v2 host: controllers are "
+                + "not delegated to plumbery)";
+        assertEquals(1, info.out().lines().filter(note::equals).count(), info.out());
+    }
+
+    @Test
     void helpTeachesOnEveryLevel() {
         Run root = Run.of("--help");
         assertEquals(0, root.exit());
