@@ -44,47 +44,60 @@ final class Polishing {
     static Outcome polish(Session s, Selection selection, Progress progress, int parallel) {
         State state = s.store().current();
         List<BootstrapNode> nodes = new ArrayList<>();
+        Set<String> targets = new java.util.LinkedHashSet<>();
         List<Outcome.Failure> failures = new ArrayList<>();
         int skipped = 0;
+        // every built node of the plan shapes what is rendered (/etc/hosts, the ZooKeeper ensemble);
+        // only the selected ones are bootstrapped, and only they must be ready
         for (Facility f : s.plan().facilities()) {
             for (Blueprint b : f.blueprints()) {
-                if (b.isGroup() || !selection.includes(f, b)) {
+                if (b.isGroup()) {
                     continue;
                 }
+                boolean selected = selection.includes(f, b);
                 for (Node n : b.nodes()) {
                     String address = Addresses.node(n);
                     Placed<NodeRecord> placed = state.nodes().get(address);
                     if (placed == null || placed.record().status() != NodeStatus.RUNNING) {
-                        failures.add(new Outcome.Failure(address, placed == null ? "not built: run build first"
-                                : "is " + placed.record().status() + ": run start first"));
+                        if (selected) {
+                            failures.add(new Outcome.Failure(address, placed == null ? "not built: run build first"
+                                    : "is " + placed.record().status() + ": run start first"));
+                        }
                         continue;
                     }
                     NodeRecord record = placed.record();
                     if (record.ssh() == null) {
-                        progress.finished(address, "polish skipped", "provider " + placed.provider()
-                                + " gives no SSH endpoint for it");
-                        skipped++;
+                        if (selected) {
+                            progress.finished(address, "polish skipped", "provider " + placed.provider()
+                                    + " gives no SSH endpoint for it");
+                            skipped++;
+                        }
                         continue;
                     }
                     List<String> missing = new ArrayList<>();
                     Map<String, Object> cloudConfig = (Map<String, Object>) Placeholders.resolveTree(n.cloudConfig(),
                             new NodeValues(state, n.name(), s.secrets(), s.identity()), missing);
                     if (!missing.isEmpty()) {
-                        failures.add(new Outcome.Failure(address, "placeholders without a value: "
-                                + String.join(", ", missing.stream().distinct().toList())));
+                        if (selected) {
+                            failures.add(new Outcome.Failure(address, "placeholders without a value: "
+                                    + String.join(", ", missing.stream().distinct().toList())));
+                        }
                         continue;
                     }
                     Set<Role> roles = EnumSet.noneOf(Role.class);
                     n.roles().forEach(r -> roles.addAll(Role.fromPlanRole(r)));
                     nodes.add(new BootstrapNode(n.name(), roles, record.privateAddress(), record.publicAddress(),
                             record.ssh(), cloudConfig, n.cpu().count(), Math.max(256, n.memoryGb() * 1024)));
+                    if (selected) {
+                        targets.add(n.name());
+                    }
                 }
             }
         }
-        if (!failures.isEmpty() || nodes.isEmpty()) {
+        if (!failures.isEmpty() || targets.isEmpty()) {
             return new Outcome(0, skipped, failures);
         }
-        boolean cluster = nodes.stream().anyMatch(n -> !n.roles().isEmpty());
+        boolean cluster = nodes.stream().anyMatch(n -> targets.contains(n.name()) && !n.roles().isEmpty());
         Path runtime = cluster ? RuntimeArtifact.locate(s.workspace().dir()).orElse(null) : null;
         if (cluster && runtime == null) {
             return new Outcome(0, skipped, List.of(new Outcome.Failure("polish",
@@ -96,8 +109,9 @@ final class Polishing {
                 ? RuntimeSettings.defaults().withPackagesAndNtp(List.of(), List.of()) : RuntimeSettings.defaults();
         Bootstrapper bootstrapper = Bootstrapper.create(s.identity(), s.workspace().dir().resolve("known_hosts"),
                 runtimeSettings, BootstrapSettings.defaults().withParallel(
-                        parallel > 0 ? parallel : nodes.size()));
-        BootstrapReport report = bootstrapper.bootstrap(new BootstrapPlan(s.plan().name(), nodes, Map.of(), runtime),
+                        parallel > 0 ? parallel : targets.size()));
+        BootstrapReport report = bootstrapper.bootstrap(new BootstrapPlan(s.plan().name(), nodes, Map.of(), runtime,
+                        targets),
                 event -> {
                     String subject = "node." + event.node();
                     switch (event.status()) {

@@ -67,7 +67,7 @@ public final class Bootstrapper {
     public BootstrapReport bootstrap(BootstrapPlan plan, BootstrapListener listener) {
         long started = System.nanoTime();
         List<NodeRun> runs = new ArrayList<>();
-        plan.nodes().forEach(n -> runs.add(new NodeRun(plan, n, renderer, connector, settings, sleeper, listener)));
+        plan.targetNodes().forEach(n -> runs.add(new NodeRun(plan, n, renderer, connector, settings, sleeper, listener)));
         if (runs.isEmpty()) {
             return new BootstrapReport(List.of(), Duration.ZERO);
         }

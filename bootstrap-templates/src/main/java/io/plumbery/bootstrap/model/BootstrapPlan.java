@@ -10,15 +10,27 @@ import java.util.Set;
 /**
  * The input of the bootstrap stage: every node of the plan (in plan order), the plan-wide
  * {@code cloud-config} block, and the cluster-runtime jar to ship.
+ *
+ * @param targets the nodes to bootstrap, by name; empty for all. The others still shape what is rendered
+ *                (/etc/hosts, the ZooKeeper ensemble), so bootstrapping only the agents keeps their
+ *                masters in their settings.
  */
 public record BootstrapPlan(String planName, List<BootstrapNode> nodes, Map<String, Object> globalCloudConfig,
-                            Path runtimeArtifact) {
+                            Path runtimeArtifact, Set<String> targets) {
+
+    public BootstrapPlan(String planName, List<BootstrapNode> nodes, Map<String, Object> globalCloudConfig,
+                         Path runtimeArtifact) {
+        this(planName, nodes, globalCloudConfig, runtimeArtifact, Set.of());
+    }
 
     public BootstrapPlan {
+        targets = targets == null ? Set.of() : Set.copyOf(targets);
         Objects.requireNonNull(planName, "planName");
         nodes = List.copyOf(nodes);
         globalCloudConfig = globalCloudConfig == null ? Map.of() : globalCloudConfig;
-        if (runtimeArtifact == null && nodes.stream().anyMatch(n -> !n.roles().isEmpty())) {
+        Set<String> wanted = targets;
+        if (runtimeArtifact == null && nodes.stream()
+                .anyMatch(n -> (wanted.isEmpty() || wanted.contains(n.name())) && !n.roles().isEmpty())) {
             throw new IllegalArgumentException("plan " + planName + " has cluster roles but no runtime artifact to install");
         }
         Set<String> names = new HashSet<>();
@@ -27,6 +39,11 @@ public record BootstrapPlan(String planName, List<BootstrapNode> nodes, Map<Stri
                 throw new IllegalArgumentException("node name '" + node.name() + "' appears twice in plan " + planName);
             }
         }
+    }
+
+    /** The nodes to bootstrap, in plan order. */
+    public List<BootstrapNode> targetNodes() {
+        return targets.isEmpty() ? nodes : nodes.stream().filter(n -> targets.contains(n.name())).toList();
     }
 
     /** Nodes running ZooKeeper, in plan order; the position + 1 is each one's ZooKeeper id. */
