@@ -78,7 +78,7 @@ final class InformationCommand extends ActionCommand {
         if (!layout.isEmpty()) {
             if (offline) {
                 notes.add("cluster endpoints not checked (--offline)");
-            } else if (state.nodes().values().stream().anyMatch(n -> n.record().ssh() == null)) {
+            } else if (!ClusterLayout.reachable(state)) {
                 notes.add("cluster endpoints not checked: the nodes of this provider are not reachable from here");
             } else {
                 cluster = new ClusterProbe().probe(layout);

@@ -56,8 +56,7 @@ final class Steps {
         if (layout.isEmpty()) {
             return new Outcome(0, 0, List.of());
         }
-        boolean reachable = s.store().current().nodes().values().stream().allMatch(n -> n.record().ssh() != null);
-        if (!reachable) {
+        if (!ClusterLayout.reachable(s.store().current())) {
             progress.finished("cluster", "checks skipped", "its nodes are not reachable from here");
             return new Outcome(0, 0, List.of());
         }

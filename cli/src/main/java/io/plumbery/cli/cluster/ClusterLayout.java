@@ -57,6 +57,14 @@ public record ClusterLayout(List<Member> masters, List<Member> agents, List<Map<
         return masters.isEmpty();
     }
 
+    /**
+     * Whether this machine can talk to the plan's nodes: a provider that gives no SSH endpoint (the in-memory
+     * stub) built nothing real, and its invented addresses must never be contacted.
+     */
+    public static boolean reachable(State state) {
+        return state.nodes().values().stream().allMatch(n -> n.record().ssh() != null);
+    }
+
     /** {@code zk://10.77.9.2:2181,10.77.9.3:2181,10.77.9.4:2181/mesos}: what Mesos tools and frameworks use. */
     public String zookeeper(String path) {
         return "zk://" + masters.stream().map(m -> m.privateAddress() + ":" + ZOOKEEPER_PORT)
