@@ -7,3 +7,5 @@ AGENT_PORT=[=settings.agentPort]
 AGENT_MASTER=[=cluster.mesosZk]
 AGENT_RESOURCES="cpus:[=node.cpu];mem:[=agent.memoryMb];disk:[=settings.agentDiskMb];ports:[=settings.agentPorts]"
 AGENT_WORK_DIR=/var/lib/plumbery/mesos-agent
+# docker when the node's cloud-config installs docker.io or docker-ce: Docker apps then run here
+MESOS_CONTAINERIZERS=[=agent.containerizers]

@@ -5,6 +5,10 @@
 Description=plumbery Mesos agent (cluster-runtime)
 Wants=network-online.target
 After=network-online.target
+<#if agent.containerizers?contains("docker")>
+Wants=docker.service
+After=docker.service
+</#if>
 StartLimitIntervalSec=120
 StartLimitBurst=10
 
@@ -13,4 +17,8 @@ StartLimitBurst=10
 ExecStart=[=settings.javaCommand] $JAVA_OPTS -jar ${RUNTIME_JAR} agent --ip ${AGENT_IP} --hostname ${AGENT_HOSTNAME} --port ${AGENT_PORT} --master ${AGENT_MASTER} --resources ${AGENT_RESOURCES} --work_dir ${AGENT_WORK_DIR}
 # tasks outlive an agent restart: the next agent on the same work_dir recovers them from its checkpoints
 KillMode=process
+<#if agent.containerizers?contains("docker")>
+# the Docker containerizer reaches the engine through its socket, which the docker group may use
+SupplementaryGroups=docker
+</#if>
 </@unit.serviceBody>

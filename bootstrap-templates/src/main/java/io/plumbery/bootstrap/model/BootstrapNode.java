@@ -53,6 +53,18 @@ public record BootstrapNode(String name, Set<Role> roles, String privateAddress,
         return roles.contains(role);
     }
 
+    /** Debian's and Docker's own package names of a Docker engine. */
+    private static final Set<String> DOCKER_PACKAGES = Set.of("docker.io", "docker-ce");
+
+    /**
+     * Whether the node's cloud-config installs a Docker engine: then its agent turns its Docker containerizer on,
+     * and Marathon sends Docker apps there.
+     */
+    public boolean installsDocker() {
+        return cloudConfig.get("packages") instanceof java.util.Collection<?> packages
+                && packages.stream().anyMatch(p -> DOCKER_PACKAGES.contains(String.valueOf(p)));
+    }
+
     /** The public address if the node has one, else the private one. */
     public String reachableAddress() {
         return publicAddress != null && !publicAddress.isBlank() ? publicAddress : privateAddress;

@@ -129,7 +129,8 @@ public final class NodeRenderer {
         }
         if (node.has(Role.AGENT)) {
             model.put("agent", Map.of("memoryMb",
-                    Math.max(128, node.memoryMb() - settings.agentReservedMemoryMb() - settings.agentHeapMb())));
+                    Math.max(128, node.memoryMb() - settings.agentReservedMemoryMb() - settings.agentHeapMb()),
+                    "containerizers", node.installsDocker() ? "mesos,docker" : "mesos"));
         }
         return model;
     }

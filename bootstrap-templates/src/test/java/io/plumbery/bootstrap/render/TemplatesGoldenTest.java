@@ -72,6 +72,21 @@ class TemplatesGoldenTest {
     }
 
     @Test
+    void agentsOfNodesThatInstallDockerTurnTheDockerContainerizerOn() {
+        BootstrapNode plain = node("node1");
+        BootstrapNode withDocker = new BootstrapNode(plain.name(), plain.roles(), plain.privateAddress(),
+                plain.publicAddress(), plain.ssh(), Map.of("packages", List.of("curl", "docker.io")), plain.cpu(),
+                plain.memoryMb());
+        String files = renderer.serviceFiles(plan, withDocker).stream().map(RenderedFile::content)
+                .collect(Collectors.joining("\n"));
+        assertTrue(files.contains("MESOS_CONTAINERIZERS=mesos,docker\n"), files);
+        assertTrue(files.contains("SupplementaryGroups=docker\n") && files.contains("After=docker.service\n"), files);
+        String without = renderer.serviceFiles(plan, plain).stream().map(RenderedFile::content)
+                .collect(Collectors.joining("\n"));
+        assertTrue(without.contains("MESOS_CONTAINERIZERS=mesos\n") && !without.contains("docker.service"), without);
+    }
+
+    @Test
     void systemdVariablesPassThroughAndNoBlankValues() {
         String all = plan.nodes().stream().flatMap(n -> renderer.serviceFiles(plan, n).stream())
                 .map(RenderedFile::content).collect(Collectors.joining("\n"));

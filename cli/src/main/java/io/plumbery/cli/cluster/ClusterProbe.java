@@ -109,8 +109,9 @@ public final class ClusterProbe {
     }
 
     /**
-     * Why Marathon has not launched an app yet, from its launch queue: the last task failure (e.g. "Docker
-     * containerizer is not available on this agent"), else the offer checks that failed last.
+     * Why Marathon has not launched an app yet, from its launch queue: the last task failure (e.g. "Failed to
+     * launch container: No such image"), else the offer checks that failed last. Marathon calls a missing Docker
+     * engine an unfulfilled constraint; for a Docker app this says what that constraint is.
      */
     static String whyWaiting(JsonNode queued, JsonNode app) {
         String failure = app.path("lastTaskFailure").path("message").asText("");
@@ -118,10 +119,16 @@ public final class ClusterProbe {
             return "in the launch queue; last try failed on " + app.path("lastTaskFailure").path("host").asText("?")
                     + ": " + failure;
         }
+        boolean docker = app.path("container").path("type").asText().equals("DOCKER");
         List<String> rejected = new ArrayList<>();
         for (JsonNode r : queued.path("processedOffersSummary").path("rejectSummaryLastOffers")) {
             if (r.path("declined").asInt() > 0) {
-                rejected.add(r.path("reason").asText() + " (" + r.path("declined").asInt() + " offers)");
+                String reason = r.path("reason").asText();
+                if (docker && reason.equals("UnfulfilledConstraint")) {
+                    reason += " (a Docker app runs only on agents with a Docker engine: nodes whose cloud-config"
+                            + " installs docker.io)";
+                }
+                rejected.add(reason + " (" + r.path("declined").asInt() + " offers)");
             }
         }
         return rejected.isEmpty() ? "in the launch queue, waiting for offers"

@@ -6,9 +6,11 @@ import io.plumbery.runtime.http.Router;
 import io.plumbery.runtime.master.MasterConfig;
 import io.plumbery.runtime.protocol.AgentInfo;
 import io.plumbery.runtime.protocol.AgentMessages;
+import io.plumbery.runtime.protocol.Attribute;
 import io.plumbery.runtime.protocol.FrameworkInfo;
 import io.plumbery.runtime.protocol.Id;
 import io.plumbery.runtime.protocol.Json;
+import io.plumbery.runtime.protocol.TaskInfo;
 import io.plumbery.runtime.protocol.TaskStatus;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -27,7 +29,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** An agent process: registers with the leading master, heartbeats, runs command tasks, recovers from checkpoints. */
+/**
+ * An agent process: registers with the leading master, heartbeats, runs tasks (as processes, or in Docker containers
+ * when the Docker containerizer is on), recovers from checkpoints.
+ */
 public final class AgentServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentServer.class);
     private static final int COMPLETED_LIMIT = 1000;
@@ -42,6 +47,7 @@ public final class AgentServer implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final JsonClient client = new JsonClient(Duration.ofSeconds(5));
     private final Fetcher fetcher = new Fetcher();
+    private final DockerCli docker;
     private AgentCheckpoint checkpoint;
     private ScheduledExecutorService timers;
     private java.util.concurrent.ExecutorService launcher;
@@ -52,6 +58,7 @@ public final class AgentServer implements AutoCloseable {
 
     public AgentServer(AgentConfig config) {
         this.config = config;
+        this.docker = config.docker() == null ? null : new DockerCli(config.docker());
     }
 
     public void start() throws Exception {
@@ -68,12 +75,21 @@ public final class AgentServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        if (docker != null) {
+            DockerCli.Result version = docker.serverVersion();
+            if (!version.ok()) {
+                throw new IllegalStateException("The Docker containerizer is on but the Docker engine does not answer ("
+                        + docker.binary() + " version: " + version.lastLine() + ")");
+            }
+            LOG.info("Docker containerizer on: engine {}", version.stdout().strip());
+        }
         checkpoint = new AgentCheckpoint(config.workDir());
         checkpoint.agentId().ifPresent(agentId::set);
         updates = new StatusUpdates(() -> locator == null ? null : locator.endpoint().orElse(null), agentId::get, () -> registered.set(false),
                 config.statusRetryInterval());
         updates.start();
         recover();
+        removeOrphanContainers();
         Router router = new Router();
         new AgentApi(this).register(router);
         http = new HttpServer("agent", config.ip(), config.port(), router);
@@ -96,8 +112,9 @@ public final class AgentServer implements AutoCloseable {
                 updates.submit(cp.frameworkId(), cp.latest());
                 continue;
             }
-            CommandTask task = new CommandTask(cp.task(), cp.frameworkId(), agentId.get(), Path.of(cp.sandbox()),
-                    status -> onStatus(cp.frameworkId(), status), timers);
+            Path sandbox = Path.of(cp.sandbox());
+            CommandTask task = new CommandTask(cp.task(), cp.frameworkId(), agentId.get(), sandbox,
+                    containerFor(cp.task(), sandbox), status -> onStatus(cp.frameworkId(), status), timers);
             frameworks.put(cp.frameworkId(), cp.frameworkInfo());
             task.reportKillingState(killingState(cp.frameworkInfo()));
             tasks.put(key(cp.frameworkId(), cp.task().taskId().value()), task);
@@ -108,6 +125,31 @@ public final class AgentServer implements AutoCloseable {
             } else {
                 LOG.info("Task {} ended while the agent was down", cp.task().taskId());
                 task.recoverEnded();
+            }
+        }
+    }
+
+    /** Where a task runs: in a Docker container when its ContainerInfo says DOCKER, else as processes. */
+    private TaskContainer containerFor(TaskInfo task, Path sandbox) {
+        boolean isDocker = task.container() != null && "DOCKER".equals(task.container().path("type").asText());
+        return isDocker ? new DockerContainer(docker, task, DockerContainer.name(agentId.get(), sandbox), sandbox)
+                : new ProcessContainer(task.command());
+    }
+
+    /**
+     * Containers named as ours that no recovered task owns (their task ended while no agent ran, or a client was
+     * killed): removed, as Mesos does with --docker_kill_orphans.
+     */
+    private void removeOrphanContainers() {
+        if (docker == null || agentId.get() == null) {
+            return;
+        }
+        java.util.Set<String> owned = new java.util.HashSet<>();
+        tasks.values().forEach(t -> owned.add(DockerContainer.name(agentId.get(), t.sandbox())));
+        for (String name : docker.containersNamed(DockerContainer.prefix(agentId.get()))) {
+            if (!owned.contains(name)) {
+                LOG.info("Removing orphan container {}", name);
+                docker.removeForcibly(name);
             }
         }
     }
@@ -136,11 +178,19 @@ public final class AgentServer implements AutoCloseable {
         for (AgentCheckpoint.TaskCheckpoint cp : checkpoint.tasks()) {
             running.add(new AgentMessages.RunningTask(cp.frameworkId(), cp.frameworkInfo(), cp.task(), cp.latest()));
         }
+        List<Attribute> attributes = new ArrayList<>(config.attributes());
+        List<String> capabilities = new ArrayList<>(List.of(AgentMessages.BATCHES));
+        if (docker != null) {
+            capabilities.add(AgentMessages.DOCKER);
+            if (attributes.stream().noneMatch(a -> a.name().equals(Attribute.DOCKER.name()))) {
+                attributes.add(Attribute.DOCKER);
+            }
+        }
         AgentInfo info = new AgentInfo(config.hostname(), http.port(), config.resources().toProto(null),
-                config.attributes(), Id.of(agentId.get()));
+                attributes, Id.of(agentId.get()));
         HttpResponse<String> r = client.post(master, AgentMessages.MASTER_REGISTER,
-                new AgentMessages.Register(info, endpoint, MasterConfig.VERSION, running,
-                        List.of(AgentMessages.BATCHES))).get(6, TimeUnit.SECONDS);
+                new AgentMessages.Register(info, endpoint, MasterConfig.VERSION, running, capabilities))
+                .get(6, TimeUnit.SECONDS);
         if (r.statusCode() != 200) {
             LOG.info("Registration with {} refused: {} {}", master, r.statusCode(), r.body());
             return;
@@ -173,7 +223,7 @@ public final class AgentServer implements AutoCloseable {
                 .resolve(launch.frameworkId()).resolve("executors").resolve(launch.task().taskId().value())
                 .resolve("runs").resolve(java.util.UUID.randomUUID().toString());
         CommandTask task = new CommandTask(launch.task(), launch.frameworkId(), agentId.get(), sandbox,
-                status -> onStatus(launch.frameworkId(), status), timers);
+                containerFor(launch.task(), sandbox), status -> onStatus(launch.frameworkId(), status), timers);
         task.reportKillingState(killingState(launch.frameworkInfo()));
         tasks.put(k, task);
         launcher.execute(() -> task.launch(config.hostname(), fetcher));

@@ -10,18 +10,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * One task run by the command executor: {@code sh -c} in its sandbox with stdout/stderr files there, Mesos's
- * environment, and kill as SIGTERM to the process tree then SIGKILL after the grace period. A small wrapper shell
- * records the exit status in the sandbox so that a restarted agent can still report how a task ended.
+ * One task's life on the agent: launch in its {@link TaskContainer} with stdout/stderr files in the sandbox and
+ * Mesos's environment, states and health reported as they change, kill with a grace period. The container's
+ * process records its exit status in the sandbox so that a restarted agent can still report how a task ended.
  */
 final class CommandTask {
     static final String EXIT_FILE = ".exit_status";
@@ -30,6 +28,7 @@ final class CommandTask {
     private final String frameworkId;
     private final String agentId;
     private final Path sandbox;
+    private final TaskContainer container;
     private final Consumer<TaskStatus> onStatus;
     private final ScheduledExecutorService timers;
     private volatile ProcessHandle process;
@@ -40,9 +39,10 @@ final class CommandTask {
     private volatile boolean unhealthyKill;
     private volatile Boolean lastHealthy;
 
-    CommandTask(TaskInfo task, String frameworkId, String agentId, Path sandbox, Consumer<TaskStatus> onStatus,
-                ScheduledExecutorService timers) {
+    CommandTask(TaskInfo task, String frameworkId, String agentId, Path sandbox, TaskContainer container,
+                Consumer<TaskStatus> onStatus, ScheduledExecutorService timers) {
         this.task = task;
+        this.container = container;
         this.frameworkId = frameworkId;
         this.agentId = agentId;
         this.sandbox = sandbox;
@@ -81,15 +81,15 @@ final class CommandTask {
         try {
             Files.createDirectories(sandbox);
             fetcher.fetchAll(task.command() == null ? null : task.command().uris(), sandbox);
-            ProcessBuilder pb = new ProcessBuilder(commandLine(task.command()))
+            Map<String, String> env = environment(hostname);
+            ProcessBuilder pb = container.process(env)
                     .directory(sandbox.toFile())
                     .redirectOutput(sandbox.resolve("stdout").toFile())
                     .redirectError(sandbox.resolve("stderr").toFile());
-            pb.environment().putAll(environment(hostname));
             Process started = pb.start();
             process = started.toHandle();
             report(TaskState.TASK_RUNNING, null, null);
-            startHealthChecks(pb.environment());
+            startHealthChecks(env);
             started.onExit().thenAccept(p -> exited(p.exitValue()));
         } catch (IOException | RuntimeException e) {
             report(TaskState.TASK_FAILED, "REASON_CONTAINER_LAUNCH_FAILED", "Failed to launch: " + e.getMessage());
@@ -103,7 +103,7 @@ final class CommandTask {
         if (task.healthCheck() == null || task.healthCheck().isNull()) {
             return;
         }
-        health = new HealthChecker(task.healthCheck(), sandbox, env, new HealthChecker.Listener() {
+        health = new HealthChecker(task.healthCheck(), sandbox, env, container::shell, new HealthChecker.Listener() {
             @Override
             public void healthChanged(boolean healthy) {
                 reportHealth(healthy);
@@ -148,8 +148,7 @@ final class CommandTask {
         ProcessHandle p = process;
         killRequested = true;
         if (p != null) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
+            container.destroy(p);
         }
     }
 
@@ -159,24 +158,6 @@ final class CommandTask {
         } catch (IOException | NumberFormatException e) {
             return -1;
         }
-    }
-
-    static List<String> commandLine(CommandInfo command) {
-        if (command == null || command.value() == null) {
-            throw new IllegalArgumentException("Task has no command value");
-        }
-        String record = "rc=$?; echo $rc > " + EXIT_FILE + "; exit $rc";
-        List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c"));
-        if (command.isShell()) {
-            argv.add("/bin/sh -c \"$0\"; " + record);
-            argv.add(command.value());
-        } else {
-            argv.add("\"$0\" \"$@\"; " + record);
-            argv.add(command.value());
-            List<String> args = command.arguments() == null ? List.of() : command.arguments();
-            argv.addAll(args.size() > 1 ? args.subList(1, args.size()) : List.of());
-        }
-        return argv;
     }
 
     Map<String, String> environment(String hostname) {
@@ -207,7 +188,7 @@ final class CommandTask {
         return env;
     }
 
-    /** SIGTERM to the process tree, SIGKILL after the grace period. */
+    /** Stops the task; forcibly once the grace period is over. */
     void kill(long graceNanos) {
         ProcessHandle p = process;
         if (state.isTerminal()) {
@@ -221,14 +202,7 @@ final class CommandTask {
         if (killingState && state != TaskState.TASK_KILLING) {
             report(TaskState.TASK_KILLING, null, "Killing the task");
         }
-        List<ProcessHandle> tree = new ArrayList<>(p.descendants().collect(Collectors.toList()));
-        tree.forEach(ProcessHandle::destroy);
-        p.destroy();
-        timers.schedule(() -> {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            tree.forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }, Math.max(0, graceNanos), TimeUnit.NANOSECONDS);
+        container.stop(p, graceNanos, timers);
     }
 
     private void exited(int status) {
@@ -240,6 +214,8 @@ final class CommandTask {
                     "Task was killed because it failed its health checks");
         } else if (killRequested) {
             report(TaskState.TASK_KILLED, null, "Command terminated by a kill request");
+        } else if (container.launchFailure(status).isPresent()) {
+            report(TaskState.TASK_FAILED, "REASON_CONTAINER_LAUNCH_FAILED", container.launchFailure(status).get());
         } else if (status == 0) {
             report(TaskState.TASK_FINISHED, null, "Command exited with status 0");
         } else {

@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -33,14 +35,17 @@ final class HealthChecker {
     private final JsonNode check;
     private final Path sandbox;
     private final Map<String, String> environment;
+    private final Function<String, List<String>> shell;
     private final Listener listener;
     private final long startedNanos = System.nanoTime();
     private ScheduledFuture<?> schedule;
     private Boolean healthy;
     private int failures;
 
-    HealthChecker(JsonNode check, Path sandbox, Map<String, String> environment, Listener listener) {
+    HealthChecker(JsonNode check, Path sandbox, Map<String, String> environment, Function<String, List<String>> shell,
+                  Listener listener) {
         this.check = check;
+        this.shell = shell;
         this.sandbox = sandbox;
         this.environment = environment;
         this.listener = listener;
@@ -121,7 +126,7 @@ final class HealthChecker {
                 }
             }
             default -> {
-                ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", check.path("command").path("value").asText("false"))
+                ProcessBuilder pb = new ProcessBuilder(shell.apply(check.path("command").path("value").asText("false")))
                         .directory(sandbox.toFile()).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD);
                 pb.environment().putAll(environment);

@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,6 +43,13 @@ public final class AgentCommand implements Callable<Integer> {
     @Option(names = "--work_dir", defaultValue = "${env:MESOS_WORK_DIR:-/var/lib/mesos/agent}", description = "Checkpoints and sandboxes")
     Path workDir;
 
+    @Option(names = "--containerizers", defaultValue = "${env:MESOS_CONTAINERIZERS:-mesos}", split = ",",
+            description = "mesos (command tasks), docker (tasks with a DOCKER container; needs a Docker engine); default ${DEFAULT-VALUE}")
+    List<String> containerizers;
+
+    @Option(names = "--docker", defaultValue = "${env:MESOS_DOCKER:-docker}", description = "Docker client binary (default ${DEFAULT-VALUE})")
+    String docker;
+
     @Option(names = "--heartbeat_interval", defaultValue = "${env:MESOS_HEARTBEAT_INTERVAL:-5}", description = "Seconds between heartbeats")
     long heartbeatSeconds;
 
@@ -57,11 +65,21 @@ public final class AgentCommand implements Callable<Integer> {
         Resources res = resources == null ? detect(workDir) : ResourceSpec.parseResources(resources);
         AgentConfig config = new AgentConfig(ip, hostname == null ? ip : hostname, port, master, res,
                 ResourceSpec.parseAttributes(attributes), workDir, Duration.ofSeconds(heartbeatSeconds),
-                Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(4));
+                Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(4), null);
+        for (String c : containerizers) {
+            switch (c.strip()) {
+                case "mesos" -> { }
+                case "docker" -> config = config.withDocker(docker);
+                default -> throw new ParameterException(spec.commandLine(),
+                        "Unknown containerizer '" + c + "' in --containerizers (known: mesos, docker)");
+            }
+        }
         AgentServer agent = new AgentServer(config);
         agent.start();
         System.out.println("Agent listening on " + ip + ":" + agent.port() + " with " + res);
-        System.out.println("Resource limits (cgroups) are not enforced by this agent; tasks share the host.");
+        System.out.println(config.docker() == null
+                ? "Resource limits (cgroups) are not enforced by this agent; tasks share the host."
+                : "Docker containerizer on: Docker tasks get cpu shares and memory limits; command tasks share the host.");
         return Services.runUntilShutdown(agent::detach);
     }
 

@@ -44,7 +44,7 @@ public final class AgentRegistry {
                 core.state.allocator.removeAgent(id);
             }
             AgentRecord agent = new AgentRecord(msg.agentInfo().withId(Id.of(id)), msg.endpoint(), msg.version(), now);
-            agent.batches(msg.batches());
+            agent.capabilities(msg.capabilities());
             if (reregistering) {
                 agent.markReregistered(now);
             }

@@ -172,7 +172,7 @@ public final class SchedulerCalls {
         }
         List<TaskRecord> launching = new ArrayList<>();
         for (TaskInfo task : tasks) {
-            String error = validate(fw, agentId, task, available);
+            String error = validate(fw, agent, agentId, task, available);
             if (error != null) {
                 fw.send(Event.update(MasterCore.masterStatus(task.taskId() == null ? "" : task.taskId().value(),
                         TaskState.TASK_ERROR, agentId, "REASON_TASK_INVALID", error)));
@@ -188,7 +188,7 @@ public final class SchedulerCalls {
         return Result.ACCEPTED;
     }
 
-    private String validate(FrameworkRecord fw, String agentId, TaskInfo task, Resources available) {
+    private String validate(FrameworkRecord fw, AgentRecord agent, String agentId, TaskInfo task, Resources available) {
         if (task.taskId() == null || task.taskId().value() == null || task.taskId().value().isEmpty()) {
             return "Task has no task_id";
         }
@@ -205,7 +205,8 @@ public final class SchedulerCalls {
         if (task.executor() != null) {
             return "Custom executors are not supported by this agent; use CommandInfo";
         }
-        if (task.container() != null && task.container().path("type").asText("MESOS").equals("DOCKER")) {
+        if (task.container() != null && task.container().path("type").asText("MESOS").equals("DOCKER")
+                && (agent == null || !agent.docker())) {
             return "Docker containerizer is not available on this agent";
         }
         Resources wanted = Resources.fromProto(task.resources());

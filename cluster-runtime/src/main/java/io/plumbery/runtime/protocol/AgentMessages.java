@@ -18,6 +18,9 @@ public final class AgentMessages {
     /** Agents that declare it take launches and acks in batches ({@link Launches}, {@link Acks}). */
     public static final String BATCHES = "BATCHES";
 
+    /** Agents that declare it run tasks with a DOCKER container (their Docker containerizer is on). */
+    public static final String DOCKER = "DOCKER";
+
     /** Agent to master: (re)registration with the tasks it runs; capabilities such as {@link #BATCHES}. */
     public record Register(AgentInfo agentInfo, String endpoint, String version, List<RunningTask> tasks,
                            List<String> capabilities) {

@@ -4,6 +4,13 @@ package io.plumbery.runtime.protocol;
 public record Attribute(String name, Values.Type type, Values.Scalar scalar, Values.Ranges ranges, Values.Set set,
                         Values.Text text) {
 
+    /**
+     * {@code docker:true} is what an agent whose Docker containerizer is on adds to its attributes, so that
+     * frameworks (our Marathon) can send Docker tasks only to agents that run them: offers carry attributes,
+     * not agent capabilities.
+     */
+    public static final Attribute DOCKER = text("docker", "true");
+
     public static Attribute text(String name, String value) {
         return new Attribute(name, Values.Type.TEXT, null, null, null, new Values.Text(value));
     }

@@ -2,8 +2,11 @@ package io.plumbery.runtime.state;
 
 import io.plumbery.runtime.allocator.Resources;
 import io.plumbery.runtime.protocol.AgentInfo;
+import io.plumbery.runtime.protocol.AgentMessages;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** The master's view of one registered agent. Mutated only under the master's lock. */
 public final class AgentRecord {
@@ -15,7 +18,7 @@ public final class AgentRecord {
     private final Map<String, TaskRecord> tasks = new LinkedHashMap<>();
     private long lastSeenMillis;
     private Double reregisteredTime;
-    private boolean batches;
+    private Set<String> capabilities = Set.of();
 
     public AgentRecord(AgentInfo info, String endpoint, String version, long nowMillis) {
         this.info = info;
@@ -61,11 +64,16 @@ public final class AgentRecord {
 
     /** Whether the agent takes launches and acks in batches (else one message per request). */
     public boolean batches() {
-        return batches;
+        return capabilities.contains(AgentMessages.BATCHES);
     }
 
-    public void batches(boolean on) {
-        batches = on;
+    /** Whether the agent runs tasks whose container is DOCKER. */
+    public boolean docker() {
+        return capabilities.contains(AgentMessages.DOCKER);
+    }
+
+    public void capabilities(Collection<String> declared) {
+        capabilities = declared == null ? Set.of() : Set.copyOf(declared);
     }
 
     public Resources total() {

@@ -10,16 +10,17 @@ class CommandTaskTest {
 
     @Test
     void shellCommandsRunUnderShWithExitStatusRecorded() {
-        List<String> argv = CommandTask.commandLine(new CommandInfo(null, null, true, "echo hi && exit 2", null, null));
+        List<String> argv = TaskContainer.recordingExit(
+                ProcessContainer.argv(new CommandInfo(null, null, true, "echo hi && exit 2", null, null)));
         assertThat(argv.subList(0, 2)).containsExactly("/bin/sh", "-c");
-        assertThat(argv.get(2)).contains("/bin/sh -c \"$0\"").contains(CommandTask.EXIT_FILE);
-        assertThat(argv.get(3)).isEqualTo("echo hi && exit 2");
+        assertThat(argv.get(2)).contains("\"$0\" \"$@\"").contains(CommandTask.EXIT_FILE);
+        assertThat(argv.subList(3, argv.size())).containsExactly("/bin/sh", "-c", "echo hi && exit 2");
     }
 
     @Test
-    void nonShellCommandsExecValueWithArguments() {
-        List<String> argv = CommandTask.commandLine(new CommandInfo(null, null, false, "/bin/echo",
+    void nonShellCommandsExecValueWithArgumentsAfterArgvZero() {
+        List<String> argv = ProcessContainer.argv(new CommandInfo(null, null, false, "/bin/echo",
                 List.of("echo", "a b", "c"), null));
-        assertThat(argv.subList(3, argv.size())).containsExactly("/bin/echo", "a b", "c");
+        assertThat(argv).containsExactly("/bin/echo", "a b", "c");
     }
 }

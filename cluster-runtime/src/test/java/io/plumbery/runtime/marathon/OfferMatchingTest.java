@@ -65,4 +65,32 @@ class OfferMatchingTest {
         assertThat(task.path("health_check").path("type").asText()).isEqualTo("COMMAND");
         assertThat(task.path("health_check").path("command").path("value").asText()).isEqualTo("true");
     }
+
+    @Test
+    void dockerAppsFitOnlyOffersOfAgentsWithDockerAndMapTheirHostPorts() throws Exception {
+        AppDefinition app = AppModelTest.parse("""
+                {"id":"/web","cpus":0.5,"mem":64,"args":["--port","80"],
+                 "container":{"type":"DOCKER","docker":{"image":"web:1"},
+                   "portMappings":[{"containerPort":80,"hostPort":0,"name":"http"},{"containerPort":9000,"hostPort":31005},
+                                   {"containerPort":7000}]},
+                 "networks":[{"mode":"container/bridge"}]}""").withVersion("v1", null);
+        assertThat(new OfferResources(offer(8, 1000, 31000, 31010)).misfit(app)).hasValue("UnfulfilledConstraint");
+
+        ObjectNode withDocker = (ObjectNode) offer(8, 1000, 31000, 31010);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) withDocker.path("attributes")).addObject()
+                .put("name", "docker").put("type", "TEXT").putObject("text").put("value", "true");
+        OfferResources res = new OfferResources(withDocker);
+        assertThat(res.misfit(app)).isEmpty();
+        List<Integer> ports = res.take(app);
+        assertThat(ports).as("any port for hostPort 0, exactly 31005, none for a mapping without hostPort")
+                .containsExactly(31000, 31005);
+
+        ObjectNode task = TaskInfos.build(app, "web.1", res, ports);
+        assertThat(task.path("container").path("docker").path("network").asText()).isEqualTo("BRIDGE");
+        assertThat(task.path("container").path("docker").path("port_mappings").toString())
+                .contains("\"host_port\":31000,\"container_port\":80", "\"host_port\":31005,\"container_port\":9000");
+        assertThat(task.path("command").has("value")).as("arguments follow the image's entrypoint").isFalse();
+        assertThat(task.path("command").path("arguments").toString()).isEqualTo("[\"--port\",\"80\"]");
+        assertThat(task.path("command").path("environment").toString()).contains("\"PORT_80\"", "\"PORT_HTTP\"");
+    }
 }

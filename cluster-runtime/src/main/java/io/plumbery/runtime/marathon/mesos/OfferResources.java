@@ -2,6 +2,7 @@ package io.plumbery.runtime.marathon.mesos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbery.runtime.marathon.model.AppDefinition;
+import io.plumbery.runtime.protocol.Attribute;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +79,10 @@ public final class OfferResources {
 
     /** Marathon's reason names when the app does not fit, or empty when it does (ports not reserved yet). */
     public Optional<String> misfit(AppDefinition app) {
+        if (app.isDocker() && !Attribute.DOCKER.text().value().equals(attributes.get(Attribute.DOCKER.name()))) {
+            // an implicit constraint docker:true (Marathon has no reason of its own for it)
+            return Optional.of("UnfulfilledConstraint");
+        }
         if (cpus + EPSILON < app.cpus()) {
             return Optional.of("InsufficientCpus");
         }
@@ -93,7 +98,7 @@ public final class OfferResources {
         return Optional.empty();
     }
 
-    /** Takes the app's resources; the host ports chosen (declared ports when requirePorts, else any free). */
+    /** Takes the app's resources; the host ports chosen ({@link AppDefinition#hostPorts()}). */
     public List<Integer> take(AppDefinition app) {
         List<Integer> chosen = pickPorts(app, true).orElseThrow();
         cpus -= app.cpus();
@@ -106,8 +111,8 @@ public final class OfferResources {
         List<long[]> free = new ArrayList<>();
         ports.forEach(r -> free.add(r.clone()));
         List<Integer> chosen = new ArrayList<>();
-        for (AppDefinition.PortDefinition def : app.effectivePorts()) {
-            Integer got = app.requirePorts() ? takeExact(free, def.port()) : takeAny(free);
+        for (AppDefinition.HostPort wanted : app.hostPorts()) {
+            Integer got = wanted.exact() ? takeExact(free, wanted.port()) : takeAny(free);
             if (got == null) {
                 return Optional.empty();
             }

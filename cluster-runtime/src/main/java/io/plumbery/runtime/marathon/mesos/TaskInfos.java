@@ -36,9 +36,15 @@ public final class TaskInfos {
         if (app.cmd() != null) {
             command.put("shell", true).put("value", app.cmd());
         } else if (app.args() != null && !app.args().isEmpty()) {
-            command.put("shell", false).put("value", app.args().get(0));
+            // a Docker task's arguments follow the image's entrypoint; a command task's first is the program
+            command.put("shell", false);
+            if (!app.isDocker()) {
+                command.put("value", app.args().get(0));
+            }
             ArrayNode args = command.putArray("arguments");
             app.args().forEach(args::add);
+        } else if (app.isDocker()) {
+            command.put("shell", false); // the image's own entrypoint and command
         }
         if (app.user() != null) {
             command.put("user", app.user());
@@ -51,10 +57,8 @@ public final class TaskInfos {
             ArrayNode uris = command.putArray("uris");
             app.uris().forEach(u -> uris.addObject().put("value", u));
         }
-        if (app.container() != null && app.container().docker() != null) {
-            ObjectNode c = task.putObject("container").put("type", "DOCKER");
-            c.putObject("docker").put("image", app.container().docker().image())
-                    .put("network", app.container().docker().network() == null ? "HOST" : app.container().docker().network());
+        if (app.isDocker()) {
+            task.set("container", dockerContainer(app, ports));
         }
         if (!app.labels().isEmpty()) {
             ArrayNode labels = task.putObject("labels").putArray("labels");
@@ -67,6 +71,44 @@ public final class TaskInfos {
                     .put("nanoseconds", app.taskKillGracePeriodSeconds() * 1_000_000_000L);
         }
         return task;
+    }
+
+    /** mesos.v1.ContainerInfo of a Docker app: image, network, port mappings to the host ports taken, volumes. */
+    static ObjectNode dockerContainer(AppDefinition app, List<Integer> hostPorts) {
+        AppDefinition.Docker d = app.container().docker();
+        ObjectNode c = Json.object().put("type", "DOCKER");
+        ObjectNode docker = c.putObject("docker").put("image", d.image()).put("network", app.dockerNetwork())
+                .put("privileged", Boolean.TRUE.equals(d.privileged()))
+                .put("force_pull_image", Boolean.TRUE.equals(d.forcePullImage()));
+        if (!"HOST".equals(app.dockerNetwork())) {
+            ArrayNode mappings = docker.putArray("port_mappings");
+            List<AppDefinition.PortMapping> mapped = app.portMappings().stream().filter(m -> m.hostPort() != null).toList();
+            for (int i = 0; i < mapped.size() && i < hostPorts.size(); i++) {
+                AppDefinition.PortMapping m = mapped.get(i);
+                for (String protocol : m.protocol().split(",")) {
+                    mappings.addObject().put("host_port", hostPorts.get(i))
+                            .put("container_port", m.containerPort() == 0 ? hostPorts.get(i) : m.containerPort())
+                            .put("protocol", protocol.trim());
+                }
+            }
+        }
+        if (d.parameters() != null && d.parameters().isArray()) {
+            ArrayNode params = docker.putArray("parameters");
+            d.parameters().forEach(p -> params.addObject().put("key", p.path("key").asText())
+                    .put("value", p.path("value").asText()));
+        }
+        JsonNode volumes = app.container().volumes();
+        if (volumes != null && volumes.isArray() && !volumes.isEmpty()) {
+            ArrayNode out = c.putArray("volumes");
+            volumes.forEach(v -> {
+                ObjectNode vol = out.addObject().put("container_path", v.path("containerPath").asText())
+                        .put("mode", v.path("mode").asText("RW"));
+                if (v.hasNonNull("hostPath")) {
+                    vol.put("host_path", v.get("hostPath").asText());
+                }
+            });
+        }
+        return c;
     }
 
     /** mesos.v1.HealthCheck for the checks Mesos runs (COMMAND, MESOS_HTTP(S), MESOS_TCP); one per task. */

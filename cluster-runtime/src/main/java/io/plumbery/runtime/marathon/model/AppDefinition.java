@@ -18,7 +18,8 @@ public record AppDefinition(String id, String cmd, List<String> args, String use
                             UpgradeStrategy upgradeStrategy, Map<String, String> labels,
                             List<String> acceptedResourceRoles, String killSelection, Boolean requirePorts,
                             List<PortDefinition> portDefinitions, List<Integer> ports,
-                            Integer taskKillGracePeriodSeconds, String version, VersionInfo versionInfo) {
+                            Integer taskKillGracePeriodSeconds, String version, VersionInfo versionInfo,
+                            JsonNode networks) {
 
     public static final String YOUNGEST_FIRST = "YOUNGEST_FIRST";
     public static final String OLDEST_FIRST = "OLDEST_FIRST";
@@ -63,6 +64,75 @@ public record AppDefinition(String id, String cmd, List<String> args, String use
         return portDefinitions == null ? List.of() : portDefinitions;
     }
 
+    /** A Docker port mapping ({@code container.portMappings}, or the older {@code container.docker.portMappings}). */
+    public record PortMapping(int containerPort, Integer hostPort, String protocol, String name) {
+    }
+
+    /** One host port a task needs from its offer: {@code port} exactly, or any free one when not {@code exact}. */
+    public record HostPort(int port, boolean exact) {
+    }
+
+    public boolean isDocker() {
+        return container != null && container.docker() != null
+                && (container.type() == null || "DOCKER".equals(container.type()));
+    }
+
+    /**
+     * The Docker network as Mesos names it (HOST, BRIDGE, USER, NONE): {@code container.docker.network} of
+     * Marathon 1.4, else the first of 1.5's {@code networks} ({@code host}, {@code container/bridge},
+     * {@code container}), else HOST.
+     */
+    public String dockerNetwork() {
+        if (container != null && container.docker() != null && container.docker().network() != null) {
+            return container.docker().network().toUpperCase(java.util.Locale.ROOT);
+        }
+        String mode = networks == null || !networks.isArray() || networks.isEmpty() ? "host"
+                : networks.get(0).path("mode").asText("host");
+        return switch (mode) {
+            case "container/bridge" -> "BRIDGE";
+            case "container" -> "USER";
+            default -> "HOST";
+        };
+    }
+
+    public List<PortMapping> portMappings() {
+        JsonNode mappings = container == null ? null : container.portMappings();
+        if ((mappings == null || mappings.isNull()) && container != null && container.docker() != null) {
+            mappings = container.docker().portMappings();
+        }
+        if (mappings == null || !mappings.isArray()) {
+            return List.of();
+        }
+        List<PortMapping> out = new ArrayList<>();
+        for (JsonNode m : mappings) {
+            out.add(new PortMapping(m.path("containerPort").asInt(0),
+                    m.has("hostPort") && !m.get("hostPort").isNull() ? m.get("hostPort").asInt() : null,
+                    m.path("protocol").asText("tcp"), m.hasNonNull("name") ? m.get("name").asText() : null));
+        }
+        return out;
+    }
+
+    /**
+     * The host ports each task takes from its offer, in order: for a bridged Docker app, one per port mapping that
+     * has a {@code hostPort} (0 = any, else exactly that one, as Marathon); otherwise one per port definition
+     * (exact when {@code requirePorts}).
+     */
+    private List<String> portNames() {
+        if (isDocker() && !"HOST".equals(dockerNetwork())) {
+            return portMappings().stream().filter(m -> m.hostPort() != null).map(PortMapping::name).toList();
+        }
+        return effectivePorts().stream().map(PortDefinition::name).toList();
+    }
+
+    public List<HostPort> hostPorts() {
+        if (isDocker() && !"HOST".equals(dockerNetwork())) {
+            return portMappings().stream().filter(m -> m.hostPort() != null)
+                    .map(m -> new HostPort(m.hostPort(), m.hostPort() != 0)).toList();
+        }
+        boolean exact = Boolean.TRUE.equals(requirePorts);
+        return effectivePorts().stream().map(d -> new HostPort(d.port() == null ? 0 : d.port(), exact)).toList();
+    }
+
     /** Marathon's defaults; {@code ports} becomes {@code portDefinitions}; the id is normalised. */
     public AppDefinition withDefaults() {
         List<PortDefinition> defs;
@@ -71,7 +141,7 @@ public record AppDefinition(String id, String cmd, List<String> args, String use
                     p.protocol() == null ? "tcp" : p.protocol(), p.name(), p.labels())).toList();
         } else if (ports != null) {
             defs = ports.stream().map(p -> new PortDefinition(p, "tcp", null, null)).toList();
-        } else if (container != null && container.docker() != null && container.docker().portMappings() != null) {
+        } else if (!portMappings().isEmpty()) {
             defs = List.of();
         } else {
             defs = List.of(new PortDefinition(0, "tcp", null, null));
@@ -90,28 +160,28 @@ public record AppDefinition(String id, String cmd, List<String> args, String use
                 acceptedResourceRoles, killSelection == null ? YOUNGEST_FIRST : killSelection,
                 requirePorts == null ? Boolean.FALSE : requirePorts, defs,
                 defs.stream().map(PortDefinition::port).toList(), or(taskKillGracePeriodSeconds, null), version,
-                versionInfo);
+                versionInfo, networks);
     }
 
     public AppDefinition withVersion(String newVersion, VersionInfo info) {
         return new AppDefinition(id, cmd, args, user, env, instances, cpus, mem, disk, gpus, constraints, uris, fetch,
                 backoffSeconds, backoffFactor, maxLaunchDelaySeconds, container, healthChecks, dependencies,
                 upgradeStrategy, labels, acceptedResourceRoles, killSelection, requirePorts, portDefinitions, ports,
-                taskKillGracePeriodSeconds, newVersion, info);
+                taskKillGracePeriodSeconds, newVersion, info, networks);
     }
 
     public AppDefinition withPorts(List<PortDefinition> defs) {
         return new AppDefinition(id, cmd, args, user, env, instances, cpus, mem, disk, gpus, constraints, uris, fetch,
                 backoffSeconds, backoffFactor, maxLaunchDelaySeconds, container, healthChecks, dependencies,
                 upgradeStrategy, labels, acceptedResourceRoles, killSelection, requirePorts, defs,
-                defs.stream().map(PortDefinition::port).toList(), taskKillGracePeriodSeconds, version, versionInfo);
+                defs.stream().map(PortDefinition::port).toList(), taskKillGracePeriodSeconds, version, versionInfo, networks);
     }
 
     public AppDefinition withInstances(int n) {
         return new AppDefinition(id, cmd, args, user, env, n, cpus, mem, disk, gpus, constraints, uris, fetch,
                 backoffSeconds, backoffFactor, maxLaunchDelaySeconds, container, healthChecks, dependencies,
                 upgradeStrategy, labels, acceptedResourceRoles, killSelection, requirePorts, portDefinitions, ports,
-                taskKillGracePeriodSeconds, version, versionInfo);
+                taskKillGracePeriodSeconds, version, versionInfo, networks);
     }
 
     /** True when only instances (or version fields) differ: a scale, which does not restart tasks. */
@@ -127,9 +197,17 @@ public record AppDefinition(String id, String cmd, List<String> args, String use
             String p = String.valueOf(hostPorts.get(i));
             out.put("PORT" + i, p);
             all.add(p);
-            List<PortDefinition> defs = effectivePorts();
-            if (i < defs.size() && defs.get(i).name() != null) {
-                out.put("PORT_" + defs.get(i).name().toUpperCase().replace('-', '_'), p);
+            String name = i < portNames().size() ? portNames().get(i) : null;
+            if (name != null) {
+                out.put("PORT_" + name.toUpperCase().replace('-', '_'), p);
+            }
+        }
+        if (isDocker() && !"HOST".equals(dockerNetwork())) {
+            // as Marathon for bridged containers: PORT_<containerPort> is the host port that maps to it
+            List<PortMapping> mapped = portMappings().stream().filter(m -> m.hostPort() != null).toList();
+            for (int i = 0; i < mapped.size() && i < hostPorts.size(); i++) {
+                int containerPort = mapped.get(i).containerPort() == 0 ? hostPorts.get(i) : mapped.get(i).containerPort();
+                out.put("PORT_" + containerPort, String.valueOf(hostPorts.get(i)));
             }
         }
         if (!hostPorts.isEmpty()) {

@@ -50,7 +50,7 @@ public final class AppValidator {
         }
         ports(out, app);
         for (int i = 0; i < app.healthChecks().size(); i++) {
-            healthCheck(out, "/healthChecks(" + i + ")", app.healthChecks().get(i), app.portDefinitions().size());
+            healthCheck(out, "/healthChecks(" + i + ")", app.healthChecks().get(i), app.hostPorts().size());
         }
         if (app.container() != null && "DOCKER".equals(app.container().type())
                 && (app.container().docker() == null || app.container().docker().image() == null

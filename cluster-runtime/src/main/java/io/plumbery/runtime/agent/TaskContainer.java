@@ -1,0 +1,39 @@
+package io.plumbery.runtime.agent;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Where one task runs: a plain process tree on the agent ({@link ProcessContainer}, what Mesos's "mesos"
+ * containerizer does without isolators) or a Docker container ({@link DockerContainer}). {@link CommandTask}
+ * owns the task's life (states, health, checkpoints) and asks its container only these things.
+ */
+interface TaskContainer {
+
+    /** The process the agent supervises; its exit status is the task's. */
+    ProcessBuilder process(Map<String, String> environment);
+
+    /** Asks the task to stop (SIGTERM or {@code docker stop}), forcibly once {@code graceNanos} have passed. */
+    void stop(ProcessHandle supervised, long graceNanos, ScheduledExecutorService timers);
+
+    /** Stops the task at once, no grace. */
+    void destroy(ProcessHandle supervised);
+
+    /** argv that runs a shell command where the task runs (COMMAND health checks). */
+    List<String> shell(String command);
+
+    /** Why the task could not start, when its exit status says so (e.g. Docker could not create the container). */
+    default Optional<String> launchFailure(int exitStatus) {
+        return Optional.empty();
+    }
+
+    /** Wraps argv in a shell that records its exit status in the sandbox, so a restarted agent can still tell. */
+    static List<String> recordingExit(List<String> argv) {
+        List<String> out = new java.util.ArrayList<>(List.of("/bin/sh", "-c",
+                "\"$0\" \"$@\"; rc=$?; echo $rc > " + CommandTask.EXIT_FILE + "; exit $rc"));
+        out.addAll(argv);
+        return out;
+    }
+}
