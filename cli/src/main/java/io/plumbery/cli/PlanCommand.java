@@ -61,8 +61,9 @@ final class PlanCommand extends ActionCommand {
                     c.reason() == null ? "" : "  [" + c.reason() + "]");
         }
         out().println();
-        out().printf("Plan: %d to create, %d to update, %d to delete, %d unchanged.%n", counts.get(Action.CREATE),
-                counts.get(Action.UPDATE), counts.get(Action.DELETE), counts.get(Action.NO_OP));
+        out().printf("Plan: %d to create, %d to update, %d to replace, %d to delete, %d unchanged.%n",
+                counts.get(Action.CREATE), counts.get(Action.UPDATE), counts.get(Action.REPLACE),
+                counts.get(Action.DELETE), counts.get(Action.NO_OP));
         return ExitCodes.OK;
     }
 }

@@ -1,8 +1,10 @@
 package io.plumbery.cli;
 
+import io.plumbery.cli.engine.Action;
 import io.plumbery.cli.engine.Applier;
 import io.plumbery.cli.engine.Destroyer;
 import io.plumbery.cli.engine.Outcome;
+import io.plumbery.cli.engine.Planned;
 import io.plumbery.cli.engine.Planner;
 import io.plumbery.cli.engine.Power;
 import io.plumbery.cli.engine.Progress;
@@ -24,9 +26,21 @@ final class Steps {
     private Steps() {
     }
 
+    /** Builds what the plan adds or changes; in safeMode, nothing at all when that would replace or delete. */
     static Outcome build(Session s, Selection selection, Progress progress, int parallel) {
-        return new Applier(s, progress, parallel)
-                .apply(Planner.deploy(s.plan(), s.store().current(), selection));
+        List<Planned> planned = Planner.deploy(s.plan(), s.store().current(), selection);
+        if (s.plan().safeMode()) {
+            List<Outcome.Failure> refused = planned.stream()
+                    .filter(p -> p.change().action() == Action.REPLACE || p.change().action() == Action.DELETE)
+                    .map(p -> new Outcome.Failure(p.change().address(), "safeMode is true: it would be "
+                            + (p.change().action() == Action.REPLACE ? "replaced (" + p.change().reason() + ")"
+                            : "deleted") + "; set 'safeMode: false' in the plan to allow it"))
+                    .toList();
+            if (!refused.isEmpty()) {
+                return new Outcome(0, 0, refused);
+            }
+        }
+        return new Applier(s, progress, parallel).apply(planned);
     }
 
     /** Starts the selected nodes that are not running. */

@@ -139,7 +139,7 @@ class CommandLineTest {
                     """, ""));
         Run planned = Run.of(plan.toString(), "plan");
         assertTrue(planned.out().matches("(?s).*- node\\.db1 +no longer in the plan.*"), planned.out());
-        assertTrue(planned.out().contains("Plan: 0 to create, 0 to update, 1 to delete, 4 unchanged."), planned.out());
+        assertTrue(planned.out().contains("Plan: 0 to create, 0 to update, 0 to replace, 1 to delete, 4 unchanged."), planned.out());
         Run deploy = Run.of(plan.toString(), "deploy");
         assertEquals(0, deploy.exit(), deploy.toString());
         var state = StateStore.peek(plan.getParent().resolve(".plumbery/shrink.state.json"), "shrink");

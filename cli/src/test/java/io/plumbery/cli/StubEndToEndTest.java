@@ -13,6 +13,7 @@ import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -72,7 +73,7 @@ class StubEndToEndTest {
         assertEquals(built.nodes(), state(plan, "e2e").nodes(), "a second deploy changes nothing");
 
         Run planRun = Run.of(plan.toString(), "plan", "-P", "provider=stub", "-P", "image=debian");
-        assertTrue(planRun.out().contains("Plan: 0 to create, 0 to update, 0 to delete, 26 unchanged."), planRun.out());
+        assertTrue(planRun.out().contains("Plan: 0 to create, 0 to update, 0 to replace, 0 to delete, 26 unchanged."), planRun.out());
 
         Run stop = Run.of(plan.toString(), "stop", "agents", "-P", "provider=stub", "-P", "image=debian");
         assertEquals(0, stop.exit(), stop.toString());
@@ -124,5 +125,54 @@ class StubEndToEndTest {
 
         assertEquals(0, Run.of(plan.toString(), "dispose", "--yes", "-P", "provider=flaky", "-P", "image=debian").exit());
         assertTrue(state(plan, "flaky").isEmpty());
+    }
+
+    @Test
+    void aNodeBuiltWithOtherCpuOrMemoryThanThePlanAsksIsReplaced() throws Exception {
+        Path plan = example("drift");
+        String[] stub = {"-P", "provider=stub", "-P", "image=debian", "-P", "agents=2"};
+        assertEquals(0, run(plan, stub, "deploy").exit());
+        State before = state(plan, "drift");
+        assertEquals("2 GB", before.nodes().get("node.agent1").spec().get("memory"), "the spec is recorded");
+
+        String[] bigger = cat(stub, "-P", "agentMemory=4");
+        Run planned = run(plan, bigger, "plan");
+        assertTrue(planned.out().matches("(?s).*-/\\+ node\\.agent1 .*\\[must be replaced: memory 2 GB -> 4 GB].*"),
+                planned.out());
+        assertTrue(planned.out().contains("~ firewall.local.mesos") && planned.out().contains("rules follow the replaced node(s)"),
+                planned.out());
+        assertTrue(planned.out().contains("Plan: 0 to create, 1 to update, 4 to replace, 0 to delete, 7 unchanged."),
+                planned.out());
+
+        String text = Files.readString(plan);
+        Files.writeString(plan, text.replaceFirst("\n---\n", "\n---\nsafeMode: true\n"));
+        Run refused = run(plan, bigger, "deploy");
+        assertEquals(1, refused.exit(), refused.toString());
+        assertTrue(refused.err().contains("node.agent1: safeMode is true: it would be replaced (must be replaced: memory"),
+                refused.err());
+        assertEquals(before.nodes(), state(plan, "drift").nodes(), "safeMode: nothing touched");
+        Files.writeString(plan, text);
+
+        Run replaced = run(plan, bigger, "deploy");
+        assertEquals(0, replaced.exit(), replaced.toString());
+        assertTrue(replaced.out().contains("node.agent2: replacing node (memory 2 GB -> 4 GB)"), replaced.out());
+        State after = state(plan, "drift");
+        assertEquals("4 GB", after.nodes().get("node.agent1").spec().get("memory"));
+        assertNotEquals(before.nodes().get("node.agent1").record().id(), after.nodes().get("node.agent1").record().id(),
+                "a new node");
+        assertEquals(before.nodes().get("node.master1").record(), after.nodes().get("node.master1").record(),
+                "masters untouched");
+        assertTrue(run(plan, bigger, "plan").out().contains("Plan: 0 to create, 0 to update, 0 to replace, 0 to delete, 12 unchanged."));
+        assertEquals(0, run(plan, bigger, "dispose", "--yes").exit());
+    }
+
+    static String[] cat(String[] head, String... tail) {
+        String[] out = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, out, head.length, tail.length);
+        return out;
+    }
+
+    static Run run(Path plan, String[] parameters, String... action) {
+        return Run.of(cat(cat(new String[]{plan.toString()}, action), parameters));
     }
 }

@@ -2,7 +2,7 @@ package io.plumbery.cli.engine;
 
 /** What applying a change does to one resource, as {@code plan} shows it. */
 public enum Action {
-    CREATE("+"), UPDATE("~"), DELETE("-"), NO_OP(" ");
+    CREATE("+"), UPDATE("~"), REPLACE("-/+"), DELETE("-"), NO_OP(" ");
 
     private final String symbol;
 

@@ -96,6 +96,9 @@ public final class Applier {
             if (target instanceof Target.Network t) {
                 network(address, t.facility(), t.blueprint());
             } else if (target instanceof Target.Machine t) {
+                if (planned.change().action() == Action.REPLACE) {
+                    replace(address, t.node(), planned.change().reason());
+                }
                 node(address, t.facility(), t.node());
                 if (t.node().hasPublicAddress()) {
                     publicAddress(Addresses.publicAddress(t.node()), t.facility(), t.node());
@@ -108,6 +111,20 @@ public final class Applier {
         } catch (ProviderException | StateException e) {
             progress.failed(address, "apply", e.getMessage());
             failures.add(new Outcome.Failure(address, e.getMessage()));
+        }
+    }
+
+    /** Destroys the node (and its public address) that the plan now wants built differently, before building it. */
+    private void replace(String address, Node node, String why) throws ProviderException {
+        progress.started(address, "replacing node (" + why.replaceFirst("^must be replaced: ", "") + ")");
+        List<String> old = new ArrayList<>();
+        if (store.current().publicAddresses().containsKey(Addresses.publicAddress(node))) {
+            old.add(Addresses.publicAddress(node));
+        }
+        old.add(address);
+        Outcome removed = new Destroyer(session, progress, 1).destroy(old);
+        if (!removed.failures().isEmpty()) {
+            throw new ProviderException("could not remove the node to replace: " + removed.failures().get(0).reason());
         }
     }
 
@@ -140,10 +157,11 @@ public final class Applier {
                 node.memoryGb() * 1024, node.disks().stream().map(d -> d.sizeGb()).toList(), node.appliance(),
                 UserData.firstBoot(node, identity));
         progress.started(address, "creating node");
+        java.util.Map<String, String> spec = NodeSpec.of(node);
         store.update(s -> s.withNode(address, new Placed<>(facility.provider(), facility.name(),
-                NodeRecord.intended(request))));
+                NodeRecord.intended(request), spec)));
         NodeRecord built = Retry.call(() -> provider(facility).createNode(request));
-        store.update(s -> s.withNode(address, new Placed<>(facility.provider(), facility.name(), built)));
+        store.update(s -> s.withNode(address, new Placed<>(facility.provider(), facility.name(), built, spec)));
         if (built.ssh() != null) {
             session.knownHosts().pin(built.ssh()); // the provider saw the key: trust it rather than first contact
         }

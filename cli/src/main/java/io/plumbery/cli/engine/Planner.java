@@ -31,6 +31,7 @@ public final class Planner {
         List<Planned> out = new ArrayList<>();
         Set<String> seenNetworks = new HashSet<>();
         Set<String> wanted = new HashSet<>();
+        Set<String> replacedOn = new HashSet<>();
         for (Target.Network bp : selection.blueprints(plan)) {
             Facility f = bp.facility();
             Blueprint b = bp.blueprint();
@@ -41,18 +42,29 @@ public final class Planner {
             }
             for (Node n : b.nodes()) {
                 Placed<NodeRecord> recorded = state.nodes().get(Addresses.node(n));
+                List<String> drift = recorded == null ? List.of()
+                        : NodeSpec.differences(recorded.spec(), NodeSpec.of(n));
                 Action action = recorded == null || recorded.record().status() == NodeStatus.PENDING
-                        || recorded.record().status() == NodeStatus.GONE ? Action.CREATE : Action.NO_OP;
+                        || recorded.record().status() == NodeStatus.GONE ? Action.CREATE
+                        : drift.isEmpty() ? Action.NO_OP : Action.REPLACE;
                 String reason = recorded == null ? null
                         : recorded.record().status() == NodeStatus.PENDING ? "recorded but never finished"
-                        : recorded.record().status() == NodeStatus.GONE ? "gone at the provider" : null;
+                        : recorded.record().status() == NodeStatus.GONE ? "gone at the provider"
+                        : action == Action.REPLACE ? "must be replaced: " + String.join(", ", drift) : null;
+                if (action == Action.REPLACE) {
+                    replacedOn.add(Addresses.firewall(f, b));
+                }
                 out.add(new Planned(new Change(Addresses.node(n), "node", action, describe(n), reason),
                         new Target.Machine(f, b, n)));
                 wanted.add(Addresses.node(n));
                 if (n.hasPublicAddress()) {
                     String pub = Addresses.publicAddress(n);
-                    out.add(new Planned(present(state.publicAddresses(), pub, "public-address",
-                            "ports " + ports(n.internetPorts())), new Target.PublicAddress(f, b, n)));
+                    Change address = present(state.publicAddresses(), pub, "public-address",
+                            "ports " + ports(n.internetPorts()));
+                    if (action == Action.REPLACE && address.action() == Action.NO_OP) {
+                        address = new Change(pub, address.kind(), Action.REPLACE, address.summary(), "follows its node");
+                    }
+                    out.add(new Planned(address, new Target.PublicAddress(f, b, n)));
                     wanted.add(pub);
                 }
             }
@@ -66,10 +78,13 @@ public final class Planner {
             }
             List<FirewallRule> rules = Firewalls.rules(plan, bp.facility(), bp.blueprint().ethernet().name(), state);
             Placed<FirewallRecord> recorded = state.firewalls().get(fw);
+            // a replaced node may come back with another address: its rules are written again after it
             Action action = recorded == null || recorded.record().id() == null ? Action.CREATE
-                    : recorded.record().rules().equals(rules) ? Action.NO_OP : Action.UPDATE;
-            out.add(new Planned(new Change(fw, "firewall", action, rules.size() + " inbound rule(s)",
-                    action == Action.UPDATE ? "rules differ from the recorded ones" : null),
+                    : recorded.record().rules().equals(rules) && !replacedOn.contains(fw) ? Action.NO_OP
+                    : Action.UPDATE;
+            String reason = action != Action.UPDATE ? null
+                    : replacedOn.contains(fw) ? "rules follow the replaced node(s)" : "rules differ from the recorded ones";
+            out.add(new Planned(new Change(fw, "firewall", action, rules.size() + " inbound rule(s)", reason),
                     new Target.Firewall(bp.facility(), bp.blueprint())));
         }
         seenNetworks.forEach(wanted::add);
