@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 /** Bridges, routes and nftables on the host, through {@code ip} and {@code nft}. */
-final class HostNetwork {
+public final class HostNetwork {
 
-    static final int UNREACHABLE_METRIC = 9999;
+    public static final int UNREACHABLE_METRIC = 9999;
     private static final Duration T = Duration.ofSeconds(30);
 
     private HostNetwork() {
@@ -42,7 +42,7 @@ final class HostNetwork {
     }
 
     /** {@code ip route add unreachable SUBNET metric 9999}, unless it is there already. */
-    static void ensureUnreachableRoute(Subnet subnet) throws ProviderException {
+    public static void ensureUnreachableRoute(Subnet subnet) throws ProviderException {
         if (hasUnreachableRoute(subnet)) {
             return;
         }
@@ -54,7 +54,7 @@ final class HostNetwork {
         }
     }
 
-    static boolean hasUnreachableRoute(Subnet subnet) throws ProviderException {
+    public static boolean hasUnreachableRoute(Subnet subnet) throws ProviderException {
         for (JsonNode route : json(List.of("ip", "-j", "-4", "route", "show", "type", "unreachable"))) {
             if (subnet.toString().equals(route.path("dst").asText())
                     && route.path("metric").asInt() == UNREACHABLE_METRIC) {
@@ -65,7 +65,7 @@ final class HostNetwork {
     }
 
     /** An interface other than {@code ownBridge} that already has an address in the subnet, if any. */
-    static Optional<String> addressConflict(Subnet subnet, String ownBridge) throws ProviderException {
+    public static Optional<String> addressConflict(Subnet subnet, String ownBridge) throws ProviderException {
         for (JsonNode link : json(List.of("ip", "-j", "-4", "addr", "show"))) {
             String name = link.path("ifname").asText();
             if (name.equals(ownBridge)) {
@@ -115,6 +115,46 @@ final class HostNetwork {
         sysctl("net/ipv4/conf/" + bridge + "/route_localnet", "1");
         sysctl("net/ipv6/conf/" + bridge + "/disable_ipv6", "1");
         Exec.check(T, List.of("ip", "link", "set", bridge, "up"));
+        ensureForwardingWithin(bridge);
+    }
+
+    /** Removes a plan's bridge and what was set up for it outside the plan's own nftables table. */
+    static void deleteBridge(String bridge) throws ProviderException {
+        removeForwardingWithin(bridge);
+        deleteLink(bridge);
+    }
+
+    /**
+     * Docker sets iptables' FORWARD policy to DROP, and with br_netfilter (which Docker loads) frames between nodes
+     * on one bridge pass that chain too: nodes could no longer talk to each other. nftables cannot overrule a drop
+     * in another base chain, so where iptables exists one ACCEPT for traffic within the bridge goes first in its
+     * FORWARD chain, as Docker does for its own bridge.
+     */
+    static void ensureForwardingWithin(String bridge) throws ProviderException {
+        if (HostTools.find("iptables").isEmpty()) {
+            return;
+        }
+        if (!Exec.run(T, forwardRule("-C", bridge)).ok()) {
+            Exec.Result r = Exec.run(T, forwardRule("-I", bridge));
+            if (!r.ok()) {
+                throw new ProviderException("cannot let traffic within bridge " + bridge
+                        + " through iptables' FORWARD chain: " + r.err().trim());
+            }
+        }
+    }
+
+    static void removeForwardingWithin(String bridge) throws ProviderException {
+        if (HostTools.find("iptables").isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < 10 && Exec.run(T, forwardRule("-D", bridge)).ok(); i++) {
+            // a rule added twice (by hand, or by two racing runs) goes too; bounded
+        }
+    }
+
+    private static List<String> forwardRule(String op, String bridge) {
+        return List.of("iptables", "-w", "10", op, "FORWARD", "-i", bridge, "-o", bridge, "-m", "comment",
+                "--comment", "plumbery: within " + bridge, "-j", "ACCEPT");
     }
 
     static void deleteLink(String name) throws ProviderException {

@@ -422,7 +422,7 @@ public final class LocalProvider implements Provider {
             store.locked(() -> {
                 HostNetwork.applyNft(NftRuleset.deleteScript(naming.nftTable()));
                 for (String bridge : HostNetwork.links(naming.bridgePrefix())) {
-                    HostNetwork.deleteLink(bridge);
+                    HostNetwork.deleteBridge(bridge);
                 }
                 return null;
             });

@@ -76,7 +76,7 @@ final class PlanNetwork {
             store.removeFirewall(network.name());
             store.removeNetwork(network.name());
             applyRuleset();
-            HostNetwork.deleteLink(bridge);
+            HostNetwork.deleteBridge(bridge);
             store.removeIfEmpty();
             return null;
         });

@@ -47,6 +47,13 @@ final class HostCheck {
                 found.add("route: " + line);
             }
         }
+        if (HostTools.find("iptables").isPresent()) {
+            for (String line : lines("iptables", "-w", "10", "-S", "FORWARD")) {
+                if (line.contains(n.bridgePrefix())) {
+                    found.add("iptables: " + line);
+                }
+            }
+        }
         for (String line : lines("nft", "list", "tables")) {
             if (line.contains(n.nftTable())) {
                 found.add("nft: " + line);

@@ -125,6 +125,7 @@ class NetnsIT {
         phase("checked");
         NodeRecord a = nodes.get(0);
         NodeRecord b = nodes.get(1);
+        // also where Docker set iptables' FORWARD policy to DROP (bin/test starts a Docker engine)
         assertEquals(0, ssh(a, "ping -c 1 -W 3 " + b.privateAddress()).exit(), "node to node");
         assertEquals(0, ssh(a, "sudo sh -c 'echo mine > /etc/only-a'").exit());
         assertEquals(1, ssh(b, "test -e /etc/only-a").exit(), "writes are private to the node");
