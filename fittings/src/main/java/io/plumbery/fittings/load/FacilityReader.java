@@ -173,6 +173,11 @@ final class FacilityReader {
         }
         Ethernet ethernet = new Ethernet(e.string("name").orElse(null), e.string("description").orElse(null), subnet,
                 e.strings("accept"), e.string("destroy").orElse(null));
+        if (!ethernet.accept().isEmpty()) {
+            // said once where it is written, rather than silently ignored
+            e.source().warning(e.value("accept").orElseThrow(), "'accept' is read but not enforced yet: plumbery-j"
+                    + " does not route between a plan's networks (nodes reach their own network and the host only)");
+        }
         if (subnet != null) {
             ethernets.add(new Located<>(Map.entry(facility, ethernet), e.source().at(e.value("subnet").orElseThrow())));
         }
