@@ -10,8 +10,10 @@ import io.plumbery.runtime.marathon.model.AppDefinition;
 import io.plumbery.runtime.marathon.model.AppValidator;
 import io.plumbery.runtime.marathon.model.MarathonJson;
 import io.plumbery.runtime.marathon.model.Violation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /** Turns request bodies into valid, complete apps, or Marathon's 400/422 answers. */
 final class AppRequests {
@@ -19,9 +21,18 @@ final class AppRequests {
     }
 
     static JsonNode parse(String body) {
+        JsonNode node = parseAny(body);
+        if (!node.isObject()) {
+            throw MarathonException.of(400, "Invalid JSON: expected an object");
+        }
+        return node;
+    }
+
+    /** An object or an array (PUT /v2/apps takes a list of apps). */
+    static JsonNode parseAny(String body) {
         try {
             JsonNode node = MarathonJson.MAPPER.readTree(body);
-            if (node == null || !node.isObject()) {
+            if (node == null || !(node.isObject() || node.isArray())) {
                 throw MarathonException.of(400, "Invalid JSON: expected an object");
             }
             return node;
@@ -54,14 +65,31 @@ final class AppRequests {
     }
 
     static MarathonException invalid(List<Violation> violations) {
-        ObjectNode body = MarathonJson.object().put("message", "Object is not valid");
-        ArrayNode details = body.putArray("details");
-        for (Violation v : violations) {
-            ObjectNode d = details.addObject().put("path", v.path());
-            ArrayNode errors = d.putArray("errors");
-            v.errors().forEach(errors::add);
+        return MarathonException.invalid(violations);
+    }
+
+    /** The apps of a request, each through {@link #app}; 422 with all their violations, each under pathOf(i). */
+    static List<AppDefinition> apps(List<JsonNode> list, IntFunction<String> pathOf) {
+        List<AppDefinition> apps = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            try {
+                apps.add(app(list.get(i)));
+            } catch (MarathonException e) {
+                if (!e.body().has("details")) {
+                    throw e;
+                }
+                for (JsonNode d : e.body().path("details")) {
+                    List<String> errors = new ArrayList<>();
+                    d.path("errors").forEach(x -> errors.add(x.asText()));
+                    violations.add(new Violation(pathOf.apply(i) + d.path("path").asText(), errors));
+                }
+            }
         }
-        return new MarathonException(422, body);
+        if (!violations.isEmpty()) {
+            throw invalid(violations);
+        }
+        return apps;
     }
 
     /** PUT/PATCH: the request's fields over the existing app's (Marathon 1.x partial update). */

@@ -10,16 +10,14 @@ import io.plumbery.runtime.marathon.core.Views;
 import io.plumbery.runtime.marathon.model.AppDefinition;
 import io.plumbery.runtime.marathon.model.MarathonJson;
 import io.plumbery.runtime.marathon.model.PathId;
-import io.plumbery.runtime.marathon.model.Violation;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * {@code /v2/groups[/{id}]}: GET renders the group tree implied by the apps' nested ids ({@code /prod/web/api});
- * POST/PUT/DELETE act on the apps in a group (one deployment per app; the answer names the last one).
+ * POST/PUT/DELETE change the apps in a group in ONE deployment whose steps follow the apps' dependencies.
  */
 final class Groups {
     private Groups() {
@@ -48,61 +46,26 @@ final class Groups {
         return out;
     }
 
-    /** POST/PUT a group: every app validated first, then created or updated; PUT removes the group's other apps. */
+    /**
+     * POST/PUT a group: every app validated first, then one deployment creates or updates them in dependency
+     * order; PUT also removes the group's other apps.
+     */
     static Operations.Change apply(JsonNode body, PathId target, boolean replace, boolean force, Operations ops,
                                    Snapshot snap) {
-        List<AppDefinition> apps = new ArrayList<>();
-        List<Violation> violations = new ArrayList<>();
-        List<JsonNode> flat = flatten(body, target);
-        for (int i = 0; i < flat.size(); i++) {
-            try {
-                apps.add(AppRequests.app(flat.get(i)));
-            } catch (MarathonException e) {
-                for (JsonNode d : e.body().path("details")) {
-                    List<String> errors = new ArrayList<>();
-                    d.path("errors").forEach(x -> errors.add(x.asText()));
-                    violations.add(new Violation("/apps(" + i + ")" + d.path("path").asText(), errors));
-                }
-                if (!e.body().has("details")) {
-                    throw e;
-                }
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw AppRequests.invalid(violations);
-        }
-        Operations.Change last = null;
-        Set<PathId> kept = new HashSet<>();
-        for (AppDefinition app : apps) {
-            kept.add(app.pathId());
-            boolean exists = snap.apps().stream().anyMatch(a -> a.pathId().equals(app.pathId()));
-            last = exists ? ops.put(app, force) : ops.create(app);
-        }
-        if (replace) {
-            for (AppDefinition a : snap.apps()) {
-                if (a.pathId().isDescendantOf(target) && !kept.contains(a.pathId())) {
-                    last = ops.delete(a.pathId(), force);
-                }
-            }
-        }
-        if (last == null) {
+        List<AppDefinition> apps = AppRequests.apps(flatten(body, target), i -> "/apps(" + i + ")");
+        boolean removes = replace && snap.apps().stream().anyMatch(a -> a.pathId().isDescendantOf(target));
+        if (apps.isEmpty() && !removes) {
             throw MarathonException.of(422, "The group defines no app");
         }
-        return last;
+        return ops.group(target, apps, replace, force, i -> "/apps(" + i + ")");
     }
 
-    /** DELETE a group: every app in it. */
+    /** DELETE a group: one deployment stopping every app in it. */
     static Operations.Change delete(PathId target, boolean force, Operations ops, Snapshot snap) {
-        Operations.Change last = null;
-        for (AppDefinition a : snap.apps()) {
-            if (a.pathId().isDescendantOf(target)) {
-                last = ops.delete(a.pathId(), force);
-            }
-        }
-        if (last == null) {
+        if (snap.apps().stream().noneMatch(a -> a.pathId().isDescendantOf(target))) {
             throw MarathonException.of(404, "Group '" + target + "' does not exist");
         }
-        return last;
+        return ops.group(target, List.of(), true, force, i -> "");
     }
 
     private static ObjectNode build(PathId id, List<AppDefinition> inside, Snapshot snap) {

@@ -12,6 +12,7 @@ import io.plumbery.runtime.marathon.core.Views;
 import io.plumbery.runtime.marathon.model.AppDefinition;
 import io.plumbery.runtime.marathon.model.MarathonJson;
 import io.plumbery.runtime.marathon.model.PathId;
+import io.plumbery.runtime.marathon.model.Violation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -91,6 +92,7 @@ public final class MarathonApi extends Handler.Abstract {
             switch (method) {
                 case "GET" -> call.json(200, listApps(call, ops.snapshot()));
                 case "POST" -> createApp(call, ops);
+                case "PUT", "PATCH" -> updateApps(call, ops, method.equals("PUT"));
                 default -> call.message(405, "Method not allowed");
             }
         } else if (path.startsWith("/v2/apps/")) {
@@ -162,6 +164,42 @@ public final class MarathonApi extends Handler.Abstract {
             ((ArrayNode) out.path("deployments")).addObject().put("id", change.deploymentId()); // already finished
         }
         call.json(201, out);
+    }
+
+    /**
+     * PUT/PATCH /v2/apps with a list: Marathon's multi-app update, each element merged into its app (PUT may
+     * create; {@code partialUpdate=false} replaces), all in one deployment that follows their dependencies.
+     */
+    private void updateApps(HttpCall call, Operations ops, boolean allowCreation) throws Exception {
+        JsonNode body = AppRequests.parseAny(call.body());
+        if (!body.isArray()) {
+            throw MarathonException.of(400, "Invalid JSON: expected a list of apps");
+        }
+        boolean partial = !"false".equalsIgnoreCase(call.query("partialUpdate"));
+        Snapshot snap = ops.snapshot();
+        List<JsonNode> merged = new ArrayList<>();
+        List<Violation> missing = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            JsonNode update = body.get(i);
+            if (!update.isObject() || !update.path("id").isTextual()) {
+                missing.add(Violation.of("/(" + i + ")/id", "error.path.missing"));
+                continue;
+            }
+            PathId id = PathId.parse(update.path("id").asText());
+            Optional<AppDefinition> existing = snap.apps().stream().filter(a -> a.pathId().equals(id)).findFirst();
+            if (existing.isEmpty() && !allowCreation) {
+                throw MarathonException.appNotFound(id.toString());
+            }
+            merged.add(existing.isPresent() && partial ? AppRequests.merge(existing.get(), update, id.toString())
+                    : ((ObjectNode) update.deepCopy()).put("id", id.toString()));
+        }
+        if (!missing.isEmpty()) {
+            throw AppRequests.invalid(missing);
+        }
+        List<AppDefinition> apps = AppRequests.apps(merged, i -> "/(" + i + ")");
+        Operations.Change c = ops.group(PathId.ROOT, apps, false, call.flag("force"), i -> "/(" + i + ")");
+        call.header("Marathon-Deployment-Id", c.deploymentId());
+        call.json(200, change(c));
     }
 
     /** {@code /v2/apps/{id}[/restart | /tasks[/{taskId}] | /versions[/{version}]]}. */

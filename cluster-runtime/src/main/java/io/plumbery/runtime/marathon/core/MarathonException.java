@@ -1,7 +1,10 @@
 package io.plumbery.runtime.marathon.core;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.marathon.model.MarathonJson;
+import io.plumbery.runtime.marathon.model.Violation;
+import java.util.List;
 
 /** A request Marathon refuses: the HTTP status and Marathon's JSON body ({@code message}, maybe more). */
 public final class MarathonException extends RuntimeException {
@@ -16,6 +19,18 @@ public final class MarathonException extends RuntimeException {
 
     public static MarathonException of(int status, String message) {
         return new MarathonException(status, MarathonJson.object().put("message", message));
+    }
+
+    /** Marathon's 422: {@code {"message":"Object is not valid","details":[{"path":...,"errors":[...]}]}}. */
+    public static MarathonException invalid(List<Violation> violations) {
+        ObjectNode body = MarathonJson.object().put("message", "Object is not valid");
+        ArrayNode details = body.putArray("details");
+        for (Violation v : violations) {
+            ObjectNode d = details.addObject().put("path", v.path());
+            ArrayNode errors = d.putArray("errors");
+            v.errors().forEach(errors::add);
+        }
+        return new MarathonException(422, body);
     }
 
     public static MarathonException appNotFound(String id) {

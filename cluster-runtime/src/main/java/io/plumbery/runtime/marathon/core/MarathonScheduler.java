@@ -11,9 +11,11 @@ import io.plumbery.runtime.protocol.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The leader's scheduler: a Mesos framework (through {@link MesosClient} only) that keeps each app at its instance
  * count. All state lives on one thread ({@code marathon-core}); the HTTP API runs its operations there through
- * {@link #onCore(Callable)}. Each change and each tick re-plans every app with {@link AppPlanner}.
+ * {@link #onCore(Callable)}. Each change and each tick re-plans every app with {@link AppPlanner}; deployments
+ * move on through their steps with {@link DeploymentRunner}.
  */
 public final class MarathonScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MarathonScheduler.class);
@@ -52,6 +55,7 @@ public final class MarathonScheduler implements AutoCloseable {
         return t;
     });
     final HealthMonitor health;
+    final DeploymentRunner runner;
     private final OfferMatcher offers;
     private final Operations operations;
     private MesosClient mesos;
@@ -67,6 +71,7 @@ public final class MarathonScheduler implements AutoCloseable {
         this.config = config;
         this.store = store;
         this.events = events;
+        this.runner = new DeploymentRunner(this);
         this.operations = new Operations(this);
         this.health = new HealthMonitor(this, core);
         this.offers = new OfferMatcher(this);
@@ -78,6 +83,7 @@ public final class MarathonScheduler implements AutoCloseable {
             store.apps().forEach(a -> apps.put(a.pathId(), a));
             store.tasks().forEach(t -> tasks.put(t.id(), t));
             store.deployments().forEach(d -> deployments.put(d.id(), d));
+            runner.resume();
             frameworkId = store.frameworkId().orElse(null);
             LOG.info("Marathon leader loaded {} apps, {} tasks, {} deployments; framework {}", apps.size(),
                     tasks.size(), deployments.size(), frameworkId);
@@ -329,8 +335,9 @@ public final class MarathonScheduler implements AutoCloseable {
         return tasks.values().stream().filter(t -> t.appId().equals(appId)).toList();
     }
 
-    /** Re-plans every app: kills what is to go, sets how many to launch, finishes deployments. */
+    /** Re-plans every app: kills what is to go, sets how many to launch, moves deployments on. */
     void reconcileAll() {
+        Set<PathId> complete = new HashSet<>();
         for (AppDefinition app : apps.values()) {
             AppPlanner.Plan plan = AppPlanner.plan(app, tasksOf(app.id()), this::ready);
             plan.kill().forEach(t -> kill(t, "planned"));
@@ -339,7 +346,7 @@ public final class MarathonScheduler implements AutoCloseable {
                 queueStats.remove(app.pathId());
             }
             if (plan.complete()) {
-                deploymentOf(app.id()).ifPresent(this::finish);
+                complete.add(app.pathId());
             }
         }
         for (MarathonTask t : List.copyOf(tasks.values())) {
@@ -347,28 +354,8 @@ public final class MarathonScheduler implements AutoCloseable {
                 kill(t, "app removed");
             }
         }
-        for (Deployment d : List.copyOf(deployments.values())) {
-            if (d.target() == null && tasksOf(d.appId()).isEmpty()) {
-                finish(d);
-                events.publish(events.event("app_terminated_event").put("appId", d.appId()));
-            }
-        }
+        runner.advance(complete);
         updateOfferInterest();
-    }
-
-    java.util.Optional<Deployment> deploymentOf(String appId) {
-        return deployments.values().stream().filter(d -> d.appId().equals(appId)).findFirst();
-    }
-
-    private void finish(Deployment d) {
-        deployments.remove(d.id());
-        store.deleteDeployment(d.id());
-        ObjectNode step = events.event("deployment_step_success");
-        step.set("plan", Views.plan(d));
-        events.publish(step);
-        ObjectNode success = events.event("deployment_success").put("id", d.id());
-        success.set("plan", Views.plan(d));
-        events.publish(success);
     }
 
     void kill(MarathonTask task, String why) {

@@ -16,6 +16,6 @@ public record Snapshot(List<AppDefinition> apps, List<MarathonTask> tasks, List<
     }
 
     public List<Deployment> deploymentsOf(String appId) {
-        return deployments.stream().filter(d -> d.appId().equals(appId)).toList();
+        return deployments.stream().filter(d -> d.affects(appId)).toList();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.marathon.model.AppDefinition;
 import io.plumbery.runtime.marathon.model.MarathonJson;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,38 +15,48 @@ public final class Views {
     private Views() {
     }
 
+    /** A plan as in deployment events: id, version, steps, and the changed apps before and after. */
     public static ObjectNode plan(Deployment d) {
         ObjectNode plan = MarathonJson.object().put("id", d.id()).put("version", d.version());
-        plan.set("original", group(d.original()));
-        plan.set("target", group(d.target()));
-        plan.putArray("steps").add(step(d));
+        plan.set("original", group(d.originals().values()));
+        plan.set("target", group(d.targets().values()));
+        ArrayNode steps = plan.putArray("steps");
+        d.steps().forEach(s -> steps.add(step(s)));
         return plan;
     }
 
-    private static ObjectNode group(AppDefinition app) {
+    private static ObjectNode group(Collection<AppDefinition> apps) {
         ObjectNode g = MarathonJson.object().put("id", "/");
-        ArrayNode apps = g.putArray("apps");
-        if (app != null) {
-            apps.add(MarathonJson.tree(app));
-        }
+        ArrayNode list = g.putArray("apps");
+        apps.forEach(a -> list.add(MarathonJson.tree(a)));
         g.putArray("groups");
         return g;
     }
 
-    public static ObjectNode step(Deployment d) {
-        ObjectNode step = MarathonJson.object();
-        step.putArray("actions").addObject().put("action", d.action()).put("app", d.appId());
-        return step;
+    public static ObjectNode step(Deployment.Step step) {
+        ObjectNode out = MarathonJson.object();
+        ArrayNode actions = out.putArray("actions");
+        if (step != null) {
+            step.actions().forEach(a -> actions.addObject().put("action", a.action()).put("app", a.app()));
+        }
+        return out;
     }
 
+    /** A running deployment as {@code GET /v2/deployments} lists it (Marathon's DeploymentStepInfo). */
     public static ObjectNode deployment(Deployment d) {
         ObjectNode out = MarathonJson.object().put("id", d.id()).put("version", d.version());
-        out.putArray("affectedApps").add(d.appId());
+        ArrayNode affected = out.putArray("affectedApps");
+        d.affectedApps().forEach(affected::add);
         out.putArray("affectedPods");
-        out.putArray("steps").add(step(d));
-        out.putArray("currentActions").addObject().put("action", d.action()).put("app", d.appId())
-                .putArray("readinessCheckResults");
-        out.put("currentStep", 1).put("totalSteps", 1);
+        ArrayNode steps = out.putArray("steps");
+        d.steps().forEach(s -> steps.add(step(s)));
+        ArrayNode current = out.putArray("currentActions");
+        if (d.current() != null) {
+            for (Deployment.Action a : d.current().actions()) {
+                current.addObject().put("action", a.action()).put("app", a.app()).putArray("readinessCheckResults");
+            }
+        }
+        out.put("currentStep", d.currentStep()).put("totalSteps", d.steps().size());
         return out;
     }
 

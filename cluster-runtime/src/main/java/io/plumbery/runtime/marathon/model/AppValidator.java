@@ -49,6 +49,13 @@ public final class AppValidator {
             }
         }
         ports(out, app);
+        List<String> deps = app.dependencies() == null ? List.of() : app.dependencies();
+        for (int i = 0; i < deps.size(); i++) {
+            // as Marathon's pathIdValidator; whether the id names an app is checked against the other apps
+            if (deps.get(i) == null || !PathId.parse(deps.get(i)).isValid()) {
+                out.add(Violation.of("/dependencies(" + i + ")", PathId.SEGMENT_RULE));
+            }
+        }
         for (int i = 0; i < app.healthChecks().size(); i++) {
             healthCheck(out, "/healthChecks(" + i + ")", app.healthChecks().get(i), app.hostPorts().size());
         }

@@ -3,16 +3,16 @@ package io.plumbery.runtime.marathon.state;
 import io.plumbery.runtime.marathon.core.Deployment;
 import io.plumbery.runtime.marathon.core.MarathonTask;
 import io.plumbery.runtime.marathon.model.AppDefinition;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /** A store that keeps state for the life of the process only. */
 final class InMemoryStore implements MarathonStore {
     private final Map<String, AppDefinition> apps = new ConcurrentHashMap<>();
-    private final Map<String, List<AppDefinition>> versions = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, AppDefinition>> versions = new ConcurrentHashMap<>();
     private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
     private final Map<String, MarathonTask> tasks = new ConcurrentHashMap<>();
     private volatile String frameworkId;
@@ -25,7 +25,12 @@ final class InMemoryStore implements MarathonStore {
     @Override
     public void saveApp(AppDefinition app) {
         apps.put(app.id(), app);
-        versions.computeIfAbsent(app.id(), k -> new ArrayList<>()).add(app);
+        saveVersion(app);
+    }
+
+    @Override
+    public void saveVersion(AppDefinition app) {
+        versions.computeIfAbsent(app.id(), k -> new ConcurrentSkipListMap<>()).put(app.version(), app);
     }
 
     @Override
@@ -36,7 +41,7 @@ final class InMemoryStore implements MarathonStore {
 
     @Override
     public List<AppDefinition> versions(String appId) {
-        return List.copyOf(versions.getOrDefault(appId, List.of()));
+        return List.copyOf(versions.getOrDefault(appId, Map.of()).values());
     }
 
     @Override

@@ -10,12 +10,17 @@ import java.util.Optional;
 public interface MarathonStore {
     List<AppDefinition> apps();
 
+    /** Saves the app (and its version). */
     void saveApp(AppDefinition app);
+
+    /** Saves a version of the app only: a deployment's target, before the app itself takes it. */
+    void saveVersion(AppDefinition app);
 
     void deleteApp(String appId);
 
     List<AppDefinition> versions(String appId);
 
+    /** Deployment plans, each at the step it was at. */
     List<Deployment> deployments();
 
     void saveDeployment(Deployment deployment);

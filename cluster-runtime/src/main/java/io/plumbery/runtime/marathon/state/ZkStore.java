@@ -1,5 +1,6 @@
 package io.plumbery.runtime.marathon.state;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbery.runtime.marathon.core.Deployment;
 import io.plumbery.runtime.marathon.core.MarathonTask;
 import io.plumbery.runtime.marathon.model.AppDefinition;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * State in ZooKeeper under a root such as {@code /marathon/state}: {@code apps/<id>}, {@code versions/<id>/<version>},
- * {@code deployments/<id>}, {@code tasks/<taskId>}, {@code framework-id}; values are Marathon JSON. App ids are
+ * {@code deployments/<id>} (a plan and the step it is at), {@code tasks/<taskId>}, {@code framework-id}; values are Marathon JSON. App ids are
  * stored with {@code /} written as {@code _} (which Marathon ids cannot contain).
  */
 public final class ZkStore implements MarathonStore {
@@ -82,6 +83,11 @@ public final class ZkStore implements MarathonStore {
     @Override
     public void saveApp(AppDefinition app) {
         put(root + "/apps/" + key(app.id()), app);
+        saveVersion(app);
+    }
+
+    @Override
+    public void saveVersion(AppDefinition app) {
         String dir = root + "/versions/" + key(app.id());
         put(dir + "/" + app.version(), app);
         try {
@@ -110,7 +116,24 @@ public final class ZkStore implements MarathonStore {
 
     @Override
     public List<Deployment> deployments() {
-        return children(root + "/deployments", Deployment.class);
+        return children(root + "/deployments", JsonNode.class).stream().map(ZkStore::deployment).toList();
+    }
+
+    /** A plan; or, as stored before plans had steps, one app's deployment: {appId, action, original, target}. */
+    private static Deployment deployment(JsonNode json) {
+        try {
+            if (json.has("steps") || !json.has("appId")) {
+                return MarathonJson.convert(json, Deployment.class);
+            }
+            AppDefinition original = json.hasNonNull("original")
+                    ? MarathonJson.convert(json.get("original"), AppDefinition.class) : null;
+            AppDefinition target = json.hasNonNull("target")
+                    ? MarathonJson.convert(json.get("target"), AppDefinition.class) : null;
+            return Deployment.single(json.path("id").asText(), json.path("version").asText(),
+                    json.path("action").asText(), original, target);
+        } catch (Exception e) {
+            throw new IllegalStateException("Unreadable deployment " + json.path("id").asText() + ": " + e, e);
+        }
     }
 
     @Override

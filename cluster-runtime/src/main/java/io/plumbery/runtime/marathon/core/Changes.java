@@ -1,0 +1,252 @@
+package io.plumbery.runtime.marathon.core;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbery.runtime.marathon.model.AppDefinition;
+import io.plumbery.runtime.marathon.model.MarathonJson;
+import io.plumbery.runtime.marathon.model.PathId;
+import io.plumbery.runtime.marathon.model.Violation;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.IntFunction;
+
+/**
+ * Turns requested app definitions into deployment plans: versions, service ports, dependency validation,
+ * conflicts with running deployments, rollbacks. Core thread only (the {@link Operations} run it there).
+ */
+final class Changes {
+    static final String CYCLE = "Dependency graph has cyclic dependencies.";
+    private static final int SERVICE_PORTS_FROM = 10_000;
+    private static final int SERVICE_PORTS_TO = 20_000;
+    private final MarathonScheduler s;
+
+    Changes(MarathonScheduler s) {
+        this.s = s;
+    }
+
+    /** One app created, updated or deleted ({@code /v2/apps/{id}}): a plan of one step. */
+    Operations.Change single(AppDefinition before, AppDefinition after, boolean force) {
+        String appId = after != null ? after.id() : before.id();
+        conflicts(List.of(appId), force);
+        if (after == null) {
+            return deploy(before, null, Deployment.STOP);
+        }
+        Map<PathId, AppDefinition> root = s.runner.view();
+        AppDefinition target = prepare(before, after, s.nextVersion(), root);
+        root.put(target.pathId(), target);
+        validate(List.of(target), root, i -> "");
+        String action = before == null ? Deployment.START
+                : target.isOnlyScaleOf(before) ? Deployment.SCALE : Deployment.RESTART;
+        return deploy(before, target, action);
+    }
+
+    /** A one-step plan with the action given (single-app changes, restarts, kills with scale). */
+    Operations.Change deploy(AppDefinition before, AppDefinition after, String action) {
+        String version = after != null ? after.version() : s.nextVersion();
+        if (action.equals(Deployment.RESTART)) {
+            s.delay(after.pathId()).reset();
+        }
+        Deployment d = Deployment.single(UUID.randomUUID().toString(), version, action, before, after);
+        s.runner.start(d);
+        s.reconcileAll();
+        return new Operations.Change(d.id(), version, after);
+    }
+
+    /**
+     * Several apps changed together (a group, {@code PUT /v2/apps} with a list): ONE plan whose steps follow the
+     * dependencies. With {@code replace}, the apps under {@code scope} that are not given are deleted. Apps
+     * given unchanged take no part (and keep their version). {@code pathOf} names app i in 422 answers.
+     */
+    Operations.Change group(PathId scope, List<AppDefinition> apps, boolean replace, boolean force,
+                            IntFunction<String> pathOf) {
+        Map<PathId, AppDefinition> view = s.runner.view();
+        Map<PathId, AppDefinition> root = new TreeMap<>(view); // the target root group
+        Map<String, AppDefinition> originals = new LinkedHashMap<>();
+        Map<String, AppDefinition> targets = new LinkedHashMap<>();
+        String version = s.nextVersion();
+        if (replace) {
+            Set<PathId> kept = new HashSet<>();
+            apps.forEach(a -> kept.add(a.pathId()));
+            for (AppDefinition a : view.values()) {
+                if (a.pathId().isDescendantOf(scope) && !kept.contains(a.pathId())) {
+                    root.remove(a.pathId());
+                    originals.put(a.id(), a);
+                }
+            }
+        }
+        for (AppDefinition app : apps) {
+            AppDefinition before = view.get(app.pathId());
+            AppDefinition target = prepare(before, app, version, root);
+            if (before != null && target.withVersion(null, null).equals(before.withVersion(null, null))) {
+                continue;
+            }
+            root.put(target.pathId(), target);
+            if (before != null) {
+                originals.put(app.id(), before);
+            }
+            targets.put(app.id(), target);
+        }
+        validate(apps.stream().map(a -> root.get(a.pathId())).toList(), root, pathOf);
+        Set<String> affected = new LinkedHashSet<>(originals.keySet());
+        affected.addAll(targets.keySet());
+        conflicts(affected, force);
+        List<Deployment.Step> steps = DeploymentPlanner.steps(originals, targets, root.values(), false);
+        for (Deployment.Step step : steps) {
+            step.actions().stream().filter(a -> a.action().equals(Deployment.RESTART))
+                    .forEach(a -> s.delay(PathId.parse(a.app())).reset());
+        }
+        Deployment d = new Deployment(UUID.randomUUID().toString(), version, steps, 0, originals, targets);
+        s.runner.start(d);
+        s.reconcileAll();
+        return new Operations.Change(d.id(), version, null);
+    }
+
+    /**
+     * DELETE /v2/deployments/{id}: a new plan that takes every app of the deployment back to its original (or
+     * deletes it when the deployment created it), dependents first. With force the deployment is just dropped.
+     */
+    Operations.Change rollback(String id, boolean force) {
+        Deployment d = s.deployments.get(id);
+        if (d == null) {
+            throw MarathonException.of(404, "DeploymentPlan " + id + " does not exist");
+        }
+        if (force) {
+            s.runner.drop(d, true);
+            return null;
+        }
+        Map<PathId, AppDefinition> view = s.runner.view();
+        s.runner.drop(d, false);
+        String version = s.nextVersion();
+        Map<String, AppDefinition> originals = new LinkedHashMap<>();
+        Map<String, AppDefinition> targets = new LinkedHashMap<>();
+        // the graph holds the apps being removed too, so that their dependents go before them
+        Map<PathId, AppDefinition> graph = new TreeMap<>(view);
+        for (String app : d.affectedApps()) {
+            AppDefinition now = view.get(PathId.parse(app));
+            AppDefinition back = d.originals().get(app);
+            if (now != null) {
+                originals.put(app, now);
+            }
+            if (back != null) {
+                // the original's configVersion: its tasks that still run are current again and are kept
+                AppDefinition t = back.withVersion(version, new AppDefinition.VersionInfo(version,
+                        back.configVersion()));
+                targets.put(app, t);
+                graph.putIfAbsent(t.pathId(), t);
+            }
+        }
+        List<Deployment.Step> steps = DeploymentPlanner.steps(originals, targets, graph.values(), true);
+        Deployment revert = new Deployment(UUID.randomUUID().toString(), version, steps, 0, originals, targets);
+        s.runner.start(revert);
+        s.reconcileAll();
+        AppDefinition single = targets.size() == 1 ? targets.values().iterator().next() : null;
+        return new Operations.Change(revert.id(), version, single);
+    }
+
+    /** 409 when a running deployment changes one of these apps; with force those deployments are dropped. */
+    void conflicts(Collection<String> appIds, boolean force) {
+        Map<String, Deployment> running = new LinkedHashMap<>();
+        for (String app : appIds) {
+            s.runner.of(app).forEach(d -> running.put(d.id(), d));
+        }
+        if (running.isEmpty()) {
+            return;
+        }
+        if (!force) {
+            ObjectNode body = MarathonJson.object().put("message", "App is locked by one or more deployments. "
+                    + "Override with the option '?force=true'. View details at '/v2/deployments/"
+                    + String.join(",", running.keySet()) + "'.");
+            ArrayNode list = body.putArray("deployments");
+            running.keySet().forEach(id -> list.addObject().put("id", id));
+            throw new MarathonException(409, body);
+        }
+        running.values().forEach(d -> s.runner.drop(d, true));
+    }
+
+    /** Dependencies that name nothing, and cycles through the changed apps, are refused (422). */
+    private static void validate(List<AppDefinition> changed, Map<PathId, AppDefinition> root,
+                                 IntFunction<String> pathOf) {
+        Dependencies graph = new Dependencies(root.values());
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < changed.size(); i++) {
+            AppDefinition app = changed.get(i);
+            List<String> deps = app.dependencies() == null ? List.of() : app.dependencies();
+            Set<String> unknown = graph.unknown(app.pathId());
+            for (int j = 0; j < deps.size(); j++) {
+                if (unknown.contains(deps.get(j))) {
+                    violations.add(Violation.of(pathOf.apply(i) + "/dependencies(" + j + ")", "Dependency '"
+                            + deps.get(j) + "' of app '" + app.id() + "' names no app or group with apps, "
+                            + "existing or in this change"));
+                }
+            }
+        }
+        if (graph.cycleFrom(changed.stream().map(AppDefinition::pathId).toList())) {
+            violations.add(Violation.of("/", CYCLE));
+        }
+        if (!violations.isEmpty()) {
+            throw MarathonException.invalid(violations);
+        }
+    }
+
+    /** The app as it will be stored: service ports assigned, Marathon's versionInfo. */
+    private AppDefinition prepare(AppDefinition before, AppDefinition after, String version,
+                                  Map<PathId, AppDefinition> others) {
+        AppDefinition ported = withServicePorts(after, before, others);
+        AppDefinition.VersionInfo info;
+        if (before != null && ported.isOnlyScaleOf(before)) {
+            info = new AppDefinition.VersionInfo(version, before.configVersion());
+        } else {
+            info = new AppDefinition.VersionInfo(version, version);
+        }
+        return ported.withVersion(version, info);
+    }
+
+    /**
+     * As Marathon: a port definition of 0 gets a free service port from 10000-20000 (used by load balancers); an
+     * app that had one at that index keeps it, so that re-sending an unchanged app changes nothing.
+     */
+    private static AppDefinition withServicePorts(AppDefinition app, AppDefinition before,
+                                                  Map<PathId, AppDefinition> others) {
+        if (app.requirePorts() || app.portDefinitions().stream().noneMatch(p -> p.port() == 0)) {
+            return app;
+        }
+        Set<Integer> used = new HashSet<>();
+        others.values().stream().filter(a -> !a.pathId().equals(app.pathId()))
+                .forEach(a -> a.portDefinitions().forEach(p -> used.add(p.port())));
+        app.portDefinitions().forEach(p -> used.add(p.port()));
+        int next = SERVICE_PORTS_FROM;
+        List<AppDefinition.PortDefinition> defs = new ArrayList<>();
+        List<AppDefinition.PortDefinition> old = before == null ? List.of() : before.portDefinitions();
+        for (int i = 0; i < app.portDefinitions().size(); i++) {
+            AppDefinition.PortDefinition p = app.portDefinitions().get(i);
+            if (p.port() != 0) {
+                defs.add(p);
+                continue;
+            }
+            int kept = i < old.size() ? old.get(i).port() : 0;
+            if (kept != 0 && !used.contains(kept)) {
+                used.add(kept);
+                defs.add(new AppDefinition.PortDefinition(kept, p.protocol(), p.name(), p.labels()));
+                continue;
+            }
+            while (used.contains(next) && next < SERVICE_PORTS_TO) {
+                next++;
+            }
+            if (next >= SERVICE_PORTS_TO) {
+                throw MarathonException.of(422, "No free service port left in [" + SERVICE_PORTS_FROM + ", "
+                        + SERVICE_PORTS_TO + ")");
+            }
+            used.add(next);
+            defs.add(new AppDefinition.PortDefinition(next, p.protocol(), p.name(), p.labels()));
+        }
+        return app.withPorts(defs);
+    }
+}

@@ -1,0 +1,186 @@
+package io.plumbery.runtime.marathon.core;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbery.runtime.marathon.model.AppDefinition;
+import io.plumbery.runtime.marathon.model.MarathonJson;
+import io.plumbery.runtime.marathon.model.PathId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs deployment plans, one step after the other. The scheduler's {@code apps} are what the planning loop drives
+ * tasks towards; an app's target enters them only when the step of its last action begins (a stop takes it out),
+ * so an app of a later step gets no launches, kills or upgrades until every app of the steps before is ready:
+ * running at its instance count with current tasks that pass their health checks, or, for a stop, without tasks.
+ * Until then the app keeps its original definition, and the API shows the target ({@link #view()}).
+ * Core thread only.
+ */
+final class DeploymentRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(DeploymentRunner.class);
+    private final MarathonScheduler s;
+
+    DeploymentRunner(MarathonScheduler s) {
+        this.s = s;
+    }
+
+    /** The apps as the API shows them: with the target of every running deployment, applied or not yet. */
+    Map<PathId, AppDefinition> view() {
+        Map<PathId, AppDefinition> out = new TreeMap<>(s.apps);
+        for (Deployment d : s.deployments.values()) {
+            for (String app : d.affectedApps()) {
+                AppDefinition target = d.targets().get(app);
+                if (target != null) {
+                    out.put(target.pathId(), target);
+                } else {
+                    out.remove(PathId.parse(app));
+                }
+            }
+        }
+        return out;
+    }
+
+    List<Deployment> of(String appId) {
+        return s.deployments.values().stream().filter(d -> d.affects(appId)).toList();
+    }
+
+    /** Records a new plan and begins its first step (a plan without steps succeeds at once). */
+    void start(Deployment d) {
+        s.deployments.put(d.id(), d);
+        s.store.saveDeployment(d);
+        for (AppDefinition target : d.targets().values()) {
+            if (d.effectiveStep(target.id()) > 1) {
+                s.store.saveVersion(target); // listed in /versions at once; saveApp does it for step 1
+            }
+            s.events.publish(s.events.event("api_post_event").put("uri", "/v2/apps" + target.id())
+                    .set("appDefinition", MarathonJson.tree(target)));
+        }
+        if (d.steps().isEmpty()) {
+            finish(d);
+        } else {
+            begin(d, 1);
+        }
+    }
+
+    /**
+     * A new leader's deployments: each carries on from its stored step, which is applied again (applying is
+     * idempotent, and the previous leader may have stored the step but not yet its apps).
+     */
+    void resume() {
+        for (Deployment d : List.copyOf(s.deployments.values())) {
+            if (d.current() == null) {
+                LOG.info("Deployment {} has no step {}: done", d.id(), d.currentStep());
+                finish(d);
+            } else {
+                LOG.info("Resuming deployment {} at step {} of {}", d.id(), d.currentStep(), d.steps().size());
+                apply(d, d.currentStep());
+            }
+        }
+    }
+
+    /** After a planning pass: every deployment whose current step is done moves on to its next step. */
+    void advance(Set<PathId> complete) {
+        for (Deployment d : List.copyOf(s.deployments.values())) {
+            Deployment.Step step = d.current();
+            if (step == null || !done(d, step, complete)) {
+                continue;
+            }
+            publishStep("deployment_step_success", d);
+            for (Deployment.Action a : step.actions()) {
+                if (a.action().equals(Deployment.STOP)) {
+                    s.events.publish(s.events.event("app_terminated_event").put("appId", a.app()));
+                }
+            }
+            if (d.currentStep() == d.steps().size()) {
+                finish(d);
+            } else {
+                // one step per pass: `complete` was computed before the next step's apps changed
+                begin(d, d.currentStep() + 1);
+            }
+        }
+    }
+
+    /**
+     * Ends a deployment without finishing it (deployment_failed). With {@code applyRest} the targets of the steps
+     * not begun yet take effect at once, as in Marathon, where the target stays stored when a deployment is
+     * cancelled with force: the app definitions the API shows stay those the user sent.
+     */
+    void drop(Deployment d, boolean applyRest) {
+        s.deployments.remove(d.id());
+        s.store.deleteDeployment(d.id());
+        s.events.publish(s.events.event("deployment_failed").put("id", d.id()).set("plan", Views.plan(d)));
+        if (applyRest) {
+            for (int step = d.currentStep() + 1; step <= d.steps().size(); step++) {
+                apply(d, step);
+            }
+        }
+        s.replanSoon();
+    }
+
+    private void begin(Deployment d, int step) {
+        Deployment at = d.atStep(step);
+        s.deployments.put(at.id(), at);
+        s.store.saveDeployment(at);
+        apply(at, step);
+        ObjectNode info = s.events.event("deployment_info");
+        info.set("plan", Views.plan(at));
+        info.set("currentStep", Views.step(at.current()));
+        s.events.publish(info);
+        s.replanSoon();
+    }
+
+    /** The step's apps take their target (or, stopped, leave): from now on the planning loop drives them. */
+    private void apply(Deployment d, int step) {
+        for (Deployment.Action a : d.effective(step)) {
+            AppDefinition target = d.targets().get(a.app());
+            PathId id = PathId.parse(a.app());
+            if (target == null) {
+                if (s.apps.remove(id) != null) {
+                    s.store.deleteApp(a.app());
+                }
+                s.delays.remove(id);
+                s.needs.remove(id);
+                s.queueStats.remove(id);
+            } else if (!target.equals(s.apps.get(id))) {
+                s.apps.put(id, target);
+                s.store.saveApp(target);
+            }
+        }
+    }
+
+    private boolean done(Deployment d, Deployment.Step step, Set<PathId> complete) {
+        for (Deployment.Action a : step.actions()) {
+            PathId id = PathId.parse(a.app());
+            boolean ok;
+            if (a.action().equals(Deployment.STOP)) {
+                ok = !s.apps.containsKey(id) && s.tasksOf(a.app()).isEmpty();
+            } else if (d.effectiveStep(a.app()) != d.currentStep()) {
+                ok = true; // StartApplication of a group plan: registered with no instances, as Marathon's
+            } else {
+                ok = complete.contains(id);
+            }
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void finish(Deployment d) {
+        s.deployments.remove(d.id());
+        s.store.deleteDeployment(d.id());
+        ObjectNode success = s.events.event("deployment_success").put("id", d.id());
+        success.set("plan", Views.plan(d));
+        s.events.publish(success);
+    }
+
+    private void publishStep(String type, Deployment d) {
+        ObjectNode e = s.events.event(type);
+        e.set("plan", Views.plan(d));
+        e.set("currentStep", Views.step(d.current()));
+        s.events.publish(e);
+    }
+}
