@@ -9,8 +9,11 @@
  *       events, re-subscription with the same FrameworkID), offer arithmetic and TaskInfo JSON.</li>
  *   <li>{@code core}: the leader's scheduler on one thread ({@code MarathonScheduler}); {@code AppPlanner} decides
  *       kills and launches per app (scaling, replacement, rolling upgrades within minimumHealthCapacity /
- *       maximumOverCapacity); {@code OfferMatcher}, {@code HealthMonitor}, {@code LaunchDelay} (backoff),
- *       {@code Operations} (API changes as deployments), {@code EventBus}.</li>
+ *       maximumOverCapacity); {@code OfferMatcher} (Docker apps only on offers with {@code docker:true}),
+ *       {@code HealthMonitor}, {@code LaunchDelay} (backoff), {@code EventBus}. API changes become deployments:
+ *       {@code Operations} (the facade), {@code Changes} (versions, validation, conflicts, rollback),
+ *       {@code DeploymentPlanner} (steps ordered by {@code Dependencies}), {@code DeploymentRunner} (one step at a
+ *       time: an app's new definition takes effect when its step begins; resumed by a new leader).</li>
  *   <li>{@code state}: apps, versions, deployments, tasks and the framework id under {@code <zk path>/state}.</li>
  *   <li>{@code api}: the Jetty handler of {@code /v2/...}, {@code /ping}, {@code /metrics}, SSE {@code /v2/events};
  *       non-leaders proxy to the leader.</li>
