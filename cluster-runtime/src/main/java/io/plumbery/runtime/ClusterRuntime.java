@@ -3,6 +3,7 @@ package io.plumbery.runtime;
 import io.plumbery.runtime.cli.AgentCommand;
 import io.plumbery.runtime.cli.MasterCommand;
 import io.plumbery.runtime.cli.ZooKeeperCommand;
+import io.plumbery.runtime.dns.DnsCommand;
 import io.plumbery.runtime.marathon.MarathonCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "cluster-runtime", mixinStandardHelpOptions = true, version = "plumbery cluster-runtime 0.1.0",
         description = "Embedded ZooKeeper, a Mesos-compatible master and agent, a Marathon-compatible scheduler.",
-        subcommands = {ZooKeeperCommand.class, MasterCommand.class, AgentCommand.class, MarathonCommand.class})
+        subcommands = {ZooKeeperCommand.class, MasterCommand.class, AgentCommand.class, MarathonCommand.class, DnsCommand.class})
 public final class ClusterRuntime implements Runnable {
 
     @CommandLine.Spec

@@ -10,7 +10,7 @@ import io.plumbery.bootstrap.ssh.Shell;
  *
  * <p>ZooKeeper: a TCP connect to its client port (bash {@code /dev/tcp}), because four-letter words such as
  * {@code ruok} may be disabled; it shows the server is up, not that the ensemble has a quorum (the master's
- * health depends on that). Master, agent, Marathon: an HTTP GET that must answer 2xx, with curl when the
+ * health depends on that). Master, agent, Marathon, Mesos-DNS: an HTTP GET that must answer 2xx, with curl when the
  * node has it, else with bash {@code /dev/tcp} alone.
  */
 final class HealthChecks {
@@ -24,6 +24,7 @@ final class HealthChecks {
             case MASTER -> "http://" + ip + ":" + s.masterPort() + s.masterHealthPath();
             case AGENT -> "http://" + ip + ":" + s.agentPort() + s.agentHealthPath();
             case MARATHON -> "http://" + ip + ":" + s.marathonPort() + s.marathonHealthPath();
+            case MESOS_DNS -> "http://" + ip + ":" + s.dnsHttpPort() + s.dnsHealthPath();
         };
     }
 
@@ -49,6 +50,7 @@ final class HealthChecks {
             case MASTER -> s.masterPort();
             case AGENT -> s.agentPort();
             case MARATHON -> s.marathonPort();
+            case MESOS_DNS -> s.dnsHttpPort();
         };
     }
 
@@ -58,6 +60,7 @@ final class HealthChecks {
             case MASTER -> s.masterHealthPath();
             case AGENT -> s.agentHealthPath();
             case MARATHON -> s.marathonHealthPath();
+            case MESOS_DNS -> s.dnsHealthPath();
         };
     }
 }

@@ -9,10 +9,11 @@ import java.util.Objects;
  */
 public record RuntimeSettings(String serviceUser, String javaCommand, String runtimeJar,
                               int zookeeperClientPort, int zookeeperTickMs,
-                              int masterPort, int agentPort, int marathonPort,
-                              int zookeeperHeapMb, int masterHeapMb, int marathonHeapMb, int agentHeapMb,
+                              int masterPort, int agentPort, int marathonPort, int dnsPort, int dnsHttpPort,
+                              int zookeeperHeapMb, int masterHeapMb, int marathonHeapMb, int dnsHeapMb, int agentHeapMb,
                               int agentDiskMb, int agentReservedMemoryMb, String agentPorts,
                               String masterHealthPath, String agentHealthPath, String marathonHealthPath,
+                              String dnsHealthPath,
                               List<String> packages, List<String> ntpServers) {
 
     public RuntimeSettings {
@@ -26,10 +27,10 @@ public record RuntimeSettings(String serviceUser, String javaCommand, String run
     public static RuntimeSettings defaults() {
         return new RuntimeSettings("plumbery", "/usr/bin/java", "/opt/plumbery/plumbery-cluster-runtime.jar",
                 2181, 500,
-                5050, 5051, 8080,
-                192, 384, 384, 256,
+                5050, 5051, 8080, 53, 8123,
+                192, 384, 384, 96, 256,
                 10240, 512, "[31000-32000]",
-                "/master/health", "/health", "/ping",
+                "/master/health", "/health", "/ping", "/v1/version",
                 List.of("curl", "ca-certificates", "openjdk-17-jre-headless"),
                 List.of("0.pool.ntp.org", "1.pool.ntp.org", "2.pool.ntp.org"));
     }
@@ -37,9 +38,9 @@ public record RuntimeSettings(String serviceUser, String javaCommand, String run
     /** A copy with another ZooKeeper client port (tests listen on a random loopback port). */
     public RuntimeSettings withZookeeperClientPort(int port) {
         return new RuntimeSettings(serviceUser, javaCommand, runtimeJar, port, zookeeperTickMs,
-                masterPort, agentPort, marathonPort, zookeeperHeapMb, masterHeapMb, marathonHeapMb, agentHeapMb,
-                agentDiskMb, agentReservedMemoryMb, agentPorts, masterHealthPath, agentHealthPath,
-                marathonHealthPath, packages, ntpServers);
+                masterPort, agentPort, marathonPort, dnsPort, dnsHttpPort, zookeeperHeapMb, masterHeapMb, marathonHeapMb,
+                dnsHeapMb, agentHeapMb, agentDiskMb, agentReservedMemoryMb, agentPorts, masterHealthPath, agentHealthPath,
+                marathonHealthPath, dnsHealthPath, packages, ntpServers);
     }
 
     /**
@@ -48,9 +49,9 @@ public record RuntimeSettings(String serviceUser, String javaCommand, String run
      */
     public RuntimeSettings withPackagesAndNtp(List<String> packages, List<String> ntpServers) {
         return new RuntimeSettings(serviceUser, javaCommand, runtimeJar, zookeeperClientPort, zookeeperTickMs,
-                masterPort, agentPort, marathonPort, zookeeperHeapMb, masterHeapMb, marathonHeapMb, agentHeapMb,
-                agentDiskMb, agentReservedMemoryMb, agentPorts, masterHealthPath, agentHealthPath,
-                marathonHealthPath, packages, ntpServers);
+                masterPort, agentPort, marathonPort, dnsPort, dnsHttpPort, zookeeperHeapMb, masterHeapMb, marathonHeapMb,
+                dnsHeapMb, agentHeapMb, agentDiskMb, agentReservedMemoryMb, agentPorts, masterHealthPath, agentHealthPath,
+                marathonHealthPath, dnsHealthPath, packages, ntpServers);
     }
 
     /** Mesos' {@code --quorum} for this many masters: a strict majority. */

@@ -61,7 +61,7 @@ public final class NodeRenderer {
 
     /**
      * The files of the node: first {@link #HOSTS_FILE} (no unit), then those of its roles in a stable order
-     * (ZooKeeper, master, Marathon, agent).
+     * (ZooKeeper, master, Marathon, Mesos-DNS, agent).
      */
     public List<RenderedFile> serviceFiles(BootstrapPlan plan, BootstrapNode node) {
         Map<String, Object> model = model(plan, node);
@@ -100,7 +100,8 @@ public final class NodeRenderer {
         model.put("limits", Map.of(
                 "zookeeperMemoryMb", settings.zookeeperHeapMb() * 2 + 256,
                 "masterMemoryMb", settings.masterHeapMb() * 2 + 256,
-                "marathonMemoryMb", settings.marathonHeapMb() * 2 + 256));
+                "marathonMemoryMb", settings.marathonHeapMb() * 2 + 256,
+                "dnsMemoryMb", settings.dnsHeapMb() * 2 + 256));
         model.put("hosts", plan.nodes().stream()
                 .map(n -> Map.of("address", n.privateAddress(), "name", n.name())).toList());
 
@@ -145,9 +146,12 @@ public final class NodeRenderer {
         s.put("masterPort", settings.masterPort());
         s.put("agentPort", settings.agentPort());
         s.put("marathonPort", settings.marathonPort());
+        s.put("dnsPort", settings.dnsPort());
+        s.put("dnsHttpPort", settings.dnsHttpPort());
         s.put("zookeeperHeapMb", settings.zookeeperHeapMb());
         s.put("masterHeapMb", settings.masterHeapMb());
         s.put("marathonHeapMb", settings.marathonHeapMb());
+        s.put("dnsHeapMb", settings.dnsHeapMb());
         s.put("agentHeapMb", settings.agentHeapMb());
         s.put("agentDiskMb", settings.agentDiskMb());
         s.put("agentPorts", settings.agentPorts());

@@ -152,7 +152,7 @@ class BootstrapperIT {
         assertTrue(first.succeeded(), () -> String.join("\n", first.failures().stream().map(NodeFailure::describe).toList()));
         assertFalse(first.unchanged());
         NodeReport master = first.node("master1").orElseThrow();
-        assertEquals(11, master.files().size(), "runtime jar + hosts + 8 files + /etc/hosts");
+        assertEquals(13, master.files().size(), "runtime jar + hosts + 10 files + /etc/hosts");
         assertEquals("127.0.0.1 localhost\n10.9.9.9 printer\n# BEGIN plumbery\n127.0.0.1 master1\n127.0.0.1 node1\n"
                 + "127.0.0.1 node2\n# END plumbery\n", Files.readString(onNode("master1", "/etc/hosts")));
         assertEquals("# BEGIN plumbery\n127.0.0.1 master1\n127.0.0.1 node1\n127.0.0.1 node2\n# END plumbery\n",
@@ -161,7 +161,8 @@ class BootstrapperIT {
         assertEquals(List.of(
                 new UnitChange("plumbery-zookeeper.service", UnitChange.Action.RESTARTED),
                 new UnitChange("plumbery-mesos-master.service", UnitChange.Action.RESTARTED),
-                new UnitChange("plumbery-marathon.service", UnitChange.Action.RESTARTED)), master.units());
+                new UnitChange("plumbery-marathon.service", UnitChange.Action.RESTARTED),
+                new UnitChange("plumbery-mesos-dns.service", UnitChange.Action.RESTARTED)), master.units());
         assertEquals(List.of(new UnitChange("plumbery-mesos-agent.service", UnitChange.Action.RESTARTED)),
                 first.node("node1").orElseThrow().units());
         assertArrayEquals(Files.readAllBytes(runtimeJar), Files.readAllBytes(onNode("node2", "/opt/plumbery/plumbery-cluster-runtime.jar")));
@@ -175,6 +176,7 @@ class BootstrapperIT {
         assertTrue(masterCalls.contains("systemctl restart plumbery-marathon.service"), masterCalls);
         assertTrue(masterCalls.contains("http://127.0.0.1:5050/master/health"), masterCalls);
         assertTrue(masterCalls.contains("http://127.0.0.1:8080/ping"), masterCalls);
+        assertTrue(masterCalls.contains("http://127.0.0.1:8123/v1/version"), masterCalls);
         assertTrue(calls("node1").contains("http://127.0.0.1:5051/health"));
         assertEquals(3, Files.readAllLines(temp.resolve("state/known_hosts")).size(), "one pinned key per node");
         for (String node : List.of("master1", "node1", "node2")) {
@@ -183,7 +185,7 @@ class BootstrapperIT {
                         && p.status() == Progress.Status.DONE), node + " " + step);
             }
         }
-        assertTrue(progress.stream().anyMatch(p -> p.toLine().matches("master1 +upload-files +done +\\d+\\.\\ds  10 changed, 0 unchanged")),
+        assertTrue(progress.stream().anyMatch(p -> p.toLine().matches("master1 +upload-files +done +\\d+\\.\\ds  12 changed, 0 unchanged")),
                 () -> progress.stream().map(Progress::toLine).toList().toString());
 
         assertEquals(2, maxNodesInPhaseOne(), "--parallel 2 bounds concurrency");
@@ -216,7 +218,8 @@ class BootstrapperIT {
         NodeReport master = report.node("master1").orElseThrow();
         assertEquals(List.of("/etc/plumbery/mesos-master.env"),
                 master.files().stream().filter(FileChange::changed).map(FileChange::path).toList());
-        assertEquals(List.of(UnitChange.Action.UNCHANGED, UnitChange.Action.RESTARTED, UnitChange.Action.UNCHANGED),
+        assertEquals(List.of(UnitChange.Action.UNCHANGED, UnitChange.Action.RESTARTED, UnitChange.Action.UNCHANGED,
+                UnitChange.Action.UNCHANGED),
                 master.units().stream().map(UnitChange::action).toList());
         assertFalse(Files.readString(onNode("master1", "/etc/plumbery/mesos-master.env")).contains("=9"), "file restored");
         assertFalse(calls("master1").substring(callsBefore).contains("daemon-reload"), "no unit file changed");
@@ -343,7 +346,8 @@ class BootstrapperIT {
     void unitsOfARoleTheNodeNoLongerHasAreStoppedAndRemoved() throws IOException {
         assertTrue(run(plan(List.of("master1"))).succeeded());
         BootstrapNode full = plan(List.of("master1")).nodes().get(0);
-        BootstrapNode withoutMarathon = new BootstrapNode(full.name(), java.util.EnumSet.of(Role.ZOOKEEPER, Role.MASTER),
+        BootstrapNode withoutMarathon = new BootstrapNode(full.name(),
+                java.util.EnumSet.of(Role.ZOOKEEPER, Role.MASTER, Role.MESOS_DNS),
                 full.privateAddress(), full.publicAddress(), full.ssh(), full.cloudConfig(), full.cpu(), full.memoryMb());
         int callsBefore = calls("master1").length();
 
@@ -351,7 +355,8 @@ class BootstrapperIT {
 
         assertEquals(List.of(new UnitChange("plumbery-marathon.service", UnitChange.Action.REMOVED),
                 new UnitChange("plumbery-zookeeper.service", UnitChange.Action.UNCHANGED),
-                new UnitChange("plumbery-mesos-master.service", UnitChange.Action.UNCHANGED)), master.units());
+                new UnitChange("plumbery-mesos-master.service", UnitChange.Action.UNCHANGED),
+                new UnitChange("plumbery-mesos-dns.service", UnitChange.Action.UNCHANGED)), master.units());
         assertFalse(Files.exists(onNode("master1", "/etc/systemd/system/plumbery-marathon.service")));
         assertFalse(Files.exists(onNode("master1", "/etc/plumbery/marathon.env")));
         String calls = calls("master1").substring(callsBefore);

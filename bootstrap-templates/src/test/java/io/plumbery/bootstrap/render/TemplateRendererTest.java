@@ -68,7 +68,7 @@ class TemplateRendererTest {
 
     @Test
     void rolesFromPlan() {
-        assertEquals(java.util.Set.of(Role.ZOOKEEPER, Role.MASTER, Role.MARATHON), Role.fromPlanRole("mesos-master"));
+        assertEquals(java.util.Set.of(Role.ZOOKEEPER, Role.MASTER, Role.MARATHON, Role.MESOS_DNS), Role.fromPlanRole("mesos-master"));
         assertEquals(java.util.Set.of(Role.AGENT), Role.fromPlanRole("Mesos-Agent"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Role.fromPlanRole("chronos"));
         assertTrue(e.getMessage().contains("'chronos'"));

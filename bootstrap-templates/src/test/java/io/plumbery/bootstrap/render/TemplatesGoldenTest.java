@@ -58,7 +58,8 @@ class TemplatesGoldenTest {
                 "/etc/systemd/system/plumbery-zookeeper.service", "/etc/plumbery/zookeeper.env",
                 "/etc/plumbery/zoo.cfg", "/var/lib/plumbery/zookeeper/myid",
                 "/etc/systemd/system/plumbery-mesos-master.service", "/etc/plumbery/mesos-master.env",
-                "/etc/systemd/system/plumbery-marathon.service", "/etc/plumbery/marathon.env"),
+                "/etc/systemd/system/plumbery-marathon.service", "/etc/plumbery/marathon.env",
+                "/etc/systemd/system/plumbery-mesos-dns.service", "/etc/plumbery/mesos-dns.env"),
                 files.stream().map(RenderedFile::path).toList());
         files.forEach(f -> Golden.assertMatches("master2/" + f.path().substring(f.path().lastIndexOf('/') + 1), f.content()));
     }

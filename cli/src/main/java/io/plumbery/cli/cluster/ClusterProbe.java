@@ -76,7 +76,8 @@ public final class ClusterProbe {
             }
         }
         List<ClusterStatus.AppStatus> apps = marathonLeader == null ? List.of() : apps(layout);
-        return new ClusterStatus(layout.zookeeper("/mesos"), masters, mesosLeader, agents, layout.agents().size(),
+        List<String> dns = layout.masters().stream().map(ClusterLayout.Member::privateAddress).toList();
+        return new ClusterStatus(layout.zookeeper("/mesos"), dns, masters, mesosLeader, agents, layout.agents().size(),
                 cpus, mem, marathonLeader, apps);
     }
 

@@ -4,11 +4,12 @@ import java.util.List;
 
 /**
  * The cluster as its services answered just now; {@code information} shows it and deploy waits on it.
- * A service that did not answer is listed as such, never left out.
+ * A service that did not answer is listed as such, never left out. {@code dns}: the masters' Mesos-DNS servers
+ * (port 53 of their private addresses).
  */
-public record ClusterStatus(String zookeeper, List<MasterStatus> masters, String mesosLeader, int agentsRegistered,
-                            int agentsExpected, double cpusFree, double memFreeMb, String marathonLeader,
-                            List<AppStatus> apps) {
+public record ClusterStatus(String zookeeper, List<String> dns, List<MasterStatus> masters, String mesosLeader,
+                            int agentsRegistered, int agentsExpected, double cpusFree, double memFreeMb,
+                            String marathonLeader, List<AppStatus> apps) {
 
     /**
      * @param mesos    {@code leading}, {@code standby} (answers and redirects to the leader), or why it did

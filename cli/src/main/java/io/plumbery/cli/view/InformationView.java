@@ -51,6 +51,11 @@ public record InformationView(String plan, String file, String state, List<Bluep
         out.println();
         out.println("cluster");
         out.println("  zookeeper        " + cluster.zookeeper());
+        if (!cluster.dns().isEmpty()) {
+            String example = cluster.apps().isEmpty() ? "APP" : dnsName(cluster.apps().get(0).id());
+            out.println("  dns              " + String.join(", ", cluster.dns()) + " port 53 (Mesos-DNS names, e.g. "
+                    + example + ".marathon.mesos; try: dig @" + cluster.dns().get(0) + " leader.mesos)");
+        }
         out.println("  mesos leader     " + orDash(cluster.mesosLeader()));
         out.println("  marathon leader  " + orDash(cluster.marathonLeader()));
         out.printf("  agents           %d/%d registered, %.1f cpus and %.0f MB free%n", cluster.agentsRegistered(),
@@ -63,6 +68,13 @@ public record InformationView(String plan, String file, String state, List<Bluep
             out.printf("  app %-12s %d/%d running, %d healthy%s%n", a.id(), a.running(), a.instances(), a.healthy(),
                     a.waiting() == null ? "" : "; " + a.waiting());
         }
+    }
+
+    /** Mesos-DNS's name of a Marathon app's tasks: /prod/web runs tasks named web.prod, sanitised to web-prod. */
+    static String dnsName(String appId) {
+        List<String> segments = new java.util.ArrayList<>(List.of(appId.replaceFirst("^/", "").split("/")));
+        java.util.Collections.reverse(segments);
+        return String.join("-", segments);
     }
 
     private static String orDash(String s) {

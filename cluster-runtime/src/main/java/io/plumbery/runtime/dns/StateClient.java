@@ -1,0 +1,35 @@
+package io.plumbery.runtime.dns;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbery.runtime.protocol.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** GETs {@code /master/state}; a master that does not lead redirects to the one that does, which is followed. */
+final class StateClient {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final Duration timeout;
+
+    StateClient(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    JsonNode state(String hostPort) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + hostPort + "/master/state"))
+                .timeout(timeout).header("Accept", "application/json").GET().build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + request.uri() + " answered " + response.statusCode());
+        }
+        JsonNode state = Json.MAPPER.readTree(response.body());
+        if (state.path("leader").asText("").isEmpty()) {
+            throw new IOException("The state of " + hostPort + " names no leader");
+        }
+        return state;
+    }
+}
