@@ -11,8 +11,13 @@ import io.plumbery.state.State;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** The inbound rules of one network: each {@code glue: internet PORTS} opens those ports to its node. */
+/**
+ * The inbound rules of one network: each {@code glue: internet PORTS} opens those ports to its node, and each
+ * network of its {@code accept} list ({@code name} in the same facility, {@code FACILITY::name} elsewhere) may
+ * send it anything.
+ */
 final class Firewalls {
 
     private Firewalls() {
@@ -20,6 +25,13 @@ final class Firewalls {
 
     static List<FirewallRule> rules(Plan plan, Facility facility, String ethernet, State state) {
         List<FirewallRule> rules = new ArrayList<>();
+        facility.blueprints().stream().filter(b -> !b.isGroup() && b.ethernet() != null
+                && ethernet.equals(b.ethernet().name())).findFirst().ifPresent(b -> {
+                    for (String accepted : b.ethernet().accept()) {
+                        subnet(plan, facility, accepted).ifPresent(source -> rules.add(FirewallRule.everything(
+                                "accept-" + accepted.replace("::", "-"), source, b.ethernet().subnet().toString())));
+                    }
+                });
         for (Blueprint b : facility.blueprints()) {
             if (b.isGroup() || b.ethernet() == null || !ethernet.equals(b.ethernet().name())) {
                 continue;
@@ -35,5 +47,17 @@ final class Firewalls {
             }
         }
         return rules;
+    }
+
+    /** The subnet of an accepted network; the plan's validation has made sure that it names one. */
+    private static Optional<String> subnet(Plan plan, Facility here, String accepted) {
+        int sep = accepted.indexOf("::");
+        String facilityName = sep < 0 ? here.name() : accepted.substring(0, sep);
+        String network = sep < 0 ? accepted : accepted.substring(sep + 2);
+        return plan.facilities().stream().filter(f -> f.name().equals(facilityName))
+                .flatMap(f -> f.blueprints().stream())
+                .filter(b -> !b.isGroup() && b.ethernet() != null && b.ethernet().name().equals(network)
+                        && b.ethernet().subnet() != null)
+                .map(b -> b.ethernet().subnet().toString()).findFirst();
     }
 }

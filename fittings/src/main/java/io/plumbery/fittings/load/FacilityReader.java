@@ -33,6 +33,8 @@ final class FacilityReader {
     final List<Located<Node>> located = new ArrayList<>();
     /** Every ethernet read, with the position of its subnet, per facility index. */
     final List<Located<Map.Entry<Integer, Ethernet>>> ethernets = new ArrayList<>();
+    /** Every entry of an ethernet's {@code accept} list, with its position, per facility index. */
+    final List<Located<Map.Entry<Integer, String>>> accepts = new ArrayList<>();
 
     FacilityReader(Defaults defaults) {
         this.defaults = defaults;
@@ -173,11 +175,13 @@ final class FacilityReader {
         }
         Ethernet ethernet = new Ethernet(e.string("name").orElse(null), e.string("description").orElse(null), subnet,
                 e.strings("accept"), e.string("destroy").orElse(null));
-        if (!ethernet.accept().isEmpty()) {
-            // said once where it is written, rather than silently ignored
-            e.source().warning(e.value("accept").orElseThrow(), "'accept' is read but not enforced yet: plumbery-j"
-                    + " does not route between a plan's networks (nodes reach their own network and the host only)");
-        }
+        e.value("accept").ifPresent(list -> {
+            List<org.yaml.snakeyaml.nodes.Node> entries = list instanceof org.yaml.snakeyaml.nodes.SequenceNode seq
+                    ? seq.getValue() : List.of(list);
+            for (int i = 0; i < entries.size() && i < ethernet.accept().size(); i++) {
+                accepts.add(new Located<>(Map.entry(facility, ethernet.accept().get(i)), e.source().at(entries.get(i))));
+            }
+        });
         if (subnet != null) {
             ethernets.add(new Located<>(Map.entry(facility, ethernet), e.source().at(e.value("subnet").orElseThrow())));
         }

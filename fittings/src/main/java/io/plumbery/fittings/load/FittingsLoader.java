@@ -109,6 +109,7 @@ public final class FittingsLoader {
         }
         PlanChecks.uniqueNodes(source, reader.located);
         PlanChecks.subnets(source, reader.ethernets);
+        PlanChecks.accepts(source, reader.accepts, facilities);
         // the global document's 'parameters' section holds the declarations themselves, not uses
         List<org.yaml.snakeyaml.nodes.Node> uses = new ArrayList<>(global.values().entrySet().stream()
                 .filter(e -> !e.getKey().equals("parameters")).map(Map.Entry::getValue).toList());

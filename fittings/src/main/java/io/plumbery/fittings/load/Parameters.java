@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  */
 final class Parameters {
 
-    static final Pattern PARAMETER = Pattern.compile("\\{\\{\\s*parameter\\.([A-Za-z0-9_\\-]+)\\s*\\}\\}");
+    // \s as Python's re (plumbery's) has it: real plans have a no-break space inside the braces
+    static final Pattern PARAMETER = Pattern.compile("\\{\\{\\s*parameter\\.([A-Za-z0-9_\\-]+)\\s*\\}\\}",
+            Pattern.UNICODE_CHARACTER_CLASS);
 
     private final Map<String, Parameter> declared;
     private final Source source;

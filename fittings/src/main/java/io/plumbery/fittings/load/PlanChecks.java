@@ -56,6 +56,40 @@ final class PlanChecks {
     }
 
     /**
+     * An {@code accept} entry names a network of the plan: {@code name} in its own facility, or
+     * {@code FACILITY::name} in another; what it names gets its traffic in, so a typo must not pass unseen.
+     */
+    static void accepts(Source source, List<Located<Map.Entry<Integer, String>>> accepts,
+                        List<io.plumbery.fittings.model.Facility> facilities) {
+        for (Located<Map.Entry<Integer, String>> accept : accepts) {
+            String entry = accept.value().getValue();
+            if (entry.contains("{{")) {
+                continue; // an unresolved placeholder, reported where it is
+            }
+            int sep = entry.indexOf("::");
+            String facilityName = sep < 0 ? null : entry.substring(0, sep);
+            String network = sep < 0 ? entry : entry.substring(sep + 2);
+            io.plumbery.fittings.model.Facility facility = facilities.stream()
+                    .filter(f -> facilityName == null ? f.index() == accept.value().getKey() : f.name().equals(facilityName))
+                    .findFirst().orElse(null);
+            if (facility == null) {
+                List<String> names = facilities.stream().map(io.plumbery.fittings.model.Facility::name).toList();
+                source.diagnostics().error(accept.where(), "accept: no facility '" + facilityName + "' in the plan"
+                        + Suggestions.hint(facilityName, names) + "; facilities: " + String.join(", ", names));
+                continue;
+            }
+            List<String> networks = facility.blueprints().stream()
+                    .filter(b -> !b.isGroup() && b.ethernet() != null && b.ethernet().name() != null)
+                    .map(b -> b.ethernet().name()).distinct().toList();
+            if (!networks.contains(network)) {
+                source.diagnostics().error(accept.where(), "accept: no network '" + network + "' in facility "
+                        + facility.name() + Suggestions.hint(network, networks) + "; networks there: "
+                        + String.join(", ", networks));
+            }
+        }
+    }
+
+    /**
      * Every {@code {{ x.y }}} anywhere in the plan text, read by us or not, must name a parameter with a
      * value, a node, a secret or a known value.
      */

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 public final class Placeholders {
 
     public static final Pattern PATTERN =
-            Pattern.compile("\\{\\{\\s*([A-Za-z0-9_\\-]+)\\.([A-Za-z0-9_\\-]+)\\s*\\}\\}");
+            Pattern.compile("\\{\\{\\s*([A-Za-z0-9_\\-]+)\\.([A-Za-z0-9_\\-]+)\\s*\\}\\}",
+            Pattern.UNICODE_CHARACTER_CLASS);
 
     public static final Set<String> NODE_ATTRIBUTES = Set.of("name", "private", "ipv4", "public", "ipv6");
 

@@ -86,6 +86,9 @@ final class SecurityGroups {
 
     static IpPermission permission(FirewallRule rule) {
         String source = rule.source() == null || rule.source().isBlank() ? "0.0.0.0/0" : rule.source();
+        if (rule.protocol() == FirewallRule.Protocol.ANY) {
+            return IpPermission.builder().ipProtocol(IpProtocol.ALL).fromPort(0).toPort(65535).cidrBlock(source).build();
+        }
         return IpPermission.builder()
                 .ipProtocol(rule.protocol() == FirewallRule.Protocol.UDP ? IpProtocol.UDP : IpProtocol.TCP)
                 .fromPort(rule.port()).toPort(rule.port()).cidrBlock(source).build();

@@ -37,9 +37,13 @@ public final class CloudInit {
         return out.toString();
     }
 
-    /** A systemd-networkd file for the container's {@code host0}: a static address and no route beyond the subnet. */
-    public static String networkFile(String address, int prefix) {
-        return "[Match]\nName=host0\n\n[Network]\nAddress=" + address + "/" + prefix
+    /**
+     * A systemd-networkd file for the container's {@code host0}: a static address, and the host's side of the bridge
+     * as gateway. The host forwards only what a network's {@code accept} list allows (from other networks of the
+     * plan) and refuses everything else at once, so the route reaches no further than the plan says.
+     */
+    public static String networkFile(String address, int prefix, String gateway) {
+        return "[Match]\nName=host0\n\n[Network]\nAddress=" + address + "/" + prefix + "\nGateway=" + gateway
                 + "\nLinkLocalAddressing=no\nIPv6AcceptRA=no\n";
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Bridges, routes and nftables on the host, through {@code ip} and {@code nft}. */
@@ -149,6 +150,34 @@ public final class HostNetwork {
         }
         for (int i = 0; i < 10 && Exec.run(T, forwardRule("-D", bridge)).ok(); i++) {
             // a rule added twice (by hand, or by two racing runs) goes too; bounded
+        }
+    }
+
+    /**
+     * iptables' side of the accept lists (see {@link #ensureForwardingWithin} for why it is needed): for each bridge
+     * and accepted source, new traffic in and the replies back out. All rules carry {@code tag}, and the whole set
+     * is replaced on every change, so it is always what the records say.
+     */
+    static void syncRoutedAccepts(String tag, List<Map.Entry<String, String>> bridgeAndSource)
+            throws ProviderException {
+        if (HostTools.find("iptables").isEmpty()) {
+            return;
+        }
+        Exec.Result listed = Exec.run(T, List.of("iptables", "-w", "10", "-S", "FORWARD"));
+        for (String line : listed.out().lines().toList()) {
+            if (line.startsWith("-A FORWARD ") && line.contains("--comment " + tag + " ")) {
+                List<String> delete = new ArrayList<>(List.of("iptables", "-w", "10", "-D"));
+                delete.addAll(List.of(line.substring(3).split(" ")));
+                Exec.run(T, delete);
+            }
+        }
+        for (Map.Entry<String, String> accept : bridgeAndSource) {
+            String bridge = accept.getKey();
+            String source = accept.getValue();
+            Exec.check(T, List.of("iptables", "-w", "10", "-I", "FORWARD", "-o", bridge, "-s", source, "-m", "comment",
+                    "--comment", tag, "-j", "ACCEPT"));
+            Exec.check(T, List.of("iptables", "-w", "10", "-I", "FORWARD", "-i", bridge, "-d", source, "-m", "conntrack",
+                    "--ctstate", "RELATED,ESTABLISHED", "-m", "comment", "--comment", tag, "-j", "ACCEPT"));
         }
     }
 

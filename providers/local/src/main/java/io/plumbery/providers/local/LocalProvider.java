@@ -421,6 +421,7 @@ public final class LocalProvider implements Provider {
             Cgroups.removeParents(naming.cgroupRoot());
             store.locked(() -> {
                 HostNetwork.applyNft(NftRuleset.deleteScript(naming.nftTable()));
+                HostNetwork.syncRoutedAccepts(naming.acceptTag(), List.of());
                 for (String bridge : HostNetwork.links(naming.bridgePrefix())) {
                     HostNetwork.deleteBridge(bridge);
                 }

@@ -112,7 +112,7 @@ final class Machine {
             write(disk.resolve("etc/machine-id"), "", "r--r--r--");
         }
         write(disk.resolve("etc/systemd/network/10-plumbery.network"),
-                CloudInit.networkFile(spec.address(), prefix), "rw-r--r--");
+                CloudInit.networkFile(spec.address(), prefix, Subnet.parse(spec.subnet()).hostAddress()), "rw-r--r--");
         Path hostKey = disk.resolve("etc/ssh/ssh_host_ed25519_key");
         if (!Files.exists(hostKey)) {
             Files.createDirectories(hostKey.getParent());

@@ -57,6 +57,11 @@ public final class Naming {
         return "pb-" + planHash + "-";
     }
 
+    /** The comment on the plan's iptables rules for its accept lists (no spaces: it is matched in {@code -S} output). */
+    public String acceptTag() {
+        return "plumbery-accept-" + planHash;
+    }
+
     public String nftTable() {
         return "plumbery_" + slug;
     }

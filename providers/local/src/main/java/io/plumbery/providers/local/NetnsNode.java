@@ -68,6 +68,8 @@ final class NetnsNode {
         s.append("hostname ").append(spec.name()).append('\n');
         s.append("ip link set lo up && ip link set host0 up && ip addr add ").append(spec.address()).append('/')
                 .append(subnet.prefix()).append(" dev host0 || exit 75\n");
+        // the host forwards only what an accept list allows (see CloudInit.networkFile)
+        s.append("ip route add default via ").append(subnet.hostAddress()).append(" dev host0 || exit 75\n");
         if (spec.rootfsMode().equals(Machine.OVERLAY)) {
             s.append("mount -t overlay overlay -o ").append(shell("lowerdir=" + spec.image() + ",upperdir="
                     + dir.resolve("upper") + ",workdir=" + dir.resolve("work"))).append(' ').append(root)

@@ -87,11 +87,28 @@ public final class NftRuleset {
         }
         out.append("  }\n");
 
-        out.append("  chain forward {\n    type filter hook forward priority 0; policy accept;\n");
+        // before iptables' FORWARD (priority 0), whose policy Docker sets to DROP: what is refused here is
+        // refused at once, with an ICMP error, rather than left to time out
+        out.append("  chain forward {\n    type filter hook forward priority -1; policy accept;\n");
+        out.append("    ct state established,related accept\n");
+        for (Map.Entry<String, List<FirewallRule>> fw : new TreeMap<>(firewalls).entrySet()) {
+            Net n = byName.get(fw.getKey());
+            if (n == null) {
+                continue;
+            }
+            // a network's accept list: everything from the accepted subnets, routed in through the host
+            for (FirewallRule rule : fw.getValue()) {
+                String source = rule.protocol() == FirewallRule.Protocol.ANY ? cidrOrNull(rule.source()) : null;
+                if (source != null) {
+                    out.append("    oifname \"").append(n.bridge()).append("\" ip saddr ").append(source)
+                            .append(" accept comment \"").append(comment(rule.name())).append("\"\n");
+                }
+            }
+        }
         for (Net n : byName.values()) {
             // bridged traffic (br_netfilter) enters and leaves the same bridge: only routing in or out is dropped
             String br = "\"" + n.bridge() + "\"";
-            out.append("    iifname ").append(br).append(" oifname != ").append(br).append(" drop\n");
+            out.append("    iifname ").append(br).append(" oifname != ").append(br).append(" reject with icmp type admin-prohibited\n");
             out.append("    oifname ").append(br).append(" iifname != ").append(br).append(" drop\n");
         }
         out.append("  }\n");
@@ -110,6 +127,21 @@ public final class NftRuleset {
         return out.toString();
     }
 
+    /** (bridge, source CIDR) of every accept-list rule: traffic routed in from other networks. */
+    public static List<Map.Entry<String, String>> routedAccepts(List<Net> networks,
+                                                                Map<String, List<FirewallRule>> firewalls) {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        for (Net n : networks) {
+            for (FirewallRule rule : firewalls.getOrDefault(n.name(), List.of())) {
+                String source = rule.protocol() == FirewallRule.Protocol.ANY ? cidrOrNull(rule.source()) : null;
+                if (source != null) {
+                    out.add(Map.entry(n.bridge(), source));
+                }
+            }
+        }
+        return out;
+    }
+
     static String firewallChain(String network) {
         return "fw_" + Naming.hash(network, 8);
     }
@@ -124,7 +156,9 @@ public final class NftRuleset {
         if (destination != null) {
             parts.add("ip daddr " + destination);
         }
-        parts.add((rule.protocol() == FirewallRule.Protocol.TCP ? "tcp" : "udp") + " dport " + rule.port());
+        if (rule.protocol() != FirewallRule.Protocol.ANY) {
+            parts.add((rule.protocol() == FirewallRule.Protocol.TCP ? "tcp" : "udp") + " dport " + rule.port());
+        }
         parts.add("accept");
         return String.join(" ", parts);
     }

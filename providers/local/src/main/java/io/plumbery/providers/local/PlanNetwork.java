@@ -178,6 +178,7 @@ final class PlanNetwork {
             }
         }
         HostNetwork.applyNft(NftRuleset.render(naming.nftTable(), nets, firewalls, publics));
+        HostNetwork.syncRoutedAccepts(naming.acceptTag(), NftRuleset.routedAccepts(nets, firewalls));
     }
 
     static Subnet parseSubnet(String cidr) throws ProviderException {

@@ -39,10 +39,10 @@ class CloudInitTest {
     @Test
     void seedAndNetworkFile() {
         assertEquals("instance-id: \"pabc-1\"\nlocal-hostname: \"web\"\n", CloudInit.metaData("web", "pabc-1"));
-        String net = CloudInit.networkFile("10.77.1.10", 24);
+        String net = CloudInit.networkFile("10.77.1.10", 24, "10.77.1.1");
         assertTrue(net.contains("Name=host0"));
         assertTrue(net.contains("Address=10.77.1.10/24"));
-        assertFalse(net.contains("Gateway"), "nodes get no default route");
+        assertTrue(net.contains("Gateway=10.77.1.1"), "the host decides what is forwarded");
         assertEquals("\"a\\\"b\\\\c\"", CloudInit.quote("a\"b\\c"));
     }
 }

@@ -1,6 +1,8 @@
 package io.plumbery.providers.local;
 
 import io.plumbery.providers.NetworkRecord;
+import io.plumbery.providers.FirewallRule;
+import io.plumbery.providers.FirewallRequest;
 import io.plumbery.providers.NetworkRequest;
 import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.NodeRequest;
@@ -158,6 +160,37 @@ class NetnsIT {
         }
         provider.destroyNetwork(net);
         System.out.printf("NetnsIT: destroyed in %.1f s%n", (System.nanoTime() - t) / 1e9);
+        List<String> left = HostCheck.ours(provider);
+        assertTrue(left.isEmpty(), left.toString());
+    }
+
+    @Test
+    void anAcceptListLetsOneNetworkInAndNotTheOtherWayRound() throws Exception {
+        BaseImage.ensure(Path.of(CrashIT.imageCacheOption()), BaseImage.mirror(Path.of("/etc/apt")), System.out::println);
+        NetworkRecord front = provider.ensureNetwork(new NetworkRequest("front", PLAN, "front", "10.77.205.0/24"));
+        NetworkRecord back = provider.ensureNetwork(new NetworkRequest("back", PLAN, "back", "10.77.206.0/24"));
+        NodeRecord web = provider.createNode(new NodeRequest("web", front, 1, 256, List.of(), "debian", ""));
+        NodeRecord db = provider.createNode(new NodeRequest("db", back, 1, 256, List.of(), "debian", ""));
+        String ping = "ping -c 1 -W 2 ";
+        assertEquals(1, ssh(web, ping + db.privateAddress()).exit(), "no accept list: networks are apart");
+
+        // back accepts front: what Firewalls makes of `accept: [front]`
+        provider.ensureFirewall(new FirewallRequest("back-fw", back, List.of(
+                FirewallRule.everything("accept-front", "10.77.205.0/24", "10.77.206.0/24"))));
+        assertEquals(0, ssh(web, ping + db.privateAddress()).exit(), "front reaches back (and gets the replies)");
+        long t = System.nanoTime();
+        NodeSsh.Result refused = ssh(db, ping + web.privateAddress());
+        assertEquals(1, refused.exit(), "back does not reach front: " + refused.out());
+        assertTrue(System.nanoTime() - t < 2_000_000_000L || refused.out().contains("prohibited"),
+                "refused at once by the host: " + refused.out());
+
+        provider.ensureFirewall(new FirewallRequest("back-fw", back, List.of()));
+        assertEquals(1, ssh(web, ping + db.privateAddress()).exit(), "the accept list is gone again");
+
+        provider.destroyNode(web);
+        provider.destroyNode(db);
+        provider.destroyNetwork(front);
+        provider.destroyNetwork(back);
         List<String> left = HostCheck.ours(provider);
         assertTrue(left.isEmpty(), left.toString());
     }

@@ -31,7 +31,7 @@ class NftRulesetTest {
         assertTrue(script.contains("ip daddr 127.77.1.10 tcp dport { 22, 8080 } dnat to 10.77.1.10\n"), script);
         assertTrue(script.contains("oifname \"pb-abcdef-0123\" ip saddr 127.0.0.0/8 snat to 10.77.1.1\n"), script);
         assertTrue(script.contains("ip daddr 127.77.1.10 meta l4proto tcp reject with tcp reset\n"), script);
-        assertTrue(script.contains("iifname \"pb-abcdef-0123\" oifname != \"pb-abcdef-0123\" drop\n"), script);
+        assertTrue(script.contains("iifname \"pb-abcdef-0123\" oifname != \"pb-abcdef-0123\" reject with icmp type admin-prohibited\n"), script);
         assertTrue(script.contains("oifname \"pb-abcdef-0123\" iifname != \"pb-abcdef-0123\" drop\n"), script);
         assertFalse(script.contains("jump fw_"), "no firewall recorded: nothing to jump to");
         assertFalse(script.contains("masquerade"), "no NAT to the outside");
