@@ -3,15 +3,15 @@ package io.plumbery.runtime.cli;
 import java.util.concurrent.CountDownLatch;
 
 /** Runs a service until the JVM is asked to stop (SIGTERM from systemd), then closes it. */
-final class Services {
+public final class Services {
     private Services() {
     }
 
-    interface Stoppable {
+    public interface Stoppable {
         void stop() throws Exception;
     }
 
-    static int runUntilShutdown(Stoppable service) throws InterruptedException {
+    public static int runUntilShutdown(Stoppable service) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -3,7 +3,7 @@ package io.plumbery.runtime.dns;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import io.plumbery.runtime.cli.Services;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -77,17 +77,6 @@ public final class DnsCommand implements Callable<Integer> {
                 + " (UDP, TCP), HTTP on port " + server.httpPort()
                 + (upstream.isEmpty() ? "; other names refused" : "; other names forwarded to " + upstream));
         spec.commandLine().getOut().flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.close();
-            } catch (Exception e) {
-                spec.commandLine().getErr().println("Stopping the DNS server failed: " + e);
-            } finally {
-                stopped.countDown();
-            }
-        }, "dns-shutdown"));
-        stopped.await();
-        return 0;
+        return Services.runUntilShutdown(server::close);
     }
 }

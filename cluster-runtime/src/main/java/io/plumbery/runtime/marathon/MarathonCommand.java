@@ -2,7 +2,7 @@ package io.plumbery.runtime.marathon;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import io.plumbery.runtime.cli.Services;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,17 +64,6 @@ public final class MarathonCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("Marathon listening on " + httpAddress + ":" + server.port()
                 + " (advertised as " + server.endpoint() + ")");
         spec.commandLine().getOut().flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.close();
-            } catch (Exception e) {
-                spec.commandLine().getErr().println("Stopping Marathon failed: " + e);
-            } finally {
-                stopped.countDown();
-            }
-        }, "marathon-shutdown"));
-        stopped.await();
-        return 0;
+        return Services.runUntilShutdown(server::close);
     }
 }
