@@ -103,8 +103,8 @@ final class Polishing {
             return new Outcome(0, skipped, List.of(new Outcome.Failure("polish",
                     "this build of plumbery carries no cluster runtime to install; set PLUMBERY_RUNTIME_JAR")));
         }
-        // local nodes have no way to the internet: everything they run must already be in their image
-        boolean offline = s.plan().facilities().stream().anyMatch(f -> f.provider().equals("local"));
+        // local and vagrant nodes have no way to the internet: everything they run must already be in their image
+        boolean offline = s.plan().facilities().stream().anyMatch(f -> Set.of("local", "vagrant").contains(f.provider()));
         RuntimeSettings runtimeSettings = offline
                 ? RuntimeSettings.defaults().withPackagesAndNtp(List.of(), List.of()) : RuntimeSettings.defaults();
         Bootstrapper bootstrapper = Bootstrapper.create(s.identity(), s.workspace().dir().resolve("known_hosts"),

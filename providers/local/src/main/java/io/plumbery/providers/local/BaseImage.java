@@ -23,8 +23,11 @@ import java.util.function.Consumer;
  * {@code <cache>/<hash of the recipe>}. A build happens in a temporary directory that is renamed into
  * place when complete, under a file lock, so a killed build never leaves a tree that looks finished and
  * two builds never race.
+ *
+ * <p>Public for other providers that boot the same tree another way (the vagrant provider imports it
+ * into Docker): {@link #ensure}, {@link #defaultCache}, {@link #mirror} and {@link #hash}.
  */
-final class BaseImage {
+public final class BaseImage {
 
     static final String SUITE = "bookworm";
     static final List<String> INCLUDE = List.of("systemd", "systemd-sysv", "dbus", "openssh-server", "iproute2",
@@ -81,18 +84,19 @@ final class BaseImage {
                 + "\nssh=" + SSH_DROPIN;
     }
 
-    static String hash() {
+    /** Names the tree by its recipe: a changed recipe is a new tree (and a new cache entry). */
+    public static String hash() {
         return "debian-" + SUITE + "-" + Naming.hash(recipe(), 12);
     }
 
-    static Path defaultCache() {
+    public static Path defaultCache() {
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("plumbery").resolve("images");
     }
 
     /** The Debian mirror the host's apt is configured with (the one this machine may reach). */
-    static String mirror(Path aptDir) {
+    public static String mirror(Path aptDir) {
         List<Path> files = new ArrayList<>();
         files.add(aptDir.resolve("sources.list"));
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(aptDir.resolve("sources.list.d"))) {
@@ -175,7 +179,7 @@ final class BaseImage {
     }
 
     /** The image directory, built now if the cache does not have it. */
-    static Path ensure(Path cache, String mirror, Consumer<String> progress) throws ProviderException {
+    public static Path ensure(Path cache, String mirror, Consumer<String> progress) throws ProviderException {
         Path image = cache.resolve(hash());
         if (isComplete(image)) {
             return image;

@@ -21,16 +21,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** SSH to a node with the plan's key (SSHJ), the server's key checked against the keys on the node's disk. */
-final class NodeSsh {
+public final class NodeSsh {
 
-    record Result(int exit, String out, String err) {
+    public record Result(int exit, String out, String err) {
     }
 
     private NodeSsh() {
     }
 
     /** Runs one command; host keys are accepted only if they are among {@code knownKeys} (OpenSSH lines). */
-    static Result run(String host, SshIdentity identity, Supplier<List<String>> knownKeys, String command,
+    public static Result run(String host, SshIdentity identity, Supplier<List<String>> knownKeys, String command,
                       Duration timeout) throws IOException {
         try (SSHClient ssh = new SSHClient(new DefaultConfig())) {
             ssh.addHostKeyVerifier(new DiskKeys(knownKeys));
@@ -53,7 +53,7 @@ final class NodeSsh {
      * Waits until sshd accepts the plan's key, then runs {@code check} (e.g. {@code cloud-init status --wait}).
      * Fails with the node's name, what was last seen and the last lines of its console.
      */
-    static void awaitReady(String node, String host, SshIdentity identity, Supplier<List<String>> knownKeys,
+    public static void awaitReady(String node, String host, SshIdentity identity, Supplier<List<String>> knownKeys,
                            Duration timeout, Supplier<String> consoleTail, String check) throws ProviderException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer yet";

@@ -1,0 +1,52 @@
+package io.plumbery.providers.vagrant;
+
+import io.plumbery.providers.ProviderException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a node's container mounts from its directory: the NoCloud seed ({@code seed/meta-data},
+ * {@code seed/user-data}) and an SSH host key made here before the first boot, so the provider knows the
+ * key it will meet before it connects.
+ */
+final class NodeFiles {
+
+    private NodeFiles() {
+    }
+
+    /** Writes the seed, and the host key unless the node has one (a re-create keeps its key). */
+    static void writeFirstBoot(Path nodeDir, String node, String metaData, String userData)
+            throws IOException, ProviderException {
+        write(nodeDir.resolve("seed/meta-data"), metaData);
+        write(nodeDir.resolve("seed/user-data"), userData);
+        Path key = nodeDir.resolve(Vagrantfile.HOST_KEY);
+        if (!Files.exists(key) || !Files.exists(nodeDir.resolve(Vagrantfile.HOST_KEY + ".pub"))) {
+            Files.deleteIfExists(key);
+            Files.deleteIfExists(nodeDir.resolve(Vagrantfile.HOST_KEY + ".pub"));
+            Command.check(Duration.ofSeconds(30), List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C",
+                    "root@" + node, "-f", key.toString()));
+        }
+    }
+
+    /** The node's SSH host key, OpenSSH one-line form, as made by {@link #writeFirstBoot}. */
+    static Optional<String> hostKey(Path nodeDir) {
+        try {
+            Path pub = nodeDir.resolve(Vagrantfile.HOST_KEY + ".pub");
+            return Files.isRegularFile(pub) ? Optional.of(Files.readString(pub).trim()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    }
+}

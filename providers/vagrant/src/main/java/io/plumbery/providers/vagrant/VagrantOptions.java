@@ -1,0 +1,75 @@
+package io.plumbery.providers.vagrant;
+
+import io.plumbery.providers.ProviderException;
+import io.plumbery.providers.ProviderSettings;
+import io.plumbery.providers.local.BaseImage;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The keys of {@link ProviderSettings#options()} this provider reads; {@link #unknown} names the others.
+ *
+ * @param imageCache     where the local provider caches its Debian tree, imported from there
+ *                       (default: the local provider's, {@code ~/.cache/plumbery/images})
+ * @param stateDir       where the plan's Vagrant project lives (default {@code <workDir>/vagrant})
+ * @param mirror         Debian mirror, only if the tree has to be built
+ * @param bootTimeout    how long createNode/startNode wait for SSH with cloud-init finished
+ * @param stopTimeout    how long a stop waits for a clean power-off before Docker kills the node
+ * @param vagrantTimeout the longest a vagrant command may run
+ * @param quiet          no progress lines on standard error
+ */
+record VagrantOptions(Path imageCache, Path stateDir, String mirror, Duration bootTimeout, Duration stopTimeout,
+                      Duration vagrantTimeout, boolean quiet) {
+
+    static final Set<String> KEYS = Set.of("imageCache", "stateDir", "mirror", "bootTimeoutSeconds",
+            "stopTimeoutSeconds", "vagrantTimeoutSeconds", "quiet",
+            "location"); // every facility passes its locationId; there is only one place here
+
+    static VagrantOptions from(ProviderSettings settings) throws ProviderException {
+        Map<String, String> o = settings.options();
+        return new VagrantOptions(
+                o.containsKey("imageCache") ? Path.of(o.get("imageCache")) : BaseImage.defaultCache(),
+                o.containsKey("stateDir") ? Path.of(o.get("stateDir")) : settings.workDir().resolve("vagrant"),
+                o.getOrDefault("mirror", BaseImage.mirror(Path.of("/etc/apt"))),
+                Duration.ofSeconds(seconds(o, "bootTimeoutSeconds", 300)),
+                Duration.ofSeconds(seconds(o, "stopTimeoutSeconds", 20)),
+                Duration.ofSeconds(seconds(o, "vagrantTimeoutSeconds", 600)),
+                flag(o, "quiet", false));
+    }
+
+    static List<String> unknown(ProviderSettings settings) {
+        return settings.options().keySet().stream().filter(k -> !KEYS.contains(k)).sorted().toList();
+    }
+
+    private static long seconds(Map<String, String> o, String key, long fallback) throws ProviderException {
+        String v = o.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            long s = Long.parseLong(v.trim());
+            if (s < 1 || s > 3600) {
+                throw new NumberFormatException();
+            }
+            return s;
+        } catch (NumberFormatException e) {
+            throw new ProviderException("option " + key + " must be a number of seconds from 1 to 3600, not '" + v + "'");
+        }
+    }
+
+    private static boolean flag(Map<String, String> o, String key, boolean fallback) throws ProviderException {
+        String v = o.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        return switch (v.trim().toLowerCase()) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new ProviderException("option " + key + " must be true or false, not '" + v + "'");
+        };
+    }
+}

@@ -1,0 +1,388 @@
+package io.plumbery.providers.vagrant;
+
+import io.plumbery.providers.FirewallRecord;
+import io.plumbery.providers.FirewallRequest;
+import io.plumbery.providers.NetworkRecord;
+import io.plumbery.providers.NetworkRequest;
+import io.plumbery.providers.NodeRecord;
+import io.plumbery.providers.NodeRequest;
+import io.plumbery.providers.NodeStatus;
+import io.plumbery.providers.Provider;
+import io.plumbery.providers.ProviderException;
+import io.plumbery.providers.ProviderSettings;
+import io.plumbery.providers.PublicAddressRecord;
+import io.plumbery.providers.PublicAddressRequest;
+import io.plumbery.providers.SshEndpoint;
+import io.plumbery.providers.local.CloudInit;
+import io.plumbery.providers.local.Naming;
+import io.plumbery.providers.local.NodeSsh;
+import io.plumbery.providers.local.Subnet;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * {@code provider: vagrant}: each node a machine of Vagrant's docker provider in the plan's Vagrant project
+ * ({@link PlanDir}, {@link Vagrantfile}), booting systemd and cloud-init from an image imported offline
+ * from the local provider's Debian tree ({@link NodeImage}), on an internal Docker network of the plan
+ * ({@link PlanNetworks}). Vagrant creates, starts, stops and destroys machines; plumbery makes the network,
+ * the NoCloud seed and the SSH host key, and checks readiness over SSH itself.
+ */
+public final class VagrantProvider implements Provider {
+
+    private static final Map<Path, ReentrantLock> NODE_LOCKS = new ConcurrentHashMap<>();
+
+    private final ProviderSettings settings;
+    private final VagrantOptions options;
+    private final VagrantNaming naming;
+    private final PlanDir dir;
+    private final Docker docker;
+    private final VagrantCli vagrant;
+    private final PlanNetworks networks;
+    private final Consumer<String> progress;
+
+    private VagrantProvider(ProviderSettings settings, VagrantOptions options, HostTools.Found tools,
+                            Consumer<String> progress) {
+        this.settings = settings;
+        this.options = options;
+        this.naming = new VagrantNaming(settings.plan());
+        this.dir = new PlanDir(options.stateDir().resolve(naming.slug()));
+        this.docker = new Docker(tools.docker().toString());
+        this.vagrant = new VagrantCli(tools.vagrant(), dir.dir(), options.vagrantTimeout());
+        this.networks = new PlanNetworks(naming, dir, docker);
+        this.progress = progress;
+    }
+
+    /** Checks the host (root, Vagrant, a Docker engine that answers) and opens the provider. */
+    public static VagrantProvider open(ProviderSettings settings) throws ProviderException {
+        VagrantOptions options = VagrantOptions.from(settings);
+        Consumer<String> progress = options.quiet() ? line -> { } : System.err::println;
+        List<String> unknown = VagrantOptions.unknown(settings);
+        if (!unknown.isEmpty()) {
+            progress.accept("vagrant: ignoring options this provider does not know: " + String.join(", ", unknown)
+                    + " (known: " + String.join(", ", new java.util.TreeSet<>(VagrantOptions.KEYS)) + ")");
+        }
+        HostTools.Found tools = HostTools.require();
+        VagrantProvider provider = new VagrantProvider(settings, options, tools, progress);
+        provider.docker.checkEngine();
+        return provider;
+    }
+
+    @Override
+    public String name() {
+        return "vagrant";
+    }
+
+    VagrantNaming naming() {
+        return naming;
+    }
+
+    Path projectDir() {
+        return dir.dir();
+    }
+
+    // ---------------------------------------------------------------- networks (see PlanNetworks)
+
+    @Override
+    public NetworkRecord ensureNetwork(NetworkRequest request) throws ProviderException {
+        return networks.ensureNetwork(request);
+    }
+
+    @Override
+    public void destroyNetwork(NetworkRecord network) throws ProviderException {
+        networks.destroyNetwork(network);
+        cleanUpIfEmpty();
+    }
+
+    @Override
+    public FirewallRecord ensureFirewall(FirewallRequest request) throws ProviderException {
+        return networks.ensureFirewall(request);
+    }
+
+    @Override
+    public void destroyFirewall(FirewallRecord firewall) throws ProviderException {
+        networks.destroyFirewall(firewall);
+        cleanUpIfEmpty();
+    }
+
+    @Override
+    public PublicAddressRecord ensurePublicAddress(PublicAddressRequest request) throws ProviderException {
+        return networks.ensurePublicAddress(request);
+    }
+
+    @Override
+    public void releasePublicAddress(PublicAddressRecord address) throws ProviderException {
+        networks.releasePublicAddress(address);
+        cleanUpIfEmpty();
+    }
+
+    // ---------------------------------------------------------------- nodes
+
+    @Override
+    public NodeRecord createNode(NodeRequest request) throws ProviderException {
+        try {
+            Naming.checkNodeName(request.name());
+        } catch (IllegalArgumentException e) {
+            throw new ProviderException(e.getMessage());
+        }
+        return withNode(request.name(), () -> create(request));
+    }
+
+    private NodeRecord create(NodeRequest request) throws ProviderException {
+        String name = request.name();
+        String network = request.network().name();
+        boolean recorded = dir.locked(() -> dir.machine(name).isPresent());
+        if (!recorded && dir.locked(() -> dir.network(network).isEmpty())) {
+            throw new ProviderException("node " + name + ": network " + network
+                    + " is not built by this provider yet (ensureNetwork first)");
+        }
+        String image = NodeImage.ensure(docker, options.imageCache(), options.mirror(), progress);
+        Optional<String> found = docker.containerState(naming.container(name));
+        // a container Vagrant never recorded (killed between docker run and writing the machine's id) would
+        // make 'vagrant up' try to create it again; asked only then, since 'vagrant status' costs 2 s
+        boolean orphan = found.isPresent() && recorded && "not_created".equals(vagrant.states(Duration.ZERO).get(name));
+        Optional<String> state = orphan ? Optional.empty() : found;
+        PlanDir.MachineSpec spec = dir.locked(() -> {
+            Optional<PlanDir.MachineSpec> existing = dir.machine(name);
+            if (existing.isPresent() && state.isPresent()) {
+                return existing.get(); // made before: Vagrant starts it if it is stopped
+            }
+            if (found.isPresent()) {
+                docker.removeContainer(naming.container(name)); // ours (by name) but not Vagrant's or not recorded
+            }
+            PlanDir.MachineSpec s = existing.isPresent() ? withImage(existing.get(), image) : newMachine(request, image);
+            dir.putMachine(s);
+            NodeFiles.writeFirstBoot(dir.nodeDir(name), name, CloudInit.metaData(name, s.instanceId()),
+                    CloudInit.userData(request.userData(), settings.identity()));
+            renderVagrantfile();
+            return s;
+        });
+        if (state.filter("running"::equals).isEmpty()) {
+            up(spec);
+        }
+        awaitReady(spec);
+        return nodeRecord(spec, NodeStatus.RUNNING);
+    }
+
+    /** A new node's record: the next free address of its network. Call locked. */
+    private PlanDir.MachineSpec newMachine(NodeRequest request, String image) throws IOException, ProviderException {
+        String name = request.name();
+        String network = request.network().name();
+        PlanDir.NetworkSpec net = dir.network(network).orElseThrow(() -> new ProviderException("node " + name
+                + ": network " + network + " is not built by this provider yet (ensureNetwork first)"));
+        return new PlanDir.MachineSpec(name, net.name(), net.dockerNetwork(), allocateAddress(net),
+                naming.container(name), naming.container(name) + "-" + Instant.now().getEpochSecond(),
+                request.cpu(), request.memoryMb(), image, request.image(), request.disksGb());
+    }
+
+    private static PlanDir.MachineSpec withImage(PlanDir.MachineSpec s, String image) {
+        return new PlanDir.MachineSpec(s.name(), s.network(), s.dockerNetwork(), s.address(), s.container(),
+                s.instanceId(), s.cpu(), s.memoryMb(), image, s.appliance(), s.disksGb());
+    }
+
+    /** Host numbers from {@link Subnet#FIRST_NODE} on, the first one no node of the plan has. Call locked. */
+    private String allocateAddress(PlanDir.NetworkSpec net) throws IOException, ProviderException {
+        Subnet subnet = Subnet.parse(net.subnet());
+        Set<String> used = new HashSet<>();
+        dir.machines().forEach(m -> used.add(m.address()));
+        for (int n = Subnet.FIRST_NODE; n <= subnet.lastHost(); n++) {
+            if (!used.contains(subnet.address(n))) {
+                return subnet.address(n);
+            }
+        }
+        throw new ProviderException("network " + net.name() + " (" + net.subnet() + ") has no free address left");
+    }
+
+    /** Rewrites the Vagrantfile from the machine records. Call locked. */
+    private void renderVagrantfile() throws IOException {
+        List<Vagrantfile.Machine> machines = new ArrayList<>();
+        for (PlanDir.MachineSpec m : dir.machines()) {
+            machines.add(new Vagrantfile.Machine(m, dir.nodeDir(m.name())));
+        }
+        PlanDir.writeText(dir.vagrantfile(), Vagrantfile.render(naming.plan(), machines,
+                (int) options.stopTimeout().toSeconds(), hostCpus()));
+    }
+
+    /**
+     * {@code vagrant up}, then a check that the container runs (rather than a wait for SSH that cannot
+     * succeed); a failure shows the console when the container got that far.
+     */
+    private void up(PlanDir.MachineSpec spec) throws ProviderException {
+        try {
+            vagrant.up(spec.name());
+        } catch (ProviderException e) {
+            if (docker.containerState(spec.container()).isEmpty()) {
+                throw e;
+            }
+            throw new ProviderException(e.getMessage() + "\nlast console lines of " + spec.container() + ":\n"
+                    + docker.consoleTail(spec.container(), 15), e.retryable(), e);
+        }
+        Optional<String> state = docker.containerState(spec.container());
+        if (state.filter("running"::equals).isEmpty()) {
+            throw new ProviderException("vagrant up " + spec.name() + " finished but container " + spec.container()
+                    + (state.isEmpty() ? " does not exist" : " is " + state.get() + "; last console lines:\n"
+                    + docker.consoleTail(spec.container(), 15)), true, null);
+        }
+    }
+
+    private void awaitReady(PlanDir.MachineSpec spec) throws ProviderException {
+        Path nodeDir = dir.nodeDir(spec.name());
+        NodeSsh.awaitReady(spec.name(), spec.address(), settings.identity(),
+                () -> NodeFiles.hostKey(nodeDir).map(List::of).orElse(List.of()), options.bootTimeout(),
+                () -> docker.consoleTail(spec.container(), 25), "cloud-init status --wait --long");
+    }
+
+    @Override
+    public NodeRecord startNode(NodeRecord node) throws ProviderException {
+        return withNode(node.name(), () -> {
+            PlanDir.MachineSpec spec = existing(node.name(), "start");
+            if (docker.containerState(spec.container()).filter("running"::equals).isEmpty()) {
+                up(spec);
+            }
+            awaitReady(spec);
+            return nodeRecord(spec, NodeStatus.RUNNING);
+        });
+    }
+
+    @Override
+    public NodeRecord stopNode(NodeRecord node) throws ProviderException {
+        return withNode(node.name(), () -> {
+            PlanDir.MachineSpec spec = existing(node.name(), "stop");
+            Optional<String> state = docker.containerState(spec.container());
+            if (state.filter("running"::equals).isPresent()) {
+                vagrant.halt(spec.name());
+            }
+            return nodeRecord(spec, state.isPresent() ? NodeStatus.STOPPED : NodeStatus.GONE);
+        });
+    }
+
+    @Override
+    public void destroyNode(NodeRecord node) throws ProviderException {
+        withNode(node.name(), () -> {
+            destroy(node.name());
+            return null;
+        });
+    }
+
+    private void destroy(String name) throws ProviderException {
+        Optional<PlanDir.MachineSpec> spec = dir.locked(() -> dir.machine(name));
+        if (spec.isPresent()) {
+            vagrant.destroy(name);
+        }
+        // what Vagrant never recorded (killed between docker run and writing the machine's id) goes too
+        for (String left : docker.containers(naming.planFilter())) {
+            if (left.equals(naming.container(name))) {
+                docker.removeContainer(left);
+            }
+        }
+        dir.locked(() -> {
+            for (PlanDir.PublicSpec p : dir.publics()) {
+                if (p.node().equals(name)) {
+                    dir.removePublic(p.name());
+                }
+            }
+            PlanDir.deleteTree(dir.nodeDir(name));
+            renderVagrantfile();
+            dir.removeIfEmpty();
+            return null;
+        });
+    }
+
+    @Override
+    public NodeRecord refreshNode(NodeRecord node) throws ProviderException {
+        Optional<PlanDir.MachineSpec> spec = dir.locked(() -> dir.machine(node.name()));
+        if (spec.isEmpty()) {
+            return node.withStatus(NodeStatus.GONE);
+        }
+        NodeStatus status = NodeRecords.status(vagrant.states().get(node.name()));
+        return status == NodeStatus.GONE ? node.withStatus(NodeStatus.GONE) : nodeRecord(spec.get(), status);
+    }
+
+    private PlanDir.MachineSpec existing(String name, String verb) throws ProviderException {
+        return dir.locked(() -> dir.machine(name)).orElseThrow(() -> new ProviderException("cannot " + verb
+                + " node " + name + ": it does not exist (any more) in " + dir.dir()));
+    }
+
+    private NodeRecord nodeRecord(PlanDir.MachineSpec spec, NodeStatus status) throws ProviderException {
+        String publicAddress = dir.locked(() -> dir.publics().stream().filter(p -> p.node().equals(spec.name()))
+                .map(PlanDir.PublicSpec::address).findFirst().orElse(null));
+        Path nodeDir = dir.nodeDir(spec.name());
+        return NodeRecords.of(spec, status, publicAddress, new SshEndpoint(spec.address(), 22,
+                settings.identity().user(), NodeFiles.hostKey(nodeDir).orElse(null)), dir.dir(), nodeDir, hostCpus());
+    }
+
+    private static int hostCpus() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    private interface NodeAction<T> {
+        T run() throws ProviderException;
+    }
+
+    /** One action at a time per node within this process (the engine's state lock covers processes). */
+    private <T> T withNode(String name, NodeAction<T> action) throws ProviderException {
+        ReentrantLock lock = NODE_LOCKS.computeIfAbsent(dir.nodeDir(name), k -> new ReentrantLock());
+        lock.lock();
+        try {
+            return action.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void cleanUpIfEmpty() throws ProviderException {
+        dir.locked(() -> {
+            dir.removeIfEmpty();
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- crash clean-up
+
+    /**
+     * Removes everything of this plan from the host, whatever the records say: machines, containers and
+     * Docker networks with the plan's label, its iptables chains, its directory. The unreachable routes
+     * stay, by design.
+     */
+    public void purge() throws ProviderException {
+        try {
+            for (String node : dir.locked(dir::nodeNames)) {
+                destroyNode(new NodeRecord(null, node, null, NodeStatus.PENDING, null, null, null, null));
+            }
+            for (String container : docker.containers(naming.planFilter())) {
+                docker.removeContainer(container);
+            }
+            for (PlanDir.NetworkSpec n : dir.locked(dir::networks)) {
+                networks.destroyNetwork(new NetworkRecord(null, n.name(), n.subnet(), Map.of()));
+            }
+            for (String network : docker.networks(naming.planFilter())) {
+                docker.removeNetwork(network);
+            }
+            for (String chain : Firewall.chains(naming.chainPrefix())) {
+                Firewall.remove(chain, naming.bridgeOfChain(chain));
+            }
+            dir.locked(() -> {
+                PlanDir.deleteTree(dir.dir());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            throw new ProviderException("purging plan " + naming.plan() + ": " + e.getMessage(), false, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        // nothing held between calls: machines run in the Docker engine
+    }
+}

@@ -1,0 +1,283 @@
+package io.plumbery.providers.vagrant;
+
+import io.plumbery.providers.FirewallRecord;
+import io.plumbery.providers.FirewallRequest;
+import io.plumbery.providers.FirewallRule;
+import io.plumbery.providers.FirewallRule.Protocol;
+import io.plumbery.providers.NetworkRecord;
+import io.plumbery.providers.NetworkRequest;
+import io.plumbery.providers.NodeRecord;
+import io.plumbery.providers.NodeRequest;
+import io.plumbery.providers.NodeStatus;
+import io.plumbery.providers.ProviderException;
+import io.plumbery.providers.ProviderSettings;
+import io.plumbery.providers.PublicAddressRecord;
+import io.plumbery.providers.PublicAddressRequest;
+import io.plumbery.providers.SshIdentity;
+import io.plumbery.providers.local.HostNetwork;
+import io.plumbery.providers.local.NodeSsh;
+import io.plumbery.providers.local.Subnet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Drives the provider through the SPI with real Vagrant machines: needs root, vagrant and a Docker engine
+ * that answers (skipped with the reason otherwise). The first run imports the node image (about 10 s, or
+ * 2.5 minutes more if the local provider's Debian tree is not cached yet; share the cache with
+ * {@code -Dplumbery.local.imageCache=DIR}).
+ */
+class VagrantProviderIT {
+
+    static final String PLAN = "pvit";
+    static final String SUBNET = "10.77.221.0/24";
+    static final String PROBE_SUBNET = "10.77.222.0/24";
+    static final Path WORK = Path.of("target", "it-vagrant").toAbsolutePath();
+
+    static VagrantProvider provider;
+    static SshIdentity identity;
+    static String reason;
+
+    @BeforeAll
+    static void open() throws Exception {
+        reason = HostTools.whyNot();
+        if (reason == null && !Command.run(Duration.ofSeconds(20), List.of("docker", "info")).ok()) {
+            reason = "the Docker engine does not answer (bin/docker-engine starts one)";
+        }
+        if (reason != null) {
+            System.out.println("VagrantProviderIT skipped: " + reason);
+            return;
+        }
+        Files.createDirectories(WORK);
+        identity = freshKeys(WORK);
+        Map<String, String> options = new HashMap<>(Map.of("stateDir", WORK.resolve("state").toString(),
+                "bootTimeoutSeconds", "120"));
+        String cache = System.getProperty("plumbery.local.imageCache");
+        if (cache != null && !cache.isBlank()) {
+            options.put("imageCache", cache);
+        }
+        provider = VagrantProvider.open(new ProviderSettings(PLAN, WORK, identity, options));
+        provider.purge(); // what a crashed earlier run left
+        assertEquals(List.of(), ours(), "nothing of the plan before the test");
+    }
+
+    @BeforeEach
+    void hostCanRunMachines() {
+        assumeTrue(reason == null, reason);
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        if (provider != null) {
+            provider.purge();
+        }
+    }
+
+    @Test
+    void twoMachinesThroughTheSpi() throws Exception {
+        long t0 = System.nanoTime();
+        NetworkRequest netRequest = new NetworkRequest("pvit-net", "pvit", "pvit-eth", SUBNET);
+        NetworkRecord net = provider.ensureNetwork(netRequest);
+        assertEquals(net, provider.ensureNetwork(netRequest), "ensureNetwork is idempotent");
+        assertTrue(HostNetwork.hasUnreachableRoute(Subnet.parse(SUBNET)));
+        assertThrows(ProviderException.class, () -> provider.createNode(new NodeRequest("orphan",
+                NetworkRecord.intended(new NetworkRequest("nowhere", "x", "x", "10.77.223.0/24")), 1, 256, List.of(),
+                "", "")), "a node needs its network first");
+
+        // two machines at once: one 'vagrant up n1 n2' (the first call also imports the image if needed)
+        long t1 = System.nanoTime();
+        List<NodeRecord> nodes = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<NodeRecord>> futures = new ArrayList<>();
+            for (String name : List.of("n1", "n2")) {
+                futures.add(pool.submit(() -> provider.createNode(
+                        new NodeRequest(name, net, 1, 512, List.of(), "Debian 12", ""))));
+            }
+            for (Future<NodeRecord> f : futures) {
+                nodes.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.printf("VagrantProviderIT: 2 machines up with cloud-init finished in %.1f s%n",
+                (System.nanoTime() - t1) / 1e9);
+        NodeRecord n1 = nodes.get(0);
+        NodeRecord n2 = nodes.get(1);
+        for (NodeRecord node : nodes) {
+            assertEquals(NodeStatus.RUNNING, node.status());
+            assertNotNull(node.ssh().hostKey(), "host key known before the first connection");
+            assertTrue(Subnet.parse(SUBNET).contains(node.privateAddress()));
+            NodeSsh.Result r = ssh(node, "hostname; ip -4 -o addr; cat /sys/fs/cgroup/memory/memory.limit_in_bytes");
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().startsWith(node.name() + "\n"), r.out());
+            assertTrue(r.out().contains("inet " + node.privateAddress() + "/24"), r.out());
+            assertFalse(r.out().contains("172.17."), "not on Docker's default bridge: " + r.out());
+            assertTrue(r.out().strip().endsWith(String.valueOf(512L << 20)), "memory limit seen inside: " + r.out());
+            assertTrue(node.attributes().get("limits").startsWith("enforced by Docker"), node.attributes().toString());
+        }
+        assertEquals(n1.privateAddress(), provider.createNode(new NodeRequest("n1", net, 1, 512, List.of(),
+                "Debian 12", "")).privateAddress(), "createNode is idempotent");
+        // as after a kill during 'vagrant up' once docker run is done: Vagrant has no id for the container
+        Files.delete(provider.projectDir().resolve(".vagrant/machines/n1/docker/id"));
+        long tr = System.nanoTime();
+        NodeRecord recreated = provider.createNode(new NodeRequest("n1", net, 1, 512, List.of(), "Debian 12", ""));
+        System.out.printf("VagrantProviderIT: a container Vagrant lost made again in %.1f s%n",
+                (System.nanoTime() - tr) / 1e9);
+        assertEquals(n1.ssh().hostKey(), recreated.ssh().hostKey(), "the node keeps its host key");
+        assertEquals(NodeStatus.RUNNING, provider.refreshNode(n1).status());
+        NodeSsh.Result across = ssh(n1, "timeout 5 bash -c 'echo > /dev/tcp/" + n2.privateAddress()
+                + "/22' && echo connected");
+        assertTrue(across.out().contains("connected"), "node to node: " + across.out() + across.err());
+
+        // public address: the node's own; the firewall lets only n1:22 in from another network
+        FirewallRecord fw = provider.ensureFirewall(new FirewallRequest("pvit-fw", net, List.of(
+                new FirewallRule("n1-tcp-22", Protocol.TCP, 22, "0.0.0.0/0", n1.privateAddress()))));
+        PublicAddressRecord pub = provider.ensurePublicAddress(new PublicAddressRequest("n1-pub", n1, List.of(22)));
+        assertEquals(n1.privateAddress(), pub.address());
+        assertEquals(pub.address(), provider.refreshNode(n1).publicAddress());
+        NetworkRecord probeNet = provider.ensureNetwork(new NetworkRequest("pvit-probe", "pvit", "probe", PROBE_SUBNET));
+        String probe = probe(probeNet, n1.attributes().get("image"), n1.privateAddress(), n2.privateAddress());
+        assertTrue(probe.contains("n1:22 open"), probe);
+        assertTrue(probe.contains("n2:22 blocked"), "n2 has no rule: " + probe);
+        provider.ensureFirewall(new FirewallRequest("pvit-fw", net, List.of()));
+        assertTrue(probe(probeNet, n1.attributes().get("image"), n1.privateAddress(), n2.privateAddress())
+                .contains("n1:22 blocked"), "the rule set is replaced as a whole");
+        assertEquals(0, ssh(n1, "true").exit(), "this host still reaches its nodes directly");
+
+        // stop / start keeps the disk and the host key
+        assertEquals(0, ssh(n2, "echo kept > marker && sync").exit());
+        long t2 = System.nanoTime();
+        assertEquals(NodeStatus.STOPPED, provider.stopNode(n2).status());
+        System.out.printf("VagrantProviderIT: stop in %.1f s%n", (System.nanoTime() - t2) / 1e9);
+        assertEquals(NodeStatus.STOPPED, provider.refreshNode(n2).status());
+        long t3 = System.nanoTime();
+        NodeRecord n2again = provider.startNode(n2);
+        System.out.printf("VagrantProviderIT: start in %.1f s%n", (System.nanoTime() - t3) / 1e9);
+        assertEquals(NodeStatus.RUNNING, n2again.status());
+        assertEquals(n2.ssh().hostKey(), n2again.ssh().hostKey());
+        assertEquals("kept\n", ssh(n2again, "cat marker").out());
+
+        // everything goes, found by name
+        long t4 = System.nanoTime();
+        provider.releasePublicAddress(pub);
+        pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (NodeRecord node : nodes) {
+                futures.add(pool.submit(() -> {
+                    provider.destroyNode(new NodeRecord(null, node.name(), node.network(), NodeStatus.PENDING, null,
+                            null, null, Map.of()));
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        provider.destroyNode(n1); // already gone: succeeds
+        assertEquals(NodeStatus.GONE, provider.refreshNode(n1).status());
+        assertThrows(ProviderException.class, () -> provider.startNode(n1));
+        provider.destroyFirewall(fw);
+        provider.destroyNetwork(probeNet);
+        provider.destroyNetwork(NetworkRecord.intended(netRequest));
+        provider.destroyNetwork(net);
+        System.out.printf("VagrantProviderIT: destroy in %.1f s; whole test %.1f s%n", (System.nanoTime() - t4) / 1e9,
+                (System.nanoTime() - t0) / 1e9);
+
+        assertEquals(List.of(), ours(), "nothing of the plan is left on the host");
+        assertTrue(HostNetwork.hasUnreachableRoute(Subnet.parse(SUBNET)), "the unreachable route stays, by design");
+    }
+
+    /**
+     * Connects to port 22 of both nodes from a container on another network of the plan: that traffic is
+     * forwarded by this host, so it passes the firewall.
+     */
+    private static String probe(NetworkRecord from, String image, String n1, String n2) throws ProviderException {
+        String script = "for t in n1:" + n1 + " n2:" + n2 + "; do "
+                + "if timeout 3 bash -c \"echo > /dev/tcp/${t#*:}/22\" 2>/dev/null; then echo \"${t%%:*}:22 open\"; "
+                + "else echo \"${t%%:*}:22 blocked\"; fi; done";
+        Command.Result r = Command.run(Duration.ofSeconds(60), List.of("docker", "run", "--rm", "--pull=never",
+                "--network", from.attributes().get("dockerNetwork"), "--label", VagrantNaming.PLAN_LABEL + "=" + PLAN,
+                image, "bash", "-c", script));
+        assertEquals(0, r.exit(), r.err());
+        return r.out();
+    }
+
+    /** Everything on the host that carries the plan's names or labels: empty after a dispose. */
+    static List<String> ours() throws Exception {
+        VagrantNaming n = provider.naming();
+        List<String> found = new ArrayList<>();
+        for (String c : lines("docker", "ps", "--all", "--filter", n.planFilter(), "--format", "{{.Names}}")) {
+            found.add("container: " + c);
+        }
+        for (String net : lines("docker", "network", "ls", "--filter", n.planFilter(), "--format", "{{.Name}}")) {
+            found.add("docker network: " + net);
+        }
+        for (String link : lines("ip", "-o", "link")) {
+            if (link.contains(" " + n.bridgePrefix())) {
+                found.add("link: " + link);
+            }
+        }
+        for (String rule : lines("iptables", "-S")) {
+            if (rule.contains(n.chainPrefix())) {
+                found.add("iptables: " + rule);
+            }
+        }
+        for (String route : lines("ip", "route")) {
+            if (route.matches(".*\\b10\\.77\\.22[0-9]\\..*") && !route.startsWith("unreachable")) {
+                found.add("route: " + route);
+            }
+        }
+        if (Files.exists(provider.projectDir())) {
+            found.add("vagrant project: " + provider.projectDir());
+        }
+        String home = System.getenv().getOrDefault("VAGRANT_HOME", System.getProperty("user.home") + "/.vagrant.d");
+        Path index = Path.of(home, "data", "machine-index", "index");
+        if (Files.isRegularFile(index) && Files.readString(index).contains(provider.projectDir().toString())) {
+            found.add("Vagrant's machine index still lists machines of " + provider.projectDir());
+        }
+        return found;
+    }
+
+    private static List<String> lines(String... command) throws Exception {
+        return Command.run(Duration.ofSeconds(30), List.of(command)).out().lines().map(String::strip)
+                .filter(l -> !l.isEmpty()).toList();
+    }
+
+    private static NodeSsh.Result ssh(NodeRecord node, String command) throws IOException {
+        return NodeSsh.run(node.privateAddress(), identity, () -> List.of(node.ssh().hostKey()), command,
+                Duration.ofSeconds(30));
+    }
+
+    private static SshIdentity freshKeys(Path work) throws Exception {
+        Path key = work.resolve("id_ed25519");
+        Files.deleteIfExists(key);
+        Files.deleteIfExists(work.resolve("id_ed25519.pub"));
+        Command.check(Duration.ofSeconds(30), List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f",
+                key.toString()));
+        return new SshIdentity(key, Files.readString(work.resolve("id_ed25519.pub")).trim(), "plumbery");
+    }
+}
