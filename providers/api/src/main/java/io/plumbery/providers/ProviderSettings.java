@@ -25,4 +25,39 @@ public record ProviderSettings(String plan, Path workDir, SshIdentity identity, 
     public Optional<String> option(String key) {
         return Optional.ofNullable(options.get(key));
     }
+
+    /** An option that is a number of seconds, from 1 to 3600; {@code fallback} when it is not set. */
+    public long seconds(String key, long fallback) throws ProviderException {
+        String v = options.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            long s = Long.parseLong(v.trim());
+            if (s >= 1 && s <= 3600) {
+                return s;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new ProviderException("option " + key + " must be a number of seconds from 1 to 3600, not '" + v + "'");
+    }
+
+    /** An option that is true or false (also yes/no, 1/0); {@code fallback} when it is not set. */
+    public boolean flag(String key, boolean fallback) throws ProviderException {
+        String v = options.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new ProviderException("option " + key + " must be true or false, not '" + v + "'");
+        };
+    }
+
+    /** The options a provider that reads {@code known} does not know, sorted (reported, not fatal). */
+    public java.util.List<String> unknownOptions(java.util.Set<String> known) {
+        return options.keySet().stream().filter(k -> !known.contains(k)).sorted().toList();
+    }
 }

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /** What the host must have: root, and the tools below; missing tools are installed with apt when possible. */
-final class HostTools {
+public final class HostTools {
 
     /** Command to Debian package. */
     static final Map<String, String> REQUIRED = tools();
@@ -41,7 +41,7 @@ final class HostTools {
         return Map.copyOf(tools);
     }
 
-    static boolean isRoot() {
+    public static boolean isRoot() {
         try {
             return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue() == 0;
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
@@ -49,7 +49,8 @@ final class HostTools {
         }
     }
 
-    static Optional<Path> find(String command) {
+    /** A command on PATH or in the usual system directories (sudo and systemd run with a short PATH). */
+    public static Optional<Path> find(String command) {
         Set<String> dirs = new LinkedHashSet<>();
         String path = System.getenv("PATH");
         if (path != null) {

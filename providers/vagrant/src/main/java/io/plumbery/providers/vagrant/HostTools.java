@@ -2,22 +2,14 @@ package io.plumbery.providers.vagrant;
 
 import io.plumbery.providers.ProviderException;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** What the host must have: root, Vagrant, Docker (an engine that answers), iptables, ip, ssh-keygen, tar. */
 final class HostTools {
 
     record Found(Path vagrant, Path docker) {
     }
-
-    private static final List<String> SYSTEM_PATH = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin",
-            "/usr/bin", "/sbin", "/bin");
 
     private HostTools() {
     }
@@ -57,29 +49,10 @@ final class HostTools {
     }
 
     static boolean isRoot() {
-        try {
-            return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue() == 0;
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return false;
-        }
+        return io.plumbery.providers.local.HostTools.isRoot();
     }
 
     static Optional<Path> find(String command) {
-        Set<String> dirs = new LinkedHashSet<>();
-        String path = System.getenv("PATH");
-        if (path != null) {
-            dirs.addAll(List.of(path.split(":")));
-        }
-        dirs.addAll(SYSTEM_PATH);
-        for (String dir : dirs) {
-            if (dir.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(dir, command);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return io.plumbery.providers.local.HostTools.find(command);
     }
 }

@@ -35,41 +35,13 @@ record VagrantOptions(Path imageCache, Path stateDir, String mirror, Duration bo
                 o.containsKey("imageCache") ? Path.of(o.get("imageCache")) : BaseImage.defaultCache(),
                 o.containsKey("stateDir") ? Path.of(o.get("stateDir")) : settings.workDir().resolve("vagrant"),
                 o.getOrDefault("mirror", BaseImage.mirror(Path.of("/etc/apt"))),
-                Duration.ofSeconds(seconds(o, "bootTimeoutSeconds", 300)),
-                Duration.ofSeconds(seconds(o, "stopTimeoutSeconds", 20)),
-                Duration.ofSeconds(seconds(o, "vagrantTimeoutSeconds", 600)),
-                flag(o, "quiet", false));
+                Duration.ofSeconds(settings.seconds("bootTimeoutSeconds", 300)),
+                Duration.ofSeconds(settings.seconds("stopTimeoutSeconds", 20)),
+                Duration.ofSeconds(settings.seconds("vagrantTimeoutSeconds", 600)),
+                settings.flag("quiet", false));
     }
 
     static List<String> unknown(ProviderSettings settings) {
-        return settings.options().keySet().stream().filter(k -> !KEYS.contains(k)).sorted().toList();
-    }
-
-    private static long seconds(Map<String, String> o, String key, long fallback) throws ProviderException {
-        String v = o.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            long s = Long.parseLong(v.trim());
-            if (s < 1 || s > 3600) {
-                throw new NumberFormatException();
-            }
-            return s;
-        } catch (NumberFormatException e) {
-            throw new ProviderException("option " + key + " must be a number of seconds from 1 to 3600, not '" + v + "'");
-        }
-    }
-
-    private static boolean flag(Map<String, String> o, String key, boolean fallback) throws ProviderException {
-        String v = o.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        return switch (v.trim().toLowerCase()) {
-            case "true", "yes", "1" -> true;
-            case "false", "no", "0" -> false;
-            default -> throw new ProviderException("option " + key + " must be true or false, not '" + v + "'");
-        };
+        return settings.unknownOptions(KEYS);
     }
 }
