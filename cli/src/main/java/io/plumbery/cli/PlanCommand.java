@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Shows what deploy would create, update or delete, and what it would leave alone.",
+        description = {"Shows what deploy would create (+), update (~), replace (-/+), delete (-), and what it would"
+                + " leave alone.",
+                "A node is replaced when the plan asks for other cpu, memory, image or disks than it was built with.",
                 "A dry run: nothing is touched, not even the state's lock."})
 final class PlanCommand extends ActionCommand {
 

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Compares a plan with the state: what deploy would create, update or delete, and what it leaves alone.
+ * Compares a plan with the state: what deploy would create, update, replace or delete, and what it leaves alone.
  * Pure: it reads, it never calls a provider.
  */
 public final class Planner {
