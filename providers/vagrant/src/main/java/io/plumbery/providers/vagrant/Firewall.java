@@ -35,12 +35,11 @@ final class Firewall {
         out.append("-A ").append(chain).append(" -m conntrack --ctstate RELATED,ESTABLISHED")
                 .append(tag).append(" -j ACCEPT\n");
         for (FirewallRule rule : rules) {
-            boolean any = rule.protocol() == FirewallRule.Protocol.ANY;
             out.append("-A ").append(chain).append(" -o ").append(bridge)
-                    .append(" -p ").append(any ? "all" : rule.protocol().name().toLowerCase())
+                    .append(" -p ").append(rule.protocol().name().toLowerCase())
                     .append(" -s ").append(cidr(rule.source(), "0.0.0.0/0"))
                     .append(" -d ").append(cidr(rule.destination(), "0.0.0.0/0"))
-                    .append(any ? "" : " --dport " + rule.port())
+                    .append(" --dport ").append(rule.port())
                     .append(" -m conntrack --ctstate NEW -m comment --comment ")
                     .append(quote("plumbery " + plan + " " + rule.name())).append(" -j ACCEPT\n");
         }

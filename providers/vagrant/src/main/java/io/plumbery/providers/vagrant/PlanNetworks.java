@@ -96,6 +96,13 @@ final class PlanNetworks {
     FirewallRecord ensureFirewall(FirewallRequest request) throws ProviderException {
         String network = request.network().name();
         for (FirewallRule rule : request.rules()) {
+            if (rule.protocol() == FirewallRule.Protocol.ANY) {
+                // said before anything changes, rather than written as a rule that nothing routes to
+                throw new ProviderException("firewall " + request.name() + ": rule " + rule.name() + " comes from an"
+                        + " 'accept' list, which the vagrant provider cannot honour yet: its networks are internal"
+                        + " Docker networks with no route between them. Put the nodes on one network, or use the"
+                        + " local provider.");
+            }
             try {
                 Firewall.cidr(rule.source(), "");
                 Firewall.cidr(rule.destination(), "");

@@ -29,14 +29,6 @@ class FirewallTest {
     }
 
     @Test
-    void anAcceptedNetworkSendsAnything() {
-        String script = Firewall.render("p", "c", "b", List.of(
-                FirewallRule.everything("accept-front", "10.77.1.0/24", "10.77.2.0/24")));
-        assertEquals("-A c -o b -p all -s 10.77.1.0/24 -d 10.77.2.0/24 -m conntrack --ctstate NEW -m comment"
-                + " --comment \"plumbery p accept-front\" -j ACCEPT", script.lines().toList().get(4));
-    }
-
-    @Test
     void noRulesMeansNothingComesIn() {
         String script = Firewall.render("p", "c", "b", List.of());
         assertEquals(List.of("*filter", ":c - [0:0]",
