@@ -221,7 +221,7 @@ public final class HostNetwork {
     private static JsonNode json(List<String> command) throws ProviderException {
         String out = Exec.check(T, command);
         try {
-            return PlanStore.JSON.readTree(out.isBlank() ? "[]" : out);
+            return RecordDir.JSON.readTree(out.isBlank() ? "[]" : out);
         } catch (IOException e) {
             throw new ProviderException("cannot read the output of " + String.join(" ", command), false, e);
         }

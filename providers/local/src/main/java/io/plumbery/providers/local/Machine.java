@@ -67,11 +67,11 @@ final class Machine {
     }
 
     Optional<Spec> spec() throws IOException {
-        return PlanStore.read(dir.resolve("node.json"), Spec.class);
+        return RecordDir.read(dir.resolve("node.json"), Spec.class);
     }
 
     void writeSpec(Spec spec) throws IOException {
-        PlanStore.write(dir.resolve("node.json"), spec);
+        RecordDir.write(dir.resolve("node.json"), spec);
     }
 
     /** Where files of the node's own disk are written from the host: the overlay's upper layer or the copy. */

@@ -1,24 +1,15 @@
 package io.plumbery.providers.local;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.plumbery.providers.FirewallRule;
 import io.plumbery.providers.ProviderException;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * What this provider has made for one plan, on disk under {@code <stateDir>/<plan slug>/}: the networks,
@@ -37,19 +28,12 @@ final class PlanStore {
                       List<Integer> ports) {
     }
 
-    interface Locked<T> {
-        T run() throws ProviderException, IOException;
-    }
-
-    private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
-
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     private final Path dir;
+    private final RecordDir records;
 
     PlanStore(Path dir) {
         this.dir = dir;
+        this.records = new RecordDir(dir, "the local provider");
     }
 
     Path dir() {
@@ -64,36 +48,30 @@ final class PlanStore {
         return nodesDir().resolve(node);
     }
 
-    /** Runs {@code body} holding the plan's lock, against other threads and other processes. */
-    <T> T locked(Locked<T> body) throws ProviderException {
-        ReentrantLock lock = LOCKS.computeIfAbsent(dir.toAbsolutePath().normalize(), k -> new ReentrantLock());
-        lock.lock();
-        try {
-            Files.createDirectories(dir);
-            try (FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE)) {
-                channel.lock(); // released when the channel closes, or when this process dies
+    /**
+     * Runs {@code body} holding the plan's lock, against other threads and other processes; a bad value met on
+     * the way (an argument a record rejects) is a {@link ProviderException} too, as the SPI promises.
+     */
+    <T> T locked(RecordDir.Locked<T> body) throws ProviderException {
+        return records.locked(() -> {
+            try {
                 return body.run();
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new ProviderException(e.getMessage(), false, e);
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new ProviderException("state of the local provider in " + dir + ": " + e.getMessage(), false, e);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new ProviderException(e.getMessage(), false, e);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     List<NetworkSpec> networks() throws IOException {
-        return readAll("networks", NetworkSpec.class);
+        return RecordDir.readAll(dir.resolve("networks"), NetworkSpec.class);
     }
 
     Optional<NetworkSpec> network(String name) throws IOException {
-        return read(dir.resolve("networks").resolve(Naming.fileKey(name) + ".json"), NetworkSpec.class);
+        return RecordDir.read(dir.resolve("networks").resolve(Naming.fileKey(name) + ".json"), NetworkSpec.class);
     }
 
     void putNetwork(NetworkSpec spec) throws IOException {
-        write(dir.resolve("networks").resolve(Naming.fileKey(spec.name()) + ".json"), spec);
+        RecordDir.write(dir.resolve("networks").resolve(Naming.fileKey(spec.name()) + ".json"), spec);
     }
 
     void removeNetwork(String name) throws IOException {
@@ -101,12 +79,12 @@ final class PlanStore {
     }
 
     List<FirewallSpec> firewalls() throws IOException {
-        return readAll("firewalls", FirewallSpec.class);
+        return RecordDir.readAll(dir.resolve("firewalls"), FirewallSpec.class);
     }
 
     /** Firewalls are keyed by network: one rule set per network. */
     void putFirewall(FirewallSpec spec) throws IOException {
-        write(dir.resolve("firewalls").resolve(Naming.fileKey(spec.network()) + ".json"), spec);
+        RecordDir.write(dir.resolve("firewalls").resolve(Naming.fileKey(spec.network()) + ".json"), spec);
     }
 
     void removeFirewall(String network) throws IOException {
@@ -114,15 +92,15 @@ final class PlanStore {
     }
 
     List<PublicSpec> publics() throws IOException {
-        return readAll("public", PublicSpec.class);
+        return RecordDir.readAll(dir.resolve("public"), PublicSpec.class);
     }
 
     Optional<PublicSpec> publicAddress(String name) throws IOException {
-        return read(dir.resolve("public").resolve(Naming.fileKey(name) + ".json"), PublicSpec.class);
+        return RecordDir.read(dir.resolve("public").resolve(Naming.fileKey(name) + ".json"), PublicSpec.class);
     }
 
     void putPublic(PublicSpec spec) throws IOException {
-        write(dir.resolve("public").resolve(Naming.fileKey(spec.name()) + ".json"), spec);
+        RecordDir.write(dir.resolve("public").resolve(Naming.fileKey(spec.name()) + ".json"), spec);
     }
 
     void removePublic(String name) throws IOException {
@@ -157,36 +135,5 @@ final class PlanStore {
             Files.deleteIfExists(dir.resolve(".lock"));
             Files.deleteIfExists(dir);
         }
-    }
-
-    static <T> Optional<T> read(Path file, Class<T> type) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        return Optional.of(JSON.readValue(file.toFile(), type));
-    }
-
-    static void write(Path file, Object value) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        JSON.writeValue(tmp.toFile(), value);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private <T> List<T> readAll(String sub, Class<T> type) throws IOException {
-        List<T> all = new ArrayList<>();
-        Path d = dir.resolve(sub);
-        if (!Files.isDirectory(d)) {
-            return all;
-        }
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(d, "*.json")) {
-            entries.forEach(files::add);
-        }
-        files.sort(null);
-        for (Path f : files) {
-            all.add(JSON.readValue(f.toFile(), type));
-        }
-        return all;
     }
 }

@@ -1,25 +1,18 @@
 package io.plumbery.providers.vagrant;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.plumbery.providers.FirewallRule;
 import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.local.Naming;
+import io.plumbery.providers.local.RecordDir;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The plan's Vagrant project, {@code <stateDir>/<plan slug>/}: the {@code Vagrantfile} (rendered from the
@@ -47,19 +40,12 @@ final class PlanDir {
     record PublicSpec(String name, String node, String network, String address, List<Integer> ports) {
     }
 
-    interface Locked<T> {
-        T run() throws ProviderException, IOException;
-    }
-
-    private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     private final Path dir;
+    private final RecordDir records;
 
     PlanDir(Path dir) {
         this.dir = dir.toAbsolutePath().normalize();
+        this.records = new RecordDir(this.dir, "the vagrant provider");
     }
 
     Path dir() {
@@ -75,33 +61,20 @@ final class PlanDir {
     }
 
     /** Runs {@code body} holding the plan's lock, against other threads and other processes. */
-    <T> T locked(Locked<T> body) throws ProviderException {
-        ReentrantLock lock = LOCKS.computeIfAbsent(dir, k -> new ReentrantLock());
-        lock.lock();
-        try {
-            Files.createDirectories(dir);
-            try (FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE)) {
-                channel.lock(); // released when the channel closes, or when this process dies
-                return body.run();
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new ProviderException("state of the vagrant provider in " + dir + ": " + e.getMessage(), false, e);
-        } finally {
-            lock.unlock();
-        }
+    <T> T locked(RecordDir.Locked<T> body) throws ProviderException {
+        return records.locked(body);
     }
 
     Optional<NetworkSpec> network(String name) throws IOException {
-        return read(dir.resolve("networks").resolve(Naming.fileKey(name) + ".json"), NetworkSpec.class);
+        return RecordDir.read(dir.resolve("networks").resolve(Naming.fileKey(name) + ".json"), NetworkSpec.class);
     }
 
     List<NetworkSpec> networks() throws IOException {
-        return readAll(dir.resolve("networks"), NetworkSpec.class);
+        return RecordDir.readAll(dir.resolve("networks"), NetworkSpec.class);
     }
 
     void putNetwork(NetworkSpec spec) throws IOException {
-        write(dir.resolve("networks").resolve(Naming.fileKey(spec.name()) + ".json"), spec);
+        RecordDir.write(dir.resolve("networks").resolve(Naming.fileKey(spec.name()) + ".json"), spec);
     }
 
     void removeNetwork(String name) throws IOException {
@@ -109,7 +82,7 @@ final class PlanDir {
     }
 
     Optional<MachineSpec> machine(String node) throws IOException {
-        return read(nodeDir(node).resolve("machine.json"), MachineSpec.class);
+        return RecordDir.read(nodeDir(node).resolve("machine.json"), MachineSpec.class);
     }
 
     List<MachineSpec> machines() throws IOException {
@@ -121,7 +94,7 @@ final class PlanDir {
     }
 
     void putMachine(MachineSpec spec) throws IOException {
-        write(nodeDir(spec.name()).resolve("machine.json"), spec);
+        RecordDir.write(nodeDir(spec.name()).resolve("machine.json"), spec);
     }
 
     List<String> nodeNames() throws IOException {
@@ -137,16 +110,16 @@ final class PlanDir {
     }
 
     List<FirewallSpec> firewalls() throws IOException {
-        return readAll(dir.resolve("firewalls"), FirewallSpec.class);
+        return RecordDir.readAll(dir.resolve("firewalls"), FirewallSpec.class);
     }
 
     Optional<FirewallSpec> firewall(String network) throws IOException {
-        return read(dir.resolve("firewalls").resolve(Naming.fileKey(network) + ".json"), FirewallSpec.class);
+        return RecordDir.read(dir.resolve("firewalls").resolve(Naming.fileKey(network) + ".json"), FirewallSpec.class);
     }
 
     /** One rule set per network, keyed by the network. */
     void putFirewall(FirewallSpec spec) throws IOException {
-        write(dir.resolve("firewalls").resolve(Naming.fileKey(spec.network()) + ".json"), spec);
+        RecordDir.write(dir.resolve("firewalls").resolve(Naming.fileKey(spec.network()) + ".json"), spec);
     }
 
     void removeFirewall(String network) throws IOException {
@@ -154,11 +127,11 @@ final class PlanDir {
     }
 
     List<PublicSpec> publics() throws IOException {
-        return readAll(dir.resolve("public"), PublicSpec.class);
+        return RecordDir.readAll(dir.resolve("public"), PublicSpec.class);
     }
 
     void putPublic(PublicSpec spec) throws IOException {
-        write(dir.resolve("public").resolve(Naming.fileKey(spec.name()) + ".json"), spec);
+        RecordDir.write(dir.resolve("public").resolve(Naming.fileKey(spec.name()) + ".json"), spec);
     }
 
     void removePublic(String name) throws IOException {
@@ -192,40 +165,10 @@ final class PlanDir {
         }
     }
 
-    static void write(Path file, Object value) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        JSON.writeValue(tmp.toFile(), value);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
     static void writeText(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, text);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static <T> Optional<T> read(Path file, Class<T> type) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        return Optional.of(JSON.readValue(file.toFile(), type));
-    }
-
-    private static <T> List<T> readAll(Path d, Class<T> type) throws IOException {
-        List<T> all = new ArrayList<>();
-        if (!Files.isDirectory(d)) {
-            return all;
-        }
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(d, "*.json")) {
-            entries.forEach(files::add);
-        }
-        files.sort(null);
-        for (Path f : files) {
-            all.add(JSON.readValue(f.toFile(), type));
-        }
-        return all;
     }
 }
