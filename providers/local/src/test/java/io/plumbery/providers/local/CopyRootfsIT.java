@@ -9,8 +9,8 @@ import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.SshIdentity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,29 +20,17 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@code rootfs: copy}, the fallback where overlayfs is not usable: a node on its own copy of the image. */
+@ExtendWith(RunsNodes.class)
 class CopyRootfsIT {
 
     static final Path WORK = Path.of("target", "it-copy").toAbsolutePath();
     static LocalProvider provider;
     static SshIdentity identity;
 
-    static String reason;
-
-    @BeforeEach
-    void hostCanRunNodes() {
-        assumeTrue(reason == null, reason);
-    }
-
     @BeforeAll
     static void open() throws Exception {
-        reason = HostCheck.whyNot();
-        if (reason != null) {
-            System.out.println("CopyRootfsIT skipped: " + reason);
-            return;
-        }
         Files.createDirectories(WORK);
         identity = TestKeys.fresh(WORK);
         provider = LocalProvider.open(new ProviderSettings("pbcopy", WORK, identity, Map.of("stateDir",

@@ -9,8 +9,8 @@ import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.SshIdentity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +20,12 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * kill -9 of the process that drives the provider while a node boots: the node outlives it (it is
  * detached), a second run completes the node, and destroy by name (records without ids) leaves nothing.
  */
+@ExtendWith(RunsNodes.class)
 class CrashIT {
 
     static final String PLAN = "pbcrash";
@@ -35,20 +35,8 @@ class CrashIT {
     static LocalProvider provider;
     static SshIdentity identity;
 
-    static String reason;
-
-    @BeforeEach
-    void hostCanRunNodes() {
-        assumeTrue(reason == null, reason);
-    }
-
     @BeforeAll
     static void open() throws Exception {
-        reason = HostCheck.whyNot();
-        if (reason != null) {
-            System.out.println("CrashIT skipped: " + reason);
-            return;
-        }
         Files.createDirectories(WORK);
         identity = TestKeys.fresh(WORK);
         provider = LocalProvider.open(new ProviderSettings(PLAN, WORK, identity,

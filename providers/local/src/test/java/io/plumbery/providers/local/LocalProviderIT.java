@@ -15,8 +15,8 @@ import io.plumbery.providers.PublicAddressRequest;
 import io.plumbery.providers.SshIdentity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -37,13 +37,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Drives the provider through the SPI with real nodes: needs root, Linux and a host where systemd-nspawn
  * can run (the provider installs missing tools with apt). Skipped with a printed reason elsewhere.
  * Set {@code -Dplumbery.local.imageCache=DIR} to share the base image cache.
  */
+@ExtendWith(RunsNodes.class)
 class LocalProviderIT {
 
     static final String PLAN = "pbit";
@@ -54,20 +54,8 @@ class LocalProviderIT {
     static SshIdentity identity;
     static List<String> before;
 
-    static String reason;
-
-    @BeforeEach
-    void hostCanRunNodes() {
-        assumeTrue(reason == null, reason);
-    }
-
     @BeforeAll
     static void open() throws Exception {
-        reason = HostCheck.whyNot();
-        if (reason != null) {
-            System.out.println("LocalProviderIT skipped: " + reason);
-            return;
-        }
         Files.createDirectories(WORK);
         identity = TestKeys.fresh(WORK);
         Map<String, String> options = new java.util.HashMap<>(Map.of("stateDir", WORK.resolve("state").toString(),

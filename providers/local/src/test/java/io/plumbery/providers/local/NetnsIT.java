@@ -14,8 +14,8 @@ import io.plumbery.providers.PublicAddressRequest;
 import io.plumbery.providers.SshIdentity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,9 +31,9 @@ import java.util.concurrent.Future;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@code provider: local-netns}: a dozen sshd-only nodes, found through the ServiceLoader. */
+@ExtendWith(RunsNodes.class)
 class NetnsIT {
 
     static final String PLAN = "pbnetns";
@@ -50,20 +50,8 @@ class NetnsIT {
         last = now;
     }
 
-    static String reason;
-
-    @BeforeEach
-    void hostCanRunNodes() {
-        assumeTrue(reason == null, reason);
-    }
-
     @BeforeAll
     static void open() throws Exception {
-        reason = HostCheck.whyNot();
-        if (reason != null) {
-            System.out.println("NetnsIT skipped: " + reason);
-            return;
-        }
         Files.createDirectories(WORK);
         identity = TestKeys.fresh(WORK);
         Provider p = Providers.discover().open("local-netns", new ProviderSettings(PLAN, WORK, identity,
