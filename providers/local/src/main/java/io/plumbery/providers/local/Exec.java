@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /** Runs host commands with a time limit; every failure names the command and its last error lines. */
-final class Exec {
+public final class Exec {
 
     record Result(int exit, String out, String err) {
         boolean ok() {
@@ -22,7 +24,22 @@ final class Exec {
         }
     }
 
+    /**
+     * Blocking pipe reads get threads of their own: on the common pool, many commands at once (a dozen nodes
+     * built in parallel) would queue their reads behind each other while their processes wait to write.
+     */
+    private static final ExecutorService PIPES = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "exec-pipe");
+        t.setDaemon(true);
+        return t;
+    });
+
     private Exec() {
+    }
+
+    /** Everything {@code in} gives until it ends, read on a thread of its own. */
+    public static CompletableFuture<String> drain(InputStream in) {
+        return CompletableFuture.supplyAsync(() -> read(in), PIPES);
     }
 
     static Result run(Duration timeout, List<String> command) throws ProviderException {
@@ -38,8 +55,8 @@ final class Exec {
         } catch (IOException e) {
             throw new ProviderException("cannot run " + command.get(0) + ": " + e.getMessage(), false, e);
         }
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+        CompletableFuture<String> out = drain(process.getInputStream());
+        CompletableFuture<String> err = drain(process.getErrorStream());
         try {
             try (var in = process.getOutputStream()) {
                 if (stdin != null) {
@@ -101,7 +118,8 @@ final class Exec {
         }
     }
 
-    static String tail(String text, int lines) {
+    /** The last {@code lines} lines of {@code text}. */
+    public static String tail(String text, int lines) {
         String[] all = text.strip().split("\n");
         int from = Math.max(0, all.length - lines);
         return String.join("\n", List.of(all).subList(from, all.length));

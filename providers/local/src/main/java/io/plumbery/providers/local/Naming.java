@@ -114,7 +114,8 @@ public final class Naming {
         return changed ? lower + "_" + hash(plan, 6) : lower;
     }
 
-    static String hash(String value, int hexChars) {
+    /** The first {@code hexChars} hex digits of the value's SHA-256: short, stable names. */
+    public static String hash(String value, int hexChars) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, hexChars);

@@ -1,11 +1,9 @@
 package io.plumbery.providers.vagrant;
 
 import io.plumbery.providers.ProviderException;
+import io.plumbery.providers.local.Exec;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,8 +63,8 @@ final class Command {
         } catch (IOException e) {
             throw new ProviderException("cannot run " + command.get(0) + ": " + e.getMessage(), false, e);
         }
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+        CompletableFuture<String> out = Exec.drain(process.getInputStream());
+        CompletableFuture<String> err = Exec.drain(process.getErrorStream());
         try {
             if (stdin != null) {
                 try (var in = process.getOutputStream()) {
@@ -78,7 +76,7 @@ final class Command {
                 String seen = out.completeOnTimeout("", 2, TimeUnit.SECONDS).join()
                         + err.completeOnTimeout("", 2, TimeUnit.SECONDS).join();
                 throw new ProviderException(String.join(" ", command) + " did not finish within "
-                        + timeout.toSeconds() + " s; last output:\n" + tail(seen, 10), true, null);
+                        + timeout.toSeconds() + " s; last output:\n" + Exec.tail(seen, 10), true, null);
             }
             return new Result(process.exitValue(), out.join(), err.join());
         } catch (IOException e) {
@@ -96,29 +94,13 @@ final class Command {
         Result result = run(timeout, command);
         if (!result.ok()) {
             throw new ProviderException(String.join(" ", command) + " failed (exit " + result.exit() + "): "
-                    + tail(result.why(), 10));
+                    + Exec.tail(result.why(), 10));
         }
         return result.out();
-    }
-
-    static String tail(String text, int lines) {
-        String[] all = text.strip().split("\n");
-        int from = Math.max(0, all.length - lines);
-        return String.join("\n", List.of(all).subList(from, all.length));
     }
 
     private static void kill(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-    }
-
-    private static String read(InputStream in) {
-        try (in) {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            in.transferTo(buffer);
-            return buffer.toString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

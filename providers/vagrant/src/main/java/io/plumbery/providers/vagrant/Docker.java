@@ -1,6 +1,7 @@
 package io.plumbery.providers.vagrant;
 
 import io.plumbery.providers.ProviderException;
+import io.plumbery.providers.local.Exec;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ final class Docker {
         Command.Result r = Command.run(Duration.ofSeconds(20), List.of(docker, "info", "--format",
                 "{{.ServerVersion}}"));
         if (!r.ok()) {
-            throw new ProviderException("the Docker engine does not answer (" + Command.tail(r.why(), 3).strip()
+            throw new ProviderException("the Docker engine does not answer (" + Exec.tail(r.why(), 3).strip()
                     + "); start it: 'systemctl start docker' where systemd runs, else 'dockerd &' as root "
                     + "(plumbery-j's bin/docker-engine does that)");
         }

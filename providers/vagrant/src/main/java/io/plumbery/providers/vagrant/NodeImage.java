@@ -1,6 +1,7 @@
 package io.plumbery.providers.vagrant;
 
 import io.plumbery.providers.ProviderException;
+import io.plumbery.providers.local.Exec;
 import io.plumbery.providers.local.BaseImage;
 
 import java.io.File;
@@ -86,7 +87,7 @@ final class NodeImage {
                 if (p.exitValue() != 0) {
                     docker.removeImage(partial);
                     throw new ProviderException("importing " + tree + " into Docker failed: "
-                            + Command.tail(Files.readString(log), 10));
+                            + Exec.tail(Files.readString(log), 10));
                 }
             }
             docker.tag(partial, tag);

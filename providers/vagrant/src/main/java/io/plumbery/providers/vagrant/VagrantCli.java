@@ -1,6 +1,7 @@
 package io.plumbery.providers.vagrant;
 
 import io.plumbery.providers.ProviderException;
+import io.plumbery.providers.local.Exec;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,11 +119,11 @@ final class VagrantCli {
             return null;
         }
         if (reason == null) {
-            reason = Command.tail(r.why(), 15);
+            reason = Exec.tail(r.why(), 15);
         }
         List<String> seen = machine.isEmpty() ? List.of() : output.uiFor(machine, 8);
         return new ProviderException("vagrant " + verb + (machine.isEmpty() ? "" : " " + machine) + " failed (exit "
-                + r.exit() + ") in " + project + ":\n" + Command.tail(reason, 15)
+                + r.exit() + ") in " + project + ":\n" + Exec.tail(reason, 15)
                 + (seen.isEmpty() ? "" : "\nlast lines about " + machine + ":\n" + String.join("\n", seen)),
                 false, null);
     }

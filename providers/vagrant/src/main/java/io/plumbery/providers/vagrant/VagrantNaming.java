@@ -2,10 +2,6 @@ package io.plumbery.providers.vagrant;
 
 import io.plumbery.providers.local.Naming;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Every name this provider gives to something on the host, derived from the plan's name, so that a later
@@ -78,11 +74,6 @@ final class VagrantNaming {
     }
 
     static String hash(String value, int hexChars) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, hexChars);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Naming.hash(value, hexChars);
     }
 }
