@@ -193,11 +193,12 @@ public record AppDefinition(String id, String cmd, List<String> args, String use
     public Map<String, String> taskEnv(List<Integer> hostPorts, String host, String taskId) {
         Map<String, String> out = new LinkedHashMap<>(env == null ? Map.of() : env);
         List<String> all = new ArrayList<>();
+        List<String> names = portNames();
         for (int i = 0; i < hostPorts.size(); i++) {
             String p = String.valueOf(hostPorts.get(i));
             out.put("PORT" + i, p);
             all.add(p);
-            String name = i < portNames().size() ? portNames().get(i) : null;
+            String name = i < names.size() ? names.get(i) : null;
             if (name != null) {
                 out.put("PORT_" + name.toUpperCase().replace('-', '_'), p);
             }
