@@ -1,8 +1,8 @@
 package io.plumbery.cli;
 
-import io.plumbery.cli.engine.Outcome;
-import io.plumbery.cli.engine.Selection;
-import io.plumbery.cli.engine.Session;
+import io.plumbery.engine.Outcome;
+import io.plumbery.engine.Selection;
+import io.plumbery.engine.Session;
 import io.plumbery.fittings.diag.Diagnostic;
 import io.plumbery.fittings.diag.Diagnostics;
 import io.plumbery.fittings.load.FittingsLoader;

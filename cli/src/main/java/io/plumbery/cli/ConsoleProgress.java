@@ -1,6 +1,6 @@
 package io.plumbery.cli;
 
-import io.plumbery.cli.engine.Progress;
+import io.plumbery.engine.Progress;
 
 import java.io.PrintWriter;
 

@@ -1,6 +1,6 @@
 package io.plumbery.cli;
 
-import io.plumbery.cli.engine.Selection;
+import io.plumbery.engine.Selection;
 import io.plumbery.fittings.model.Plan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,15 +1,15 @@
 package io.plumbery.cli;
 
 import io.plumbery.bootstrap.ssh.SshKeys;
-import io.plumbery.cli.cluster.ClusterLayout;
-import io.plumbery.cli.cluster.ClusterProbe;
-import io.plumbery.cli.cluster.ClusterStatus;
-import io.plumbery.cli.engine.Addresses;
-import io.plumbery.cli.engine.NodeValues;
-import io.plumbery.cli.engine.ProviderPool;
-import io.plumbery.cli.engine.Secrets;
-import io.plumbery.cli.engine.Selection;
-import io.plumbery.cli.engine.Workspace;
+import io.plumbery.engine.cluster.ClusterLayout;
+import io.plumbery.engine.cluster.ClusterProbe;
+import io.plumbery.engine.cluster.ClusterStatus;
+import io.plumbery.engine.Addresses;
+import io.plumbery.engine.NodeValues;
+import io.plumbery.engine.ProviderPool;
+import io.plumbery.engine.Secrets;
+import io.plumbery.engine.Selection;
+import io.plumbery.engine.Workspace;
 import io.plumbery.cli.view.InformationView;
 import io.plumbery.cli.view.Json;
 import io.plumbery.fittings.model.Blueprint;

@@ -1,11 +1,11 @@
 package io.plumbery.cli;
 
-import io.plumbery.cli.engine.Action;
-import io.plumbery.cli.engine.Change;
-import io.plumbery.cli.engine.Planned;
-import io.plumbery.cli.engine.Planner;
-import io.plumbery.cli.engine.Selection;
-import io.plumbery.cli.engine.Workspace;
+import io.plumbery.engine.Action;
+import io.plumbery.engine.Change;
+import io.plumbery.engine.Planned;
+import io.plumbery.engine.Planner;
+import io.plumbery.engine.Selection;
+import io.plumbery.engine.Workspace;
 import io.plumbery.cli.view.Json;
 import io.plumbery.fittings.model.Facility;
 import io.plumbery.fittings.model.Plan;

@@ -1,7 +1,9 @@
 package io.plumbery.cli;
 
-import io.plumbery.cli.engine.Selection;
-import io.plumbery.cli.engine.Session;
+import io.plumbery.engine.Polishing;
+import io.plumbery.engine.Selection;
+import io.plumbery.engine.Session;
+import io.plumbery.engine.Steps;
 import io.plumbery.fittings.model.Plan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -7,7 +7,7 @@ import java.util.List;
  * as is. The JSON schema is this record tree (documented in the README).
  */
 public record InformationView(String plan, String file, String state, List<BlueprintView> blueprints,
-                              io.plumbery.cli.cluster.ClusterStatus cluster, List<String> notes) {
+                              io.plumbery.engine.cluster.ClusterStatus cluster, List<String> notes) {
 
     public record BlueprintView(String name, String facility, String provider, String network,
                                 List<NodeView> nodes) {

@@ -1,5 +1,0 @@
-package io.plumbery.cli.engine;
-
-/** A change together with its target. */
-public record Planned(Change change, Target target) {
-}

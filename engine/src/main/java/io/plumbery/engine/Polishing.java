@@ -1,0 +1,129 @@
+package io.plumbery.engine;
+
+import io.plumbery.bootstrap.flow.BootstrapReport;
+import io.plumbery.bootstrap.flow.BootstrapSettings;
+import io.plumbery.bootstrap.flow.Bootstrapper;
+import io.plumbery.bootstrap.flow.NodeReport;
+import io.plumbery.bootstrap.model.BootstrapNode;
+import io.plumbery.bootstrap.model.BootstrapPlan;
+import io.plumbery.bootstrap.model.Role;
+import io.plumbery.bootstrap.model.RuntimeSettings;
+import io.plumbery.fittings.model.Blueprint;
+import io.plumbery.fittings.model.Facility;
+import io.plumbery.fittings.model.Node;
+import io.plumbery.fittings.placeholder.Placeholders;
+import io.plumbery.providers.NodeRecord;
+import io.plumbery.providers.NodeStatus;
+import io.plumbery.state.Placed;
+import io.plumbery.state.State;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code polish}: the bootstrap of built nodes over SSH, from the plan's node model plus what the build
+ * learned (addresses, SSH endpoints). Node placeholders are resolved here, where their values exist.
+ */
+public final class Polishing {
+
+    private Polishing() {
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Outcome polish(Session s, Selection selection, Progress progress, int parallel) {
+        State state = s.store().current();
+        List<BootstrapNode> nodes = new ArrayList<>();
+        Set<String> targets = new java.util.LinkedHashSet<>();
+        List<Outcome.Failure> failures = new ArrayList<>();
+        int skipped = 0;
+        // every built node of the plan shapes what is rendered (/etc/hosts, the ZooKeeper ensemble);
+        // only the selected ones are bootstrapped, and only they must be ready
+        for (Facility f : s.plan().facilities()) {
+            for (Blueprint b : f.blueprints()) {
+                if (b.isGroup()) {
+                    continue;
+                }
+                boolean selected = selection.includes(f, b);
+                for (Node n : b.nodes()) {
+                    String address = Addresses.node(n);
+                    Placed<NodeRecord> placed = state.nodes().get(address);
+                    if (placed == null || placed.record().status() != NodeStatus.RUNNING) {
+                        if (selected) {
+                            failures.add(new Outcome.Failure(address, placed == null ? "not built: run build first"
+                                    : "is " + placed.record().status() + ": run start first"));
+                        }
+                        continue;
+                    }
+                    NodeRecord record = placed.record();
+                    if (record.ssh() == null) {
+                        if (selected) {
+                            progress.finished(address, "polish skipped", "provider " + placed.provider()
+                                    + " gives no SSH endpoint for it");
+                            skipped++;
+                        }
+                        continue;
+                    }
+                    List<String> missing = new ArrayList<>();
+                    Map<String, Object> cloudConfig = (Map<String, Object>) Placeholders.resolveTree(n.cloudConfig(),
+                            new NodeValues(state, n.name(), s.secrets(), s.identity()), missing);
+                    if (!missing.isEmpty()) {
+                        if (selected) {
+                            failures.add(new Outcome.Failure(address, "placeholders without a value: "
+                                    + String.join(", ", missing.stream().distinct().toList())));
+                        }
+                        continue;
+                    }
+                    Set<Role> roles = EnumSet.noneOf(Role.class);
+                    n.roles().forEach(r -> roles.addAll(Role.fromPlanRole(r)));
+                    nodes.add(new BootstrapNode(n.name(), roles, record.privateAddress(), record.publicAddress(),
+                            record.ssh(), cloudConfig, n.cpu().count(), Math.max(256, n.memoryGb() * 1024)));
+                    if (selected) {
+                        targets.add(n.name());
+                    }
+                }
+            }
+        }
+        if (!failures.isEmpty() || targets.isEmpty()) {
+            return new Outcome(0, skipped, failures);
+        }
+        boolean cluster = nodes.stream().anyMatch(n -> targets.contains(n.name()) && !n.roles().isEmpty());
+        Path runtime = cluster ? RuntimeArtifact.locate(s.workspace().dir()).orElse(null) : null;
+        if (cluster && runtime == null) {
+            return new Outcome(0, skipped, List.of(new Outcome.Failure("polish",
+                    "this build of plumbery carries no cluster runtime to install; set PLUMBERY_RUNTIME_JAR")));
+        }
+        // local and vagrant nodes have no way to the internet: everything they run must already be in their image
+        boolean offline = s.plan().facilities().stream().anyMatch(f -> Set.of("local", "vagrant").contains(f.provider()));
+        RuntimeSettings runtimeSettings = offline
+                ? RuntimeSettings.defaults().withPackagesAndNtp(List.of(), List.of()) : RuntimeSettings.defaults();
+        Bootstrapper bootstrapper = Bootstrapper.create(s.identity(), s.workspace().dir().resolve("known_hosts"),
+                runtimeSettings, BootstrapSettings.defaults().withParallel(
+                        parallel > 0 ? parallel : targets.size()));
+        BootstrapReport report = bootstrapper.bootstrap(new BootstrapPlan(s.plan().name(), nodes, Map.of(), runtime,
+                        targets),
+                event -> {
+                    String subject = "node." + event.node();
+                    switch (event.status()) {
+                        case STARTED -> progress.started(subject, event.step().label());
+                        case RETRYING -> progress.finished(subject, event.step().label() + " retrying", event.detail());
+                        case DONE -> progress.finished(subject, event.step().label(), event.detail());
+                        case FAILED -> progress.failed(subject, event.step().label(), event.detail());
+                    }
+                });
+        int changed = 0;
+        int unchanged = skipped;
+        for (NodeReport node : report.nodes()) {
+            if (node.unchanged()) {
+                unchanged++;
+            } else if (node.succeeded()) {
+                changed++;
+            }
+            node.failure().ifPresent(fail -> failures.add(new Outcome.Failure("node." + node.node(), fail.describe())));
+        }
+        return new Outcome(changed, unchanged, failures);
+    }
+}

@@ -1,0 +1,72 @@
+package io.plumbery.engine;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The plan's named secrets ({@code {{ db.secret }}}): made once at random, kept next to the state
+ * (mode 0600) so every later run renders the same value.
+ */
+public final class Secrets {
+
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+    private final Map<String, String> values;
+
+    private Secrets(Path file, Map<String, String> values) {
+        this.file = file;
+        this.values = values;
+    }
+
+    public static Secrets in(Path dir) {
+        Path file = dir.resolve("secrets.json");
+        try {
+            Map<String, String> values = Files.exists(file)
+                    ? JSON.readValue(file.toFile(), new TypeReference<TreeMap<String, String>>() { })
+                    : new TreeMap<>();
+            return new Secrets(file, values);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    public synchronized String get(String name) {
+        String value = values.get(name);
+        if (value == null) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < 24; i++) {
+                b.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+            }
+            value = b.toString();
+            values.put(name, value);
+            save();
+        }
+        return value;
+    }
+
+    private void save() {
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = file.resolveSibling("secrets.json.tmp");
+            Files.deleteIfExists(temp);
+            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.write(temp, JSON.writeValueAsBytes(values));
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.plumbery.engine;
+
+import io.plumbery.fittings.model.Blueprint;
+import io.plumbery.fittings.model.Facility;
+import io.plumbery.fittings.model.Node;
+
+/** What a planned change is about, with the plan parts the applier needs to carry it out. */
+public sealed interface Target {
+
+    Facility facility();
+
+    record Network(Facility facility, Blueprint blueprint) implements Target {
+    }
+
+    record Firewall(Facility facility, Blueprint blueprint) implements Target {
+    }
+
+    record Machine(Facility facility, Blueprint blueprint, Node node) implements Target {
+    }
+
+    record PublicAddress(Facility facility, Blueprint blueprint, Node node) implements Target {
+    }
+
+    /** In the state, no longer in the plan. */
+    record Orphan(Facility facility, String address) implements Target {
+    }
+}

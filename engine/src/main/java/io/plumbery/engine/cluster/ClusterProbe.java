@@ -1,0 +1,183 @@
+package io.plumbery.engine.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Asks the cluster's own HTTP APIs (Mesos operator endpoints, Marathon's REST API) how it is, with short
+ * timeouts: a node that does not answer is reported, it does not stall the caller.
+ */
+public final class ClusterProbe {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER) // a standby master answers 307: that is what we check
+            .build();
+
+    public ClusterStatus probe(ClusterLayout layout) {
+        List<ClusterStatus.MasterStatus> masters = new ArrayList<>();
+        String mesosLeader = null;
+        String marathonLeader = null;
+        JsonNode leaderState = null;
+        for (ClusterLayout.Member m : layout.masters()) {
+            String mesos;
+            Optional<JsonNode> state = Optional.empty();
+            try {
+                HttpResponse<String> redirect = get(ClusterLayout.mesosUrl(m) + "master/redirect");
+                state = json(ClusterLayout.mesosUrl(m) + "master/state");
+                String leader = state.map(s -> s.path("leader").asText(null)).orElse(null);
+                boolean leads = state.isPresent() && leader != null && leader.contains("@" + m.privateAddress() + ":");
+                mesos = leads ? "leading" : redirect.statusCode() == 307 ? "standby"
+                        : "answers " + redirect.statusCode() + " without a leader";
+                if (leads) {
+                    mesosLeader = m.name();
+                    leaderState = state.get();
+                }
+            } catch (IOException e) {
+                mesos = "no answer (" + e.getClass().getSimpleName() + ")";
+            }
+            String marathon;
+            try {
+                Optional<JsonNode> leader = json(ClusterLayout.marathonUrl(m) + "v2/leader");
+                marathon = leader.isPresent() ? "up" : "answers without a leader";
+                if (leader.isPresent() && marathonLeader == null) {
+                    marathonLeader = leader.get().path("leader").asText(null);
+                }
+            } catch (IOException e) {
+                marathon = "no answer (" + e.getClass().getSimpleName() + ")";
+            }
+            masters.add(new ClusterStatus.MasterStatus(m.name(), ClusterLayout.mesosUrl(m),
+                    ClusterLayout.marathonUrl(m), mesos, marathon));
+        }
+        int agents = 0;
+        double cpus = 0;
+        double mem = 0;
+        if (leaderState != null) {
+            for (JsonNode agent : leaderState.path("slaves")) {
+                if (agent.path("active").asBoolean(true)) {
+                    agents++;
+                    cpus += agent.path("resources").path("cpus").asDouble() - agent.path("used_resources").path("cpus").asDouble();
+                    mem += agent.path("resources").path("mem").asDouble() - agent.path("used_resources").path("mem").asDouble();
+                }
+            }
+        }
+        List<ClusterStatus.AppStatus> apps = marathonLeader == null ? List.of() : apps(layout);
+        List<String> dns = layout.masters().stream().map(ClusterLayout.Member::privateAddress).toList();
+        return new ClusterStatus(layout.zookeeper("/mesos"), dns, masters, mesosLeader, agents, layout.agents().size(),
+                cpus, mem, marathonLeader, apps);
+    }
+
+    private List<ClusterStatus.AppStatus> apps(ClusterLayout layout) {
+        for (ClusterLayout.Member m : layout.masters()) {
+            try {
+                Optional<JsonNode> apps = json(ClusterLayout.marathonUrl(m) + "v2/apps?embed=apps.lastTaskFailure");
+                Optional<JsonNode> queue = json(ClusterLayout.marathonUrl(m) + "v2/queue");
+                if (apps.isPresent()) {
+                    List<ClusterStatus.AppStatus> out = new ArrayList<>();
+                    for (JsonNode app : apps.get().path("apps")) {
+                        String id = app.path("id").asText();
+                        String waiting = null;
+                        for (JsonNode q : queue.map(j -> j.path("queue")).orElse(JSON.createArrayNode())) {
+                            if (q.path("app").path("id").asText().equals(id)) {
+                                waiting = whyWaiting(q, app);
+                            }
+                        }
+                        out.add(new ClusterStatus.AppStatus(id, app.path("instances").asInt(),
+                                app.path("tasksRunning").asInt(), app.path("tasksHealthy").asInt(),
+                                app.path("tasksStaged").asInt(), waiting));
+                    }
+                    return out;
+                }
+            } catch (IOException e) {
+                // try the next master's Marathon
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * Why Marathon has not launched an app yet, from its launch queue: the last task failure (e.g. "Failed to
+     * launch container: No such image"), else the offer checks that failed last. Marathon calls a missing Docker
+     * engine an unfulfilled constraint; for a Docker app this says what that constraint is.
+     */
+    static String whyWaiting(JsonNode queued, JsonNode app) {
+        String failure = app.path("lastTaskFailure").path("message").asText("");
+        if (!failure.isEmpty()) {
+            return "in the launch queue; last try failed on " + app.path("lastTaskFailure").path("host").asText("?")
+                    + ": " + failure;
+        }
+        boolean docker = app.path("container").path("type").asText().equals("DOCKER");
+        List<String> rejected = new ArrayList<>();
+        for (JsonNode r : queued.path("processedOffersSummary").path("rejectSummaryLastOffers")) {
+            if (r.path("declined").asInt() > 0) {
+                String reason = r.path("reason").asText();
+                if (docker && reason.equals("UnfulfilledConstraint")) {
+                    reason += " (a Docker app runs only on agents with a Docker engine: nodes whose cloud-config"
+                            + " installs docker.io)";
+                }
+                rejected.add(reason + " (" + r.path("declined").asInt() + " offers)");
+            }
+        }
+        return rejected.isEmpty() ? "in the launch queue, waiting for offers"
+                : "in the launch queue; offers declined: " + String.join(", ", rejected);
+    }
+
+    /** Creates an app unless Marathon already has one with its id; returns what Marathon said. */
+    public String submit(ClusterLayout layout, Map<String, Object> app) throws IOException {
+        IOException last = new IOException("no Marathon answered");
+        for (ClusterLayout.Member m : layout.masters()) {
+            String base = ClusterLayout.marathonUrl(m) + "v2/apps";
+            try {
+                String id = String.valueOf(app.get("id")).replaceFirst("^/", "");
+                if (get(base + "/" + id).statusCode() == 200) {
+                    return "already there";
+                }
+                HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(base)).timeout(TIMEOUT)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(app))).build());
+                if (created.statusCode() == 201) {
+                    return "created";
+                }
+                if (created.statusCode() / 100 == 3 || created.statusCode() == 503) {
+                    continue; // not the leader and not proxying: ask another one
+                }
+                throw new IOException("Marathon answered " + created.statusCode() + ": " + created.body());
+            } catch (IOException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private Optional<JsonNode> json(String url) throws IOException {
+        HttpResponse<String> response = get(url);
+        return response.statusCode() == 200 ? Optional.of(JSON.readTree(response.body())) : Optional.empty();
+    }
+
+    private HttpResponse<String> get(String url) throws IOException {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.plumbery.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.plumbery.fittings.load.FittingsLoader;
+import io.plumbery.fittings.load.LoadResult;
+import io.plumbery.fittings.model.Plan;
+import io.plumbery.providers.FirewallRule;
+import io.plumbery.state.State;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FirewallsTest {
+
+    @Test
+    void anAcceptListLetsEverythingInFromTheNetworksItNames(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("fittings.yaml");
+        Files.writeString(file, """
+                ---
+                information: [two networks]
+                ---
+                locationId: EU6
+                blueprints:
+                  - web:
+                      ethernet: {name: front, subnet: 10.77.1.0}
+                      nodes:
+                        - web1:
+                            glue: [internet 80]
+                  - db:
+                      ethernet: {name: back, subnet: 10.77.2.0, accept: [front, EU7::batch]}
+                      nodes:
+                        - db1:
+                ---
+                locationId: EU7
+                blueprints:
+                  - batch:
+                      ethernet: {name: batch, subnet: 10.78.1.0}
+                      nodes:
+                        - batch1:
+                """);
+        LoadResult loaded = FittingsLoader.load(file, List.of());
+        assertTrue(loaded.ok(), loaded.diagnostics().toString());
+        Plan plan = loaded.plan().orElseThrow();
+        State none = State.empty(plan.name());
+        assertEquals(List.of(FirewallRule.everything("accept-front", "10.77.1.0/24", "10.77.2.0/24"),
+                        FirewallRule.everything("accept-EU7-batch", "10.78.1.0/24", "10.77.2.0/24")),
+                Firewalls.rules(plan, plan.facilities().get(0), "back", none));
+        assertEquals(List.of(new FirewallRule("web1-tcp-80", FirewallRule.Protocol.TCP, 80, "0.0.0.0/0", "web1")),
+                Firewalls.rules(plan, plan.facilities().get(0), "front", none), "accepting is one way");
+    }
+}
