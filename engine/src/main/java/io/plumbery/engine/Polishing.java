@@ -11,6 +11,7 @@ import io.plumbery.bootstrap.model.RuntimeSettings;
 import io.plumbery.fittings.model.Blueprint;
 import io.plumbery.fittings.model.Facility;
 import io.plumbery.fittings.model.Node;
+import io.plumbery.fittings.model.Plan;
 import io.plumbery.fittings.placeholder.Placeholders;
 import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.NodeStatus;
@@ -96,12 +97,8 @@ public final class Polishing {
             return new Outcome(0, skipped, List.of(new Outcome.Failure("polish",
                     "this build of plumbery carries no cluster runtime to install; set PLUMBERY_RUNTIME_JAR")));
         }
-        // local and vagrant nodes have no way to the internet: everything they run must already be in their image
-        boolean offline = s.plan().facilities().stream().anyMatch(f -> Set.of("local", "vagrant").contains(f.provider()));
-        RuntimeSettings runtimeSettings = offline
-                ? RuntimeSettings.defaults().withPackagesAndNtp(List.of(), List.of()) : RuntimeSettings.defaults();
         Bootstrapper bootstrapper = Bootstrapper.create(s.identity(), s.workspace().dir().resolve("known_hosts"),
-                runtimeSettings, BootstrapSettings.defaults().withParallel(
+                runtimeSettings(s.plan(), s.providers()), BootstrapSettings.defaults().withParallel(
                         parallel > 0 ? parallel : targets.size()));
         BootstrapReport report = bootstrapper.bootstrap(new BootstrapPlan(s.plan().name(), nodes, Map.of(), runtime,
                         targets),
@@ -125,5 +122,14 @@ public final class Polishing {
             node.failure().ifPresent(fail -> failures.add(new Outcome.Failure("node." + node.node(), fail.describe())));
         }
         return new Outcome(changed, unchanged, failures);
+    }
+
+    /**
+     * Nodes of a provider that declares them offline have no way to the internet: everything they run must
+     * already be in their image, so the bootstrap installs no packages and sets no NTP servers.
+     */
+    static RuntimeSettings runtimeSettings(Plan plan, ProviderPool providers) {
+        boolean offline = plan.facilities().stream().anyMatch(f -> providers.nodesOffline(f.provider()));
+        return offline ? RuntimeSettings.defaults().withPackagesAndNtp(List.of(), List.of()) : RuntimeSettings.defaults();
     }
 }

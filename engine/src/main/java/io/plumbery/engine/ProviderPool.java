@@ -4,6 +4,7 @@ import io.plumbery.fittings.model.Facility;
 import io.plumbery.fittings.model.Plan;
 import io.plumbery.providers.Provider;
 import io.plumbery.providers.ProviderException;
+import io.plumbery.providers.ProviderFactory;
 import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.Providers;
 import io.plumbery.providers.SshIdentity;
@@ -44,6 +45,12 @@ public final class ProviderPool implements AutoCloseable {
             open.put(key, opened);
         }
         return opened;
+    }
+
+    /** Whether the named provider declares its nodes offline; a provider that is not on the class path does not. */
+    public boolean nodesOffline(String provider) {
+        ProviderFactory factory = providers.all().get(provider);
+        return factory != null && factory.nodesOffline();
     }
 
     @Override

@@ -12,5 +12,13 @@ public interface ProviderFactory {
     /** One line for {@code plumbery --help} and error messages. */
     String description();
 
+    /**
+     * Whether this provider's nodes have no way to the internet, so that everything they run comes with their
+     * image or is uploaded: the bootstrap then installs no packages and sets no NTP servers.
+     */
+    default boolean nodesOffline() {
+        return false;
+    }
+
     Provider open(ProviderSettings settings) throws ProviderException;
 }

@@ -22,4 +22,10 @@ public final class LocalNetnsProviderFactory implements ProviderFactory {
     public Provider open(ProviderSettings settings) throws ProviderException {
         return LocalProvider.open(settings, Machine.NETNS);
     }
+
+    /** Not declared offline: polish has always given these test nodes the default packages and NTP servers. */
+    @Override
+    public boolean nodesOffline() {
+        return false;
+    }
 }

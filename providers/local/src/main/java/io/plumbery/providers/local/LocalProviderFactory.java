@@ -22,4 +22,10 @@ public final class LocalProviderFactory implements ProviderFactory {
     public Provider open(ProviderSettings settings) throws ProviderException {
         return LocalProvider.open(settings);
     }
+
+    /** The host forwards nothing from the plan's bridges to the internet. */
+    @Override
+    public boolean nodesOffline() {
+        return true;
+    }
 }

@@ -22,4 +22,10 @@ public final class VagrantProviderFactory implements ProviderFactory {
     public Provider open(ProviderSettings settings) throws ProviderException {
         return VagrantProvider.open(settings);
     }
+
+    /** Each network of the plan is an internal Docker network: nothing leaves it for the internet. */
+    @Override
+    public boolean nodesOffline() {
+        return true;
+    }
 }
