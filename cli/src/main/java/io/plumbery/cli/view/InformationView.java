@@ -1,35 +1,34 @@
 package io.plumbery.cli.view;
 
+import io.plumbery.engine.cluster.ClusterStatus;
+import io.plumbery.engine.information.Information;
+
+import java.io.PrintWriter;
 import java.util.List;
 
-/**
- * What {@code information} shows, as data: the text view prints it for people, {@code --json} prints it
- * as is. The JSON schema is this record tree (documented in the README).
- */
-public record InformationView(String plan, String file, String state, List<BlueprintView> blueprints,
-                              io.plumbery.engine.cluster.ClusterStatus cluster, List<String> notes) {
+/** {@code information}: each blueprint and node, the cluster and the notes, as text or as the record tree in JSON. */
+public final class InformationView implements View {
 
-    public record BlueprintView(String name, String facility, String provider, String network,
-                                List<NodeView> nodes) {
+    private final Information information;
+
+    public InformationView(Information information) {
+        this.information = information;
     }
 
-    /**
-     * @param status  as the provider sees it now (or as recorded, with {@code --offline}): RUNNING, STOPPED,
-     *                PENDING, GONE, NOT_BUILT...
-     * @param ssh     a command that opens a shell on the node with the plan's key
-     */
-    public record NodeView(String name, String status, String privateAddress, String publicAddress, String ssh,
-                           List<String> information) {
+    @Override
+    public void json(PrintWriter out) {
+        out.println(Json.write(information));
     }
 
-    public void print(java.io.PrintWriter out) {
-        out.println("Plan " + plan + " (" + file + ")");
-        out.println("State " + state);
-        for (BlueprintView b : blueprints) {
+    @Override
+    public void human(PrintWriter out) {
+        out.println("Plan " + information.plan() + " (" + information.file() + ")");
+        out.println("State " + information.state());
+        for (Information.BlueprintInfo b : information.blueprints()) {
             out.println();
             out.println("blueprint " + b.name() + " in " + b.facility() + " (provider " + b.provider() + ")"
                     + (b.network() == null ? "" : ", network " + b.network()));
-            for (NodeView n : b.nodes()) {
+            for (Information.NodeInfo n : b.nodes()) {
                 out.printf("  %-20s %-9s private %-15s public %s%n", n.name(), n.status(),
                         orDash(n.privateAddress()), orDash(n.publicAddress()));
                 if (n.ssh() != null) {
@@ -38,16 +37,16 @@ public record InformationView(String plan, String file, String state, List<Bluep
                 n.information().forEach(line -> out.println("    " + line));
             }
         }
-        if (cluster != null) {
-            printCluster(out);
+        if (information.cluster() != null) {
+            printCluster(information.cluster(), out);
         }
-        if (!notes.isEmpty()) {
+        if (!information.notes().isEmpty()) {
             out.println();
-            notes.forEach(n -> out.println("note: " + n));
+            information.notes().forEach(n -> out.println("note: " + n));
         }
     }
 
-    private void printCluster(java.io.PrintWriter out) {
+    private static void printCluster(ClusterStatus cluster, PrintWriter out) {
         out.println();
         out.println("cluster");
         out.println("  zookeeper        " + cluster.zookeeper());

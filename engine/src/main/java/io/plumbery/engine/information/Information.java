@@ -1,0 +1,27 @@
+package io.plumbery.engine.information;
+
+import io.plumbery.engine.cluster.ClusterStatus;
+
+import java.util.List;
+
+/**
+ * What {@code information} shows, as data: each selected blueprint and node of the plan, the cluster's services
+ * (when the plan has a cluster and they were asked), and notes on what could not be checked. The JSON schema of
+ * {@code information --json} is this record tree (documented in the README).
+ */
+public record Information(String plan, String file, String state, List<BlueprintInfo> blueprints,
+                          ClusterStatus cluster, List<String> notes) {
+
+    public record BlueprintInfo(String name, String facility, String provider, String network,
+                                List<NodeInfo> nodes) {
+    }
+
+    /**
+     * @param status  as the provider sees it now (or as recorded, with {@code --offline}): RUNNING, STOPPED,
+     *                PENDING, GONE, NOT_BUILT...
+     * @param ssh     a command that opens a shell on the node with the plan's key
+     */
+    public record NodeInfo(String name, String status, String privateAddress, String publicAddress, String ssh,
+                           List<String> information) {
+    }
+}

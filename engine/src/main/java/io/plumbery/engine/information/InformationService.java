@@ -1,0 +1,138 @@
+package io.plumbery.engine.information;
+
+import io.plumbery.bootstrap.ssh.SshKeys;
+import io.plumbery.engine.Addresses;
+import io.plumbery.engine.NodeValues;
+import io.plumbery.engine.ProviderPool;
+import io.plumbery.engine.Secrets;
+import io.plumbery.engine.Selection;
+import io.plumbery.engine.Workspace;
+import io.plumbery.engine.cluster.ClusterLayout;
+import io.plumbery.engine.cluster.ClusterProbe;
+import io.plumbery.engine.cluster.ClusterStatus;
+import io.plumbery.fittings.model.Blueprint;
+import io.plumbery.fittings.model.Facility;
+import io.plumbery.fittings.model.Node;
+import io.plumbery.fittings.model.Plan;
+import io.plumbery.fittings.placeholder.Placeholders;
+import io.plumbery.providers.NetworkRecord;
+import io.plumbery.providers.NodeRecord;
+import io.plumbery.providers.ProviderException;
+import io.plumbery.providers.Providers;
+import io.plumbery.providers.SshIdentity;
+import io.plumbery.state.Placed;
+import io.plumbery.state.State;
+import io.plumbery.state.StateException;
+import io.plumbery.state.StateStore;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Gathers what {@code information} shows: reads the state without locking it, asks the providers for each
+ * node's current status (unless offline), fills in the plan's information lines, and asks the cluster's
+ * services how they are. What cannot be checked becomes a note, never an error.
+ */
+public final class InformationService {
+
+    private final Workspace workspace;
+    private final State state;
+    private final boolean offline;
+    private final SshIdentity identity;
+    private final Secrets secrets;
+    private final List<String> notes = new ArrayList<>();
+
+    private InformationService(Workspace workspace, State state, boolean offline) {
+        this.workspace = workspace;
+        this.state = state;
+        this.offline = offline;
+        this.identity = state.isEmpty() ? null : SshKeys.ensure(workspace.dir());
+        this.secrets = Secrets.in(workspace.dir());
+    }
+
+    /** @param offline show the recorded status and ask no provider or cluster service */
+    public static Information gather(Plan plan, Selection selection, Path stateDir, boolean offline)
+            throws StateException {
+        Workspace workspace = Workspace.of(plan, stateDir);
+        State state = StateStore.peek(workspace.stateFile(), plan.name());
+        return new InformationService(workspace, state, offline).gather(plan, selection);
+    }
+
+    private Information gather(Plan plan, Selection selection) {
+        if (state.isEmpty()) {
+            notes.add("nothing is deployed for this plan yet: run 'plumbery " + plan.source() + " deploy'");
+        }
+        List<Information.BlueprintInfo> blueprints = new ArrayList<>();
+        try (ProviderPool providers = identity == null ? null
+                : new ProviderPool(Providers.discover(), plan, workspace.dir(), identity)) {
+            for (Facility f : plan.facilities()) {
+                for (Blueprint b : f.blueprints()) {
+                    if (b.isGroup() || !selection.includes(f, b)) {
+                        continue;
+                    }
+                    List<Information.NodeInfo> nodes = new ArrayList<>();
+                    for (Node n : b.nodes()) {
+                        nodes.add(node(n, providers));
+                    }
+                    Placed<NetworkRecord> net = b.ethernet() == null ? null
+                            : state.networks().get(Addresses.network(f, b));
+                    String network = b.ethernet() == null ? null
+                            : b.ethernet().name() + " " + (net == null ? b.ethernet().subnet() : net.record().subnet());
+                    blueprints.add(new Information.BlueprintInfo(b.name(), f.name(), f.provider(), network, nodes));
+                }
+            }
+        }
+        ClusterStatus cluster = cluster(plan);
+        return new Information(plan.name(), String.valueOf(plan.source()), String.valueOf(workspace.stateFile()),
+                blueprints, cluster, notes);
+    }
+
+    private Information.NodeInfo node(Node n, ProviderPool providers) {
+        Placed<NodeRecord> placed = state.nodes().get(Addresses.node(n));
+        if (placed == null) {
+            return new Information.NodeInfo(n.name(), "NOT_BUILT", null, null, null, List.of());
+        }
+        NodeRecord record = placed.record();
+        String limits = record.attributes().get("limits");
+        if (limits != null && limits.startsWith("not enforced")) {
+            String note = "cpu and memory of the plan are recorded but " + limits;
+            if (!notes.contains(note)) {
+                notes.add(note); // said once, not per node: it is a property of this host
+            }
+        }
+        if (!offline && providers != null) {
+            try {
+                record = providers.get(placed.provider(), placed.facility()).refreshNode(record);
+            } catch (ProviderException e) {
+                notes.add(n.name() + ": the provider did not answer (" + e.getMessage() + "); showing the recorded status");
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        NodeValues values = new NodeValues(state, n.name(), secrets, identity);
+        List<String> information = n.information().stream()
+                .map(line -> Placeholders.resolve(line, values, missing)).toList();
+        String ssh = record.ssh() == null ? null : "ssh -i " + workspace.dir().resolve(SshKeys.PRIVATE_KEY_FILE)
+                + " -o UserKnownHostsFile=" + workspace.dir().resolve("known_hosts")
+                + (record.ssh().port() == 22 ? "" : " -p " + record.ssh().port())
+                + " " + record.ssh().user() + "@" + record.ssh().host();
+        return new Information.NodeInfo(n.name(), String.valueOf(record.status()), record.privateAddress(),
+                record.publicAddress(), ssh, information);
+    }
+
+    /** The cluster's services as they answer now; null when the plan has no cluster or they were not asked. */
+    private ClusterStatus cluster(Plan plan) {
+        ClusterLayout layout = ClusterLayout.of(plan, state);
+        if (layout.isEmpty()) {
+            return null;
+        }
+        if (offline) {
+            notes.add("cluster endpoints not checked (--offline)");
+        } else if (!ClusterLayout.reachable(state)) {
+            notes.add("cluster endpoints not checked: the nodes of this provider are not reachable from here");
+        } else {
+            return new ClusterProbe().probe(layout);
+        }
+        return null;
+    }
+}
