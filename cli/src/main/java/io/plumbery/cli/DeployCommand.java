@@ -1,13 +1,10 @@
 package io.plumbery.cli;
 
-import io.plumbery.engine.Polishing;
+import io.plumbery.engine.CompositeActions;
 import io.plumbery.engine.Selection;
 import io.plumbery.engine.Session;
-import io.plumbery.engine.Steps;
 import io.plumbery.fittings.model.Plan;
 import picocli.CommandLine.Command;
-
-import java.util.List;
 
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = {"Builds what is missing (networks, nodes, public addresses, firewall rules), starts stopped "
@@ -19,11 +16,7 @@ final class DeployCommand extends ActionCommand {
     int run(Plan plan, Selection selection) throws Exception {
         ConsoleProgress progress = progress();
         try (Session s = session(plan)) {
-            return report("deploy", Steps.chain(progress, List.of(
-                    new Steps.Phase("build", () -> Steps.build(s, selection, progress, parallel())),
-                    new Steps.Phase("start", () -> Steps.start(s, selection, progress, parallel())),
-                    new Steps.Phase("polish", () -> Polishing.polish(s, selection, progress, parallel())),
-                    new Steps.Phase("cluster", () -> Steps.cluster(s, progress)))), progress);
+            return report("deploy", CompositeActions.deploy(s, selection, progress, parallel()), progress);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.plumbery.cli;
 
+import io.plumbery.engine.CompositeActions;
 import io.plumbery.engine.Destroyer;
 import io.plumbery.engine.Selection;
 import io.plumbery.engine.Session;
@@ -43,11 +44,9 @@ final class DestroyCommand extends ActionCommand {
                 command.err().println(action + " cancelled; nothing was touched.");
                 return ExitCodes.FAILED;
             }
-            int parallel = command.parallel();
-            Steps.Phase destroy = new Steps.Phase("destroy", () -> Steps.destroy(s, selection, progress, parallel));
-            return command.report(action, Steps.chain(progress, stopFirst
-                    ? List.of(new Steps.Phase("stop", () -> Steps.stop(s, selection, progress, parallel)), destroy)
-                    : List.of(destroy)), progress);
+            return command.report(action, stopFirst
+                    ? CompositeActions.dispose(s, selection, progress, command.parallel())
+                    : Steps.destroy(s, selection, progress, command.parallel()), progress);
         }
     }
 }

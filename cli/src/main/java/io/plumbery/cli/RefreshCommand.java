@@ -1,14 +1,11 @@
 package io.plumbery.cli;
 
-import io.plumbery.engine.Polishing;
+import io.plumbery.engine.CompositeActions;
 import io.plumbery.engine.Selection;
 import io.plumbery.engine.Session;
-import io.plumbery.engine.Steps;
 import io.plumbery.fittings.model.Plan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-
-import java.util.List;
 
 @Command(name = "refresh", mixinStandardHelpOptions = true,
         description = "Disposes then deploys again: fresh nodes from the same plan.")
@@ -29,14 +26,7 @@ final class RefreshCommand extends ActionCommand {
         }
         ConsoleProgress progress = progress();
         try (Session s = session(plan)) {
-            int n = parallel();
-            return report("refresh", Steps.chain(progress, List.of(
-                    new Steps.Phase("stop", () -> Steps.stop(s, selection, progress, n)),
-                    new Steps.Phase("destroy", () -> Steps.destroy(s, selection, progress, n)),
-                    new Steps.Phase("build", () -> Steps.build(s, selection, progress, n)),
-                    new Steps.Phase("start", () -> Steps.start(s, selection, progress, n)),
-                    new Steps.Phase("polish", () -> Polishing.polish(s, selection, progress, n)),
-                    new Steps.Phase("cluster", () -> Steps.cluster(s, progress)))), progress);
+            return report("refresh", CompositeActions.refresh(s, selection, progress, parallel()), progress);
         }
     }
 }

@@ -6,10 +6,9 @@ import io.plumbery.engine.cluster.ClusterReady;
 import io.plumbery.providers.NodeStatus;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
-/** The single steps that the composite actions (deploy, dispose, refresh) chain. */
+/** The single steps of the actions; {@link CompositeActions} chains them into deploy, dispose and refresh. */
 public final class Steps {
 
     private Steps() {
@@ -54,7 +53,7 @@ public final class Steps {
      * Waits for the cluster the plan describes (if any) and submits its apps. Skipped when its nodes are not
      * reachable (a provider that gives no SSH endpoint, such as the in-memory stub, built nothing real).
      */
-    public static Outcome cluster(Session s, Progress progress) {
+    static Outcome cluster(Session s, Progress progress) {
         ClusterLayout layout = ClusterLayout.of(s.plan(), s.store().current());
         if (layout.isEmpty()) {
             return new Outcome(0, 0, List.of());
@@ -65,35 +64,5 @@ public final class Steps {
         }
         return new ClusterReady(new ClusterProbe(), progress, Duration.ofMinutes(5), Duration.ofMinutes(3),
                 Duration.ofSeconds(1)).await(layout);
-    }
-
-    /** A named step of a composite action. */
-    public record Phase(String name, java.util.function.Supplier<Outcome> step) {
-    }
-
-    /**
-     * Runs phases in order and stops at the first that fails; counts add up, and the time of each phase
-     * is printed at the end, so a slow deploy shows where its time went.
-     */
-    public static Outcome chain(Progress progress, List<Phase> phases) {
-        int changed = 0;
-        int unchanged = 0;
-        List<Outcome.Failure> failures = new ArrayList<>();
-        List<String> times = new ArrayList<>();
-        for (Phase phase : phases) {
-            long start = System.nanoTime();
-            Outcome o = phase.step().get();
-            times.add(String.format(java.util.Locale.ROOT, "%s %.1fs", phase.name(), (System.nanoTime() - start) / 1e9));
-            changed += o.changed();
-            unchanged += o.unchanged();
-            failures.addAll(o.failures());
-            if (!o.ok()) {
-                break;
-            }
-        }
-        if (phases.size() > 1) {
-            progress.note("phases: " + String.join(", ", times));
-        }
-        return new Outcome(changed, unchanged, failures);
     }
 }
