@@ -1,64 +1,39 @@
 package io.plumbery.cli.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.plumbery.engine.Action;
 import io.plumbery.engine.Change;
 import io.plumbery.engine.PlanPreview;
 import io.plumbery.engine.Planned;
 import io.plumbery.engine.Target;
-import io.plumbery.fittings.load.FittingsLoader;
-import io.plumbery.fittings.load.LoadResult;
 import io.plumbery.fittings.model.Blueprint;
+import io.plumbery.fittings.model.Cpu;
 import io.plumbery.fittings.model.Facility;
+import io.plumbery.fittings.model.Node;
 import io.plumbery.fittings.model.Plan;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+/** The text and JSON of {@code plan}, for a small plan of two facilities built by hand. */
 class PlanViewTest {
 
-    @TempDir
-    Path dir;
+    private final Node web1 = node("web1", "web");
+    private final Node batch1 = node("batch1", "batch");
+    private final Blueprint web = new Blueprint("web", null, null, List.of(web1), List.of());
+    private final Blueprint batch = new Blueprint("batch", null, null, List.of(batch1), List.of());
+    private final Facility eu6 = new Facility(0, "EU6", "local", Map.of(), List.of(web), List.of());
+    private final Facility eu7 = new Facility(1, "EU7", "stub", Map.of(), List.of(batch), List.of());
+    private final Plan plan = new Plan(Path.of("small/fittings.yaml"), "small", List.of(), Map.of(), Map.of(), false,
+            List.of(eu6, eu7));
 
-    Plan plan;
-    Facility eu6;
-    Facility eu7;
-
-    @BeforeEach
-    void twoFacilities() throws Exception {
-        Path file = Files.createDirectories(dir.resolve("small")).resolve("fittings.yaml");
-        Files.writeString(file, """
-                ---
-                information: [a small plan]
-                ---
-                locationId: EU6
-                blueprints:
-                  - web:
-                      ethernet: {name: web, subnet: 10.77.1.0}
-                      nodes:
-                        - web1:
-                            glue: [internet 22]
-                ---
-                locationId: EU7
-                provider: stub
-                blueprints:
-                  - batch:
-                      ethernet: {name: batch, subnet: 10.78.1.0}
-                      nodes:
-                        - batch1:
-                """);
-        LoadResult loaded = FittingsLoader.load(file, List.of());
-        assertTrue(loaded.ok(), loaded.diagnostics().toString());
-        plan = loaded.plan().orElseThrow();
-        eu6 = plan.facilities().get(0);
-        eu7 = plan.facilities().get(1);
+    private static Node node(String name, String blueprint) {
+        return new Node(name, blueprint, null, "Debian 12", Cpu.DEFAULT, 2, List.of(), List.of(), null, List.of(), null,
+                List.of(), false, Map.of());
     }
 
     private static String render(View view, boolean json) {
@@ -69,29 +44,27 @@ class PlanViewTest {
 
     private Planned network() {
         return new Planned(new Change("network.EU6.web", "network", Action.CREATE, "10.77.1.0/24 (web)", null),
-                new Target.Network(eu6, eu6.blueprints().get(0)));
+                new Target.Network(eu6, web));
     }
 
     private Planned replacedNode() {
-        Blueprint web = eu6.blueprints().get(0);
         return new Planned(new Change("node.web1", "node", Action.REPLACE, "2 cpu, 4 GB, Debian 12",
-                "must be replaced: cpu 1 -> 2"), new Target.Machine(eu6, web, web.nodes().get(0)));
+                "must be replaced: cpu 1 -> 2"), new Target.Machine(eu6, web, web1));
     }
 
     @Test
     void eachChangeIsOneAlignedLineUnderItsFacilityThenTheCounts() {
-        Blueprint web = eu6.blueprints().get(0);
-        Blueprint batch = eu7.blueprints().get(0);
         PlanPreview preview = new PlanPreview(plan, List.of(network(), replacedNode(),
                 new Planned(new Change("public.web1", "public-address", Action.NO_OP, "ports 22", null),
-                        new Target.PublicAddress(eu6, web, web.nodes().get(0))),
+                        new Target.PublicAddress(eu6, web, web1)),
                 new Planned(new Change("firewall.EU6.web", "firewall", Action.UPDATE, "1 inbound rule(s)",
                         "rules follow the replaced node(s)"), new Target.Firewall(eu6, web)),
                 new Planned(new Change("node.batch1", "node", Action.CREATE, "2 cpu, 2 GB, Debian 12", null),
-                        new Target.Machine(eu7, batch, batch.nodes().get(0))),
+                        new Target.Machine(eu7, batch, batch1)),
                 new Planned(new Change("node.old1", "node", Action.DELETE, "no longer in the plan", null),
                         new Target.Orphan(null, "node.old1"))));
-        assertEquals("Plan small (" + plan.source() + ")\n" + """
+        assertEquals("""
+                Plan small (small/fittings.yaml)
 
                 facility EU6 (provider local)
                   + network.EU6.web   10.77.1.0/24 (web)
@@ -109,7 +82,7 @@ class PlanViewTest {
 
     @Test
     void nothingToDoIsStillAPlan() {
-        assertEquals("Plan small (" + plan.source() + ")\n\n"
+        assertEquals("Plan small (small/fittings.yaml)\n\n"
                         + "Plan: 0 to create, 0 to update, 0 to replace, 0 to delete, 0 unchanged.\n",
                 render(new PlanView(new PlanPreview(plan, List.of())), false));
     }
@@ -120,7 +93,7 @@ class PlanViewTest {
         assertEquals("""
                 {
                   "plan" : "small",
-                  "file" : "%s",
+                  "file" : "small/fittings.yaml",
                   "changes" : [ {
                     "address" : "network.EU6.web",
                     "kind" : "network",
@@ -141,6 +114,6 @@ class PlanViewTest {
                     "no_op" : 0
                   }
                 }
-                """.formatted(plan.source()), render(new PlanView(preview), true));
+                """, render(new PlanView(preview), true));
     }
 }
