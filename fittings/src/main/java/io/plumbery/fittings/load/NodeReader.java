@@ -70,7 +70,7 @@ final class NodeReader {
         Cpu cpu = layers.pick("cpu").flatMap(m -> cpu(m)).orElse(Cpu.DEFAULT);
         int memory = layers.pick("memory").map(m -> m.integer("memory", 1, 4096).orElse(1)).orElse(2);
         List<Disk> disks = layers.pick("disks").map(NodeReader::disks).orElse(List.of());
-        List<Glue> glue = layers.pick("glue").map(NodeReader::glue).orElse(List.of());
+        List<Glue> glue = layers.pick("glue").map(GlueReader::read).orElse(List.of());
         String monitoring = layers.pick("monitoring").flatMap(m -> oneOf(m, "monitoring", MONITORING)).orElse(null);
         String running = layers.pick("running").flatMap(m -> oneOf(m, "running", Set.of("always"))).orElse(null);
         List<String> information = layers.pick("information").map(m -> m.strings("information")).orElse(List.of());
@@ -145,40 +145,6 @@ final class NodeReader {
             }
         }
         return disks;
-    }
-
-    private static List<Glue> glue(YamlMap m) {
-        List<Glue> glue = new ArrayList<>();
-        for (Map.Entry<String, org.yaml.snakeyaml.nodes.Node> item : m.stringItems("glue")) {
-            String[] words = item.getKey().trim().split("\\s+");
-            if (!words[0].equals("internet")) {
-                if (words.length > 2 || (words.length == 2 && !words[1].matches("\\.?[0-9]+(\\.[0-9]+){0,3}"))) {
-                    m.source().error(item.getValue(), "glue '" + item.getKey() + "' in " + m.what()
-                            + ": write 'internet PORT...' or 'NETWORK [ADDRESS]' (e.g. 'backend .11'); ports go with 'internet'");
-                } else {
-                    glue.add(Glue.network(words[0], words.length == 2 ? words[1] : null));
-                }
-                continue;
-            }
-            List<Integer> ports = new ArrayList<>();
-            for (int i = 1; i < words.length; i++) {
-                if (words[i].equals("icmp")) {
-                    continue;
-                }
-                try {
-                    int port = Integer.parseInt(words[i].replaceFirst("^(tcp|udp):", ""));
-                    if (port < 1 || port > 65535) {
-                        throw new NumberFormatException();
-                    }
-                    ports.add(port);
-                } catch (NumberFormatException e) {
-                    m.source().error(item.getValue(), "bad port '" + words[i] + "' in glue '" + item.getKey() + "' of "
-                            + m.what() + ": ports are numbers from 1 to 65535");
-                }
-            }
-            glue.add(Glue.internet(ports));
-        }
-        return glue;
     }
 
     private static List<String> roles(YamlMap m) {
