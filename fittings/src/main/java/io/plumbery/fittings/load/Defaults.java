@@ -24,7 +24,7 @@ record Defaults(Optional<Domain> domain, Optional<YamlMap> ethernetMap, Map<Stri
         Map<String, YamlMap> profiles = new LinkedHashMap<>();
         d.values().forEach((name, node) -> {
             if (!name.equals("domain") && !name.equals("ethernet") && !name.equals("cloud-config")) {
-                YamlMap.of(node, d.source(), d.parameters(), "profile '" + name + "'").ifPresent(profile -> {
+                YamlMap.of(node, d.source(), d.substitutions(), "profile '" + name + "'").ifPresent(profile -> {
                     profile.allowOnly(NodeReader.PROFILE_KEYS);
                     profiles.put(name, profile);
                 });

@@ -97,10 +97,10 @@ final class FacilityReader {
         String name = doc.scalar(tuple.getKeyNode(), "a blueprint name").orElse("?");
         org.yaml.snakeyaml.nodes.Node body = tuple.getValueNode();
         if (body instanceof ScalarNode s && !YamlMap.isNull(s)) {
-            List<String> members = List.of(doc.parameters().substitute(s.getValue(), s).trim().split("\\s+"));
+            List<String> members = List.of(doc.substitutions().substitute(s.getValue(), s).trim().split("\\s+"));
             return Optional.of(new Located<>(new Blueprint(name, null, null, List.of(), members), source.at(item)));
         }
-        Optional<YamlMap> bp = YamlMap.of(body, source, doc.parameters(), "blueprint '" + name + "'");
+        Optional<YamlMap> bp = YamlMap.of(body, source, doc.substitutions(), "blueprint '" + name + "'");
         if (bp.isEmpty()) {
             return Optional.empty();
         }
@@ -129,8 +129,8 @@ final class FacilityReader {
     private List<Located<Node>> nodeLine(org.yaml.snakeyaml.nodes.Node line, YamlMap blueprint, String name) {
         Source source = blueprint.source();
         if (line instanceof ScalarNode s && !YamlMap.isNull(s)) {
-            String nodeName = blueprint.parameters().substitute(s.getValue(), s);
-            YamlMap empty = YamlMap.of(null, source, blueprint.parameters(), "node '" + nodeName + "'").orElseThrow();
+            String nodeName = blueprint.substitutions().substitute(s.getValue(), s);
+            YamlMap empty = YamlMap.of(null, source, blueprint.substitutions(), "node '" + nodeName + "'").orElseThrow();
             return nodes.read(nodeName, s, empty, name);
         }
         if (!(line instanceof MappingNode mapping) || mapping.getValue().size() != 1) {
@@ -143,7 +143,7 @@ final class FacilityReader {
         if (nodeName.isEmpty()) {
             return List.of();
         }
-        return YamlMap.of(tuple.getValueNode(), source, blueprint.parameters(), "node '" + nodeName.get() + "'")
+        return YamlMap.of(tuple.getValueNode(), source, blueprint.substitutions(), "node '" + nodeName.get() + "'")
                 .map(own -> nodes.read(nodeName.get(), tuple.getKeyNode(), own, name))
                 .orElse(List.of());
     }

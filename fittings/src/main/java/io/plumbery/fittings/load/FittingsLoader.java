@@ -43,11 +43,16 @@ public final class FittingsLoader {
     private FittingsLoader() {
     }
 
+    /** Loads with this process's environment and version; see {@link #load(Path, List, LoadContext)}. */
     public static LoadResult load(Path file, List<ParameterInput> inputs) {
+        return load(file, inputs, LoadContext.ofThisProcess());
+    }
+
+    public static LoadResult load(Path file, List<ParameterInput> inputs, LoadContext context) {
         Diagnostics diagnostics = new Diagnostics();
         Source source = new Source(file, diagnostics);
         List<org.yaml.snakeyaml.nodes.Node> documents = compose(file, source);
-        Plan plan = documents.isEmpty() ? null : read(file, source, documents, inputs);
+        Plan plan = documents.isEmpty() ? null : read(file, source, documents, inputs, context);
         return new LoadResult(diagnostics.hasErrors() ? Optional.empty() : Optional.ofNullable(plan),
                 diagnostics.list());
     }
@@ -83,14 +88,14 @@ public final class FittingsLoader {
     }
 
     private static Plan read(Path file, Source source, List<org.yaml.snakeyaml.nodes.Node> documents,
-                             List<ParameterInput> inputs) {
-        Parameters none = new Parameters(Map.of(), source);
+                             List<ParameterInput> inputs, LoadContext context) {
+        Substitutions none = new Substitutions(Map.of(), context, source);
         Optional<YamlMap> rawGlobal = YamlMap.of(documents.get(0), source, none, "the global document");
         if (rawGlobal.isEmpty()) {
             return null;
         }
         Map<String, Parameter> parameters = ParameterReader.read(rawGlobal.get(), inputs);
-        Parameters resolved = new Parameters(parameters, source);
+        Substitutions resolved = none.with(parameters);
         YamlMap global = YamlMap.of(documents.get(0), source, resolved, "the global document").orElseThrow();
         global.allowOnly(GLOBAL_KEYS);
         List<String> information = global.strings("information");

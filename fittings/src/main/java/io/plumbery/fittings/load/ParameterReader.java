@@ -26,7 +26,7 @@ final class ParameterReader {
 
     static Map<String, Parameter> read(YamlMap global, List<ParameterInput> inputs) {
         Source source = global.source();
-        Parameters none = new Parameters(Map.of(), source);
+        Substitutions none = global.substitutions();
         Map<String, Parameter> declared = new LinkedHashMap<>();
         global.value("parameters").flatMap(v -> YamlMap.of(v, source, none, "'parameters'")).ifPresent(params ->
                 params.values().forEach((name, node) -> YamlMap.of(node, source, none, "parameter '" + name + "'")

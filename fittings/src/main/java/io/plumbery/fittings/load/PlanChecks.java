@@ -93,33 +93,33 @@ final class PlanChecks {
      * Every {@code {{ x.y }}} anywhere in the plan text, read by us or not, must name a parameter with a
      * value, a node, a secret or a known value.
      */
-    static void placeholders(Parameters parameters, List<org.yaml.snakeyaml.nodes.Node> documents,
+    static void placeholders(Substitutions substitutions, List<org.yaml.snakeyaml.nodes.Node> documents,
                              Set<String> nodeNames) {
         Map<org.yaml.snakeyaml.nodes.Node, Boolean> visited = new IdentityHashMap<>();
         for (org.yaml.snakeyaml.nodes.Node doc : documents) {
-            walk(parameters, doc, nodeNames, visited);
+            walk(substitutions, doc, nodeNames, visited);
         }
     }
 
-    private static void walk(Parameters parameters, org.yaml.snakeyaml.nodes.Node node, Set<String> nodeNames,
+    private static void walk(Substitutions substitutions, org.yaml.snakeyaml.nodes.Node node, Set<String> nodeNames,
                              Map<org.yaml.snakeyaml.nodes.Node, Boolean> visited) {
         if (node == null || visited.put(node, Boolean.TRUE) != null) {
             return; // aliases share nodes: check each once
         }
         if (node instanceof ScalarNode s) {
-            String text = parameters.substitute(s.getValue(), s);
+            String text = substitutions.substitute(s.getValue(), s);
             for (Map.Entry<String, String> ref : Placeholders.references(text)) {
-                if (!ref.getKey().equals("parameter")) {
+                if (!ref.getKey().equals("parameter") && !ref.getKey().equals("environment")) {
                     Placeholders.check(ref.getKey(), ref.getValue(), nodeNames)
-                            .ifPresent(msg -> parameters.source().error(s, msg));
+                            .ifPresent(msg -> substitutions.source().error(s, msg));
                 }
             }
         } else if (node instanceof SequenceNode seq) {
-            seq.getValue().forEach(item -> walk(parameters, item, nodeNames, visited));
+            seq.getValue().forEach(item -> walk(substitutions, item, nodeNames, visited));
         } else if (node instanceof MappingNode map) {
             for (NodeTuple t : map.getValue()) {
-                walk(parameters, t.getKeyNode(), nodeNames, visited);
-                walk(parameters, t.getValueNode(), nodeNames, visited);
+                walk(substitutions, t.getKeyNode(), nodeNames, visited);
+                walk(substitutions, t.getValueNode(), nodeNames, visited);
             }
         }
     }
