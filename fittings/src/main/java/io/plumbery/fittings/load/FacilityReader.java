@@ -5,7 +5,6 @@ import io.plumbery.fittings.model.Domain;
 import io.plumbery.fittings.model.Ethernet;
 import io.plumbery.fittings.model.Facility;
 import io.plumbery.fittings.model.Node;
-import io.plumbery.fittings.model.Subnet;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -22,19 +21,15 @@ final class FacilityReader {
     static final String DEFAULT_PROVIDER = "local";
 
     private static final List<String> FACILITY_KEYS = List.of("locationId", "regionId", "provider", "providerSettings",
-            "blueprints", "basement", "prepare", "apps");
+            "blueprints", "basement", "prepare", "apps", "defaults");
     private static final List<String> BLUEPRINT_KEYS = List.of("domain", "ethernet", "nodes", "listeners", "multicloud");
-    static final List<String> DOMAIN_KEYS = List.of("name", "description", "service", "ipv4");
-    static final List<String> ETHERNET_KEYS = List.of("name", "description", "subnet", "accept", "destroy");
 
     private final Defaults defaults;
     private final NodeReader nodes;
     /** Every node read, with its position, for the plan-wide checks. */
     final List<Located<Node>> located = new ArrayList<>();
-    /** Every ethernet read, with the position of its subnet, per facility index. */
-    final List<Located<Map.Entry<Integer, Ethernet>>> ethernets = new ArrayList<>();
-    /** Every entry of an ethernet's {@code accept} list, with its position, per facility index. */
-    final List<Located<Map.Entry<Integer, String>>> accepts = new ArrayList<>();
+    /** Every network read, for the plan-wide checks. */
+    final NetworkReader networks = new NetworkReader();
 
     FacilityReader(Defaults defaults) {
         this.defaults = defaults;
@@ -52,10 +47,11 @@ final class FacilityReader {
         if (!doc.has("blueprints")) {
             doc.source().error(doc.node(), "facility " + (index + 1) + " has no 'blueprints'");
         }
+        Defaults own = Defaults.readFacility(doc.map("defaults", "the defaults of facility " + (index + 1)));
         List<Blueprint> blueprints = new ArrayList<>();
         Map<String, org.yaml.snakeyaml.nodes.Node> seen = new LinkedHashMap<>();
         for (org.yaml.snakeyaml.nodes.Node item : doc.sequence("blueprints")) {
-            blueprint(index, item, doc).ifPresent(entry -> {
+            blueprint(index, item, doc, own).ifPresent(entry -> {
                 org.yaml.snakeyaml.nodes.Node first = seen.putIfAbsent(entry.value().name(), item);
                 if (first != null) {
                     doc.source().error(item, "duplicate blueprint '" + entry.value().name() + "' in this facility (first at line "
@@ -66,8 +62,10 @@ final class FacilityReader {
             });
         }
         checkGroups(doc, blueprints, seen);
+        own.blueprints().ifPresent(names -> checkDefaultBlueprints(doc.source(), names, blueprints));
+        List<String> defaultBlueprints = own.blueprints().or(defaults::blueprints).map(Located::value).orElse(List.of());
         return new Facility(index, location.orElse("facility-" + (index + 1)), provider, settings, blueprints,
-                apps(doc));
+                apps(doc), defaultBlueprints);
     }
 
     /** Marathon apps: passed on as they are (Marathon validates them), but each needs an 'id'. */
@@ -86,7 +84,8 @@ final class FacilityReader {
         return apps;
     }
 
-    private Optional<Located<Blueprint>> blueprint(int facility, org.yaml.snakeyaml.nodes.Node item, YamlMap doc) {
+    private Optional<Located<Blueprint>> blueprint(int facility, org.yaml.snakeyaml.nodes.Node item, YamlMap doc,
+                                                   Defaults facilityDefaults) {
         Source source = doc.source();
         if (!(item instanceof MappingNode mapping) || mapping.getValue().size() != 1) {
             source.error(item, "each blueprint is one name followed by its settings, e.g. '- web:' then indented "
@@ -106,11 +105,10 @@ final class FacilityReader {
         }
         YamlMap b = bp.get();
         b.allowOnly(BLUEPRINT_KEYS);
-        Domain domain = b.map("domain", "the domain of blueprint '" + name + "'").map(FacilityReader::domain)
-                .orElse(defaults.domain().orElse(null));
-        Optional<YamlMap> ethernetMap = b.map("ethernet", "the ethernet of blueprint '" + name + "'")
-                .or(defaults::ethernetMap);
-        Ethernet ethernet = ethernetMap.map(e -> ethernet(facility, e)).orElse(null);
+        Domain domain = NetworkReader.domain(Layers.of(defaults.domain(), facilityDefaults.domain(),
+                b.map("domain", "the domain of blueprint '" + name + "'"))).orElse(null);
+        Ethernet ethernet = networks.ethernet(facility, Layers.of(defaults.ethernet(), facilityDefaults.ethernet(),
+                b.map("ethernet", "the ethernet of blueprint '" + name + "'"))).orElse(null);
         List<Node> blueprintNodes = new ArrayList<>();
         for (org.yaml.snakeyaml.nodes.Node line : b.sequence("nodes")) {
             for (Located<Node> node : nodeLine(line, b, name)) {
@@ -148,46 +146,6 @@ final class FacilityReader {
                 .orElse(List.of());
     }
 
-    static Domain domain(YamlMap d) {
-        d.allowOnly(DOMAIN_KEYS);
-        if (!d.has("name")) {
-            d.source().error(d.node(), d.what() + " needs a 'name'");
-        }
-        return new Domain(d.string("name").orElse(null), d.string("description").orElse(null),
-                d.string("service").orElse(null), d.string("ipv4").orElse(null));
-    }
-
-    private Ethernet ethernet(int facility, YamlMap e) {
-        e.allowOnly(ETHERNET_KEYS);
-        if (!e.has("name")) {
-            e.source().error(e.node(), e.what() + " needs a 'name'");
-        }
-        Subnet subnet = null;
-        Optional<String> text = e.string("subnet");
-        if (text.isEmpty()) {
-            e.source().error(e.node(), e.what() + " needs a 'subnet', e.g. 10.77.0.0 (a /24) or 10.77.0.0/16");
-        } else {
-            try {
-                subnet = Subnet.parse(text.get());
-            } catch (IllegalArgumentException ex) {
-                e.source().error(e.value("subnet").orElseThrow(), "bad subnet in " + e.what() + ": " + ex.getMessage());
-            }
-        }
-        Ethernet ethernet = new Ethernet(e.string("name").orElse(null), e.string("description").orElse(null), subnet,
-                e.strings("accept"), e.string("destroy").orElse(null));
-        e.value("accept").ifPresent(list -> {
-            List<org.yaml.snakeyaml.nodes.Node> entries = list instanceof org.yaml.snakeyaml.nodes.SequenceNode seq
-                    ? seq.getValue() : List.of(list);
-            for (int i = 0; i < entries.size() && i < ethernet.accept().size(); i++) {
-                accepts.add(new Located<>(Map.entry(facility, ethernet.accept().get(i)), e.source().at(entries.get(i))));
-            }
-        });
-        if (subnet != null) {
-            ethernets.add(new Located<>(Map.entry(facility, ethernet), e.source().at(e.value("subnet").orElseThrow())));
-        }
-        return ethernet;
-    }
-
     private static void checkGroups(YamlMap doc, List<Blueprint> blueprints,
                                     Map<String, org.yaml.snakeyaml.nodes.Node> positions) {
         List<String> names = blueprints.stream().filter(b -> !b.isGroup()).map(Blueprint::name).toList();
@@ -198,6 +156,18 @@ final class FacilityReader {
                             + "' names '" + member + "', which is no blueprint of this facility"
                             + Suggestions.hint(member, names));
                 }
+            }
+        }
+    }
+
+    /** A facility's {@code defaults: blueprints:} names blueprints (or groups) of that facility. */
+    private static void checkDefaultBlueprints(Source source, Located<List<String>> names, List<Blueprint> blueprints) {
+        List<String> known = blueprints.stream().map(Blueprint::name).toList();
+        for (String name : names.value()) {
+            if (!known.contains(name)) {
+                source.diagnostics().error(names.where(), "defaults: blueprints names '" + name
+                        + "', which is no blueprint of this facility" + Suggestions.hint(name, known)
+                        + "; blueprints: " + String.join(", ", known));
             }
         }
     }

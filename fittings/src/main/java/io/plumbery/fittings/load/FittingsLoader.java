@@ -113,8 +113,9 @@ public final class FittingsLoader {
                     .ifPresent(doc -> facilities.add(reader.read(index, doc)));
         }
         PlanChecks.uniqueNodes(source, reader.located);
-        PlanChecks.subnets(source, reader.ethernets);
-        PlanChecks.accepts(source, reader.accepts, facilities);
+        PlanChecks.subnets(source, reader.networks.ethernets);
+        PlanChecks.accepts(source, reader.networks.accepts, facilities);
+        defaults.blueprints().ifPresent(names -> PlanChecks.defaultBlueprints(source, names, facilities));
         // the global document's 'parameters' section holds the declarations themselves, not uses
         List<org.yaml.snakeyaml.nodes.Node> uses = new ArrayList<>(global.values().entrySet().stream()
                 .filter(e -> !e.getKey().equals("parameters")).map(Map.Entry::getValue).toList());

@@ -65,7 +65,7 @@ final class NodeReader {
                         + (profiles.isEmpty() ? "none" : String.join(", ", profiles.keySet())));
             }
         }
-        Layers layers = new Layers(own, profile);
+        Layers layers = Layers.of(Optional.ofNullable(profile), Optional.of(own));
 
         Cpu cpu = layers.pick("cpu").flatMap(m -> cpu(m)).orElse(Cpu.DEFAULT);
         int memory = layers.pick("memory").map(m -> m.integer("memory", 1, 4096).orElse(1)).orElse(2);
@@ -171,15 +171,5 @@ final class NodeReader {
                     + Suggestions.hint(v, allowed));
             return false;
         });
-    }
-
-    /** A node's own settings over its profile's. */
-    private record Layers(YamlMap own, YamlMap profile) {
-        Optional<YamlMap> pick(String key) {
-            if (own.has(key)) {
-                return Optional.of(own);
-            }
-            return profile != null && profile.has(key) ? Optional.of(profile) : Optional.empty();
-        }
     }
 }

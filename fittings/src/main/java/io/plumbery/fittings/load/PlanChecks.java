@@ -89,6 +89,20 @@ final class PlanChecks {
         }
     }
 
+    /** The plan's {@code defaults: blueprints:} names blueprints (or groups) of at least one facility. */
+    static void defaultBlueprints(Source source, Located<List<String>> names,
+                                  List<io.plumbery.fittings.model.Facility> facilities) {
+        List<String> known = facilities.stream().flatMap(f -> f.blueprints().stream())
+                .map(io.plumbery.fittings.model.Blueprint::name).distinct().toList();
+        for (String name : names.value()) {
+            if (!known.contains(name)) {
+                source.diagnostics().error(names.where(), "defaults: blueprints names '" + name
+                        + "', which is no blueprint of the plan" + Suggestions.hint(name, known)
+                        + "; blueprints: " + String.join(", ", known));
+            }
+        }
+    }
+
     /**
      * Every {@code {{ x.y }}} anywhere in the plan text, read by us or not, must name a parameter with a
      * value, a node, a secret or a known value.

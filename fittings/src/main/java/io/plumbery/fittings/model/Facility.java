@@ -10,13 +10,22 @@ import java.util.Map;
  * @param provider the provider that builds it ({@code local} unless the facility says otherwise)
  * @param settings the facility's other provider settings, as given
  * @param apps     Marathon app definitions (JSON as YAML) that deploy submits once the cluster runs
+ * @param defaultBlueprints the blueprints (or groups) an action works on here when none are named: the
+ *                 facility's {@code defaults: blueprints:}, else the plan's; empty means all of them
  */
 public record Facility(int index, String name, String provider, Map<String, String> settings,
-                       List<Blueprint> blueprints, List<Map<String, Object>> apps) {
+                       List<Blueprint> blueprints, List<Map<String, Object>> apps, List<String> defaultBlueprints) {
 
     public Facility {
         settings = Map.copyOf(settings);
         blueprints = List.copyOf(blueprints);
         apps = List.copyOf(apps);
+        defaultBlueprints = List.copyOf(defaultBlueprints);
+    }
+
+    /** A facility whose actions work on all its blueprints by default. */
+    public Facility(int index, String name, String provider, Map<String, String> settings,
+                    List<Blueprint> blueprints, List<Map<String, Object>> apps) {
+        this(index, name, provider, settings, blueprints, apps, List.of());
     }
 }

@@ -1,0 +1,71 @@
+package io.plumbery.fittings.load;
+
+import io.plumbery.fittings.model.Domain;
+import io.plumbery.fittings.model.Ethernet;
+import io.plumbery.fittings.model.Subnet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a blueprint's {@code domain} and {@code ethernet}, each merged over the defaults as plumbery does:
+ * a key is taken from the most specific level that has it, {@code accept} lists are joined.
+ */
+final class NetworkReader {
+
+    static final List<String> DOMAIN_KEYS = List.of("name", "description", "service", "ipv4");
+    static final List<String> ETHERNET_KEYS = List.of("name", "description", "subnet", "accept", "destroy");
+
+    /** Every ethernet read, with the position of its subnet, per facility index. */
+    final List<Located<Map.Entry<Integer, Ethernet>>> ethernets = new ArrayList<>();
+    /** Every entry of an ethernet's {@code accept} list, with its position, per facility index. */
+    final List<Located<Map.Entry<Integer, String>>> accepts = new ArrayList<>();
+
+    /** The domain the levels make, or empty when none of them gives one. */
+    static Optional<Domain> domain(Layers d) {
+        if (d.isEmpty()) {
+            return Optional.empty();
+        }
+        d.levels().forEach(level -> level.allowOnly(DOMAIN_KEYS));
+        if (d.pick("name").isEmpty()) {
+            d.top().source().error(d.top().node(), d.top().what() + " needs a 'name'");
+        }
+        return Optional.of(new Domain(d.string("name").orElse(null), d.string("description").orElse(null),
+                d.string("service").orElse(null), d.string("ipv4").orElse(null)));
+    }
+
+    Optional<Ethernet> ethernet(int facility, Layers e) {
+        if (e.isEmpty()) {
+            return Optional.empty();
+        }
+        e.levels().forEach(level -> level.allowOnly(ETHERNET_KEYS));
+        YamlMap top = e.top();
+        if (e.pick("name").isEmpty()) {
+            top.source().error(top.node(), top.what() + " needs a 'name'");
+        }
+        Subnet subnet = null;
+        Optional<YamlMap> subnetLevel = e.pick("subnet");
+        Optional<String> text = subnetLevel.flatMap(level -> level.string("subnet"));
+        if (text.isEmpty()) {
+            top.source().error(top.node(), top.what() + " needs a 'subnet', e.g. 10.77.0.0 (a /24) or 10.77.0.0/16");
+        } else {
+            try {
+                subnet = Subnet.parse(text.get());
+            } catch (IllegalArgumentException ex) {
+                YamlMap at = subnetLevel.orElseThrow();
+                at.source().error(at.value("subnet").orElseThrow(), "bad subnet in " + at.what() + ": " + ex.getMessage());
+            }
+        }
+        List<Map.Entry<String, org.yaml.snakeyaml.nodes.Node>> accept = e.joined("accept");
+        Ethernet ethernet = new Ethernet(e.string("name").orElse(null), e.string("description").orElse(null), subnet,
+                accept.stream().map(Map.Entry::getKey).toList(), e.string("destroy").orElse(null));
+        accept.forEach(a -> accepts.add(new Located<>(Map.entry(facility, a.getKey()), top.source().at(a.getValue()))));
+        if (subnet != null) {
+            YamlMap at = subnetLevel.orElseThrow();
+            ethernets.add(new Located<>(Map.entry(facility, ethernet), at.source().at(at.value("subnet").orElseThrow())));
+        }
+        return Optional.of(ethernet);
+    }
+}
