@@ -108,7 +108,7 @@ final class FacilityReader {
         Domain domain = NetworkReader.domain(Layers.of(defaults.domain(), facilityDefaults.domain(),
                 b.map("domain", "the domain of blueprint '" + name + "'"))).orElse(null);
         Ethernet ethernet = networks.ethernet(facility, Layers.of(defaults.ethernet(), facilityDefaults.ethernet(),
-                b.map("ethernet", "the ethernet of blueprint '" + name + "'"))).orElse(null);
+                b.map("ethernet", "the ethernet of blueprint '" + name + "'")), new Located<>(name, source.at(item))).orElse(null);
         List<Node> blueprintNodes = new ArrayList<>();
         for (org.yaml.snakeyaml.nodes.Node line : b.sequence("nodes")) {
             for (Located<Node> node : nodeLine(line, b, name)) {

@@ -106,12 +106,13 @@ public final class FittingsLoader {
         Defaults defaults = Defaults.read(global.map("defaults", "'defaults'"));
 
         FacilityReader reader = new FacilityReader(defaults);
-        List<Facility> facilities = new ArrayList<>();
+        List<Facility> read = new ArrayList<>();
         for (int i = 1; i < documents.size(); i++) {
             int index = i - 1;
             YamlMap.of(documents.get(i), source, resolved, "facility " + i)
-                    .ifPresent(doc -> facilities.add(reader.read(index, doc)));
+                    .ifPresent(doc -> read.add(reader.read(index, doc)));
         }
+        List<Facility> facilities = EthernetReferences.resolve(source, read, reader.networks.references);
         PlanChecks.uniqueNodes(source, reader.located);
         PlanChecks.subnets(source, reader.networks.ethernets);
         PlanChecks.accepts(source, reader.networks.accepts, facilities);

@@ -22,6 +22,8 @@ final class NetworkReader {
     final List<Located<Map.Entry<Integer, Ethernet>>> ethernets = new ArrayList<>();
     /** Every entry of an ethernet's {@code accept} list, with its position, per facility index. */
     final List<Located<Map.Entry<Integer, String>>> accepts = new ArrayList<>();
+    /** The blueprints whose ethernet has no subnet (it names a network declared elsewhere), per facility index. */
+    final List<Located<Map.Entry<Integer, String>>> references = new ArrayList<>();
 
     /** The domain the levels make, or empty when none of them gives one. */
     static Optional<Domain> domain(Layers d) {
@@ -36,7 +38,11 @@ final class NetworkReader {
                 d.string("service").orElse(null), d.string("ipv4").orElse(null)));
     }
 
-    Optional<Ethernet> ethernet(int facility, Layers e) {
+    /**
+     * The ethernet the levels make, or empty when none of them gives one. Without a subnet it names a network
+     * declared elsewhere, which {@link EthernetReferences} finds.
+     */
+    Optional<Ethernet> ethernet(int facility, Layers e, Located<String> blueprint) {
         if (e.isEmpty()) {
             return Optional.empty();
         }
@@ -48,9 +54,7 @@ final class NetworkReader {
         Subnet subnet = null;
         Optional<YamlMap> subnetLevel = e.pick("subnet");
         Optional<String> text = subnetLevel.flatMap(level -> level.string("subnet"));
-        if (text.isEmpty()) {
-            top.source().error(top.node(), top.what() + " needs a 'subnet', e.g. 10.77.0.0 (a /24) or 10.77.0.0/16");
-        } else {
+        if (text.isPresent()) {
             try {
                 subnet = Subnet.parse(text.get());
             } catch (IllegalArgumentException ex) {
@@ -62,7 +66,9 @@ final class NetworkReader {
         Ethernet ethernet = new Ethernet(e.string("name").orElse(null), e.string("description").orElse(null), subnet,
                 accept.stream().map(Map.Entry::getKey).toList(), e.string("destroy").orElse(null));
         accept.forEach(a -> accepts.add(new Located<>(Map.entry(facility, a.getKey()), top.source().at(a.getValue()))));
-        if (subnet != null) {
+        if (text.isEmpty()) {
+            references.add(new Located<>(Map.entry(facility, blueprint.value()), blueprint.where()));
+        } else if (subnet != null) {
             YamlMap at = subnetLevel.orElseThrow();
             ethernets.add(new Located<>(Map.entry(facility, ethernet), at.source().at(at.value("subnet").orElseThrow())));
         }
