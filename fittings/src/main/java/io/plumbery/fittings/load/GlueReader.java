@@ -13,12 +13,18 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a node's {@code glue} lines: {@code internet icmp 22 udp:137..138} (a public address and what it is
- * open to, as plumbery's firewall rules have it) or {@code NETWORK [ADDRESS]} (a further network).
+ * open to, as plumbery's firewall rules have it) or {@code NETWORK [ADDRESS] [NICTYPE]} (a further network).
  */
 final class GlueReader {
 
     /** {@code 22}, {@code :22}, {@code tcp:22}, {@code udp:137..138}, {@code 8000..8010} (TCP unless said). */
     private static final Pattern PORTS = Pattern.compile("(?:(tcp|udp)?:)?(\\d+)(?:\\.\\.(\\d+))?");
+
+    /** A host part ({@code .11}) or a whole address ({@code 10.3.0.11}). */
+    private static final Pattern ADDRESS = Pattern.compile("\\.?[0-9]+(\\.[0-9]+){0,3}");
+    /** The network cards that VMware-based clouds (plumbery's MCP among them) offer. */
+    private static final java.util.Set<String> NIC_TYPES = java.util.Set.of("e1000", "e1000e", "vmxnet3",
+            "enhanced_vmxnet2", "flexible_pcnet32", "rtl8139");
 
     private GlueReader() {
     }
@@ -28,12 +34,11 @@ final class GlueReader {
         for (Map.Entry<String, org.yaml.snakeyaml.nodes.Node> item : m.stringItems("glue")) {
             String[] words = item.getKey().trim().split("\\s+");
             if (!words[0].equals("internet")) {
-                if (words.length > 2 || (words.length == 2 && !words[1].matches("\\.?[0-9]+(\\.[0-9]+){0,3}"))) {
-                    m.source().error(item.getValue(), "glue '" + item.getKey() + "' in " + m.what()
-                            + ": write 'internet PORT...' or 'NETWORK [ADDRESS]' (e.g. 'backend .11'); ports go with 'internet'");
-                } else {
-                    glue.add(Glue.network(words[0], words.length == 2 ? words[1] : null));
-                }
+                network(words).ifPresentOrElse(glue::add, () -> m.source().error(item.getValue(), "glue '"
+                        + item.getKey() + "' in " + m.what() + ": write 'internet PORT...' or 'NETWORK [ADDRESS] "
+                        + "[NICTYPE]' (e.g. 'backend .11', 'storage vmxnet3'); ports go with 'internet'"
+                        + Suggestions.closest(words[words.length - 1], NIC_TYPES).map(c -> "; did you mean '" + c + "'?")
+                        .orElse("")));
                 continue;
             }
             List<PortRule> rules = new ArrayList<>();
@@ -45,6 +50,20 @@ final class GlueReader {
             glue.add(Glue.publicAddress(rules));
         }
         return glue;
+    }
+
+    /** {@code NETWORK}, {@code NETWORK ADDRESS}, {@code NETWORK NICTYPE} or {@code NETWORK ADDRESS NICTYPE}. */
+    private static Optional<Glue> network(String[] words) {
+        int next = 1;
+        String address = null;
+        if (next < words.length && ADDRESS.matcher(words[next]).matches()) {
+            address = words[next++];
+        }
+        String nicType = null;
+        if (next < words.length && NIC_TYPES.contains(words[next].toLowerCase(Locale.ROOT))) {
+            nicType = words[next++].toLowerCase(Locale.ROOT);
+        }
+        return next == words.length ? Optional.of(Glue.network(words[0], address, nicType)) : Optional.empty();
     }
 
     /** The rule a word of an {@code internet} line stands for, or empty when it is none. */
