@@ -30,8 +30,7 @@ final class EthernetReferences {
                         .filter(r -> r.value().getKey() == facility.index() && r.value().getValue().equals(b.name()))
                         .findFirst();
                 blueprints.add(reference.isEmpty() || b.ethernet().name() == null ? b
-                        : new Blueprint(b.name(), b.domain(), resolve(source, facilities, facility, b.ethernet(),
-                        reference.get()), b.nodes(), b.members()));
+                        : b.withEthernet(resolve(source, facilities, facility, b.ethernet(), reference.get())));
             }
             out.add(new Facility(facility.index(), facility.name(), facility.provider(), facility.settings(),
                     blueprints, facility.apps(), facility.defaultBlueprints()));

@@ -1,10 +1,12 @@
 package io.plumbery.fittings.load;
 
+import io.plumbery.fittings.model.Balancer;
 import io.plumbery.fittings.model.Blueprint;
 import io.plumbery.fittings.model.Domain;
 import io.plumbery.fittings.model.Ethernet;
 import io.plumbery.fittings.model.Facility;
 import io.plumbery.fittings.model.Node;
+import io.plumbery.fittings.model.Pool;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -22,7 +24,8 @@ final class FacilityReader {
 
     private static final List<String> FACILITY_KEYS = List.of("locationId", "regionId", "provider", "providerSettings",
             "blueprints", "basement", "prepare", "apps", "defaults");
-    private static final List<String> BLUEPRINT_KEYS = List.of("domain", "ethernet", "nodes", "listeners", "multicloud");
+    private static final List<String> BLUEPRINT_KEYS = List.of("domain", "ethernet", "nodes", "listeners", "multicloud",
+            "pool", "balancers");
 
     private final Defaults defaults;
     private final NodeReader nodes;
@@ -30,6 +33,8 @@ final class FacilityReader {
     final List<Located<Node>> located = new ArrayList<>();
     /** Every network read, for the plan-wide checks. */
     final NetworkReader networks = new NetworkReader();
+    /** Every balancer read, for the placeholder checks. */
+    final BalancerReader balancers = new BalancerReader();
 
     FacilityReader(Defaults defaults) {
         this.defaults = defaults;
@@ -120,8 +125,10 @@ final class FacilityReader {
             source.error(tuple.getKeyNode(), "blueprint '" + name + "' has nodes but no ethernet network: add "
                     + "'ethernet: {name: ..., subnet: 10.77.0.0}' to it or under 'defaults'");
         }
-        return Optional.of(new Located<>(new Blueprint(name, domain, ethernet, blueprintNodes, List.of()),
-                source.at(item)));
+        List<Balancer> blueprintBalancers = balancers.balancers(b);
+        Pool pool = BalancerReader.pool(b, !blueprintBalancers.isEmpty()).orElse(null);
+        return Optional.of(new Located<>(new Blueprint(name, domain, ethernet, blueprintNodes, List.of(), pool,
+                blueprintBalancers), source.at(item)));
     }
 
     private List<Located<Node>> nodeLine(org.yaml.snakeyaml.nodes.Node line, YamlMap blueprint, String name) {

@@ -122,7 +122,8 @@ public final class FittingsLoader {
                 .filter(e -> !e.getKey().equals("parameters")).map(Map.Entry::getValue).toList());
         uses.addAll(documents.subList(1, documents.size()));
         PlanChecks.placeholders(resolved, uses,
-                reader.located.stream().map(l -> l.value().name()).collect(Collectors.toSet()));
+                reader.located.stream().map(l -> l.value().name()).collect(Collectors.toSet()),
+                reader.balancers.informationNodes);
         return new Plan(file, planName(file), information, links, parameters, safeMode, facilities);
     }
 

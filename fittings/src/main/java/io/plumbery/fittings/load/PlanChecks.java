@@ -105,35 +105,44 @@ final class PlanChecks {
 
     /**
      * Every {@code {{ x.y }}} anywhere in the plan text, read by us or not, must name a parameter with a
-     * value, a node, a secret or a known value.
+     * value, a node, a secret or a known value; {@code {{ balancer.ip }}} and {@code {{ balancer.port }}} have
+     * one in the information lines of balancers only.
      */
     static void placeholders(Substitutions substitutions, List<org.yaml.snakeyaml.nodes.Node> documents,
-                             Set<String> nodeNames) {
+                             Set<String> nodeNames, Set<org.yaml.snakeyaml.nodes.Node> balancerInformation) {
         Map<org.yaml.snakeyaml.nodes.Node, Boolean> visited = new IdentityHashMap<>();
         for (org.yaml.snakeyaml.nodes.Node doc : documents) {
-            walk(substitutions, doc, nodeNames, visited);
+            walk(doc, visited, s -> {
+                for (Map.Entry<String, String> ref : Placeholders.references(substitutions.substitute(s.getValue(), s))) {
+                    String scope = ref.getKey();
+                    if (scope.equals("balancer") && !Placeholders.BALANCER_ATTRIBUTES.contains(ref.getValue())) {
+                        substitutions.source().error(s, "unknown placeholder {{ balancer." + ref.getValue()
+                                + " }}: 'balancer' has " + String.join(", ", Placeholders.BALANCER_ATTRIBUTES));
+                    } else if (scope.equals("balancer") && !balancerInformation.contains(s)) {
+                        substitutions.source().error(s, "{{ balancer." + ref.getValue() + " }} has a value in the "
+                                + "information lines of a blueprint's balancers only");
+                    } else if (!scope.equals("balancer") && !scope.equals("parameter") && !scope.equals("environment")) {
+                        Placeholders.check(scope, ref.getValue(), nodeNames)
+                                .ifPresent(msg -> substitutions.source().error(s, msg));
+                    }
+                }
+            });
         }
     }
 
-    private static void walk(Substitutions substitutions, org.yaml.snakeyaml.nodes.Node node, Set<String> nodeNames,
-                             Map<org.yaml.snakeyaml.nodes.Node, Boolean> visited) {
+    private static void walk(org.yaml.snakeyaml.nodes.Node node, Map<org.yaml.snakeyaml.nodes.Node, Boolean> visited,
+                             java.util.function.Consumer<ScalarNode> check) {
         if (node == null || visited.put(node, Boolean.TRUE) != null) {
             return; // aliases share nodes: check each once
         }
         if (node instanceof ScalarNode s) {
-            String text = substitutions.substitute(s.getValue(), s);
-            for (Map.Entry<String, String> ref : Placeholders.references(text)) {
-                if (!ref.getKey().equals("parameter") && !ref.getKey().equals("environment")) {
-                    Placeholders.check(ref.getKey(), ref.getValue(), nodeNames)
-                            .ifPresent(msg -> substitutions.source().error(s, msg));
-                }
-            }
+            check.accept(s);
         } else if (node instanceof SequenceNode seq) {
-            seq.getValue().forEach(item -> walk(substitutions, item, nodeNames, visited));
+            seq.getValue().forEach(item -> walk(item, visited, check));
         } else if (node instanceof MappingNode map) {
             for (NodeTuple t : map.getValue()) {
-                walk(substitutions, t.getKeyNode(), nodeNames, visited);
-                walk(substitutions, t.getValueNode(), nodeNames, visited);
+                walk(t.getKeyNode(), visited, check);
+                walk(t.getValueNode(), visited, check);
             }
         }
     }

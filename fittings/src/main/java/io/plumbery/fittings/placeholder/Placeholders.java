@@ -24,6 +24,9 @@ public final class Placeholders {
 
     public static final Set<String> NODE_ATTRIBUTES = Set.of("name", "private", "ipv4", "public", "ipv6");
 
+    /** What a balancer's information lines may name: its address and port, known once it exists. */
+    public static final List<String> BALANCER_ATTRIBUTES = List.of("ip", "port");
+
     private static final Map<String, Set<String>> NAMESPACES = Map.of(
             "node", NODE_ATTRIBUTES,
             "rsa_public", Set.of("key", "local"),
