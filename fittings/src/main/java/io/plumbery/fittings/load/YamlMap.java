@@ -27,6 +27,8 @@ final class YamlMap {
     private final MappingNode node;
     private final String what;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+    /** The entries that came from a {@code <<} merge, which the mapping's own keys override quietly. */
+    private final java.util.Set<NodeTuple> merged = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private YamlMap(Source source, Substitutions substitutions, MappingNode node, String what) {
         this.source = source;
@@ -50,6 +52,10 @@ final class YamlMap {
         return Optional.empty();
     }
 
+    /**
+     * The entries of {@code mapping}. A key written twice is a warning and the later one counts, as with
+     * plumbery's YAML reader (PyYAML); a key of the mapping itself counts over one merged in with {@code <<}.
+     */
     private void collect(MappingNode mapping, boolean own) {
         for (NodeTuple tuple : mapping.getValue()) {
             Node key = tuple.getKeyNode();
@@ -62,14 +68,19 @@ final class YamlMap {
                 continue;
             }
             String name = substitutions.substitute(scalar.getValue(), key);
-            if (entries.containsKey(name)) {
-                if (own) {
-                    source.error(key, "duplicate key '" + name + "' in " + what + " (first at line "
-                            + (entries.get(name).getKeyNode().getStartMark().getLine() + 1) + ")");
-                }
+            NodeTuple earlier = entries.get(name);
+            if (earlier != null && !own) {
                 continue;
             }
+            if (earlier != null && !merged.contains(earlier)) {
+                source.warning(key, "duplicate key '" + name + "' in " + what + " (first at line "
+                        + (earlier.getKeyNode().getStartMark().getLine() + 1) + "): the one at line "
+                        + (key.getStartMark().getLine() + 1) + " is used, as plumbery's YAML reader does");
+            }
             entries.put(name, tuple);
+            if (!own) {
+                merged.add(tuple);
+            }
         }
     }
 
