@@ -66,4 +66,14 @@ class WarningPlansTest {
         assertTrue(FittingsLoader.load(file, List.of(
                 new ParameterInput("cpuPerNode", "8", Parameter.Origin.COMMAND_LINE, null))).ok());
     }
+
+    @Test
+    void plumberysPrepareBackupAndBasementAreInThePlan() {
+        Plan plan = FittingsLoader.load(DIR.resolve("not-acted-on.yaml"), List.of()).plan().orElseThrow();
+        var bastion = plan.node("bastion").orElseThrow();
+        assertEquals(List.of("run prepare.update.sh", "put motd.txt /etc/motd"), bastion.prepare());
+        assertEquals("essentials", bastion.backup());
+        assertEquals(List.of("admin"), plan.facilities().get(0).basement());
+        assertEquals(List.of(), plan.node("win1").orElseThrow().prepare());
+    }
 }

@@ -39,7 +39,7 @@ record Defaults(Optional<YamlMap> domain, Optional<YamlMap> ethernet, Optional<L
             }
         });
         return new Defaults(d.map("domain", "the default domain"), d.map("ethernet", "the default ethernet"),
-                blueprints(d), NodeReader.cloudConfig(d), profiles);
+                names(d, "blueprints"), NodeReader.cloudConfig(d), profiles);
     }
 
     /** A facility's {@code defaults:}: its blueprints' domain and ethernet, and the blueprints to work on. */
@@ -50,17 +50,17 @@ record Defaults(Optional<YamlMap> domain, Optional<YamlMap> ethernet, Optional<L
         YamlMap d = defaults.get();
         d.allowOnly(NETWORK_KEYS);
         return new Defaults(d.map("domain", "the default domain of " + d.what()),
-                d.map("ethernet", "the default ethernet of " + d.what()), blueprints(d), Map.of(), Map.of());
+                d.map("ethernet", "the default ethernet of " + d.what()), names(d, "blueprints"), Map.of(), Map.of());
     }
 
-    /** {@code blueprints: web db} or a list of names, as plumbery's {@code expand_blueprint} reads it. */
-    private static Optional<Located<List<String>>> blueprints(YamlMap d) {
-        if (!d.has("blueprints")) {
+    /** Blueprint names, {@code web db} or a list, as plumbery's {@code expand_blueprint} reads them. */
+    static Optional<Located<List<String>>> names(YamlMap d, String key) {
+        if (!d.has(key)) {
             return Optional.empty();
         }
         List<String> names = new ArrayList<>();
-        d.strings("blueprints").forEach(s -> names.addAll(List.of(s.trim().split("\\s+"))));
+        d.strings(key).forEach(s -> names.addAll(List.of(s.trim().split("\\s+"))));
         names.removeIf(String::isEmpty);
-        return Optional.of(new Located<>(List.copyOf(names), d.source().at(d.value("blueprints").orElseThrow())));
+        return Optional.of(new Located<>(List.copyOf(names), d.source().at(d.value(key).orElseThrow())));
     }
 }

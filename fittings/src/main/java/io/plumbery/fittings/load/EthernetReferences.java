@@ -32,8 +32,7 @@ final class EthernetReferences {
                 blueprints.add(reference.isEmpty() || b.ethernet().name() == null ? b
                         : b.withEthernet(resolve(source, facilities, facility, b.ethernet(), reference.get())));
             }
-            out.add(new Facility(facility.index(), facility.name(), facility.provider(), facility.settings(),
-                    blueprints, facility.apps(), facility.defaultBlueprints()));
+            out.add(facility.withBlueprints(blueprints));
         }
         return out;
     }

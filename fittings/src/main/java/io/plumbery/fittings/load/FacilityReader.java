@@ -22,10 +22,11 @@ final class FacilityReader {
 
     static final String DEFAULT_PROVIDER = "local";
 
-    private static final List<String> FACILITY_KEYS = List.of("locationId", "regionId", "provider", "providerSettings",
-            "blueprints", "basement", "prepare", "apps", "defaults");
-    private static final List<String> BLUEPRINT_KEYS = List.of("domain", "ethernet", "nodes", "listeners", "multicloud",
-            "pool", "balancers");
+    private static final List<String> FACILITY_KEYS = PlumberyKeys.and(List.of("locationId", "regionId", "provider",
+            "providerSettings", "blueprints", "basement", "apps", "defaults"), PlumberyKeys.FACILITY_NOT_ACTED_ON,
+            PlumberyKeys.FACILITY_NOT_SUPPORTED);
+    private static final List<String> BLUEPRINT_KEYS = PlumberyKeys.and(List.of("domain", "ethernet", "nodes", "pool",
+            "balancers"), PlumberyKeys.BLUEPRINT_NOT_ACTED_ON);
 
     private final Defaults defaults;
     private final NodeReader nodes;
@@ -43,6 +44,7 @@ final class FacilityReader {
 
     Facility read(int index, YamlMap doc) {
         doc.allowOnly(FACILITY_KEYS);
+        PlumberyKeys.check(doc, PlumberyKeys.FACILITY_NOT_ACTED_ON, PlumberyKeys.FACILITY_NOT_SUPPORTED);
         Optional<String> location = doc.string("locationId").or(() -> doc.string("regionId"));
         String provider = doc.string("provider").orElse(DEFAULT_PROVIDER);
         Map<String, String> settings = new LinkedHashMap<>();
@@ -67,10 +69,12 @@ final class FacilityReader {
             });
         }
         checkGroups(doc, blueprints, seen);
-        own.blueprints().ifPresent(names -> checkDefaultBlueprints(doc.source(), names, blueprints));
+        own.blueprints().ifPresent(names -> checkBlueprintNames(doc.source(), "defaults: blueprints", names, blueprints));
+        Optional<Located<List<String>>> basement = Defaults.names(doc, "basement");
+        basement.ifPresent(names -> checkBlueprintNames(doc.source(), "basement", names, blueprints));
         List<String> defaultBlueprints = own.blueprints().or(defaults::blueprints).map(Located::value).orElse(List.of());
         return new Facility(index, location.orElse("facility-" + (index + 1)), provider, settings, blueprints,
-                apps(doc), defaultBlueprints);
+                apps(doc), defaultBlueprints, basement.map(Located::value).orElse(List.of()));
     }
 
     /** Marathon apps: passed on as they are (Marathon validates them), but each needs an 'id'. */
@@ -110,6 +114,7 @@ final class FacilityReader {
         }
         YamlMap b = bp.get();
         b.allowOnly(BLUEPRINT_KEYS);
+        PlumberyKeys.check(b, PlumberyKeys.BLUEPRINT_NOT_ACTED_ON, Map.of());
         Domain domain = NetworkReader.domain(Layers.of(defaults.domain(), facilityDefaults.domain(),
                 b.map("domain", "the domain of blueprint '" + name + "'"))).orElse(null);
         Ethernet ethernet = networks.ethernet(facility, Layers.of(defaults.ethernet(), facilityDefaults.ethernet(),
@@ -167,12 +172,13 @@ final class FacilityReader {
         }
     }
 
-    /** A facility's {@code defaults: blueprints:} names blueprints (or groups) of that facility. */
-    private static void checkDefaultBlueprints(Source source, Located<List<String>> names, List<Blueprint> blueprints) {
+    /** A facility's {@code defaults: blueprints:} and {@code basement:} name blueprints (or groups) of it. */
+    private static void checkBlueprintNames(Source source, String what, Located<List<String>> names,
+                                            List<Blueprint> blueprints) {
         List<String> known = blueprints.stream().map(Blueprint::name).toList();
         for (String name : names.value()) {
             if (!known.contains(name)) {
-                source.diagnostics().error(names.where(), "defaults: blueprints names '" + name
+                source.diagnostics().error(names.where(), what + " names '" + name
                         + "', which is no blueprint of this facility" + Suggestions.hint(name, known)
                         + "; blueprints: " + String.join(", ", known));
             }

@@ -37,8 +37,8 @@ import java.util.stream.Collectors;
  */
 public final class FittingsLoader {
 
-    private static final List<String> GLOBAL_KEYS = List.of("information", "parameters", "links", "defaults",
-            "safeMode", "actions", "polishers");
+    private static final List<String> GLOBAL_KEYS = PlumberyKeys.and(List.of("information", "parameters", "links",
+            "defaults", "safeMode"), PlumberyKeys.GLOBAL_NOT_ACTED_ON, PlumberyKeys.GLOBAL_NOT_SUPPORTED);
 
     private FittingsLoader() {
     }
@@ -98,6 +98,7 @@ public final class FittingsLoader {
         Substitutions resolved = none.with(parameters);
         YamlMap global = YamlMap.of(documents.get(0), source, resolved, "the global document").orElseThrow();
         global.allowOnly(GLOBAL_KEYS);
+        PlumberyKeys.check(global, PlumberyKeys.GLOBAL_NOT_ACTED_ON, PlumberyKeys.GLOBAL_NOT_SUPPORTED);
         List<String> information = global.strings("information");
         Map<String, String> links = new LinkedHashMap<>();
         global.map("links", "'links'").ifPresent(l -> l.values().forEach((k, v) ->

@@ -16,7 +16,8 @@ import java.util.Optional;
 final class NetworkReader {
 
     static final List<String> DOMAIN_KEYS = List.of("name", "description", "service", "ipv4");
-    static final List<String> ETHERNET_KEYS = List.of("name", "description", "subnet", "accept", "destroy");
+    static final List<String> ETHERNET_KEYS = PlumberyKeys.and(List.of("name", "description", "subnet", "accept",
+            "destroy"), PlumberyKeys.ETHERNET_NOT_SUPPORTED);
 
     /** Every ethernet read, with the position of its subnet, per facility index. */
     final List<Located<Map.Entry<Integer, Ethernet>>> ethernets = new ArrayList<>();
@@ -46,7 +47,10 @@ final class NetworkReader {
         if (e.isEmpty()) {
             return Optional.empty();
         }
-        e.levels().forEach(level -> level.allowOnly(ETHERNET_KEYS));
+        e.levels().forEach(level -> {
+            level.allowOnly(ETHERNET_KEYS);
+            PlumberyKeys.check(level, Map.of(), PlumberyKeys.ETHERNET_NOT_SUPPORTED);
+        });
         YamlMap top = e.top();
         if (e.pick("name").isEmpty()) {
             top.source().error(top.node(), top.what() + " needs a 'name'");

@@ -29,6 +29,7 @@ final class NodeReader {
 
     private static final Set<String> TIERS = Set.of("standard", "highperformance", "economy");
     private static final Set<String> MONITORING = Set.of("essentials", "advanced");
+    private static final Set<String> BACKUP = Set.of("essentials", "advanced", "enterprise");
     /** What the bootstrap knows how to install; see the bootstrap's Role mapping. */
     static final Set<String> ROLES = Set.of("mesos-master", "mesos-agent", "zookeeper", "marathon");
 
@@ -77,6 +78,9 @@ final class NodeReader {
         String description = layers.pick("description").flatMap(m -> m.string("description")).orElse(null);
         String appliance = layers.pick("appliance").flatMap(m -> m.string("appliance")).orElse(null);
         List<String> roles = layers.pick("roles").map(NodeReader::roles).orElse(List.of());
+        List<String> prepare = layers.pick("prepare").map(m -> m.strings("prepare")).orElse(List.of());
+        String backup = layers.pick("backup").flatMap(m -> oneOf(m, "backup", BACKUP)).orElse(null);
+        layers.pick("windows").ifPresent(m -> PlumberyKeys.notActedOn(m, "windows"));
 
         Map<String, Object> cloudConfig = sharedCloudConfig;
         if (profile != null) {
@@ -87,7 +91,8 @@ final class NodeReader {
         List<Located<Node>> nodes = new ArrayList<>();
         for (String name : names) {
             nodes.add(new Located<>(new Node(name, blueprint, profileName, appliance, cpu, memory, disks, glue,
-                    monitoring, information, description, roles, "always".equals(running), cloudConfig),
+                    monitoring, information, description, roles, "always".equals(running), cloudConfig, prepare,
+                    backup),
                     source.at(nameNode)));
         }
         return nodes;
