@@ -96,6 +96,14 @@ final class FacilityReader {
     private Optional<Located<Blueprint>> blueprint(int facility, org.yaml.snakeyaml.nodes.Node item, YamlMap doc,
                                                    Defaults facilityDefaults) {
         Source source = doc.source();
+        if (item instanceof MappingNode mapping && mapping.getValue().size() > 1
+                && YamlMap.isNull(mapping.getValue().get(0).getValueNode())) {
+            List<String> beside = mapping.getValue().stream().skip(1).map(t -> YamlMap.describe(t.getKeyNode())).toList();
+            source.error(item, "blueprint " + YamlMap.describe(mapping.getValue().get(0).getKeyNode()) + " has nothing "
+                    + "under it, and " + String.join(", ", beside) + " beside its name: indent "
+                    + (beside.size() == 1 ? "it" : "them") + " under the name (plumbery ignored such a blueprint)");
+            return Optional.empty();
+        }
         if (!(item instanceof MappingNode mapping) || mapping.getValue().size() != 1) {
             source.error(item, "each blueprint is one name followed by its settings, e.g. '- web:' then indented "
                     + "domain, ethernet and nodes");
