@@ -25,7 +25,12 @@ class BadPlansTest {
     static final Path DIR = Path.of("src/test/resources/bad");
 
     static Stream<Path> plans() throws IOException {
-        try (Stream<Path> files = Files.list(DIR)) {
+        return plans(DIR);
+    }
+
+    /** The fixtures of a folder, by name. */
+    static Stream<Path> plans(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
         }
     }

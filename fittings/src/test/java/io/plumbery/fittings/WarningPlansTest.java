@@ -11,7 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -28,9 +27,7 @@ class WarningPlansTest {
     static final Path DIR = Path.of("src/test/resources/warnings");
 
     static Stream<Path> plans() throws IOException {
-        try (Stream<Path> files = Files.list(DIR)) {
-            return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
-        }
+        return BadPlansTest.plans(DIR);
     }
 
     @ParameterizedTest(name = "{0}")
