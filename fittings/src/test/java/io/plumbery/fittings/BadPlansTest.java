@@ -25,7 +25,12 @@ class BadPlansTest {
     static final Path DIR = Path.of("src/test/resources/bad");
 
     static Stream<Path> plans() throws IOException {
-        try (Stream<Path> files = Files.list(DIR)) {
+        return plans(DIR);
+    }
+
+    /** The fixtures of a folder, by name. */
+    static Stream<Path> plans(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
         }
     }
@@ -33,14 +38,20 @@ class BadPlansTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("plans")
     void reportsExactlyTheExpectedDiagnostics(Path plan) throws IOException {
+        List<String> expected = expected(plan);
+        LoadResult result = FittingsLoader.load(plan, List.of());
+        assertEquals(expected, result.diagnostics().stream().map(Diagnostic::format).toList());
+        assertTrue(result.plan().isEmpty(), "no plan is returned when there are errors");
+    }
+
+    /** The diagnostics a fixture states in its {@code # expect: LINE:COLUMN: ...} lines, in order. */
+    static List<String> expected(Path plan) throws IOException {
         List<String> expected = Files.readAllLines(plan).stream()
                 .filter(l -> l.startsWith("# expect: "))
                 .map(l -> plan + ":" + l.substring("# expect: ".length()))
                 .toList();
         assertFalse(expected.isEmpty(), plan + " states no expectation");
-        LoadResult result = FittingsLoader.load(plan, List.of());
-        assertEquals(expected, result.diagnostics().stream().map(Diagnostic::format).toList());
-        assertTrue(result.plan().isEmpty(), "no plan is returned when there are errors");
+        return expected;
     }
 
     @org.junit.jupiter.api.Test

@@ -1,11 +1,12 @@
 package io.plumbery.fittings.load;
 
+import io.plumbery.fittings.model.Balancer;
 import io.plumbery.fittings.model.Blueprint;
 import io.plumbery.fittings.model.Domain;
 import io.plumbery.fittings.model.Ethernet;
 import io.plumbery.fittings.model.Facility;
 import io.plumbery.fittings.model.Node;
-import io.plumbery.fittings.model.Subnet;
+import io.plumbery.fittings.model.Pool;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -21,20 +22,20 @@ final class FacilityReader {
 
     static final String DEFAULT_PROVIDER = "local";
 
-    private static final List<String> FACILITY_KEYS = List.of("locationId", "regionId", "provider", "providerSettings",
-            "blueprints", "basement", "prepare", "apps");
-    private static final List<String> BLUEPRINT_KEYS = List.of("domain", "ethernet", "nodes", "listeners", "multicloud");
-    static final List<String> DOMAIN_KEYS = List.of("name", "description", "service", "ipv4");
-    static final List<String> ETHERNET_KEYS = List.of("name", "description", "subnet", "accept", "destroy");
+    private static final List<String> FACILITY_KEYS = PlumberyKeys.and(List.of("locationId", "regionId", "provider",
+            "providerSettings", "blueprints", "basement", "apps", "defaults"), PlumberyKeys.FACILITY_NOT_ACTED_ON,
+            PlumberyKeys.FACILITY_NOT_SUPPORTED);
+    private static final List<String> BLUEPRINT_KEYS = PlumberyKeys.and(List.of("domain", "ethernet", "nodes", "pool",
+            "balancers"), PlumberyKeys.BLUEPRINT_NOT_ACTED_ON);
 
     private final Defaults defaults;
     private final NodeReader nodes;
     /** Every node read, with its position, for the plan-wide checks. */
     final List<Located<Node>> located = new ArrayList<>();
-    /** Every ethernet read, with the position of its subnet, per facility index. */
-    final List<Located<Map.Entry<Integer, Ethernet>>> ethernets = new ArrayList<>();
-    /** Every entry of an ethernet's {@code accept} list, with its position, per facility index. */
-    final List<Located<Map.Entry<Integer, String>>> accepts = new ArrayList<>();
+    /** Every network read, for the plan-wide checks. */
+    final NetworkReader networks = new NetworkReader();
+    /** Every balancer read, for the placeholder checks. */
+    final BalancerReader balancers = new BalancerReader();
 
     FacilityReader(Defaults defaults) {
         this.defaults = defaults;
@@ -43,6 +44,7 @@ final class FacilityReader {
 
     Facility read(int index, YamlMap doc) {
         doc.allowOnly(FACILITY_KEYS);
+        PlumberyKeys.check(doc, PlumberyKeys.FACILITY_NOT_ACTED_ON, PlumberyKeys.FACILITY_NOT_SUPPORTED);
         Optional<String> location = doc.string("locationId").or(() -> doc.string("regionId"));
         String provider = doc.string("provider").orElse(DEFAULT_PROVIDER);
         Map<String, String> settings = new LinkedHashMap<>();
@@ -52,10 +54,11 @@ final class FacilityReader {
         if (!doc.has("blueprints")) {
             doc.source().error(doc.node(), "facility " + (index + 1) + " has no 'blueprints'");
         }
+        Defaults own = Defaults.readFacility(doc.map("defaults", "the defaults of facility " + (index + 1)));
         List<Blueprint> blueprints = new ArrayList<>();
         Map<String, org.yaml.snakeyaml.nodes.Node> seen = new LinkedHashMap<>();
         for (org.yaml.snakeyaml.nodes.Node item : doc.sequence("blueprints")) {
-            blueprint(index, item, doc).ifPresent(entry -> {
+            blueprint(index, item, doc, own).ifPresent(entry -> {
                 org.yaml.snakeyaml.nodes.Node first = seen.putIfAbsent(entry.value().name(), item);
                 if (first != null) {
                     doc.source().error(item, "duplicate blueprint '" + entry.value().name() + "' in this facility (first at line "
@@ -66,8 +69,12 @@ final class FacilityReader {
             });
         }
         checkGroups(doc, blueprints, seen);
+        own.blueprints().ifPresent(names -> checkBlueprintNames(doc.source(), "defaults: blueprints", names, blueprints));
+        Optional<Located<List<String>>> basement = Defaults.names(doc, "basement");
+        basement.ifPresent(names -> checkBlueprintNames(doc.source(), "basement", names, blueprints));
+        List<String> defaultBlueprints = own.blueprints().or(defaults::blueprints).map(Located::value).orElse(List.of());
         return new Facility(index, location.orElse("facility-" + (index + 1)), provider, settings, blueprints,
-                apps(doc));
+                apps(doc), defaultBlueprints, basement.map(Located::value).orElse(List.of()));
     }
 
     /** Marathon apps: passed on as they are (Marathon validates them), but each needs an 'id'. */
@@ -86,8 +93,17 @@ final class FacilityReader {
         return apps;
     }
 
-    private Optional<Located<Blueprint>> blueprint(int facility, org.yaml.snakeyaml.nodes.Node item, YamlMap doc) {
+    private Optional<Located<Blueprint>> blueprint(int facility, org.yaml.snakeyaml.nodes.Node item, YamlMap doc,
+                                                   Defaults facilityDefaults) {
         Source source = doc.source();
+        if (item instanceof MappingNode mapping && mapping.getValue().size() > 1
+                && YamlMap.isNull(mapping.getValue().get(0).getValueNode())) {
+            List<String> beside = mapping.getValue().stream().skip(1).map(t -> YamlMap.describe(t.getKeyNode())).toList();
+            source.error(item, "blueprint " + YamlMap.describe(mapping.getValue().get(0).getKeyNode()) + " has nothing "
+                    + "under it, and " + String.join(", ", beside) + " beside its name: indent "
+                    + (beside.size() == 1 ? "it" : "them") + " under the name (plumbery ignored such a blueprint)");
+            return Optional.empty();
+        }
         if (!(item instanceof MappingNode mapping) || mapping.getValue().size() != 1) {
             source.error(item, "each blueprint is one name followed by its settings, e.g. '- web:' then indented "
                     + "domain, ethernet and nodes");
@@ -97,20 +113,20 @@ final class FacilityReader {
         String name = doc.scalar(tuple.getKeyNode(), "a blueprint name").orElse("?");
         org.yaml.snakeyaml.nodes.Node body = tuple.getValueNode();
         if (body instanceof ScalarNode s && !YamlMap.isNull(s)) {
-            List<String> members = List.of(doc.parameters().substitute(s.getValue(), s).trim().split("\\s+"));
+            List<String> members = List.of(doc.substitutions().substitute(s.getValue(), s).trim().split("\\s+"));
             return Optional.of(new Located<>(new Blueprint(name, null, null, List.of(), members), source.at(item)));
         }
-        Optional<YamlMap> bp = YamlMap.of(body, source, doc.parameters(), "blueprint '" + name + "'");
+        Optional<YamlMap> bp = YamlMap.of(body, source, doc.substitutions(), "blueprint '" + name + "'");
         if (bp.isEmpty()) {
             return Optional.empty();
         }
         YamlMap b = bp.get();
         b.allowOnly(BLUEPRINT_KEYS);
-        Domain domain = b.map("domain", "the domain of blueprint '" + name + "'").map(FacilityReader::domain)
-                .orElse(defaults.domain().orElse(null));
-        Optional<YamlMap> ethernetMap = b.map("ethernet", "the ethernet of blueprint '" + name + "'")
-                .or(defaults::ethernetMap);
-        Ethernet ethernet = ethernetMap.map(e -> ethernet(facility, e)).orElse(null);
+        PlumberyKeys.check(b, PlumberyKeys.BLUEPRINT_NOT_ACTED_ON, Map.of());
+        Domain domain = NetworkReader.domain(Layers.of(defaults.domain(), facilityDefaults.domain(),
+                b.map("domain", "the domain of blueprint '" + name + "'"))).orElse(null);
+        Ethernet ethernet = networks.ethernet(facility, Layers.of(defaults.ethernet(), facilityDefaults.ethernet(),
+                b.map("ethernet", "the ethernet of blueprint '" + name + "'")), new Located<>(name, source.at(item))).orElse(null);
         List<Node> blueprintNodes = new ArrayList<>();
         for (org.yaml.snakeyaml.nodes.Node line : b.sequence("nodes")) {
             for (Located<Node> node : nodeLine(line, b, name)) {
@@ -122,15 +138,17 @@ final class FacilityReader {
             source.error(tuple.getKeyNode(), "blueprint '" + name + "' has nodes but no ethernet network: add "
                     + "'ethernet: {name: ..., subnet: 10.77.0.0}' to it or under 'defaults'");
         }
-        return Optional.of(new Located<>(new Blueprint(name, domain, ethernet, blueprintNodes, List.of()),
-                source.at(item)));
+        List<Balancer> blueprintBalancers = balancers.balancers(b);
+        Pool pool = BalancerReader.pool(b, !blueprintBalancers.isEmpty()).orElse(null);
+        return Optional.of(new Located<>(new Blueprint(name, domain, ethernet, blueprintNodes, List.of(), pool,
+                blueprintBalancers), source.at(item)));
     }
 
     private List<Located<Node>> nodeLine(org.yaml.snakeyaml.nodes.Node line, YamlMap blueprint, String name) {
         Source source = blueprint.source();
         if (line instanceof ScalarNode s && !YamlMap.isNull(s)) {
-            String nodeName = blueprint.parameters().substitute(s.getValue(), s);
-            YamlMap empty = YamlMap.of(null, source, blueprint.parameters(), "node '" + nodeName + "'").orElseThrow();
+            String nodeName = blueprint.substitutions().substitute(s.getValue(), s);
+            YamlMap empty = YamlMap.of(null, source, blueprint.substitutions(), "node '" + nodeName + "'").orElseThrow();
             return nodes.read(nodeName, s, empty, name);
         }
         if (!(line instanceof MappingNode mapping) || mapping.getValue().size() != 1) {
@@ -143,49 +161,9 @@ final class FacilityReader {
         if (nodeName.isEmpty()) {
             return List.of();
         }
-        return YamlMap.of(tuple.getValueNode(), source, blueprint.parameters(), "node '" + nodeName.get() + "'")
+        return YamlMap.of(tuple.getValueNode(), source, blueprint.substitutions(), "node '" + nodeName.get() + "'")
                 .map(own -> nodes.read(nodeName.get(), tuple.getKeyNode(), own, name))
                 .orElse(List.of());
-    }
-
-    static Domain domain(YamlMap d) {
-        d.allowOnly(DOMAIN_KEYS);
-        if (!d.has("name")) {
-            d.source().error(d.node(), d.what() + " needs a 'name'");
-        }
-        return new Domain(d.string("name").orElse(null), d.string("description").orElse(null),
-                d.string("service").orElse(null), d.string("ipv4").orElse(null));
-    }
-
-    private Ethernet ethernet(int facility, YamlMap e) {
-        e.allowOnly(ETHERNET_KEYS);
-        if (!e.has("name")) {
-            e.source().error(e.node(), e.what() + " needs a 'name'");
-        }
-        Subnet subnet = null;
-        Optional<String> text = e.string("subnet");
-        if (text.isEmpty()) {
-            e.source().error(e.node(), e.what() + " needs a 'subnet', e.g. 10.77.0.0 (a /24) or 10.77.0.0/16");
-        } else {
-            try {
-                subnet = Subnet.parse(text.get());
-            } catch (IllegalArgumentException ex) {
-                e.source().error(e.value("subnet").orElseThrow(), "bad subnet in " + e.what() + ": " + ex.getMessage());
-            }
-        }
-        Ethernet ethernet = new Ethernet(e.string("name").orElse(null), e.string("description").orElse(null), subnet,
-                e.strings("accept"), e.string("destroy").orElse(null));
-        e.value("accept").ifPresent(list -> {
-            List<org.yaml.snakeyaml.nodes.Node> entries = list instanceof org.yaml.snakeyaml.nodes.SequenceNode seq
-                    ? seq.getValue() : List.of(list);
-            for (int i = 0; i < entries.size() && i < ethernet.accept().size(); i++) {
-                accepts.add(new Located<>(Map.entry(facility, ethernet.accept().get(i)), e.source().at(entries.get(i))));
-            }
-        });
-        if (subnet != null) {
-            ethernets.add(new Located<>(Map.entry(facility, ethernet), e.source().at(e.value("subnet").orElseThrow())));
-        }
-        return ethernet;
     }
 
     private static void checkGroups(YamlMap doc, List<Blueprint> blueprints,
@@ -198,6 +176,19 @@ final class FacilityReader {
                             + "' names '" + member + "', which is no blueprint of this facility"
                             + Suggestions.hint(member, names));
                 }
+            }
+        }
+    }
+
+    /** A facility's {@code defaults: blueprints:} and {@code basement:} name blueprints (or groups) of it. */
+    private static void checkBlueprintNames(Source source, String what, Located<List<String>> names,
+                                            List<Blueprint> blueprints) {
+        List<String> known = blueprints.stream().map(Blueprint::name).toList();
+        for (String name : names.value()) {
+            if (!known.contains(name)) {
+                source.diagnostics().error(names.where(), what + " names '" + name
+                        + "', which is no blueprint of this facility" + Suggestions.hint(name, known)
+                        + "; blueprints: " + String.join(", ", known));
             }
         }
     }

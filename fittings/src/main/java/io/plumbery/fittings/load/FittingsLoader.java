@@ -37,17 +37,22 @@ import java.util.stream.Collectors;
  */
 public final class FittingsLoader {
 
-    private static final List<String> GLOBAL_KEYS = List.of("information", "parameters", "links", "defaults",
-            "safeMode", "actions", "polishers");
+    private static final List<String> GLOBAL_KEYS = PlumberyKeys.and(List.of("information", "parameters", "links",
+            "defaults", "safeMode"), PlumberyKeys.GLOBAL_NOT_ACTED_ON, PlumberyKeys.GLOBAL_NOT_SUPPORTED);
 
     private FittingsLoader() {
     }
 
+    /** Loads with this process's environment and version; see {@link #load(Path, List, LoadContext)}. */
     public static LoadResult load(Path file, List<ParameterInput> inputs) {
+        return load(file, inputs, LoadContext.ofThisProcess());
+    }
+
+    public static LoadResult load(Path file, List<ParameterInput> inputs, LoadContext context) {
         Diagnostics diagnostics = new Diagnostics();
         Source source = new Source(file, diagnostics);
         List<org.yaml.snakeyaml.nodes.Node> documents = compose(file, source);
-        Plan plan = documents.isEmpty() ? null : read(file, source, documents, inputs);
+        Plan plan = documents.isEmpty() ? null : read(file, source, documents, inputs, context);
         return new LoadResult(diagnostics.hasErrors() ? Optional.empty() : Optional.ofNullable(plan),
                 diagnostics.list());
     }
@@ -83,16 +88,17 @@ public final class FittingsLoader {
     }
 
     private static Plan read(Path file, Source source, List<org.yaml.snakeyaml.nodes.Node> documents,
-                             List<ParameterInput> inputs) {
-        Parameters none = new Parameters(Map.of(), source);
+                             List<ParameterInput> inputs, LoadContext context) {
+        Substitutions none = new Substitutions(Map.of(), context, source);
         Optional<YamlMap> rawGlobal = YamlMap.of(documents.get(0), source, none, "the global document");
         if (rawGlobal.isEmpty()) {
             return null;
         }
         Map<String, Parameter> parameters = ParameterReader.read(rawGlobal.get(), inputs);
-        Parameters resolved = new Parameters(parameters, source);
+        Substitutions resolved = none.with(parameters);
         YamlMap global = YamlMap.of(documents.get(0), source, resolved, "the global document").orElseThrow();
         global.allowOnly(GLOBAL_KEYS);
+        PlumberyKeys.check(global, PlumberyKeys.GLOBAL_NOT_ACTED_ON, PlumberyKeys.GLOBAL_NOT_SUPPORTED);
         List<String> information = global.strings("information");
         Map<String, String> links = new LinkedHashMap<>();
         global.map("links", "'links'").ifPresent(l -> l.values().forEach((k, v) ->
@@ -101,21 +107,24 @@ public final class FittingsLoader {
         Defaults defaults = Defaults.read(global.map("defaults", "'defaults'"));
 
         FacilityReader reader = new FacilityReader(defaults);
-        List<Facility> facilities = new ArrayList<>();
+        List<Facility> read = new ArrayList<>();
         for (int i = 1; i < documents.size(); i++) {
             int index = i - 1;
             YamlMap.of(documents.get(i), source, resolved, "facility " + i)
-                    .ifPresent(doc -> facilities.add(reader.read(index, doc)));
+                    .ifPresent(doc -> read.add(reader.read(index, doc)));
         }
+        List<Facility> facilities = EthernetReferences.resolve(source, read, reader.networks.references);
         PlanChecks.uniqueNodes(source, reader.located);
-        PlanChecks.subnets(source, reader.ethernets);
-        PlanChecks.accepts(source, reader.accepts, facilities);
+        PlanChecks.subnets(source, reader.networks.ethernets);
+        PlanChecks.accepts(source, reader.networks.accepts, facilities);
+        defaults.blueprints().ifPresent(names -> PlanChecks.defaultBlueprints(source, names, facilities));
         // the global document's 'parameters' section holds the declarations themselves, not uses
         List<org.yaml.snakeyaml.nodes.Node> uses = new ArrayList<>(global.values().entrySet().stream()
                 .filter(e -> !e.getKey().equals("parameters")).map(Map.Entry::getValue).toList());
         uses.addAll(documents.subList(1, documents.size()));
         PlanChecks.placeholders(resolved, uses,
-                reader.located.stream().map(l -> l.value().name()).collect(Collectors.toSet()));
+                reader.located.stream().map(l -> l.value().name()).collect(Collectors.toSet()),
+                reader.balancers.informationNodes);
         return new Plan(file, planName(file), information, links, parameters, safeMode, facilities);
     }
 

@@ -29,6 +29,7 @@ final class NodeReader {
 
     private static final Set<String> TIERS = Set.of("standard", "highperformance", "economy");
     private static final Set<String> MONITORING = Set.of("essentials", "advanced");
+    private static final Set<String> BACKUP = Set.of("essentials", "advanced", "enterprise");
     /** What the bootstrap knows how to install; see the bootstrap's Role mapping. */
     static final Set<String> ROLES = Set.of("mesos-master", "mesos-agent", "zookeeper", "marathon");
 
@@ -65,18 +66,21 @@ final class NodeReader {
                         + (profiles.isEmpty() ? "none" : String.join(", ", profiles.keySet())));
             }
         }
-        Layers layers = new Layers(own, profile);
+        Layers layers = Layers.of(Optional.ofNullable(profile), Optional.of(own));
 
         Cpu cpu = layers.pick("cpu").flatMap(m -> cpu(m)).orElse(Cpu.DEFAULT);
         int memory = layers.pick("memory").map(m -> m.integer("memory", 1, 4096).orElse(1)).orElse(2);
         List<Disk> disks = layers.pick("disks").map(NodeReader::disks).orElse(List.of());
-        List<Glue> glue = layers.pick("glue").map(NodeReader::glue).orElse(List.of());
+        List<Glue> glue = layers.pick("glue").map(GlueReader::read).orElse(List.of());
         String monitoring = layers.pick("monitoring").flatMap(m -> oneOf(m, "monitoring", MONITORING)).orElse(null);
         String running = layers.pick("running").flatMap(m -> oneOf(m, "running", Set.of("always"))).orElse(null);
         List<String> information = layers.pick("information").map(m -> m.strings("information")).orElse(List.of());
         String description = layers.pick("description").flatMap(m -> m.string("description")).orElse(null);
         String appliance = layers.pick("appliance").flatMap(m -> m.string("appliance")).orElse(null);
         List<String> roles = layers.pick("roles").map(NodeReader::roles).orElse(List.of());
+        List<String> prepare = layers.pick("prepare").map(m -> m.strings("prepare")).orElse(List.of());
+        String backup = layers.pick("backup").flatMap(m -> oneOf(m, "backup", BACKUP)).orElse(null);
+        layers.pick("windows").ifPresent(m -> PlumberyKeys.notActedOn(m, "windows"));
 
         Map<String, Object> cloudConfig = sharedCloudConfig;
         if (profile != null) {
@@ -87,7 +91,8 @@ final class NodeReader {
         List<Located<Node>> nodes = new ArrayList<>();
         for (String name : names) {
             nodes.add(new Located<>(new Node(name, blueprint, profileName, appliance, cpu, memory, disks, glue,
-                    monitoring, information, description, roles, "always".equals(running), cloudConfig),
+                    monitoring, information, description, roles, "always".equals(running), cloudConfig, prepare,
+                    backup),
                     source.at(nameNode)));
         }
         return nodes;
@@ -147,40 +152,6 @@ final class NodeReader {
         return disks;
     }
 
-    private static List<Glue> glue(YamlMap m) {
-        List<Glue> glue = new ArrayList<>();
-        for (Map.Entry<String, org.yaml.snakeyaml.nodes.Node> item : m.stringItems("glue")) {
-            String[] words = item.getKey().trim().split("\\s+");
-            if (!words[0].equals("internet")) {
-                if (words.length > 2 || (words.length == 2 && !words[1].matches("\\.?[0-9]+(\\.[0-9]+){0,3}"))) {
-                    m.source().error(item.getValue(), "glue '" + item.getKey() + "' in " + m.what()
-                            + ": write 'internet PORT...' or 'NETWORK [ADDRESS]' (e.g. 'backend .11'); ports go with 'internet'");
-                } else {
-                    glue.add(Glue.network(words[0], words.length == 2 ? words[1] : null));
-                }
-                continue;
-            }
-            List<Integer> ports = new ArrayList<>();
-            for (int i = 1; i < words.length; i++) {
-                if (words[i].equals("icmp")) {
-                    continue;
-                }
-                try {
-                    int port = Integer.parseInt(words[i].replaceFirst("^(tcp|udp):", ""));
-                    if (port < 1 || port > 65535) {
-                        throw new NumberFormatException();
-                    }
-                    ports.add(port);
-                } catch (NumberFormatException e) {
-                    m.source().error(item.getValue(), "bad port '" + words[i] + "' in glue '" + item.getKey() + "' of "
-                            + m.what() + ": ports are numbers from 1 to 65535");
-                }
-            }
-            glue.add(Glue.internet(ports));
-        }
-        return glue;
-    }
-
     private static List<String> roles(YamlMap m) {
         List<String> roles = new ArrayList<>();
         for (Map.Entry<String, org.yaml.snakeyaml.nodes.Node> item : m.stringItems("roles")) {
@@ -205,15 +176,5 @@ final class NodeReader {
                     + Suggestions.hint(v, allowed));
             return false;
         });
-    }
-
-    /** A node's own settings over its profile's. */
-    private record Layers(YamlMap own, YamlMap profile) {
-        Optional<YamlMap> pick(String key) {
-            if (own.has(key)) {
-                return Optional.of(own);
-            }
-            return profile != null && profile.has(key) ? Optional.of(profile) : Optional.empty();
-        }
     }
 }

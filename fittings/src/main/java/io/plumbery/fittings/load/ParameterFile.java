@@ -38,7 +38,7 @@ public final class ParameterFile {
                     "cannot read parameters file: " + e.getMessage());
             return List.of();
         }
-        Parameters none = new Parameters(Map.of(), source);
+        Substitutions none = new Substitutions(Map.of(), LoadContext.ofThisProcess(), source);
         List<ParameterInput> inputs = new ArrayList<>();
         YamlMap.of(root, source, none, "the parameters file").ifPresent(top -> {
             YamlMap values = top;

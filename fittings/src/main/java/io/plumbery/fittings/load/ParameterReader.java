@@ -26,7 +26,7 @@ final class ParameterReader {
 
     static Map<String, Parameter> read(YamlMap global, List<ParameterInput> inputs) {
         Source source = global.source();
-        Parameters none = new Parameters(Map.of(), source);
+        Substitutions none = global.substitutions();
         Map<String, Parameter> declared = new LinkedHashMap<>();
         global.value("parameters").flatMap(v -> YamlMap.of(v, source, none, "'parameters'")).ifPresent(params ->
                 params.values().forEach((name, node) -> YamlMap.of(node, source, none, "parameter '" + name + "'")
@@ -67,9 +67,14 @@ final class ParameterReader {
         return type instanceof ScalarNode s ? s.getValue() : "any";
     }
 
+    /**
+     * A default that does not fit its type is a warning: plumbery used it as it is, and real plans have such
+     * defaults. A value given with {@code -P} or {@code --parameters} must fit.
+     */
     private static void checkType(Source source, Node at, String name, String value, String type) {
         if (value != null) {
-            typeError(type, value).ifPresent(reason -> source.error(at, "default of parameter '" + name + "' " + reason));
+            typeError(type, value).ifPresent(reason -> source.warning(at, "default of parameter '" + name + "' "
+                    + reason + "; it is used as it is unless -P or --parameters gives another value"));
         }
     }
 

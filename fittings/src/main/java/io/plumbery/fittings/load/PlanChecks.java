@@ -89,37 +89,60 @@ final class PlanChecks {
         }
     }
 
-    /**
-     * Every {@code {{ x.y }}} anywhere in the plan text, read by us or not, must name a parameter with a
-     * value, a node, a secret or a known value.
-     */
-    static void placeholders(Parameters parameters, List<org.yaml.snakeyaml.nodes.Node> documents,
-                             Set<String> nodeNames) {
-        Map<org.yaml.snakeyaml.nodes.Node, Boolean> visited = new IdentityHashMap<>();
-        for (org.yaml.snakeyaml.nodes.Node doc : documents) {
-            walk(parameters, doc, nodeNames, visited);
+    /** The plan's {@code defaults: blueprints:} names blueprints (or groups) of at least one facility. */
+    static void defaultBlueprints(Source source, Located<List<String>> names,
+                                  List<io.plumbery.fittings.model.Facility> facilities) {
+        List<String> known = facilities.stream().flatMap(f -> f.blueprints().stream())
+                .map(io.plumbery.fittings.model.Blueprint::name).distinct().toList();
+        for (String name : names.value()) {
+            if (!known.contains(name)) {
+                source.diagnostics().error(names.where(), "defaults: blueprints names '" + name
+                        + "', which is no blueprint of the plan" + Suggestions.hint(name, known)
+                        + "; blueprints: " + String.join(", ", known));
+            }
         }
     }
 
-    private static void walk(Parameters parameters, org.yaml.snakeyaml.nodes.Node node, Set<String> nodeNames,
-                             Map<org.yaml.snakeyaml.nodes.Node, Boolean> visited) {
+    /**
+     * Every {@code {{ x.y }}} anywhere in the plan text, read by us or not, must name a parameter with a
+     * value, a node, a secret or a known value; {@code {{ balancer.ip }}} and {@code {{ balancer.port }}} have
+     * one in the information lines of balancers only.
+     */
+    static void placeholders(Substitutions substitutions, List<org.yaml.snakeyaml.nodes.Node> documents,
+                             Set<String> nodeNames, Set<org.yaml.snakeyaml.nodes.Node> balancerInformation) {
+        Map<org.yaml.snakeyaml.nodes.Node, Boolean> visited = new IdentityHashMap<>();
+        for (org.yaml.snakeyaml.nodes.Node doc : documents) {
+            walk(doc, visited, s -> {
+                for (Map.Entry<String, String> ref : Placeholders.references(substitutions.substitute(s.getValue(), s))) {
+                    String scope = ref.getKey();
+                    if (scope.equals("balancer") && !Placeholders.BALANCER_ATTRIBUTES.contains(ref.getValue())) {
+                        substitutions.source().error(s, "unknown placeholder {{ balancer." + ref.getValue()
+                                + " }}: 'balancer' has " + String.join(", ", Placeholders.BALANCER_ATTRIBUTES));
+                    } else if (scope.equals("balancer") && !balancerInformation.contains(s)) {
+                        substitutions.source().error(s, "{{ balancer." + ref.getValue() + " }} has a value in the "
+                                + "information lines of a blueprint's balancers only");
+                    } else if (!scope.equals("balancer") && !scope.equals("parameter") && !scope.equals("environment")) {
+                        Placeholders.check(scope, ref.getValue(), nodeNames)
+                                .ifPresent(msg -> substitutions.source().error(s, msg));
+                    }
+                }
+            });
+        }
+    }
+
+    private static void walk(org.yaml.snakeyaml.nodes.Node node, Map<org.yaml.snakeyaml.nodes.Node, Boolean> visited,
+                             java.util.function.Consumer<ScalarNode> check) {
         if (node == null || visited.put(node, Boolean.TRUE) != null) {
             return; // aliases share nodes: check each once
         }
         if (node instanceof ScalarNode s) {
-            String text = parameters.substitute(s.getValue(), s);
-            for (Map.Entry<String, String> ref : Placeholders.references(text)) {
-                if (!ref.getKey().equals("parameter")) {
-                    Placeholders.check(ref.getKey(), ref.getValue(), nodeNames)
-                            .ifPresent(msg -> parameters.source().error(s, msg));
-                }
-            }
+            check.accept(s);
         } else if (node instanceof SequenceNode seq) {
-            seq.getValue().forEach(item -> walk(parameters, item, nodeNames, visited));
+            seq.getValue().forEach(item -> walk(item, visited, check));
         } else if (node instanceof MappingNode map) {
             for (NodeTuple t : map.getValue()) {
-                walk(parameters, t.getKeyNode(), nodeNames, visited);
-                walk(parameters, t.getValueNode(), nodeNames, visited);
+                walk(t.getKeyNode(), visited, check);
+                walk(t.getValueNode(), visited, check);
             }
         }
     }

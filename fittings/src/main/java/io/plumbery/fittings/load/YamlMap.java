@@ -23,33 +23,39 @@ import java.util.OptionalInt;
 final class YamlMap {
 
     private final Source source;
-    private final Parameters parameters;
+    private final Substitutions substitutions;
     private final MappingNode node;
     private final String what;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+    /** The entries that came from a {@code <<} merge, which the mapping's own keys override quietly. */
+    private final java.util.Set<NodeTuple> merged = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-    private YamlMap(Source source, Parameters parameters, MappingNode node, String what) {
+    private YamlMap(Source source, Substitutions substitutions, MappingNode node, String what) {
         this.source = source;
-        this.parameters = parameters;
+        this.substitutions = substitutions;
         this.node = node;
         this.what = what;
         collect(node, true);
     }
 
     /** The mapping at {@code node}, or empty (with an error) if it is something else. */
-    static Optional<YamlMap> of(Node node, Source source, Parameters parameters, String what) {
+    static Optional<YamlMap> of(Node node, Source source, Substitutions substitutions, String what) {
         if (node instanceof MappingNode mapping) {
-            return Optional.of(new YamlMap(source, parameters, mapping, what));
+            return Optional.of(new YamlMap(source, substitutions, mapping, what));
         }
         if (isNull(node)) { // 'web1:' with nothing after it: no settings
             org.yaml.snakeyaml.error.Mark at = node == null ? null : node.getStartMark();
-            return Optional.of(new YamlMap(source, parameters, new MappingNode(Tag.MAP, false, List.of(), at, at,
+            return Optional.of(new YamlMap(source, substitutions, new MappingNode(Tag.MAP, false, List.of(), at, at,
                     org.yaml.snakeyaml.DumperOptions.FlowStyle.AUTO), what));
         }
         source.error(node, what + " must be a mapping of keys to values, not " + describe(node));
         return Optional.empty();
     }
 
+    /**
+     * The entries of {@code mapping}. A key written twice is a warning and the later one counts, as with
+     * plumbery's YAML reader (PyYAML); a key of the mapping itself counts over one merged in with {@code <<}.
+     */
     private void collect(MappingNode mapping, boolean own) {
         for (NodeTuple tuple : mapping.getValue()) {
             Node key = tuple.getKeyNode();
@@ -61,15 +67,20 @@ final class YamlMap {
                 source.error(key, "keys of " + what + " must be plain words, not " + describe(key));
                 continue;
             }
-            String name = parameters.substitute(scalar.getValue(), key);
-            if (entries.containsKey(name)) {
-                if (own) {
-                    source.error(key, "duplicate key '" + name + "' in " + what + " (first at line "
-                            + (entries.get(name).getKeyNode().getStartMark().getLine() + 1) + ")");
-                }
+            String name = substitutions.substitute(scalar.getValue(), key);
+            NodeTuple earlier = entries.get(name);
+            if (earlier != null && !own) {
                 continue;
             }
+            if (earlier != null && !merged.contains(earlier)) {
+                source.warning(key, "duplicate key '" + name + "' in " + what + " (first at line "
+                        + (earlier.getKeyNode().getStartMark().getLine() + 1) + "): the one at line "
+                        + (key.getStartMark().getLine() + 1) + " is used, as plumbery's YAML reader does");
+            }
             entries.put(name, tuple);
+            if (!own) {
+                merged.add(tuple);
+            }
         }
     }
 
@@ -93,8 +104,8 @@ final class YamlMap {
         return source;
     }
 
-    Parameters parameters() {
-        return parameters;
+    Substitutions substitutions() {
+        return substitutions;
     }
 
     Collection<String> keys() {
@@ -135,13 +146,13 @@ final class YamlMap {
         return value(key).flatMap(v -> scalar(v, "'" + key + "' in " + what));
     }
 
-    /** The text of a scalar node, parameters substituted; empty for null, with an error for a collection. */
+    /** The text of a scalar node, substitutions substituted; empty for null, with an error for a collection. */
     Optional<String> scalar(Node v, String label) {
         if (isNull(v)) {
             return Optional.empty();
         }
         if (v instanceof ScalarNode s) {
-            return Optional.of(parameters.substitute(s.getValue(), v));
+            return Optional.of(substitutions.substitute(s.getValue(), v));
         }
         source.error(v, label + " must be a single value, not " + describe(v));
         return Optional.empty();
@@ -214,7 +225,7 @@ final class YamlMap {
     }
 
     Optional<YamlMap> map(String key, String childWhat) {
-        return value(key).flatMap(v -> of(v, source, parameters, childWhat));
+        return value(key).flatMap(v -> of(v, source, substitutions, childWhat));
     }
 
     /** Items of a sequence; a missing key is an empty list, anything else is reported. */
@@ -231,7 +242,7 @@ final class YamlMap {
         return List.of();
     }
 
-    /** The value as plain Java data (maps, lists, strings, numbers), parameters substituted. */
+    /** The value as plain Java data (maps, lists, strings, numbers), substitutions substituted. */
     Object plain(String key) {
         return value(key).map(this::plain).orElse(null);
     }
@@ -241,7 +252,7 @@ final class YamlMap {
             if (isNull(s)) {
                 return null;
             }
-            String text = parameters.substitute(s.getValue(), s);
+            String text = substitutions.substitute(s.getValue(), s);
             if (s.getTag().equals(Tag.BOOL)) {
                 return Boolean.valueOf(text.equalsIgnoreCase("true") || text.equalsIgnoreCase("yes")
                         || text.equalsIgnoreCase("on"));
@@ -261,7 +272,7 @@ final class YamlMap {
             return Collections.unmodifiableList(out);
         }
         if (v instanceof MappingNode) {
-            YamlMap child = new YamlMap(source, parameters, (MappingNode) v, what);
+            YamlMap child = new YamlMap(source, substitutions, (MappingNode) v, what);
             Map<String, Object> out = new LinkedHashMap<>();
             child.values().forEach((k, n) -> out.put(k, plain(n)));
             return Collections.unmodifiableMap(out);

@@ -11,8 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Plumbery's {@code {{ scope.attribute }}} placeholders. Parameters are replaced when the plan loads;
- * node addresses, secrets and keys once nodes are built. Text in braces without a dot
+ * Plumbery's {@code {{ scope.attribute }}} placeholders. Parameters, environment variables and
+ * {@code {{ plumbery.version }}} are replaced when the plan loads; node addresses, secrets and keys once nodes
+ * are built. Text in braces without a dot
  * ({@code {{ playbook_dir }}}) belongs to other tools (Ansible, Jinja) and is left as it is.
  */
 public final class Placeholders {
@@ -23,12 +24,16 @@ public final class Placeholders {
 
     public static final Set<String> NODE_ATTRIBUTES = Set.of("name", "private", "ipv4", "public", "ipv6");
 
+    /** What a balancer's information lines may name: its address and port, known once it exists. */
+    public static final List<String> BALANCER_ATTRIBUTES = List.of("ip", "port");
+
     private static final Map<String, Set<String>> NAMESPACES = Map.of(
             "node", NODE_ATTRIBUTES,
             "rsa_public", Set.of("key", "local"),
             "rsa_private", Set.of("key"),
             "key", Set.of("public", "private"),
-            "credentials", Set.of("name", "password"));
+            "credentials", Set.of("name", "password"),
+            "plumbery", Set.of("version"));
 
     private Placeholders() {
     }
