@@ -1,6 +1,5 @@
 package io.plumbery.cli;
 
-import io.plumbery.bootstrap.ssh.SshKeys;
 import io.plumbery.cli.cluster.ClusterLayout;
 import io.plumbery.cli.cluster.ClusterProbe;
 import io.plumbery.cli.cluster.ClusterStatus;
@@ -17,11 +16,12 @@ import io.plumbery.fittings.model.Facility;
 import io.plumbery.fittings.model.Node;
 import io.plumbery.fittings.model.Plan;
 import io.plumbery.fittings.placeholder.Placeholders;
+import io.plumbery.node.ssh.SshIdentity;
+import io.plumbery.node.ssh.SshKeys;
 import io.plumbery.providers.NetworkRecord;
 import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.Providers;
-import io.plumbery.providers.SshIdentity;
 import io.plumbery.state.Placed;
 import io.plumbery.state.State;
 import io.plumbery.state.StateStore;

@@ -1,11 +1,11 @@
 package io.plumbery.bootstrap.render;
 
-import io.plumbery.fittings.load.CloudConfigMerge;
 import io.plumbery.bootstrap.model.BootstrapNode;
 import io.plumbery.bootstrap.model.BootstrapPlan;
 import io.plumbery.bootstrap.model.Role;
 import io.plumbery.bootstrap.model.RuntimeSettings;
-import io.plumbery.providers.SshIdentity;
+import io.plumbery.fittings.load.CloudConfigMerge;
+import io.plumbery.node.ssh.SshIdentity;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -14,7 +14,7 @@ import io.plumbery.providers.Provider;
 import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
-import io.plumbery.providers.SshIdentity;
+import io.plumbery.node.ssh.SshIdentity;
 import io.plumbery.state.Placed;
 import io.plumbery.state.StateException;
 import io.plumbery.state.StateStore;

@@ -1,7 +1,7 @@
 package io.plumbery.cli.engine;
 
 import io.plumbery.fittings.model.Node;
-import io.plumbery.providers.SshIdentity;
+import io.plumbery.node.ssh.SshIdentity;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 

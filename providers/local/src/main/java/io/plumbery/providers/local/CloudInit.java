@@ -1,6 +1,6 @@
 package io.plumbery.providers.local;
 
-import io.plumbery.providers.SshIdentity;
+import io.plumbery.node.ssh.SshIdentity;
 
 /** The NoCloud seed and network file a node boots with. */
 public final class CloudInit {

@@ -12,7 +12,8 @@ import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
-import io.plumbery.providers.SshEndpoint;
+import io.plumbery.node.ssh.SshEndpoint;
+import io.plumbery.node.ssh.NodeReady;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -242,9 +243,9 @@ public final class LocalProvider implements Provider {
     }
 
     private void awaitReady(Machine machine, Machine.Spec spec) throws ProviderException {
-        NodeSsh.awaitReady(spec.name(), spec.address(), settings.identity(), () -> machine.hostKeys(spec),
-                options.bootTimeout(), () -> Exec.tailOf(machine.console(), 25),
-                spec.netns() ? "true" : "cloud-init status --wait --long");
+        new NodeReady(spec.name(), spec.address(), 22, settings.identity(), () -> machine.hostKeys(spec),
+                () -> Exec.tailOf(machine.console(), 25)).await(spec.netns() ? "true" : "cloud-init status --wait --long",
+                options.bootTimeout(), ProviderException::new);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.plumbery.providers.local;
 
-import io.plumbery.providers.SshIdentity;
+import io.plumbery.node.ssh.SshIdentity;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

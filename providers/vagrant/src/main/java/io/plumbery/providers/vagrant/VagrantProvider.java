@@ -12,10 +12,10 @@ import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
-import io.plumbery.providers.SshEndpoint;
+import io.plumbery.node.ssh.SshEndpoint;
+import io.plumbery.node.ssh.NodeReady;
 import io.plumbery.providers.local.CloudInit;
 import io.plumbery.providers.local.Naming;
-import io.plumbery.providers.local.NodeSsh;
 import io.plumbery.providers.local.Subnet;
 
 import java.io.IOException;
@@ -238,9 +238,10 @@ public final class VagrantProvider implements Provider {
 
     private void awaitReady(PlanDir.MachineSpec spec) throws ProviderException {
         Path nodeDir = dir.nodeDir(spec.name());
-        NodeSsh.awaitReady(spec.name(), spec.address(), settings.identity(),
-                () -> NodeFiles.hostKey(nodeDir).map(List::of).orElse(List.of()), options.bootTimeout(),
-                () -> docker.consoleTail(spec.container(), 25), "cloud-init status --wait --long");
+        new NodeReady(spec.name(), spec.address(), 22, settings.identity(),
+                () -> NodeFiles.hostKey(nodeDir).map(List::of).orElse(List.of()),
+                () -> docker.consoleTail(spec.container(), 25)).await("cloud-init status --wait --long",
+                options.bootTimeout(), ProviderException::new);
     }
 
     @Override
