@@ -55,7 +55,7 @@ public final class NodeRenderer {
     /** The generated cloud-config alone, before the plan's blocks are merged (the template's raw output). */
     public String generatedCloudConfig(BootstrapPlan plan, BootstrapNode node, SshIdentity login) {
         Map<String, Object> model = model(plan, node);
-        model.put("login", Map.of("user", login.user(), "publicKey", login.publicKey()));
+        model.put("login", FirstBoot.loginModel(login));
         return templates.render("cloud-config.yaml.ftl", model);
     }
 

@@ -142,6 +142,7 @@ public final class LocalProvider implements Provider {
         } catch (IllegalArgumentException e) {
             throw new ProviderException(e.getMessage());
         }
+        String userData = CloudInit.userData(request);
         Machine machine = new Machine(store.nodeDir(request.name()));
         boolean known = store.locked(() -> machine.spec().isPresent() || store.network(request.network().name())
                 .isPresent());
@@ -172,7 +173,7 @@ public final class LocalProvider implements Provider {
                 machine.prepareDisk(spec);
                 Subnet subnet = Subnet.parse(spec.subnet());
                 machine.writeFirstBoot(spec, CloudInit.metaData(spec.name(), spec.instanceId()),
-                        CloudInit.userData(request.userData(), settings.identity()), subnet.prefix(),
+                        userData, subnet.prefix(),
                         settings.identity().user(), settings.identity().publicKey());
                 spec = boot(machine, spec);
             }

@@ -49,7 +49,8 @@ class CopyRootfsIT {
     @Test
     void nodeOnACopyOfTheImage() throws Exception {
         NetworkRecord net = provider.ensureNetwork(new NetworkRequest("copy", "pbcopy", "eth", "10.77.205.0/24"));
-        NodeRecord node = provider.createNode(new NodeRequest("c1", net, 1, 256, List.of(), "debian", ""));
+        NodeRecord node = provider.createNode(new NodeRequest("c1", net, 1, 256, List.of(), "debian",
+                NodeLogin.userData(identity)));
         assertEquals("copy", node.attributes().get("rootfs"));
         assertEquals("c1\n", NodeLogin.run(node.privateAddress(), identity, node.ssh().hostKey(),
                 "hostname", Duration.ofSeconds(20)).stdout());

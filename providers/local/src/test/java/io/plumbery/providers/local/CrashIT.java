@@ -75,7 +75,8 @@ class CrashIT {
         assertEquals(NodeStatus.RUNNING, provider.refreshNode(intended).status(), "the node outlives the JVM");
 
         NetworkRecord net = provider.ensureNetwork(new NetworkRequest(PLAN + "-net", PLAN, "eth", SUBNET));
-        NodeRecord node = provider.createNode(new NodeRequest("c1", net, 1, 256, List.of(), "debian", ""));
+        NodeRecord node = provider.createNode(new NodeRequest("c1", net, 1, 256, List.of(), "debian",
+                NodeLogin.userData(identity)));
         assertEquals(NodeStatus.RUNNING, node.status());
         assertEquals("c1\n", NodeLogin.run(node.privateAddress(), identity, node.ssh().hostKey(),
                 "hostname", Duration.ofSeconds(20)).stdout());

@@ -93,7 +93,7 @@ public final class LocalBenchmark {
                             futures.add(pool.submit(() -> {
                                 long s0 = System.nanoTime();
                                 NodeRecord n = provider.createNode(new NodeRequest(name, net, 1, 512, List.of(),
-                                        "debian", ""));
+                                        "debian", NodeLogin.userData(identity)));
                                 Map<String, String> a = new HashMap<>(n.attributes());
                                 a.put("bench.seconds", String.format("%.1f", secs(s0)));
                                 return new NodeRecord(n.id(), n.name(), n.network(), n.status(), n.privateAddress(),

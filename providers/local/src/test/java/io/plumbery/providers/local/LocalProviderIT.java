@@ -100,7 +100,7 @@ class LocalProviderIT {
             List<Future<NodeRecord>> futures = new ArrayList<>();
             for (String name : List.of("n1", "n2", "n3")) {
                 futures.add(pool.submit(() -> provider.createNode(
-                        new NodeRequest(name, net, 1, 512, List.of(), "debian", ""))));
+                        new NodeRequest(name, net, 1, 512, List.of(), "debian", NodeLogin.userData(identity)))));
             }
             for (Future<NodeRecord> f : futures) {
                 nodes.add(f.get());
@@ -133,7 +133,7 @@ class LocalProviderIT {
         NodeRecord n2 = nodes.get(1);
         NodeRecord n3 = nodes.get(2);
         assertEquals(n1.privateAddress(), provider.createNode(new NodeRequest("n1", net, 1, 512, List.of(), "debian",
-                "")).privateAddress(), "createNode is idempotent");
+                NodeLogin.userData(identity))).privateAddress(), "createNode is idempotent");
 
         // node to node
         CommandResult ping = ssh(n1, n1.privateAddress(), "ping -c 1 -W 3 " + n2.privateAddress()

@@ -84,7 +84,7 @@ class NetnsIT {
             for (int i = 1; i <= 12; i++) {
                 String name = "t" + i;
                 futures.add(pool.submit(() -> provider.createNode(new NodeRequest(name, net, 1, 256, List.of(),
-                        "debian", ""))));
+                        "debian", NodeLogin.userData(identity)))));
             }
             for (Future<NodeRecord> f : futures) {
                 nodes.add(f.get());
@@ -105,9 +105,9 @@ class NetnsIT {
         ExecutorService twice = Executors.newFixedThreadPool(2);
         try {
             Future<NodeRecord> x = twice.submit(() -> provider.createNode(new NodeRequest("t1", net, 1, 256, List.of(),
-                    "debian", "")));
+                    "debian", NodeLogin.userData(identity))));
             Future<NodeRecord> y = twice.submit(() -> provider.createNode(new NodeRequest("t1", net, 1, 256, List.of(),
-                    "debian", "")));
+                    "debian", NodeLogin.userData(identity))));
             assertEquals(nodes.get(0).privateAddress(), x.get().privateAddress());
             assertEquals(x.get().attributes().get("pid"), y.get().attributes().get("pid"), "one launcher, not two");
         } finally {
@@ -158,8 +158,9 @@ class NetnsIT {
         BaseImage.ensure(Path.of(CrashIT.imageCacheOption()), BaseImage.mirror(Path.of("/etc/apt")), System.out::println);
         NetworkRecord front = provider.ensureNetwork(new NetworkRequest("front", PLAN, "front", "10.77.205.0/24"));
         NetworkRecord back = provider.ensureNetwork(new NetworkRequest("back", PLAN, "back", "10.77.206.0/24"));
-        NodeRecord web = provider.createNode(new NodeRequest("web", front, 1, 256, List.of(), "debian", ""));
-        NodeRecord db = provider.createNode(new NodeRequest("db", back, 1, 256, List.of(), "debian", ""));
+        NodeRecord web = provider.createNode(new NodeRequest("web", front, 1, 256, List.of(), "debian", NodeLogin.userData(identity)));
+        NodeRecord db = provider.createNode(new NodeRequest("db", back, 1, 256, List.of(), "debian",
+                NodeLogin.userData(identity)));
         String ping = "ping -c 1 -W 2 ";
         assertEquals(1, ssh(web, ping + db.privateAddress()).exitCode(), "no accept list: networks are apart");
 

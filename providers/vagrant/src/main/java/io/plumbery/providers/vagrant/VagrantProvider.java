@@ -140,6 +140,7 @@ public final class VagrantProvider implements Provider {
     }
 
     private NodeRecord create(NodeRequest request) throws ProviderException {
+        String userData = CloudInit.userData(request);
         String name = request.name();
         String network = request.network().name();
         boolean recorded = dir.locked(() -> dir.machine(name).isPresent());
@@ -163,8 +164,7 @@ public final class VagrantProvider implements Provider {
             }
             PlanDir.MachineSpec s = existing.isPresent() ? withImage(existing.get(), image) : newMachine(request, image);
             dir.putMachine(s);
-            NodeFiles.writeFirstBoot(dir.nodeDir(name), name, CloudInit.metaData(name, s.instanceId()),
-                    CloudInit.userData(request.userData(), settings.identity()));
+            NodeFiles.writeFirstBoot(dir.nodeDir(name), name, CloudInit.metaData(name, s.instanceId()), userData);
             renderVagrantfile();
             return s;
         });

@@ -105,7 +105,7 @@ class VagrantProviderIT {
         assertTrue(HostNetwork.hasUnreachableRoute(Subnet.parse(SUBNET)));
         assertThrows(ProviderException.class, () -> provider.createNode(new NodeRequest("orphan",
                 NetworkRecord.intended(new NetworkRequest("nowhere", "x", "x", "10.77.223.0/24")), 1, 256, List.of(),
-                "", "")), "a node needs its network first");
+                "", userData())), "a node needs its network first");
 
         // two machines at once: one 'vagrant up n1 n2' (the first call also imports the image if needed)
         long t1 = System.nanoTime();
@@ -115,7 +115,7 @@ class VagrantProviderIT {
             List<Future<NodeRecord>> futures = new ArrayList<>();
             for (String name : List.of("n1", "n2")) {
                 futures.add(pool.submit(() -> provider.createNode(
-                        new NodeRequest(name, net, 1, 512, List.of(), "Debian 12", ""))));
+                        new NodeRequest(name, net, 1, 512, List.of(), "Debian 12", userData()))));
             }
             for (Future<NodeRecord> f : futures) {
                 nodes.add(f.get());
@@ -140,11 +140,12 @@ class VagrantProviderIT {
             assertTrue(node.attributes().get("limits").startsWith("enforced by Docker"), node.attributes().toString());
         }
         assertEquals(n1.privateAddress(), provider.createNode(new NodeRequest("n1", net, 1, 512, List.of(),
-                "Debian 12", "")).privateAddress(), "createNode is idempotent");
+                "Debian 12", userData())).privateAddress(), "createNode is idempotent");
         // as after a kill during 'vagrant up' once docker run is done: Vagrant has no id for the container
         Files.delete(provider.projectDir().resolve(".vagrant/machines/n1/docker/id"));
         long tr = System.nanoTime();
-        NodeRecord recreated = provider.createNode(new NodeRequest("n1", net, 1, 512, List.of(), "Debian 12", ""));
+        NodeRecord recreated = provider.createNode(new NodeRequest("n1", net, 1, 512, List.of(), "Debian 12",
+                userData()));
         System.out.printf("VagrantProviderIT: a container Vagrant lost made again in %.1f s%n",
                 (System.nanoTime() - tr) / 1e9);
         assertEquals(n1.ssh().hostKey(), recreated.ssh().hostKey(), "the node keeps its host key");
@@ -273,6 +274,12 @@ class VagrantProviderIT {
     private static CommandResult ssh(NodeRecord node, String command) {
         return new SshConnector(new ListedHostKeys(() -> List.of(node.ssh().hostKey())), identity, Wait.upTo(1))
                 .run(new SshEndpoint(node.privateAddress(), 22, identity.user(), null), command, Duration.ofSeconds(30));
+    }
+
+    /** What the engine's first-boot user-data does for the test's key: the login user, with sudo. */
+    private static String userData() {
+        return "#cloud-config\nusers:\n  - default\n  - name: " + identity.user() + "\n    sudo: \"ALL=(ALL) NOPASSWD:ALL\"\n"
+                + "    shell: /bin/bash\n    ssh_authorized_keys: [\"" + identity.publicKey() + "\"]\n";
     }
 
     private static SshIdentity freshKeys(Path work) throws Exception {
