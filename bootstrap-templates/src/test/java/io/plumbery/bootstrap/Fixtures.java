@@ -4,8 +4,8 @@ import io.plumbery.bootstrap.model.BootstrapNode;
 import io.plumbery.bootstrap.model.BootstrapPlan;
 import io.plumbery.bootstrap.model.Role;
 import io.plumbery.bootstrap.render.CloudConfigYaml;
-import io.plumbery.providers.SshEndpoint;
-import io.plumbery.providers.SshIdentity;
+import io.plumbery.node.ssh.SshEndpoint;
+import io.plumbery.node.ssh.SshIdentity;
 
 import java.io.IOException;
 import java.io.InputStream;

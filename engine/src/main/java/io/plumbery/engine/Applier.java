@@ -1,5 +1,6 @@
 package io.plumbery.engine;
 
+import io.plumbery.bootstrap.render.FirstBoot;
 import io.plumbery.fittings.model.Blueprint;
 import io.plumbery.fittings.model.Facility;
 import io.plumbery.fittings.model.Node;
@@ -14,7 +15,7 @@ import io.plumbery.providers.Provider;
 import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
-import io.plumbery.providers.SshIdentity;
+import io.plumbery.node.ssh.SshIdentity;
 import io.plumbery.state.Placed;
 import io.plumbery.state.StateException;
 import io.plumbery.state.StateStore;
@@ -155,7 +156,7 @@ public final class Applier {
         }
         NodeRequest request = new NodeRequest(node.name(), network.record(), node.cpu().count(),
                 node.memoryGb() * 1024, node.disks().stream().map(d -> d.sizeGb()).toList(), node.appliance(),
-                UserData.firstBoot(node, identity));
+                FirstBoot.userData(plan.name(), node.name(), identity));
         progress.started(address, "creating node");
         java.util.Map<String, String> spec = NodeSpec.of(node);
         store.update(s -> s.withNode(address, new Placed<>(facility.provider(), facility.name(),

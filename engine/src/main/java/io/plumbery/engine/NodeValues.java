@@ -2,7 +2,7 @@ package io.plumbery.engine;
 
 import io.plumbery.fittings.placeholder.Lookup;
 import io.plumbery.providers.NodeRecord;
-import io.plumbery.providers.SshIdentity;
+import io.plumbery.node.ssh.SshIdentity;
 import io.plumbery.state.Placed;
 import io.plumbery.state.State;
 

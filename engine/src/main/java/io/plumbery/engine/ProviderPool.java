@@ -7,7 +7,7 @@ import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.ProviderFactory;
 import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.Providers;
-import io.plumbery.providers.SshIdentity;
+import io.plumbery.node.ssh.SshIdentity;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package io.plumbery.engine;
 
+import io.plumbery.node.wait.Backoff;
+import io.plumbery.node.wait.Wait;
 import io.plumbery.providers.ProviderException;
 
 import java.time.Duration;
@@ -12,6 +14,8 @@ final class Retry {
 
     static final int ATTEMPTS = 3;
     static final Duration FIRST_PAUSE = Duration.ofMillis(500);
+    private static final Wait CALLS = Wait.upTo(ATTEMPTS).pausing(Backoff.exponential(FIRST_PAUSE, 3))
+            .retryingOn(e -> e instanceof ProviderException p && p.retryable());
 
     interface Call<T> {
         T run() throws ProviderException;
@@ -21,22 +25,10 @@ final class Retry {
     }
 
     static <T> T call(Call<T> call) throws ProviderException {
-        Duration pause = FIRST_PAUSE;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return call.run();
-            } catch (ProviderException e) {
-                if (!e.retryable() || attempt >= ATTEMPTS) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(pause.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-                pause = pause.multipliedBy(3);
-            }
+        Wait.Result<T> result = CALLS.retry(call::run);
+        if (!result.done()) {
+            throw (ProviderException) result.failure();
         }
+        return result.last();
     }
 }

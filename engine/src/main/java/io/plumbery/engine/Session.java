@@ -1,10 +1,10 @@
 package io.plumbery.engine;
 
-import io.plumbery.bootstrap.ssh.KnownHosts;
-import io.plumbery.bootstrap.ssh.SshKeys;
+import io.plumbery.node.ssh.KnownHosts;
+import io.plumbery.node.ssh.SshKeys;
 import io.plumbery.fittings.model.Plan;
 import io.plumbery.providers.Providers;
-import io.plumbery.providers.SshIdentity;
+import io.plumbery.node.ssh.SshIdentity;
 import io.plumbery.state.StateException;
 import io.plumbery.state.StateStore;
 

@@ -1,6 +1,7 @@
 package io.plumbery.bootstrap.flow;
 
-import io.plumbery.bootstrap.ssh.RetryPolicy;
+import io.plumbery.node.wait.Backoff;
+import io.plumbery.node.wait.Wait;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -14,10 +15,14 @@ import java.util.Objects;
  *                         empty on real nodes (tests put each node under its own directory)
  * @param journalLines     how many journal lines a unit failure carries
  */
-public record BootstrapSettings(int parallel, RetryPolicy connectRetry, Duration cloudInitTimeout,
+public record BootstrapSettings(int parallel, Wait connectRetry, Duration cloudInitTimeout,
                                 boolean requireCloudInit, Duration commandTimeout, Duration unitActiveTimeout,
                                 Duration healthTimeout, Duration pollInterval, boolean sudo, String remoteRoot,
                                 int journalLines) {
+
+    /** Connecting to a node that is booting: up to 60 attempts within 3 minutes, 250 ms doubling to 5 s. */
+    public static final Wait NODE_BOOT = Wait.upTo(60, Duration.ofMinutes(3))
+            .pausing(Backoff.exponential(Duration.ofMillis(250), 2, Duration.ofSeconds(5)));
 
     public BootstrapSettings {
         if (parallel < 1) {
@@ -33,7 +38,7 @@ public record BootstrapSettings(int parallel, RetryPolicy connectRetry, Duration
     }
 
     public static BootstrapSettings defaults() {
-        return new BootstrapSettings(4, RetryPolicy.nodeBoot(), Duration.ofMinutes(10), true, Duration.ofSeconds(60),
+        return new BootstrapSettings(4, NODE_BOOT, Duration.ofMinutes(10), true, Duration.ofSeconds(60),
                 Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofMillis(500), true, "", 20);
     }
 
@@ -57,7 +62,7 @@ public record BootstrapSettings(int parallel, RetryPolicy connectRetry, Duration
                 unitActiveTimeout, healthTimeout, pollInterval, sudo, root, journalLines);
     }
 
-    public BootstrapSettings withConnectRetry(RetryPolicy retry) {
+    public BootstrapSettings withConnectRetry(Wait retry) {
         return new BootstrapSettings(parallel, retry, cloudInitTimeout, requireCloudInit, commandTimeout,
                 unitActiveTimeout, healthTimeout, pollInterval, sudo, remoteRoot, journalLines);
     }

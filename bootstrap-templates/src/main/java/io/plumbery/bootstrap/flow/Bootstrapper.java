@@ -2,12 +2,13 @@ package io.plumbery.bootstrap.flow;
 
 import io.plumbery.bootstrap.model.BootstrapPlan;
 import io.plumbery.bootstrap.model.RuntimeSettings;
-import io.plumbery.bootstrap.render.TemplateRenderer;
-import io.plumbery.bootstrap.ssh.KnownHosts;
-import io.plumbery.providers.SshIdentity;
 import io.plumbery.bootstrap.render.NodeRenderer;
-import io.plumbery.bootstrap.ssh.NodeConnector;
-import io.plumbery.bootstrap.ssh.SshConnector;
+import io.plumbery.bootstrap.render.TemplateRenderer;
+import io.plumbery.node.ssh.KnownHosts;
+import io.plumbery.node.ssh.NodeConnector;
+import io.plumbery.node.ssh.SshConnector;
+import io.plumbery.node.ssh.SshIdentity;
+import io.plumbery.node.wait.Wait;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,14 +40,14 @@ public final class Bootstrapper {
     private final NodeRenderer renderer;
     private final NodeConnector connector;
     private final BootstrapSettings settings;
-    private final SshConnector.Sleeper sleeper;
+    private final Wait.Sleeper sleeper;
 
     public Bootstrapper(NodeRenderer renderer, NodeConnector connector, BootstrapSettings settings) {
         this(renderer, connector, settings, d -> Thread.sleep(d.toMillis()));
     }
 
     public Bootstrapper(NodeRenderer renderer, NodeConnector connector, BootstrapSettings settings,
-                        SshConnector.Sleeper sleeper) {
+                        Wait.Sleeper sleeper) {
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.connector = Objects.requireNonNull(connector, "connector");
         this.settings = Objects.requireNonNull(settings, "settings");

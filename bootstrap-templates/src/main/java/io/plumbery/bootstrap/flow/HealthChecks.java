@@ -3,7 +3,7 @@ package io.plumbery.bootstrap.flow;
 import io.plumbery.bootstrap.model.BootstrapNode;
 import io.plumbery.bootstrap.model.Role;
 import io.plumbery.bootstrap.model.RuntimeSettings;
-import io.plumbery.bootstrap.ssh.Shell;
+import io.plumbery.node.ssh.Shell;
 
 /**
  * The health check of each service, as a shell command run on the node itself (exit 0 = healthy).

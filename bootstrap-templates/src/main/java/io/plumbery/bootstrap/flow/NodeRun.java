@@ -7,13 +7,13 @@ import io.plumbery.bootstrap.model.RuntimeSettings;
 import io.plumbery.bootstrap.render.NodeRenderer;
 import io.plumbery.bootstrap.render.RenderException;
 import io.plumbery.bootstrap.render.RenderedFile;
-import io.plumbery.bootstrap.ssh.CommandResult;
-import io.plumbery.bootstrap.ssh.ContentSource;
-import io.plumbery.bootstrap.ssh.NodeConnector;
-import io.plumbery.bootstrap.ssh.NodeSession;
-import io.plumbery.bootstrap.ssh.Shell;
-import io.plumbery.bootstrap.ssh.SshConnector;
-import io.plumbery.bootstrap.ssh.Upload;
+import io.plumbery.node.ssh.CommandResult;
+import io.plumbery.node.ssh.ContentSource;
+import io.plumbery.node.ssh.NodeConnector;
+import io.plumbery.node.ssh.NodeSession;
+import io.plumbery.node.ssh.Shell;
+import io.plumbery.node.ssh.Upload;
+import io.plumbery.node.wait.Wait;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ final class NodeRun implements AutoCloseable {
     private final NodeRenderer renderer;
     private final NodeConnector connector;
     private final BootstrapSettings settings;
-    private final SshConnector.Sleeper sleeper;
+    private final Wait.Sleeper sleeper;
     private final BootstrapListener listener;
     private long started = System.nanoTime();
 
@@ -43,7 +43,7 @@ final class NodeRun implements AutoCloseable {
     private long finished;
 
     NodeRun(BootstrapPlan plan, BootstrapNode node, NodeRenderer renderer, NodeConnector connector,
-            BootstrapSettings settings, SshConnector.Sleeper sleeper, BootstrapListener listener) {
+            BootstrapSettings settings, Wait.Sleeper sleeper, BootstrapListener listener) {
         this.plan = plan;
         this.node = node;
         this.renderer = renderer;
@@ -356,21 +356,12 @@ final class NodeRun implements AutoCloseable {
 
     /** Polls until {@code check} is true or {@code timeout} passes; at least one check. */
     private boolean poll(Step step, Duration timeout, Supplier<Boolean> check) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            if (check.get()) {
-                return true;
-            }
-            if (System.nanoTime() + settings.pollInterval().toNanos() > deadline) {
-                return false;
-            }
-            try {
-                sleeper.sleep(settings.pollInterval());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw fail(step, "interrupted", null, List.of());
-            }
+        Wait.Result<Boolean> result = Wait.polling(timeout, settings.pollInterval()).sleeper(sleeper)
+                .until(check::get, Boolean::booleanValue);
+        if (result.interrupted()) {
+            throw fail(step, "interrupted", null, List.of());
         }
+        return result.done();
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.plumbery.bootstrap.model;
 
-import io.plumbery.providers.SshEndpoint;
+import io.plumbery.node.ssh.SshEndpoint;
 
 import java.util.EnumSet;
 import java.util.Map;

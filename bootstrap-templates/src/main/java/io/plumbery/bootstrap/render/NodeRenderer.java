@@ -1,11 +1,11 @@
 package io.plumbery.bootstrap.render;
 
-import io.plumbery.fittings.load.CloudConfigMerge;
 import io.plumbery.bootstrap.model.BootstrapNode;
 import io.plumbery.bootstrap.model.BootstrapPlan;
 import io.plumbery.bootstrap.model.Role;
 import io.plumbery.bootstrap.model.RuntimeSettings;
-import io.plumbery.providers.SshIdentity;
+import io.plumbery.fittings.load.CloudConfigMerge;
+import io.plumbery.node.ssh.SshIdentity;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +55,7 @@ public final class NodeRenderer {
     /** The generated cloud-config alone, before the plan's blocks are merged (the template's raw output). */
     public String generatedCloudConfig(BootstrapPlan plan, BootstrapNode node, SshIdentity login) {
         Map<String, Object> model = model(plan, node);
-        model.put("login", Map.of("user", login.user(), "publicKey", login.publicKey()));
+        model.put("login", FirstBoot.loginModel(login));
         return templates.render("cloud-config.yaml.ftl", model);
     }
 

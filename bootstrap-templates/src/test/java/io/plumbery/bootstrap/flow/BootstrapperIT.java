@@ -4,11 +4,12 @@ import io.plumbery.bootstrap.model.BootstrapNode;
 import io.plumbery.bootstrap.model.BootstrapPlan;
 import io.plumbery.bootstrap.model.Role;
 import io.plumbery.bootstrap.model.RuntimeSettings;
-import io.plumbery.bootstrap.ssh.RetryPolicy;
-import io.plumbery.bootstrap.ssh.SshKeys;
-import io.plumbery.bootstrap.ssh.TestSshServer;
-import io.plumbery.providers.SshEndpoint;
-import io.plumbery.providers.SshIdentity;
+import io.plumbery.node.ssh.SshEndpoint;
+import io.plumbery.node.ssh.SshIdentity;
+import io.plumbery.node.ssh.SshKeys;
+import io.plumbery.node.ssh.TestSshServer;
+import io.plumbery.node.wait.Backoff;
+import io.plumbery.node.wait.Wait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,8 @@ class BootstrapperIT {
                 .withParallel(2)
                 .withRemoteRoot(temp.resolve("nodes") + "/{node}")
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(50))
-                .withConnectRetry(new RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofSeconds(10)));
+                .withConnectRetry(Wait.upTo(3, Duration.ofSeconds(10))
+                        .pausing(Backoff.exponential(Duration.ofMillis(50), 2, Duration.ofMillis(100))));
     }
 
     private Bootstrapper bootstrapper(BootstrapSettings settings) {

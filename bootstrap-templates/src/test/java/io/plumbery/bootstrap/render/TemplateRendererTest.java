@@ -5,7 +5,7 @@ import io.plumbery.bootstrap.model.BootstrapNode;
 import io.plumbery.bootstrap.model.BootstrapPlan;
 import io.plumbery.bootstrap.model.Role;
 import io.plumbery.bootstrap.model.RuntimeSettings;
-import io.plumbery.providers.SshEndpoint;
+import io.plumbery.node.ssh.SshEndpoint;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

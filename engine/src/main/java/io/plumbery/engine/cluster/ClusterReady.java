@@ -2,6 +2,7 @@ package io.plumbery.engine.cluster;
 
 import io.plumbery.engine.Outcome;
 import io.plumbery.engine.Progress;
+import io.plumbery.node.wait.Wait;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -67,25 +68,14 @@ public final class ClusterReady {
     }
 
     private ClusterStatus until(ClusterLayout layout, Duration timeout, Predicate<ClusterStatus> done, String subject) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = null;
-        while (true) {
-            ClusterStatus status = probe.probe(layout);
-            if (done.test(status) || System.nanoTime() > deadline) {
-                return status;
-            }
+        String[] last = {null};
+        return Wait.polling(timeout, poll).until(() -> probe.probe(layout), done, (attempt, status, failure) -> {
             String now = describe(status);
-            if (!now.equals(last)) {
+            if (!now.equals(last[0])) {
                 progress.finished(subject, "waiting", now);
-                last = now;
+                last[0] = now;
             }
-            try {
-                Thread.sleep(poll.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return status;
-            }
-        }
+        }).last();
     }
 
     static String describe(ClusterStatus s) {

@@ -1,6 +1,6 @@
 package io.plumbery.engine.information;
 
-import io.plumbery.bootstrap.ssh.SshKeys;
+import io.plumbery.node.ssh.SshKeys;
 import io.plumbery.engine.Addresses;
 import io.plumbery.engine.NodeValues;
 import io.plumbery.engine.ProviderPool;
@@ -19,7 +19,7 @@ import io.plumbery.providers.NetworkRecord;
 import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.Providers;
-import io.plumbery.providers.SshIdentity;
+import io.plumbery.node.ssh.SshIdentity;
 import io.plumbery.state.Placed;
 import io.plumbery.state.State;
 import io.plumbery.state.StateException;

@@ -1,5 +1,7 @@
 package io.plumbery.providers;
 
+import io.plumbery.node.ssh.SshEndpoint;
+
 import java.util.Map;
 
 /**

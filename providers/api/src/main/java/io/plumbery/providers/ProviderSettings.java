@@ -1,5 +1,7 @@
 package io.plumbery.providers;
 
+import io.plumbery.node.ssh.SshIdentity;
+
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;

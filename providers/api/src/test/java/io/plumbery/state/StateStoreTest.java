@@ -1,9 +1,9 @@
 package io.plumbery.state;
 
+import io.plumbery.node.ssh.SshEndpoint;
 import io.plumbery.providers.NetworkRecord;
 import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.NodeStatus;
-import io.plumbery.providers.SshEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

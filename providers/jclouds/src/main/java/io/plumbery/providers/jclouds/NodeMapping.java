@@ -1,8 +1,8 @@
 package io.plumbery.providers.jclouds;
 
+import io.plumbery.node.ssh.SshEndpoint;
 import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.NodeStatus;
-import io.plumbery.providers.SshEndpoint;
 
 import java.util.HashMap;
 import java.util.Locale;

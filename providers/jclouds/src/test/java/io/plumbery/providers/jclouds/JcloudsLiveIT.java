@@ -3,6 +3,7 @@ package io.plumbery.providers.jclouds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.plumbery.node.ssh.SshIdentity;
 import io.plumbery.providers.FirewallRecord;
 import io.plumbery.providers.FirewallRequest;
 import io.plumbery.providers.FirewallRule;
@@ -12,7 +13,6 @@ import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.NodeRequest;
 import io.plumbery.providers.NodeStatus;
 import io.plumbery.providers.ProviderSettings;
-import io.plumbery.providers.SshIdentity;
 
 import java.nio.file.Path;
 import java.util.HashMap;

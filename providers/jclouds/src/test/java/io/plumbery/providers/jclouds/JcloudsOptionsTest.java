@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.plumbery.node.ssh.SshIdentity;
 import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.ProviderSettings;
-import io.plumbery.providers.SshIdentity;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

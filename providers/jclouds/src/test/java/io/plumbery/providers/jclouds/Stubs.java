@@ -1,10 +1,10 @@
 package io.plumbery.providers.jclouds;
 
+import io.plumbery.node.ssh.SshIdentity;
 import io.plumbery.providers.NetworkRecord;
 import io.plumbery.providers.NodeRequest;
 import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.ProviderSettings;
-import io.plumbery.providers.SshIdentity;
 
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -1,6 +1,7 @@
 package io.plumbery.providers.local;
 
-import io.plumbery.providers.SshIdentity;
+import io.plumbery.providers.NodeRequest;
+import io.plumbery.providers.ProviderException;
 
 /** The NoCloud seed and network file a node boots with. */
 public final class CloudInit {
@@ -13,28 +14,16 @@ public final class CloudInit {
     }
 
     /**
-     * The node's user-data: the plan's own when it has one, otherwise a minimal cloud-config that lets the
-     * plan's key in as the plan's user (with password-less sudo) and as root.
+     * The node's user-data, as the engine rendered it (the login user and its key); a request without any is
+     * refused, since a node booted without it could not be reached.
      */
-    public static String userData(String requested, SshIdentity identity) {
-        if (requested != null && !requested.isBlank()) {
-            return requested.endsWith("\n") ? requested : requested + "\n";
+    public static String userData(NodeRequest request) throws ProviderException {
+        String given = request.userData();
+        if (given.isBlank()) {
+            throw new ProviderException("node " + request.name() + ": the request carries no user-data; nodes boot "
+                    + "with the first-boot user-data the engine renders (the login user and the plan's key)");
         }
-        String key = quote(identity.publicKey().trim());
-        StringBuilder out = new StringBuilder("#cloud-config\n");
-        if (!identity.user().equals("root")) {
-            out.append("users:\n")
-                    .append("  - name: ").append(quote(identity.user())).append('\n')
-                    .append("    sudo: \"ALL=(ALL) NOPASSWD:ALL\"\n")
-                    .append("    shell: /bin/bash\n")
-                    .append("    lock_passwd: true\n")
-                    .append("    ssh_authorized_keys:\n")
-                    .append("      - ").append(key).append('\n');
-        }
-        out.append("disable_root: false\n")
-                .append("ssh_authorized_keys:\n")
-                .append("  - ").append(key).append('\n');
-        return out.toString();
+        return given.endsWith("\n") ? given : given + "\n";
     }
 
     /**

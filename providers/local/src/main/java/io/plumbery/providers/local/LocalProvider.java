@@ -12,7 +12,8 @@ import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
-import io.plumbery.providers.SshEndpoint;
+import io.plumbery.node.ssh.SshEndpoint;
+import io.plumbery.node.ssh.NodeReady;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -141,6 +142,7 @@ public final class LocalProvider implements Provider {
         } catch (IllegalArgumentException e) {
             throw new ProviderException(e.getMessage());
         }
+        String userData = CloudInit.userData(request);
         Machine machine = new Machine(store.nodeDir(request.name()));
         boolean known = store.locked(() -> machine.spec().isPresent() || store.network(request.network().name())
                 .isPresent());
@@ -171,7 +173,7 @@ public final class LocalProvider implements Provider {
                 machine.prepareDisk(spec);
                 Subnet subnet = Subnet.parse(spec.subnet());
                 machine.writeFirstBoot(spec, CloudInit.metaData(spec.name(), spec.instanceId()),
-                        CloudInit.userData(request.userData(), settings.identity()), subnet.prefix(),
+                        userData, subnet.prefix(),
                         settings.identity().user(), settings.identity().publicKey());
                 spec = boot(machine, spec);
             }
@@ -242,9 +244,9 @@ public final class LocalProvider implements Provider {
     }
 
     private void awaitReady(Machine machine, Machine.Spec spec) throws ProviderException {
-        NodeSsh.awaitReady(spec.name(), spec.address(), settings.identity(), () -> machine.hostKeys(spec),
-                options.bootTimeout(), () -> Exec.tailOf(machine.console(), 25),
-                spec.netns() ? "true" : "cloud-init status --wait --long");
+        new NodeReady(spec.name(), spec.address(), 22, settings.identity(), () -> machine.hostKeys(spec),
+                () -> Exec.tailOf(machine.console(), 25)).await(spec.netns() ? "true" : "cloud-init status --wait --long",
+                options.bootTimeout(), ProviderException::new);
     }
 
     @Override

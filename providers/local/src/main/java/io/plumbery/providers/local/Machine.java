@@ -1,5 +1,6 @@
 package io.plumbery.providers.local;
 
+import io.plumbery.node.wait.Wait;
 import io.plumbery.providers.ProviderException;
 
 import java.io.IOException;
@@ -249,7 +250,7 @@ final class Machine {
         Optional<Long> pid = launcherPid();
         if (pid.isPresent() && !grace.isZero()) {
             ProcessHandle.of(pid.get()).ifPresent(ProcessHandle::destroy);
-            Await.until(grace, Duration.ofMillis(200), () -> Cgroups.pids(spec.cgroup()).isEmpty());
+            Wait.polling(grace, Duration.ofMillis(200)).until(() -> Cgroups.pids(spec.cgroup()).isEmpty());
         }
         kill(spec);
     }
@@ -259,8 +260,8 @@ final class Machine {
         boolean empty = false;
         for (int i = 0; i < 5 && !empty; i++) {
             Cgroups.killAll(spec.cgroup());
-            empty = Await.until(Duration.ofSeconds(3), Duration.ofMillis(100),
-                    () -> Cgroups.pids(spec.cgroup()).isEmpty());
+            empty = Wait.polling(Duration.ofSeconds(3), Duration.ofMillis(100))
+                    .until(() -> Cgroups.pids(spec.cgroup()).isEmpty());
         }
         if (!empty) {
             throw new ProviderException("node " + spec.name() + " still has processes after SIGKILL: "

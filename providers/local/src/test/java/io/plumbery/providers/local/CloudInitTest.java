@@ -1,39 +1,37 @@
 package io.plumbery.providers.local;
 
-import io.plumbery.providers.SshIdentity;
+import io.plumbery.providers.NetworkRecord;
+import io.plumbery.providers.NodeRequest;
+import io.plumbery.providers.ProviderException;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CloudInitTest {
 
-    private static final SshIdentity ID = new SshIdentity(Path.of("/k"), "ssh-ed25519 AAAAC3Nza plan@x\n", "plumbery");
+    private static final NetworkRecord NET = new NetworkRecord("n", "web", "10.77.1.0/24", null);
 
-    @Test
-    void emptyUserDataAuthorizesThePlanKeyForUserAndRoot() {
-        String ud = CloudInit.userData("", ID);
-        assertTrue(ud.startsWith("#cloud-config\n"));
-        assertTrue(ud.contains("  - name: \"plumbery\"\n"));
-        assertTrue(ud.contains("sudo: \"ALL=(ALL) NOPASSWD:ALL\""));
-        assertEquals(2, ud.split("\"ssh-ed25519 AAAAC3Nza plan@x\"", -1).length - 1, ud);
-        assertTrue(ud.contains("disable_root: false\n"));
+    private static NodeRequest request(String userData) {
+        return new NodeRequest("web", NET, 1, 512, List.of(), "debian", userData);
     }
 
     @Test
-    void rootIdentityNeedsNoUser() {
-        String ud = CloudInit.userData(null, new SshIdentity(Path.of("/k"), "ssh-ed25519 AAAA", "root"));
-        assertFalse(ud.contains("users:"));
-        assertTrue(ud.contains("ssh_authorized_keys:\n  - \"ssh-ed25519 AAAA\"\n"));
-    }
-
-    @Test
-    void planUserDataIsKeptAsIs() {
+    void theUserDataGivenIsWrittenAsIs() throws ProviderException {
         String mine = "#cloud-config\nruncmd:\n  - echo hi";
-        assertEquals(mine + "\n", CloudInit.userData(mine, ID));
+        assertEquals(mine + "\n", CloudInit.userData(request(mine)));
+        assertEquals(mine + "\n", CloudInit.userData(request(mine + "\n")));
+    }
+
+    @Test
+    void aRequestWithoutUserDataIsRefused() {
+        for (String none : new String[]{null, "", " \n"}) {
+            ProviderException e = assertThrows(ProviderException.class, () -> CloudInit.userData(request(none)));
+            assertTrue(e.getMessage().startsWith("node web: the request carries no user-data"), e.getMessage());
+        }
     }
 
     @Test

@@ -1,12 +1,12 @@
 package io.plumbery.providers.local;
 
+import io.plumbery.node.ssh.SshIdentity;
 import io.plumbery.providers.NetworkRecord;
 import io.plumbery.providers.NetworkRequest;
 import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.NodeRequest;
 import io.plumbery.providers.NodeStatus;
 import io.plumbery.providers.ProviderSettings;
-import io.plumbery.providers.SshIdentity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,10 +49,11 @@ class CopyRootfsIT {
     @Test
     void nodeOnACopyOfTheImage() throws Exception {
         NetworkRecord net = provider.ensureNetwork(new NetworkRequest("copy", "pbcopy", "eth", "10.77.205.0/24"));
-        NodeRecord node = provider.createNode(new NodeRequest("c1", net, 1, 256, List.of(), "debian", ""));
+        NodeRecord node = provider.createNode(new NodeRequest("c1", net, 1, 256, List.of(), "debian",
+                NodeLogin.userData(identity)));
         assertEquals("copy", node.attributes().get("rootfs"));
-        assertEquals("c1\n", NodeSsh.run(node.privateAddress(), identity, () -> List.of(node.ssh().hostKey()),
-                "hostname", Duration.ofSeconds(20)).out());
+        assertEquals("c1\n", NodeLogin.run(node.privateAddress(), identity, node.ssh().hostKey(),
+                "hostname", Duration.ofSeconds(20)).stdout());
         assertEquals(NodeStatus.STOPPED, provider.stopNode(node).status());
         assertEquals(NodeStatus.RUNNING, provider.startNode(node).status());
         provider.destroyNode(node);

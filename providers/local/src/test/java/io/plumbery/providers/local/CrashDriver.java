@@ -1,10 +1,10 @@
 package io.plumbery.providers.local;
 
+import io.plumbery.node.ssh.SshIdentity;
 import io.plumbery.providers.NetworkRecord;
 import io.plumbery.providers.NetworkRequest;
 import io.plumbery.providers.NodeRequest;
 import io.plumbery.providers.ProviderSettings;
-import io.plumbery.providers.SshIdentity;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ public final class CrashDriver {
         try (LocalProvider provider = LocalProvider.open(new ProviderSettings(args[0], Path.of(args[1]), identity,
                 Map.of("stateDir", args[2], "imageCache", args[5])))) {
             NetworkRecord net = provider.ensureNetwork(new NetworkRequest(args[0] + "-net", args[0], "eth", args[3]));
-            provider.createNode(new NodeRequest("c1", net, 1, 256, List.of(), "debian", ""));
+            provider.createNode(new NodeRequest("c1", net, 1, 256, List.of(), "debian", NodeLogin.userData(identity)));
             System.out.println("CrashDriver: finished (it should have been killed before)");
         }
     }

@@ -1,12 +1,13 @@
 package io.plumbery.providers.local;
 
+import io.plumbery.node.ssh.SshIdentity;
+import io.plumbery.node.wait.Wait;
 import io.plumbery.providers.NetworkRecord;
 import io.plumbery.providers.NetworkRequest;
 import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.NodeRequest;
 import io.plumbery.providers.NodeStatus;
 import io.plumbery.providers.ProviderSettings;
-import io.plumbery.providers.SshIdentity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,7 @@ class CrashIT {
                 CrashDriver.class.getName(), PLAN, WORK.toString(), WORK.resolve("state").toString(), SUBNET,
                 identity.privateKey().toString(), imageCacheOption()).inheritIO().start();
         Path pid = provider.stateDir().resolve("nodes/c1/pid");
-        boolean launched = Await.until(Duration.ofSeconds(120), Duration.ofMillis(50), () -> Files.exists(pid));
+        boolean launched = Wait.polling(Duration.ofSeconds(120), Duration.ofMillis(50)).until(() -> Files.exists(pid));
         driver.destroyForcibly().waitFor(); // SIGKILL, like kill -9
         assertTrue(launched, "the driver launched the node before it was killed");
         System.out.println("CrashIT: driver killed with the node booting");
@@ -74,10 +75,11 @@ class CrashIT {
         assertEquals(NodeStatus.RUNNING, provider.refreshNode(intended).status(), "the node outlives the JVM");
 
         NetworkRecord net = provider.ensureNetwork(new NetworkRequest(PLAN + "-net", PLAN, "eth", SUBNET));
-        NodeRecord node = provider.createNode(new NodeRequest("c1", net, 1, 256, List.of(), "debian", ""));
+        NodeRecord node = provider.createNode(new NodeRequest("c1", net, 1, 256, List.of(), "debian",
+                NodeLogin.userData(identity)));
         assertEquals(NodeStatus.RUNNING, node.status());
-        assertEquals("c1\n", NodeSsh.run(node.privateAddress(), identity, () -> List.of(node.ssh().hostKey()),
-                "hostname", Duration.ofSeconds(20)).out());
+        assertEquals("c1\n", NodeLogin.run(node.privateAddress(), identity, node.ssh().hostKey(),
+                "hostname", Duration.ofSeconds(20)).stdout());
 
         provider.destroyNode(intended);
         provider.destroyNetwork(NetworkRecord.intended(new NetworkRequest(PLAN + "-net", PLAN, "eth", SUBNET)));

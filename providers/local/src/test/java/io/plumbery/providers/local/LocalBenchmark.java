@@ -1,11 +1,11 @@
 package io.plumbery.providers.local;
 
+import io.plumbery.node.ssh.SshIdentity;
 import io.plumbery.providers.NetworkRecord;
 import io.plumbery.providers.NetworkRequest;
 import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.NodeRequest;
 import io.plumbery.providers.ProviderSettings;
-import io.plumbery.providers.SshIdentity;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,7 +93,7 @@ public final class LocalBenchmark {
                             futures.add(pool.submit(() -> {
                                 long s0 = System.nanoTime();
                                 NodeRecord n = provider.createNode(new NodeRequest(name, net, 1, 512, List.of(),
-                                        "debian", ""));
+                                        "debian", NodeLogin.userData(identity)));
                                 Map<String, String> a = new HashMap<>(n.attributes());
                                 a.put("bench.seconds", String.format("%.1f", secs(s0)));
                                 return new NodeRecord(n.id(), n.name(), n.network(), n.status(), n.privateAddress(),
@@ -119,9 +119,9 @@ public final class LocalBenchmark {
                         System.out.println("  per node (s):" + each);
                         NodeRecord slow = slowest;
                         if (kind.equals(Machine.NSPAWN)) {
-                            System.out.println("  slowest node " + slow.name() + ", systemd-analyze:\n" + NodeSsh.run(
-                                    slow.privateAddress(), identity, () -> List.of(slow.ssh().hostKey()),
-                                    "systemd-analyze; systemd-analyze blame | head -6", Duration.ofSeconds(30)).out());
+                            System.out.println("  slowest node " + slow.name() + ", systemd-analyze:\n" + NodeLogin.run(
+                                    slow.privateAddress(), identity, slow.ssh().hostKey(),
+                                    "systemd-analyze; systemd-analyze blame | head -6", Duration.ofSeconds(30)).stdout());
                         }
                         Thread.sleep(10_000); // idle
                         for (NodeRecord node : nodes) {

@@ -1,8 +1,8 @@
 package io.plumbery.providers.local;
 
+import io.plumbery.node.ssh.SshIdentity;
 import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.ProviderSettings;
-import io.plumbery.providers.SshIdentity;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,8 +1,12 @@
 package io.plumbery.providers.local;
 
+import io.plumbery.node.ssh.CommandResult;
+import io.plumbery.node.ssh.SshException;
+import io.plumbery.node.ssh.SshIdentity;
+import io.plumbery.node.wait.Wait;
 import io.plumbery.providers.FirewallRequest;
-import io.plumbery.providers.FirewallRule;
 import io.plumbery.providers.FirewallRule.Protocol;
+import io.plumbery.providers.FirewallRule;
 import io.plumbery.providers.NetworkRecord;
 import io.plumbery.providers.NetworkRequest;
 import io.plumbery.providers.NodeRecord;
@@ -12,7 +16,6 @@ import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
-import io.plumbery.providers.SshIdentity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,7 +100,7 @@ class LocalProviderIT {
             List<Future<NodeRecord>> futures = new ArrayList<>();
             for (String name : List.of("n1", "n2", "n3")) {
                 futures.add(pool.submit(() -> provider.createNode(
-                        new NodeRequest(name, net, 1, 512, List.of(), "debian", ""))));
+                        new NodeRequest(name, net, 1, 512, List.of(), "debian", NodeLogin.userData(identity)))));
             }
             for (Future<NodeRecord> f : futures) {
                 nodes.add(f.get());
@@ -112,42 +115,42 @@ class LocalProviderIT {
             assertEquals(NodeStatus.RUNNING, node.status());
             assertNotNull(node.ssh().hostKey(), "host key recorded");
             assertTrue(Subnet.parse(SUBNET).contains(node.privateAddress()));
-            NodeSsh.Result r = ssh(node, node.privateAddress(), "hostname; ip -4 -o addr; ip route");
-            assertEquals(0, r.exit(), r.err());
-            assertTrue(r.out().startsWith(node.name() + "\n"), r.out());
-            assertTrue(r.out().contains("inet " + node.privateAddress() + "/24"), r.out());
+            CommandResult r = ssh(node, node.privateAddress(), "hostname; ip -4 -o addr; ip route");
+            assertEquals(0, r.exitCode(), r.stderr());
+            assertTrue(r.stdout().startsWith(node.name() + "\n"), r.stdout());
+            assertTrue(r.stdout().contains("inet " + node.privateAddress() + "/24"), r.stdout());
             // the host decides what is forwarded (accept lists only; everything else refused at once)
-            assertTrue(r.out().contains("default via " + Subnet.parse(SUBNET).hostAddress() + " dev host0"),
-                    "routes through the host's side of the bridge: " + r.out());
+            assertTrue(r.stdout().contains("default via " + Subnet.parse(SUBNET).hostAddress() + " dev host0"),
+                    "routes through the host's side of the bridge: " + r.stdout());
             String limits = node.attributes().get("limits");
             assertTrue(limits.startsWith("enforced") || limits.startsWith("not enforced"), limits);
             if (limits.startsWith("enforced")) {
                 assertEquals(String.valueOf(512L << 20), ssh(node, node.privateAddress(),
-                        "cat /sys/fs/cgroup/memory/memory.limit_in_bytes").out().trim(), "memory limit seen inside");
+                        "cat /sys/fs/cgroup/memory/memory.limit_in_bytes").stdout().trim(), "memory limit seen inside");
             }
         }
         NodeRecord n1 = nodes.get(0);
         NodeRecord n2 = nodes.get(1);
         NodeRecord n3 = nodes.get(2);
         assertEquals(n1.privateAddress(), provider.createNode(new NodeRequest("n1", net, 1, 512, List.of(), "debian",
-                "")).privateAddress(), "createNode is idempotent");
+                NodeLogin.userData(identity))).privateAddress(), "createNode is idempotent");
 
         // node to node
-        NodeSsh.Result ping = ssh(n1, n1.privateAddress(), "ping -c 1 -W 3 " + n2.privateAddress()
+        CommandResult ping = ssh(n1, n1.privateAddress(), "ping -c 1 -W 3 " + n2.privateAddress()
                 + " && timeout 5 bash -c 'echo > /dev/tcp/" + n2.privateAddress() + "/22' && echo connected");
-        assertEquals(0, ping.exit(), ping.out() + ping.err());
-        assertTrue(ping.out().contains("connected"));
+        assertEquals(0, ping.exitCode(), ping.stdout() + ping.stderr());
+        assertTrue(ping.stdout().contains("connected"));
 
         // public address: exactly the listed ports reach the node, through the firewall
         assertEquals(0, ssh(n1, n1.privateAddress(), "setsid nohup python3 -m http.server 8080 >/dev/null 2>&1 "
-                + "</dev/null & sleep 0.1").exit());
+                + "</dev/null & sleep 0.1").exitCode());
         PublicAddressRecord pub = provider.ensurePublicAddress(new PublicAddressRequest("n1-pub", n1, List.of(22, 8080)));
         assertEquals(Subnet.publicAddressFor(n1.privateAddress()), pub.address());
         assertEquals(pub, provider.ensurePublicAddress(new PublicAddressRequest("n1-pub", n1, List.of(22, 8080))),
                 "ensurePublicAddress is idempotent");
         assertEquals(pub.address(), provider.refreshNode(n1).publicAddress());
-        assertEquals(n1.name() + "\n", ssh(n1, pub.address(), "hostname").out(), "ssh through the public address");
-        assertTrue(Await.until(Duration.ofSeconds(10), Duration.ofMillis(200),
+        assertEquals(n1.name() + "\n", ssh(n1, pub.address(), "hostname").stdout(), "ssh through the public address");
+        assertTrue(Wait.polling(Duration.ofSeconds(10), Duration.ofMillis(200)).until(
                 () -> reachable(n1.privateAddress(), 8080)), "http.server listens on the node");
         assertFalse(reachable(pub.address(), 8080), "8080 is forwarded but the firewall only accepts 22");
         assertFalse(reachable(pub.address(), 2222), "a port that is not listed is not reachable");
@@ -161,7 +164,7 @@ class LocalProviderIT {
         assertTrue(reachable(n1.privateAddress(), 22), "the host still reaches private addresses directly");
 
         // stop / start keeps the disk
-        assertEquals(0, ssh(n3, n3.privateAddress(), "echo kept > marker && sync").exit());
+        assertEquals(0, ssh(n3, n3.privateAddress(), "echo kept > marker && sync").exitCode());
         long t3 = System.nanoTime();
         assertEquals(NodeStatus.STOPPED, provider.stopNode(n3).status());
         System.out.printf("LocalProviderIT: clean stop in %.1f s%n", (System.nanoTime() - t3) / 1e9);
@@ -173,20 +176,20 @@ class LocalProviderIT {
         System.out.printf("LocalProviderIT: start in %.1f s%n", (System.nanoTime() - t4) / 1e9);
         assertEquals(NodeStatus.RUNNING, n3again.status());
         assertEquals(n3.ssh().hostKey(), n3again.ssh().hostKey(), "same host key after a restart");
-        assertEquals("kept\n", ssh(n3again, n3again.privateAddress(), "cat marker").out());
+        assertEquals("kept\n", ssh(n3again, n3again.privateAddress(), "cat marker").stdout());
 
         // a reboot inside the node (nspawn exits 133) boots it again, disk intact
-        assertEquals(0, ssh(n3again, n3again.privateAddress(), "sudo touch /run/before-reboot").exit());
+        assertEquals(0, ssh(n3again, n3again.privateAddress(), "sudo touch /run/before-reboot").exitCode());
         try {
             ssh(n3again, n3again.privateAddress(), "sudo systemctl reboot");
-        } catch (IOException e) {
+        } catch (SshException e) {
             // the connection may drop while it goes down
         }
-        assertTrue(Await.until(Duration.ofSeconds(90), Duration.ofMillis(500), () -> {
+        assertTrue(Wait.polling(Duration.ofSeconds(90), Duration.ofMillis(500)).until(() -> {
             try {
                 return ssh(n3again, n3again.privateAddress(), "test ! -e /run/before-reboot && cat marker")
-                        .out().equals("kept\n");
-            } catch (IOException e) {
+                        .stdout().equals("kept\n");
+            } catch (SshException e) {
                 return false;
             }
         }), "rebooted with its disk");
@@ -196,7 +199,7 @@ class LocalProviderIT {
         for (long pid : Cgroups.pids(n2.attributes().get("cgroup"))) {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         }
-        assertTrue(Await.until(Duration.ofSeconds(15), Duration.ofMillis(200),
+        assertTrue(Wait.polling(Duration.ofSeconds(15), Duration.ofMillis(200)).until(
                 () -> status(n2) == NodeStatus.STOPPED), "a killed node is reported STOPPED");
         assertEquals(NodeStatus.RUNNING, provider.startNode(n2).status());
 
@@ -248,8 +251,8 @@ class LocalProviderIT {
         }
     }
 
-    private static NodeSsh.Result ssh(NodeRecord node, String host, String command) throws IOException {
-        return NodeSsh.run(host, identity, () -> List.of(node.ssh().hostKey()), command, Duration.ofSeconds(30));
+    private static CommandResult ssh(NodeRecord node, String host, String command) {
+        return NodeLogin.run(host, identity, node.ssh().hostKey(), command, Duration.ofSeconds(30));
     }
 
     private static boolean reachable(String host, int port) {

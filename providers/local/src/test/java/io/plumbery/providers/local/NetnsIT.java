@@ -1,8 +1,11 @@
 package io.plumbery.providers.local;
 
-import io.plumbery.providers.NetworkRecord;
-import io.plumbery.providers.FirewallRule;
+import io.plumbery.node.ssh.CommandResult;
+import io.plumbery.node.ssh.SshIdentity;
+import io.plumbery.node.wait.Wait;
 import io.plumbery.providers.FirewallRequest;
+import io.plumbery.providers.FirewallRule;
+import io.plumbery.providers.NetworkRecord;
 import io.plumbery.providers.NetworkRequest;
 import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.NodeRequest;
@@ -11,13 +14,11 @@ import io.plumbery.providers.Provider;
 import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.Providers;
 import io.plumbery.providers.PublicAddressRequest;
-import io.plumbery.providers.SshIdentity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,7 +84,7 @@ class NetnsIT {
             for (int i = 1; i <= 12; i++) {
                 String name = "t" + i;
                 futures.add(pool.submit(() -> provider.createNode(new NodeRequest(name, net, 1, 256, List.of(),
-                        "debian", ""))));
+                        "debian", NodeLogin.userData(identity)))));
             }
             for (Future<NodeRecord> f : futures) {
                 nodes.add(f.get());
@@ -95,18 +96,18 @@ class NetnsIT {
 
         for (NodeRecord node : nodes) {
             assertEquals("netns", node.attributes().get("kind"));
-            NodeSsh.Result r = ssh(node, "hostname; ip -4 -o addr show host0; sudo -n id -u");
-            assertEquals(0, r.exit(), r.err());
-            assertTrue(r.out().startsWith(node.name() + "\n"), r.out());
-            assertTrue(r.out().contains("inet " + node.privateAddress() + "/24"), r.out());
-            assertTrue(r.out().endsWith("0\n"), "password-less sudo: " + r.out());
+            CommandResult r = ssh(node, "hostname; ip -4 -o addr show host0; sudo -n id -u");
+            assertEquals(0, r.exitCode(), r.stderr());
+            assertTrue(r.stdout().startsWith(node.name() + "\n"), r.stdout());
+            assertTrue(r.stdout().contains("inet " + node.privateAddress() + "/24"), r.stdout());
+            assertTrue(r.stdout().endsWith("0\n"), "password-less sudo: " + r.stdout());
         }
         ExecutorService twice = Executors.newFixedThreadPool(2);
         try {
             Future<NodeRecord> x = twice.submit(() -> provider.createNode(new NodeRequest("t1", net, 1, 256, List.of(),
-                    "debian", "")));
+                    "debian", NodeLogin.userData(identity))));
             Future<NodeRecord> y = twice.submit(() -> provider.createNode(new NodeRequest("t1", net, 1, 256, List.of(),
-                    "debian", "")));
+                    "debian", NodeLogin.userData(identity))));
             assertEquals(nodes.get(0).privateAddress(), x.get().privateAddress());
             assertEquals(x.get().attributes().get("pid"), y.get().attributes().get("pid"), "one launcher, not two");
         } finally {
@@ -116,14 +117,14 @@ class NetnsIT {
         NodeRecord a = nodes.get(0);
         NodeRecord b = nodes.get(1);
         // also where Docker set iptables' FORWARD policy to DROP (bin/test starts a Docker engine)
-        assertEquals(0, ssh(a, "ping -c 1 -W 3 " + b.privateAddress()).exit(), "node to node");
-        assertEquals(0, ssh(a, "sudo sh -c 'echo mine > /etc/only-a'").exit());
-        assertEquals(1, ssh(b, "test -e /etc/only-a").exit(), "writes are private to the node");
+        assertEquals(0, ssh(a, "ping -c 1 -W 3 " + b.privateAddress()).exitCode(), "node to node");
+        assertEquals(0, ssh(a, "sudo sh -c 'echo mine > /etc/only-a'").exitCode());
+        assertEquals(1, ssh(b, "test -e /etc/only-a").exitCode(), "writes are private to the node");
         assertFalse(Files.exists(Path.of(a.attributes().get("image"), "etc/only-a")), "the image stays read-only");
 
         provider.ensurePublicAddress(new PublicAddressRequest("a-pub", a, List.of(22)));
-        assertEquals(a.name() + "\n", NodeSsh.run(Subnet.publicAddressFor(a.privateAddress()), identity,
-                () -> List.of(a.ssh().hostKey()), "hostname", Duration.ofSeconds(20)).out());
+        assertEquals(a.name() + "\n", NodeLogin.run(Subnet.publicAddressFor(a.privateAddress()), identity,
+                a.ssh().hostKey(), "hostname", Duration.ofSeconds(20)).stdout());
 
         phase("public address");
         assertEquals(NodeStatus.STOPPED, provider.stopNode(b).status());
@@ -133,7 +134,7 @@ class NetnsIT {
         for (long pid : Cgroups.pids(b.attributes().get("cgroup"))) {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         }
-        assertTrue(Await.until(Duration.ofSeconds(10), Duration.ofMillis(100), () -> {
+        assertTrue(Wait.polling(Duration.ofSeconds(10), Duration.ofMillis(100)).until(() -> {
             try {
                 return provider.refreshNode(b).status() == NodeStatus.STOPPED;
             } catch (Exception e) {
@@ -157,23 +158,24 @@ class NetnsIT {
         BaseImage.ensure(Path.of(CrashIT.imageCacheOption()), BaseImage.mirror(Path.of("/etc/apt")), System.out::println);
         NetworkRecord front = provider.ensureNetwork(new NetworkRequest("front", PLAN, "front", "10.77.205.0/24"));
         NetworkRecord back = provider.ensureNetwork(new NetworkRequest("back", PLAN, "back", "10.77.206.0/24"));
-        NodeRecord web = provider.createNode(new NodeRequest("web", front, 1, 256, List.of(), "debian", ""));
-        NodeRecord db = provider.createNode(new NodeRequest("db", back, 1, 256, List.of(), "debian", ""));
+        NodeRecord web = provider.createNode(new NodeRequest("web", front, 1, 256, List.of(), "debian", NodeLogin.userData(identity)));
+        NodeRecord db = provider.createNode(new NodeRequest("db", back, 1, 256, List.of(), "debian",
+                NodeLogin.userData(identity)));
         String ping = "ping -c 1 -W 2 ";
-        assertEquals(1, ssh(web, ping + db.privateAddress()).exit(), "no accept list: networks are apart");
+        assertEquals(1, ssh(web, ping + db.privateAddress()).exitCode(), "no accept list: networks are apart");
 
         // back accepts front: what Firewalls makes of `accept: [front]`
         provider.ensureFirewall(new FirewallRequest("back-fw", back, List.of(
                 FirewallRule.everything("accept-front", "10.77.205.0/24", "10.77.206.0/24"))));
-        assertEquals(0, ssh(web, ping + db.privateAddress()).exit(), "front reaches back (and gets the replies)");
+        assertEquals(0, ssh(web, ping + db.privateAddress()).exitCode(), "front reaches back (and gets the replies)");
         long t = System.nanoTime();
-        NodeSsh.Result refused = ssh(db, ping + web.privateAddress());
-        assertEquals(1, refused.exit(), "back does not reach front: " + refused.out());
-        assertTrue(System.nanoTime() - t < 2_000_000_000L || refused.out().contains("prohibited"),
-                "refused at once by the host: " + refused.out());
+        CommandResult refused = ssh(db, ping + web.privateAddress());
+        assertEquals(1, refused.exitCode(), "back does not reach front: " + refused.stdout());
+        assertTrue(System.nanoTime() - t < 2_000_000_000L || refused.stdout().contains("prohibited"),
+                "refused at once by the host: " + refused.stdout());
 
         provider.ensureFirewall(new FirewallRequest("back-fw", back, List.of()));
-        assertEquals(1, ssh(web, ping + db.privateAddress()).exit(), "the accept list is gone again");
+        assertEquals(1, ssh(web, ping + db.privateAddress()).exitCode(), "the accept list is gone again");
 
         provider.destroyNode(web);
         provider.destroyNode(db);
@@ -183,8 +185,7 @@ class NetnsIT {
         assertTrue(left.isEmpty(), left.toString());
     }
 
-    private static NodeSsh.Result ssh(NodeRecord node, String command) throws IOException {
-        return NodeSsh.run(node.privateAddress(), identity, () -> List.of(node.ssh().hostKey()), command,
-                Duration.ofSeconds(20));
+    private static CommandResult ssh(NodeRecord node, String command) {
+        return NodeLogin.run(node.privateAddress(), identity, node.ssh().hostKey(), command, Duration.ofSeconds(20));
     }
 }

@@ -1,6 +1,6 @@
 package io.plumbery.providers.local;
 
-import io.plumbery.providers.SshIdentity;
+import io.plumbery.node.ssh.SshIdentity;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.plumbery.providers.vagrant;
 
 import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.NodeStatus;
-import io.plumbery.providers.SshEndpoint;
+import io.plumbery.node.ssh.SshEndpoint;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -12,10 +12,10 @@ import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
-import io.plumbery.providers.SshEndpoint;
+import io.plumbery.node.ssh.SshEndpoint;
+import io.plumbery.node.ssh.NodeReady;
 import io.plumbery.providers.local.CloudInit;
 import io.plumbery.providers.local.Naming;
-import io.plumbery.providers.local.NodeSsh;
 import io.plumbery.providers.local.Subnet;
 
 import java.io.IOException;
@@ -140,6 +140,7 @@ public final class VagrantProvider implements Provider {
     }
 
     private NodeRecord create(NodeRequest request) throws ProviderException {
+        String userData = CloudInit.userData(request);
         String name = request.name();
         String network = request.network().name();
         boolean recorded = dir.locked(() -> dir.machine(name).isPresent());
@@ -163,8 +164,7 @@ public final class VagrantProvider implements Provider {
             }
             PlanDir.MachineSpec s = existing.isPresent() ? withImage(existing.get(), image) : newMachine(request, image);
             dir.putMachine(s);
-            NodeFiles.writeFirstBoot(dir.nodeDir(name), name, CloudInit.metaData(name, s.instanceId()),
-                    CloudInit.userData(request.userData(), settings.identity()));
+            NodeFiles.writeFirstBoot(dir.nodeDir(name), name, CloudInit.metaData(name, s.instanceId()), userData);
             renderVagrantfile();
             return s;
         });
@@ -238,9 +238,10 @@ public final class VagrantProvider implements Provider {
 
     private void awaitReady(PlanDir.MachineSpec spec) throws ProviderException {
         Path nodeDir = dir.nodeDir(spec.name());
-        NodeSsh.awaitReady(spec.name(), spec.address(), settings.identity(),
-                () -> NodeFiles.hostKey(nodeDir).map(List::of).orElse(List.of()), options.bootTimeout(),
-                () -> docker.consoleTail(spec.container(), 25), "cloud-init status --wait --long");
+        new NodeReady(spec.name(), spec.address(), 22, settings.identity(),
+                () -> NodeFiles.hostKey(nodeDir).map(List::of).orElse(List.of()),
+                () -> docker.consoleTail(spec.container(), 25)).await("cloud-init status --wait --long",
+                options.bootTimeout(), ProviderException::new);
     }
 
     @Override

@@ -1,9 +1,15 @@
 package io.plumbery.providers.vagrant;
 
+import io.plumbery.node.ssh.CommandResult;
+import io.plumbery.node.ssh.ListedHostKeys;
+import io.plumbery.node.ssh.SshConnector;
+import io.plumbery.node.ssh.SshEndpoint;
+import io.plumbery.node.ssh.SshIdentity;
+import io.plumbery.node.wait.Wait;
 import io.plumbery.providers.FirewallRecord;
 import io.plumbery.providers.FirewallRequest;
-import io.plumbery.providers.FirewallRule;
 import io.plumbery.providers.FirewallRule.Protocol;
+import io.plumbery.providers.FirewallRule;
 import io.plumbery.providers.NetworkRecord;
 import io.plumbery.providers.NetworkRequest;
 import io.plumbery.providers.NodeRecord;
@@ -13,16 +19,13 @@ import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
-import io.plumbery.providers.SshIdentity;
 import io.plumbery.providers.local.HostNetwork;
-import io.plumbery.providers.local.NodeSsh;
 import io.plumbery.providers.local.Subnet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,7 +105,7 @@ class VagrantProviderIT {
         assertTrue(HostNetwork.hasUnreachableRoute(Subnet.parse(SUBNET)));
         assertThrows(ProviderException.class, () -> provider.createNode(new NodeRequest("orphan",
                 NetworkRecord.intended(new NetworkRequest("nowhere", "x", "x", "10.77.223.0/24")), 1, 256, List.of(),
-                "", "")), "a node needs its network first");
+                "", userData())), "a node needs its network first");
 
         // two machines at once: one 'vagrant up n1 n2' (the first call also imports the image if needed)
         long t1 = System.nanoTime();
@@ -112,7 +115,7 @@ class VagrantProviderIT {
             List<Future<NodeRecord>> futures = new ArrayList<>();
             for (String name : List.of("n1", "n2")) {
                 futures.add(pool.submit(() -> provider.createNode(
-                        new NodeRequest(name, net, 1, 512, List.of(), "Debian 12", ""))));
+                        new NodeRequest(name, net, 1, 512, List.of(), "Debian 12", userData()))));
             }
             for (Future<NodeRecord> f : futures) {
                 nodes.add(f.get());
@@ -128,27 +131,28 @@ class VagrantProviderIT {
             assertEquals(NodeStatus.RUNNING, node.status());
             assertNotNull(node.ssh().hostKey(), "host key known before the first connection");
             assertTrue(Subnet.parse(SUBNET).contains(node.privateAddress()));
-            NodeSsh.Result r = ssh(node, "hostname; ip -4 -o addr; cat /sys/fs/cgroup/memory/memory.limit_in_bytes");
-            assertEquals(0, r.exit(), r.err());
-            assertTrue(r.out().startsWith(node.name() + "\n"), r.out());
-            assertTrue(r.out().contains("inet " + node.privateAddress() + "/24"), r.out());
-            assertFalse(r.out().contains("172.17."), "not on Docker's default bridge: " + r.out());
-            assertTrue(r.out().strip().endsWith(String.valueOf(512L << 20)), "memory limit seen inside: " + r.out());
+            CommandResult r = ssh(node, "hostname; ip -4 -o addr; cat /sys/fs/cgroup/memory/memory.limit_in_bytes");
+            assertEquals(0, r.exitCode(), r.stderr());
+            assertTrue(r.stdout().startsWith(node.name() + "\n"), r.stdout());
+            assertTrue(r.stdout().contains("inet " + node.privateAddress() + "/24"), r.stdout());
+            assertFalse(r.stdout().contains("172.17."), "not on Docker's default bridge: " + r.stdout());
+            assertTrue(r.stdout().strip().endsWith(String.valueOf(512L << 20)), "memory limit seen inside: " + r.stdout());
             assertTrue(node.attributes().get("limits").startsWith("enforced by Docker"), node.attributes().toString());
         }
         assertEquals(n1.privateAddress(), provider.createNode(new NodeRequest("n1", net, 1, 512, List.of(),
-                "Debian 12", "")).privateAddress(), "createNode is idempotent");
+                "Debian 12", userData())).privateAddress(), "createNode is idempotent");
         // as after a kill during 'vagrant up' once docker run is done: Vagrant has no id for the container
         Files.delete(provider.projectDir().resolve(".vagrant/machines/n1/docker/id"));
         long tr = System.nanoTime();
-        NodeRecord recreated = provider.createNode(new NodeRequest("n1", net, 1, 512, List.of(), "Debian 12", ""));
+        NodeRecord recreated = provider.createNode(new NodeRequest("n1", net, 1, 512, List.of(), "Debian 12",
+                userData()));
         System.out.printf("VagrantProviderIT: a container Vagrant lost made again in %.1f s%n",
                 (System.nanoTime() - tr) / 1e9);
         assertEquals(n1.ssh().hostKey(), recreated.ssh().hostKey(), "the node keeps its host key");
         assertEquals(NodeStatus.RUNNING, provider.refreshNode(n1).status());
-        NodeSsh.Result across = ssh(n1, "timeout 5 bash -c 'echo > /dev/tcp/" + n2.privateAddress()
+        CommandResult across = ssh(n1, "timeout 5 bash -c 'echo > /dev/tcp/" + n2.privateAddress()
                 + "/22' && echo connected");
-        assertTrue(across.out().contains("connected"), "node to node: " + across.out() + across.err());
+        assertTrue(across.stdout().contains("connected"), "node to node: " + across.stdout() + across.stderr());
 
         // public address: the node's own; the firewall lets only n1:22 in from another network
         FirewallRecord fw = provider.ensureFirewall(new FirewallRequest("pvit-fw", net, List.of(
@@ -163,10 +167,10 @@ class VagrantProviderIT {
         provider.ensureFirewall(new FirewallRequest("pvit-fw", net, List.of()));
         assertTrue(probe(probeNet, n1.attributes().get("image"), n1.privateAddress(), n2.privateAddress())
                 .contains("n1:22 blocked"), "the rule set is replaced as a whole");
-        assertEquals(0, ssh(n1, "true").exit(), "this host still reaches its nodes directly");
+        assertEquals(0, ssh(n1, "true").exitCode(), "this host still reaches its nodes directly");
 
         // stop / start keeps the disk and the host key
-        assertEquals(0, ssh(n2, "echo kept > marker && sync").exit());
+        assertEquals(0, ssh(n2, "echo kept > marker && sync").exitCode());
         long t2 = System.nanoTime();
         assertEquals(NodeStatus.STOPPED, provider.stopNode(n2).status());
         System.out.printf("VagrantProviderIT: stop in %.1f s%n", (System.nanoTime() - t2) / 1e9);
@@ -176,7 +180,7 @@ class VagrantProviderIT {
         System.out.printf("VagrantProviderIT: start in %.1f s%n", (System.nanoTime() - t3) / 1e9);
         assertEquals(NodeStatus.RUNNING, n2again.status());
         assertEquals(n2.ssh().hostKey(), n2again.ssh().hostKey());
-        assertEquals("kept\n", ssh(n2again, "cat marker").out());
+        assertEquals("kept\n", ssh(n2again, "cat marker").stdout());
 
         // everything goes, found by name
         long t4 = System.nanoTime();
@@ -267,9 +271,15 @@ class VagrantProviderIT {
                 .filter(l -> !l.isEmpty()).toList();
     }
 
-    private static NodeSsh.Result ssh(NodeRecord node, String command) throws IOException {
-        return NodeSsh.run(node.privateAddress(), identity, () -> List.of(node.ssh().hostKey()), command,
-                Duration.ofSeconds(30));
+    private static CommandResult ssh(NodeRecord node, String command) {
+        return new SshConnector(new ListedHostKeys(() -> List.of(node.ssh().hostKey())), identity, Wait.upTo(1))
+                .run(new SshEndpoint(node.privateAddress(), 22, identity.user(), null), command, Duration.ofSeconds(30));
+    }
+
+    /** What the engine's first-boot user-data does for the test's key: the login user, with sudo. */
+    private static String userData() {
+        return "#cloud-config\nusers:\n  - default\n  - name: " + identity.user() + "\n    sudo: \"ALL=(ALL) NOPASSWD:ALL\"\n"
+                + "    shell: /bin/bash\n    ssh_authorized_keys: [\"" + identity.publicKey() + "\"]\n";
     }
 
     private static SshIdentity freshKeys(Path work) throws Exception {

@@ -1,9 +1,0 @@
-package io.plumbery.bootstrap.ssh;
-
-import io.plumbery.providers.SshEndpoint;
-
-/** Opens a {@link NodeSession} to a node, retrying while it boots; {@link SshConnector} is the real one. */
-@FunctionalInterface
-public interface NodeConnector {
-    NodeSession connect(SshEndpoint endpoint, SshConnector.AttemptListener listener);
-}
