@@ -3,15 +3,15 @@ package io.plumbery.runtime.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.plumbery.runtime.allocator.Resources;
 import io.plumbery.runtime.http.Exchange;
 import io.plumbery.runtime.http.Router;
-import io.plumbery.runtime.master.MasterConfig;
 import io.plumbery.runtime.protocol.AgentMessages;
 import io.plumbery.runtime.protocol.Attribute;
 import io.plumbery.runtime.protocol.FrameworkInfo;
 import io.plumbery.runtime.protocol.Id;
 import io.plumbery.runtime.protocol.Json;
+import io.plumbery.runtime.protocol.ProtocolVersion;
+import io.plumbery.runtime.protocol.Resources;
 import io.plumbery.runtime.protocol.Task;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ final class AgentApi {
         router.route(ex -> ex.json(200, state()), "/state", "/state.json", "/slave(1)/state", "/slave(1)/state.json");
         router.route(ex -> ex.empty(200), "/health", "/slave(1)/health");
         router.route(this::v1, "/api/v1");
-        router.route(ex -> ex.json(200, Json.object().put("version", MasterConfig.VERSION)), "/version");
+        router.route(ex -> ex.json(200, Json.object().put("version", ProtocolVersion.MESOS)), "/version");
         router.route(ex -> {
             String body = ex.body();
             if (Json.MAPPER.readTree(body).has("launches")) {
@@ -65,7 +65,7 @@ final class AgentApi {
         switch (type) {
             case "GET_HEALTH" -> out.putObject("get_health").put("healthy", true);
             case "GET_VERSION" -> out.putObject("get_version").putObject("version_info")
-                    .put("version", MasterConfig.VERSION);
+                    .put("version", ProtocolVersion.MESOS);
             case "GET_STATE" -> {
                 ObjectNode st = out.putObject("get_state");
                 st.set("get_tasks", tasksV1());
@@ -106,7 +106,7 @@ final class AgentApi {
         o.put("id", agent.agentId().orElse(""));
         o.put("pid", "slave(1)@" + agent.endpoint());
         o.put("hostname", c.hostname());
-        o.put("version", MasterConfig.VERSION);
+        o.put("version", ProtocolVersion.MESOS);
         o.set("resources", resources(c.resources()));
         ObjectNode attrs = o.putObject("attributes");
         for (Attribute a : c.attributes()) {

@@ -1,7 +1,7 @@
 package io.plumbery.runtime.agent;
 
-import io.plumbery.runtime.allocator.Resources;
 import io.plumbery.runtime.protocol.Attribute;
+import io.plumbery.runtime.protocol.Resources;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -3,13 +3,13 @@ package io.plumbery.runtime.agent;
 import io.plumbery.runtime.http.HttpServer;
 import io.plumbery.runtime.http.JsonClient;
 import io.plumbery.runtime.http.Router;
-import io.plumbery.runtime.master.MasterConfig;
 import io.plumbery.runtime.protocol.AgentInfo;
 import io.plumbery.runtime.protocol.AgentMessages;
 import io.plumbery.runtime.protocol.Attribute;
 import io.plumbery.runtime.protocol.FrameworkInfo;
 import io.plumbery.runtime.protocol.Id;
 import io.plumbery.runtime.protocol.Json;
+import io.plumbery.runtime.protocol.ProtocolVersion;
 import io.plumbery.runtime.protocol.TaskInfo;
 import io.plumbery.runtime.protocol.TaskStatus;
 import java.net.http.HttpResponse;
@@ -189,7 +189,7 @@ public final class AgentServer implements AutoCloseable {
         AgentInfo info = new AgentInfo(config.hostname(), http.port(), config.resources().toProto(null),
                 attributes, Id.of(agentId.get()));
         HttpResponse<String> r = client.post(master, AgentMessages.MASTER_REGISTER,
-                new AgentMessages.Register(info, endpoint, MasterConfig.VERSION, running, capabilities))
+                new AgentMessages.Register(info, endpoint, ProtocolVersion.MESOS, running, capabilities))
                 .get(6, TimeUnit.SECONDS);
         if (r.statusCode() != 200) {
             LOG.info("Registration with {} refused: {} {}", master, r.statusCode(), r.body());

@@ -1,8 +1,8 @@
 package io.plumbery.runtime.agent;
 
-import io.plumbery.runtime.allocator.Resources;
 import io.plumbery.runtime.protocol.CommandInfo;
 import io.plumbery.runtime.protocol.Id;
+import io.plumbery.runtime.protocol.Resources;
 import io.plumbery.runtime.protocol.TaskInfo;
 import io.plumbery.runtime.protocol.TaskState;
 import io.plumbery.runtime.protocol.TaskStatus;

@@ -1,8 +1,8 @@
 package io.plumbery.runtime.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.plumbery.runtime.allocator.Resources;
 import io.plumbery.runtime.protocol.CommandInfo;
+import io.plumbery.runtime.protocol.Resources;
 import io.plumbery.runtime.protocol.TaskInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

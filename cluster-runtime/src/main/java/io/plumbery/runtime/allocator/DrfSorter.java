@@ -1,5 +1,6 @@
 package io.plumbery.runtime.allocator;
 
+import io.plumbery.runtime.protocol.Resources;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

@@ -2,8 +2,9 @@ package io.plumbery.runtime.cli;
 
 import io.plumbery.runtime.agent.AgentConfig;
 import io.plumbery.runtime.agent.AgentServer;
-import io.plumbery.runtime.allocator.ResourceSpec;
-import io.plumbery.runtime.allocator.Resources;
+import io.plumbery.runtime.protocol.ResourceSpec;
+import io.plumbery.runtime.protocol.Resources;
+import io.plumbery.runtime.service.Services;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

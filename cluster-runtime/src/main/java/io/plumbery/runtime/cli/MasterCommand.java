@@ -2,6 +2,7 @@ package io.plumbery.runtime.cli;
 
 import io.plumbery.runtime.master.MasterConfig;
 import io.plumbery.runtime.master.MasterServer;
+import io.plumbery.runtime.service.Services;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;

@@ -1,5 +1,6 @@
 package io.plumbery.runtime.cli;
 
+import io.plumbery.runtime.service.Services;
 import io.plumbery.runtime.zookeeper.ZooKeeperService;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -3,7 +3,7 @@ package io.plumbery.runtime.dns;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import io.plumbery.runtime.cli.Services;
+import io.plumbery.runtime.service.Services;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -2,7 +2,7 @@ package io.plumbery.runtime.marathon;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import io.plumbery.runtime.cli.Services;
+import io.plumbery.runtime.service.Services;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

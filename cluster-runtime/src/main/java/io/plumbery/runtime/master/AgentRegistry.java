@@ -1,9 +1,9 @@
 package io.plumbery.runtime.master;
 
-import io.plumbery.runtime.allocator.Resources;
 import io.plumbery.runtime.protocol.AgentMessages;
 import io.plumbery.runtime.protocol.Event;
 import io.plumbery.runtime.protocol.Id;
+import io.plumbery.runtime.protocol.Resources;
 import io.plumbery.runtime.protocol.TaskState;
 import io.plumbery.runtime.protocol.TaskStatus;
 import io.plumbery.runtime.state.AgentRecord;

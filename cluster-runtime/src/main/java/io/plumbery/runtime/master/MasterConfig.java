@@ -8,8 +8,6 @@ public record MasterConfig(String ip, String hostname, int port, String zk, int 
                            Duration zkSessionTimeout, Duration offerTimeout, Duration allocationInterval,
                            Duration heartbeatInterval, Duration agentRemovalTimeout) {
 
-    public static final String VERSION = "1.11.0";
-
     public static MasterConfig defaults(String ip, int port, String zk, Path workDir) {
         return new MasterConfig(ip, ip, port, zk, 1, workDir, Duration.ofSeconds(4), Duration.ofSeconds(60),
                 Duration.ofSeconds(1), Duration.ofSeconds(15), Duration.ofSeconds(75));

@@ -1,13 +1,13 @@
 package io.plumbery.runtime.master;
 
 import io.plumbery.runtime.allocator.Allocator;
-import io.plumbery.runtime.allocator.Resources;
 import io.plumbery.runtime.protocol.Address;
 import io.plumbery.runtime.protocol.Event;
 import io.plumbery.runtime.protocol.Id;
 import io.plumbery.runtime.protocol.MasterInfo;
 import io.plumbery.runtime.protocol.Offer;
 import io.plumbery.runtime.protocol.Resource;
+import io.plumbery.runtime.protocol.Resources;
 import io.plumbery.runtime.protocol.TaskState;
 import io.plumbery.runtime.protocol.TaskStatus;
 import io.plumbery.runtime.state.AgentRecord;

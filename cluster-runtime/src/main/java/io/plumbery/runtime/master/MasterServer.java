@@ -12,6 +12,7 @@ import io.plumbery.runtime.master.api.OperatorApi;
 import io.plumbery.runtime.master.api.OperatorEndpoints;
 import io.plumbery.runtime.master.api.SchedulerApi;
 import io.plumbery.runtime.protocol.MasterInfo;
+import io.plumbery.runtime.protocol.ProtocolVersion;
 import io.plumbery.runtime.state.MasterState;
 import java.util.Optional;
 import java.util.UUID;
@@ -62,7 +63,7 @@ public final class MasterServer implements AutoCloseable {
         new InternalApi(registry).register(router);
         http = new HttpServer("master", config.ip(), config.port(), router);
         http.start();
-        info = MasterInfo.of(state.masterId(), config.ip(), config.hostname(), http.port(), MasterConfig.VERSION);
+        info = MasterInfo.of(state.masterId(), config.ip(), config.hostname(), http.port(), ProtocolVersion.MESOS);
         core.setInfo(info);
         if (config.zk() != null) {
             ZkUrl zk = ZkUrl.parse(config.zk());

@@ -1,8 +1,8 @@
 package io.plumbery.runtime.state;
 
-import io.plumbery.runtime.allocator.Resources;
 import io.plumbery.runtime.protocol.AgentInfo;
 import io.plumbery.runtime.protocol.AgentMessages;
+import io.plumbery.runtime.protocol.Resources;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;

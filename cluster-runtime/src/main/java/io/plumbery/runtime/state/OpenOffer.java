@@ -1,7 +1,7 @@
 package io.plumbery.runtime.state;
 
-import io.plumbery.runtime.allocator.Resources;
 import io.plumbery.runtime.protocol.Offer;
+import io.plumbery.runtime.protocol.Resources;
 
 /** An outstanding offer: what it holds and when it was made. */
 public record OpenOffer(Offer offer, Resources resources, long createdMillis) {

@@ -1,7 +1,7 @@
 package io.plumbery.runtime.state;
 
-import io.plumbery.runtime.allocator.Resources;
 import io.plumbery.runtime.protocol.Id;
+import io.plumbery.runtime.protocol.Resources;
 import io.plumbery.runtime.protocol.Task;
 import io.plumbery.runtime.protocol.TaskInfo;
 import io.plumbery.runtime.protocol.TaskState;

@@ -2,6 +2,8 @@ package io.plumbery.runtime.allocator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plumbery.runtime.protocol.ResourceSpec;
+import io.plumbery.runtime.protocol.Resources;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

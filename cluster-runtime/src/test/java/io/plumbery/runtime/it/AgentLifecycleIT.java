@@ -186,7 +186,7 @@ class AgentLifecycleIT {
                 router));
         fake.start();
         String register = "{\"agent_info\":{\"hostname\":\"legacy\",\"port\":5051,\"resources\":"
-                + Json.write(io.plumbery.runtime.allocator.ResourceSpec.parseResources("cpus:2;mem:512").toProto(null))
+                + Json.write(io.plumbery.runtime.protocol.ResourceSpec.parseResources("cpus:2;mem:512").toProto(null))
                 + "},\"endpoint\":\"127.0.0.46:" + fake.port() + "\",\"version\":\"1.11.0\",\"tasks\":[]}";
         assertThat(Cluster.post(endpoint, "/internal/agent/register", register).statusCode()).isEqualTo(200);
         SchedulerClient scheduler = keep(new SchedulerClient(endpoint));

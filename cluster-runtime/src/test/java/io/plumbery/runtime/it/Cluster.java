@@ -2,9 +2,9 @@ package io.plumbery.runtime.it;
 
 import io.plumbery.runtime.agent.AgentConfig;
 import io.plumbery.runtime.agent.AgentServer;
-import io.plumbery.runtime.allocator.ResourceSpec;
 import io.plumbery.runtime.master.MasterConfig;
 import io.plumbery.runtime.master.MasterServer;
+import io.plumbery.runtime.protocol.ResourceSpec;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

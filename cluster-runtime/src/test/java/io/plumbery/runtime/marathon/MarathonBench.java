@@ -37,7 +37,7 @@ public final class MarathonBench {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         Path dir = Files.createTempDirectory("marathon-bench");
         int rounds = 3;
-        try (TestingServer zk = new TestingServer(TestCluster.freePort(), true)) {
+        try (TestingServer zk = new TestingServer(TestPorts.freePort(), true)) {
             String zkUrl = "zk://" + zk.getConnectString();
             throughput(dir, null, n, 100); // warm-up (JIT, first connections): not counted
             List<Double> memory = new ArrayList<>();

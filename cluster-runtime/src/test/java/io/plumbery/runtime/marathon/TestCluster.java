@@ -1,12 +1,12 @@
 package io.plumbery.runtime.marathon;
 
+import static io.plumbery.runtime.marathon.TestPorts.freePort;
+
 import io.plumbery.runtime.agent.AgentConfig;
 import io.plumbery.runtime.agent.AgentServer;
-import io.plumbery.runtime.allocator.ResourceSpec;
 import io.plumbery.runtime.master.MasterConfig;
 import io.plumbery.runtime.master.MasterServer;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.plumbery.runtime.protocol.ResourceSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,12 +67,6 @@ final class TestCluster implements AutoCloseable {
         m.start();
         marathons.add(m);
         return m;
-    }
-
-    static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
-        }
     }
 
     @Override

@@ -19,7 +19,7 @@ class ZkStoreDeploymentsIT {
 
     @Test
     void planRoundTripsWithItsStepAndOldSingleAppDeploymentsBecomeOneStepPlans() throws Exception {
-        try (TestingServer zk = new TestingServer(TestCluster.freePort(), true)) {
+        try (TestingServer zk = new TestingServer(TestPorts.freePort(), true)) {
             CuratorFramework client = Zk.client(zk.getConnectString(), 4000);
             client.start();
             try {

@@ -3,7 +3,6 @@ package io.plumbery.runtime.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.plumbery.runtime.election.ZkUrl;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -33,15 +32,6 @@ class ProtocolTest {
         MasterInfo info = MasterInfo.of("id-1", "10.0.0.2", "m1", 5050, "1.11.0");
         assertThat(Json.write(info)).isEqualTo("{\"id\":\"id-1\",\"ip\":33554442,\"port\":5050,\"pid\":\"master@10.0.0.2:5050\","
                 + "\"hostname\":\"m1\",\"version\":\"1.11.0\",\"address\":{\"hostname\":\"m1\",\"ip\":\"10.0.0.2\",\"port\":5050}}");
-    }
-
-    @Test
-    void parsesZkUrls() {
-        ZkUrl url = ZkUrl.parse("zk://h1:2181,h2:2181,h3:2181/mesos");
-        assertThat(url.connectString()).isEqualTo("h1:2181,h2:2181,h3:2181");
-        assertThat(url.path()).isEqualTo("/mesos");
-        assertThat(ZkUrl.parse("zk://user:pw@h1:2181/a/b/").path()).isEqualTo("/a/b");
-        assertThatThrownBy(() -> ZkUrl.parse("h1:2181/mesos")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -2,12 +2,13 @@ package io.plumbery.runtime.master.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.plumbery.runtime.allocator.Resources;
 import io.plumbery.runtime.http.Exchange;
 import io.plumbery.runtime.http.Router;
 import io.plumbery.runtime.master.MasterConfig;
 import io.plumbery.runtime.master.MasterCore;
 import io.plumbery.runtime.protocol.Json;
+import io.plumbery.runtime.protocol.ProtocolVersion;
+import io.plumbery.runtime.protocol.Resources;
 import io.plumbery.runtime.protocol.TaskState;
 import io.plumbery.runtime.state.AgentRecord;
 import io.plumbery.runtime.state.FrameworkRecord;
@@ -169,7 +170,7 @@ public final class OperatorEndpoints {
 
     static ObjectNode version() {
         ObjectNode o = Json.object();
-        o.put("version", MasterConfig.VERSION);
+        o.put("version", ProtocolVersion.MESOS);
         o.put("build_user", "plumbery");
         o.put("build_date", "");
         o.put("build_time", 0);

@@ -2,13 +2,13 @@ package io.plumbery.runtime.master.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.plumbery.runtime.allocator.Resources;
-import io.plumbery.runtime.master.MasterConfig;
 import io.plumbery.runtime.master.MasterCore;
 import io.plumbery.runtime.protocol.Attribute;
 import io.plumbery.runtime.protocol.FrameworkInfo;
 import io.plumbery.runtime.protocol.Json;
 import io.plumbery.runtime.protocol.Offer;
+import io.plumbery.runtime.protocol.ProtocolVersion;
+import io.plumbery.runtime.protocol.Resources;
 import io.plumbery.runtime.protocol.TaskStatus;
 import io.plumbery.runtime.state.AgentRecord;
 import io.plumbery.runtime.state.FrameworkRecord;
@@ -23,7 +23,7 @@ final class StateViews {
 
     static ObjectNode state(MasterCore core, MasterState s) {
         ObjectNode o = Json.object();
-        o.put("version", MasterConfig.VERSION);
+        o.put("version", ProtocolVersion.MESOS);
         o.put("build_date", "");
         o.put("build_user", "plumbery");
         o.put("start_time", core.startTime());

@@ -1,7 +1,5 @@
-package io.plumbery.runtime.allocator;
+package io.plumbery.runtime.protocol;
 
-import io.plumbery.runtime.protocol.Attribute;
-import io.plumbery.runtime.protocol.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,5 @@
-package io.plumbery.runtime.allocator;
+package io.plumbery.runtime.protocol;
 
-import io.plumbery.runtime.protocol.Resource;
-import io.plumbery.runtime.protocol.Values;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package io.plumbery.runtime.cli;
+package io.plumbery.runtime.service;
 
 import java.util.concurrent.CountDownLatch;
 

@@ -1,12 +1,8 @@
-package io.plumbery.runtime.allocator;
+package io.plumbery.runtime.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.plumbery.runtime.protocol.Attribute;
-import io.plumbery.runtime.protocol.Json;
-import io.plumbery.runtime.protocol.Resource;
-import io.plumbery.runtime.protocol.Values;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
