@@ -1,0 +1,39 @@
+package io.plumbery.runtime.agent;
+
+import io.plumbery.runtime.protocol.Attribute;
+import io.plumbery.runtime.protocol.Resources;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The agent's flags as a value. {@code master} is {@code zk://.../mesos} or {@code host:port}; {@code docker} is the
+ * Docker client binary of the Docker containerizer, null when that containerizer is off ({@code --containerizers}
+ * without {@code docker}).
+ */
+public record AgentConfig(String ip, String hostname, int port, String master, Resources resources,
+                          List<Attribute> attributes, Path workDir, Duration heartbeatInterval,
+                          Duration statusRetryInterval, Duration defaultGracePeriod, Duration zkSessionTimeout,
+                          String docker) {
+
+    public static AgentConfig of(String ip, int port, String master, Resources resources, Path workDir) {
+        return new AgentConfig(ip, ip, port, master, resources, List.of(), workDir, Duration.ofSeconds(5),
+                Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(4), null);
+    }
+
+    public AgentConfig withIntervals(Duration heartbeat, Duration statusRetry, Duration grace) {
+        return new AgentConfig(ip, hostname, port, master, resources, attributes, workDir, heartbeat, statusRetry, grace,
+                zkSessionTimeout, docker);
+    }
+
+    public AgentConfig withAttributes(List<Attribute> attrs) {
+        return new AgentConfig(ip, hostname, port, master, resources, attrs, workDir, heartbeatInterval,
+                statusRetryInterval, defaultGracePeriod, zkSessionTimeout, docker);
+    }
+
+    /** Turns the Docker containerizer on, with this client binary. */
+    public AgentConfig withDocker(String dockerBinary) {
+        return new AgentConfig(ip, hostname, port, master, resources, attributes, workDir, heartbeatInterval,
+                statusRetryInterval, defaultGracePeriod, zkSessionTimeout, dockerBinary);
+    }
+}

@@ -1,0 +1,56 @@
+package io.plumbery.runtime.cli;
+
+import io.plumbery.runtime.master.MasterConfig;
+import io.plumbery.runtime.master.MasterServer;
+import io.plumbery.runtime.service.Services;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cluster-runtime master --ip ... --port 5050 --zk zk://.../mesos --quorum 2 --work_dir ...}. */
+@Command(name = "master", mixinStandardHelpOptions = true,
+        description = "Run a Mesos-compatible master. Every flag can also come from MESOS_<FLAG> in the environment.")
+public final class MasterCommand implements Callable<Integer> {
+    @Option(names = "--ip", defaultValue = "${env:MESOS_IP:-127.0.0.1}", description = "Address to bind and advertise (default ${DEFAULT-VALUE})")
+    String ip;
+
+    @Option(names = "--hostname", defaultValue = "${env:MESOS_HOSTNAME}", description = "Hostname to advertise (default: the ip)")
+    String hostname;
+
+    @Option(names = "--port", defaultValue = "${env:MESOS_PORT:-5050}", description = "HTTP port (default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--zk", defaultValue = "${env:MESOS_ZK}", description = "zk://host:2181[,host:2181...]/mesos; without it this master leads alone")
+    String zk;
+
+    @Option(names = "--quorum", defaultValue = "${env:MESOS_QUORUM:-1}", description = "Size of the master quorum (informational)")
+    int quorum;
+
+    @Option(names = "--work_dir", defaultValue = "${env:MESOS_WORK_DIR:-/var/lib/mesos/master}", description = "Work directory")
+    Path workDir;
+
+    @Option(names = "--zk_session_timeout", defaultValue = "${env:MESOS_ZK_SESSION_TIMEOUT:-4}", description = "ZooKeeper session timeout, seconds")
+    long zkSessionSeconds;
+
+    @Option(names = "--offer_timeout", defaultValue = "${env:MESOS_OFFER_TIMEOUT:-60}", description = "Rescind offers after this many seconds")
+    long offerTimeoutSeconds;
+
+    @Option(names = "--allocation_interval", defaultValue = "${env:MESOS_ALLOCATION_INTERVAL:-1000}", description = "Allocation interval, milliseconds")
+    long allocationMillis;
+
+    @Option(names = "--agent_removal_timeout", defaultValue = "${env:MESOS_AGENT_REMOVAL_TIMEOUT:-75}", description = "Seconds of agent silence before its tasks are lost/unreachable")
+    long agentRemovalSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        MasterConfig config = new MasterConfig(ip, hostname == null ? ip : hostname, port, zk, quorum, workDir,
+                Duration.ofSeconds(zkSessionSeconds), Duration.ofSeconds(offerTimeoutSeconds),
+                Duration.ofMillis(allocationMillis), Duration.ofSeconds(15), Duration.ofSeconds(agentRemovalSeconds));
+        MasterServer master = new MasterServer(config);
+        master.start();
+        System.out.println("Master " + master.info().id() + " listening on " + ip + ":" + master.port());
+        return Services.runUntilShutdown(master::close);
+    }
+}

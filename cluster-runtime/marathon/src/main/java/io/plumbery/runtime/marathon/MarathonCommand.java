@@ -1,0 +1,69 @@
+package io.plumbery.runtime.marathon;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import io.plumbery.runtime.service.Services;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cluster-runtime marathon --master zk://.../mesos --zk zk://.../marathon --http_port 8080}. */
+@Command(name = "marathon", mixinStandardHelpOptions = true,
+        description = "Run a Marathon-compatible scheduler (a framework of the master; REST API /v2).")
+public final class MarathonCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--hostname", description = "Name (or address) other instances and clients reach this one by"
+            + " (default: this machine's host name)")
+    String hostname;
+
+    @Option(names = "--http_address", defaultValue = "0.0.0.0", description = "Address to bind (default ${DEFAULT-VALUE})")
+    String httpAddress;
+
+    @Option(names = "--http_port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE})")
+    int httpPort;
+
+    @Option(names = "--master", required = true, description = "zk://host:2181[,host:2181...]/mesos or host:port")
+    String master;
+
+    @Option(names = "--zk", description = "zk://host:2181[,...]/marathon for state and leader election; without it state is in memory")
+    String zk;
+
+    @Option(names = "--framework_name", defaultValue = "marathon", description = "Framework name (default ${DEFAULT-VALUE})")
+    String frameworkName;
+
+    @Option(names = "--failover_timeout", defaultValue = "604800", description = "Framework failover timeout, seconds (default ${DEFAULT-VALUE})")
+    double failoverTimeout;
+
+    @Option(names = "--decline_offer_duration", defaultValue = "5000", description = "Refuse declined offers for this many milliseconds (default ${DEFAULT-VALUE})")
+    long declineMillis;
+
+    @Option(names = "--zk_session_timeout", defaultValue = "4000", description = "ZooKeeper session timeout, milliseconds (default ${DEFAULT-VALUE})")
+    long zkSessionMillis;
+
+    @Option(names = "--reconciliation_interval", defaultValue = "30000", description = "Task reconciliation interval, milliseconds (default ${DEFAULT-VALUE})")
+    long reconciliationMillis;
+
+    static String localHostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getCanonicalHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "127.0.0.1";
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        MarathonConfig config = new MarathonConfig(hostname != null ? hostname : localHostName(), httpAddress, httpPort, master, zk, frameworkName,
+                failoverTimeout, declineMillis / 1000.0, Duration.ofMillis(zkSessionMillis), Duration.ofMillis(250),
+                Duration.ofMillis(reconciliationMillis));
+        MarathonServer server = new MarathonServer(config);
+        server.start();
+        spec.commandLine().getOut().println("Marathon listening on " + httpAddress + ":" + server.port()
+                + " (advertised as " + server.endpoint() + ")");
+        spec.commandLine().getOut().flush();
+        return Services.runUntilShutdown(server::close);
+    }
+}

@@ -1,0 +1,139 @@
+package io.plumbery.runtime.master;
+
+import io.plumbery.runtime.election.LeaderDetector;
+import io.plumbery.runtime.election.MesosContender;
+import io.plumbery.runtime.election.Zk;
+import io.plumbery.runtime.election.ZkUrl;
+import io.plumbery.runtime.http.HttpServer;
+import io.plumbery.runtime.http.Router;
+import io.plumbery.runtime.master.api.InternalApi;
+import io.plumbery.runtime.master.api.LeaderGate;
+import io.plumbery.runtime.master.api.OperatorApi;
+import io.plumbery.runtime.master.api.OperatorEndpoints;
+import io.plumbery.runtime.master.api.SchedulerApi;
+import io.plumbery.runtime.protocol.MasterInfo;
+import io.plumbery.runtime.protocol.ProtocolVersion;
+import io.plumbery.runtime.state.MasterState;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.curator.framework.CuratorFramework;
+
+/** A master process: HTTP APIs, leader election in ZooKeeper (or alone without --zk), leader-only loops. */
+public final class MasterServer implements AutoCloseable {
+    private final MasterConfig config;
+    private final AtomicReference<State> lifecycle = new AtomicReference<>(State.LATENT);
+    private ScheduledExecutorService timers;
+    private MasterCore core;
+    private HttpServer http;
+    private CuratorFramework curator;
+    private LeaderDetector detector;
+    private MesosContender contender;
+    private MasterInfo info;
+
+    private enum State { LATENT, STARTED, CLOSED }
+
+    public MasterServer(MasterConfig config) {
+        this.config = config;
+    }
+
+    public void start() throws Exception {
+        if (!lifecycle.compareAndSet(State.LATENT, State.STARTED)) {
+            throw new IllegalStateException("already started");
+        }
+        timers = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "master-" + config.port());
+            t.setDaemon(true);
+            return t;
+        });
+        MasterState state = new MasterState(UUID.randomUUID().toString());
+        core = new MasterCore(config, state, new AgentLink(), timers);
+        SchedulerCalls calls = new SchedulerCalls(core);
+        AgentRegistry registry = new AgentRegistry(core);
+        LeaderGate gate = new LeaderGate(core::isLeader, this::leader, () -> info);
+        Router router = new Router();
+        SchedulerApi scheduler = new SchedulerApi(calls);
+        router.route(gate.leaderOnly(scheduler::handle), "/api/v1/scheduler", "/master/api/v1/scheduler");
+        OperatorApi operator = new OperatorApi(core);
+        router.route(gate.leaderOnly(operator::handle), "/api/v1", "/master/api/v1");
+        new OperatorEndpoints(core, gate).register(router);
+        new InternalApi(registry).register(router);
+        http = new HttpServer("master", config.ip(), config.port(), router);
+        http.start();
+        info = MasterInfo.of(state.masterId(), config.ip(), config.hostname(), http.port(), ProtocolVersion.MESOS);
+        core.setInfo(info);
+        if (config.zk() != null) {
+            ZkUrl zk = ZkUrl.parse(config.zk());
+            curator = Zk.client(zk.connectString(), (int) config.zkSessionTimeout().toMillis());
+            curator.start();
+            detector = new LeaderDetector(curator, zk.path(), leader -> { });
+            detector.start();
+            contender = new MesosContender(curator, zk.path(), info, new MesosContender.Listener() {
+                @Override
+                public void elected() {
+                    core.elected();
+                }
+
+                @Override
+                public void demoted() {
+                    core.demoted();
+                }
+            });
+            contender.start();
+        } else {
+            core.elected();
+        }
+        long allocationMs = config.allocationInterval().toMillis();
+        timers.scheduleWithFixedDelay(core::allocate, allocationMs, allocationMs, TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(core::expireOffers, 1, 1, TimeUnit.SECONDS);
+        timers.scheduleWithFixedDelay(registry::checkTimeouts, 1, 1, TimeUnit.SECONDS);
+        long hb = config.heartbeatInterval().toMillis();
+        timers.scheduleWithFixedDelay(core::sendHeartbeats, hb, hb, TimeUnit.MILLISECONDS);
+    }
+
+    /** The leading master as seen from here (this one when it leads). */
+    public Optional<MasterInfo> leader() {
+        if (core != null && core.isLeader()) {
+            return Optional.of(info);
+        }
+        return detector == null ? Optional.empty() : detector.leader();
+    }
+
+    public boolean isLeader() {
+        return core != null && core.isLeader();
+    }
+
+    public MasterInfo info() {
+        return info;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public MasterCore core() {
+        return core;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (lifecycle.getAndSet(State.CLOSED) != State.STARTED) {
+            return;
+        }
+        if (contender != null) {
+            contender.close();
+        }
+        if (detector != null) {
+            detector.close();
+        }
+        if (curator != null) {
+            Zk.closeQuietly(curator, 3_000);
+        }
+        core.demoted();
+        timers.shutdownNow();
+        http.close();
+    }
+}

@@ -1,0 +1,229 @@
+package io.plumbery.runtime.master.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbery.runtime.http.Exchange;
+import io.plumbery.runtime.http.Router;
+import io.plumbery.runtime.master.MasterConfig;
+import io.plumbery.runtime.master.MasterCore;
+import io.plumbery.runtime.protocol.Json;
+import io.plumbery.runtime.protocol.ProtocolVersion;
+import io.plumbery.runtime.protocol.Resources;
+import io.plumbery.runtime.protocol.TaskState;
+import io.plumbery.runtime.state.AgentRecord;
+import io.plumbery.runtime.state.FrameworkRecord;
+import io.plumbery.runtime.state.TaskRecord;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The v0 operator endpoints: state, slaves, frameworks, tasks, health, redirect, metrics, version. */
+public final class OperatorEndpoints {
+    private final MasterCore core;
+    private final LeaderGate gate;
+
+    public OperatorEndpoints(MasterCore core, LeaderGate gate) {
+        this.core = core;
+        this.gate = gate;
+    }
+
+    public void register(Router router) {
+        router.route(gate.leaderOnly(ex -> ex.json(200, core.read(s -> StateViews.state(core, s)))),
+                "/master/state", "/master/state.json", "/state", "/state.json");
+        router.route(gate.leaderOnly(this::slaves), "/master/slaves", "/slaves");
+        router.route(gate.leaderOnly(this::frameworks), "/master/frameworks", "/frameworks");
+        router.route(gate.leaderOnly(this::tasks), "/master/tasks", "/tasks", "/master/tasks.json");
+        router.route(gate.leaderOnly(this::stateSummary), "/master/state-summary", "/state-summary");
+        router.route(gate.leaderOnly(this::roles), "/master/roles", "/roles", "/master/roles.json");
+        router.route(ex -> ex.json(200, flags()), "/master/flags", "/flags");
+        router.route(ex -> ex.empty(200), "/master/health", "/health");
+        router.route(gate::redirect, "/master/redirect", "/redirect");
+        router.route(ex -> ex.json(200, metrics()), "/metrics/snapshot");
+        router.route(ex -> ex.json(200, version()), "/version");
+    }
+
+    private void slaves(Exchange ex) {
+        ObjectNode o = Json.object();
+        o.set("slaves", core.read(StateViews::slaves));
+        o.putArray("recovered_slaves");
+        ex.json(200, o);
+    }
+
+    private void frameworks(Exchange ex) {
+        ex.json(200, core.read(s -> {
+            ObjectNode o = Json.object();
+            ArrayNode live = o.putArray("frameworks");
+            s.frameworks.values().forEach(fw -> live.add(StateViews.framework(fw, s)));
+            ArrayNode done = o.putArray("completed_frameworks");
+            s.completedFrameworks.forEach(fw -> done.add(StateViews.framework(fw, s)));
+            o.putArray("unregistered_frameworks");
+            return o;
+        }));
+    }
+
+    private void tasks(Exchange ex) {
+        ex.json(200, core.read(s -> {
+            ObjectNode o = Json.object();
+            ArrayNode tasks = o.putArray("tasks");
+            s.frameworks.values().forEach(fw -> fw.tasks().values().forEach(t -> tasks.add(StateViews.task(t))));
+            s.completedTasks.forEach(t -> tasks.add(StateViews.task(t)));
+            return o;
+        }));
+    }
+
+    private void stateSummary(Exchange ex) {
+        ex.json(200, core.read(s -> {
+            ObjectNode o = Json.object();
+            o.put("hostname", core.info().hostname());
+            o.put("cluster", "");
+            ArrayNode slaves = StateViews.slaves(s);
+            for (JsonNodeIterator it = new JsonNodeIterator(slaves); it.hasNext(); ) {
+                ObjectNode slave = it.next();
+                String id = slave.path("id").asText();
+                Map<TaskState, Long> counts = new EnumMap<>(TaskState.class);
+                ArrayNode frameworkIds = slave.putArray("framework_ids");
+                AgentRecord agent = s.agents.get(id);
+                agent.tasks().values().forEach(t -> counts.merge(t.state(), 1L, Long::sum));
+                agent.tasks().values().stream().map(TaskRecord::frameworkId).distinct().forEach(frameworkIds::add);
+                for (TaskState st : TaskState.values()) {
+                    slave.put(st.name(), counts.getOrDefault(st, 0L));
+                }
+            }
+            o.set("slaves", slaves);
+            ArrayNode frameworks = o.putArray("frameworks");
+            for (FrameworkRecord fw : s.frameworks.values()) {
+                ObjectNode f = StateViews.framework(fw, s);
+                f.remove(java.util.List.of("tasks", "completed_tasks", "unreachable_tasks", "offers", "executors",
+                        "completed_executors"));
+                Map<TaskState, Long> counts = new EnumMap<>(TaskState.class);
+                fw.tasks().values().forEach(t -> counts.merge(t.state(), 1L, Long::sum));
+                for (TaskState st : TaskState.values()) {
+                    f.put(st.name(), counts.getOrDefault(st, 0L));
+                }
+                ArrayNode agentIds = f.putArray("slave_ids");
+                fw.tasks().values().stream().map(TaskRecord::agentId).distinct().forEach(agentIds::add);
+                frameworks.add(f);
+            }
+            return o;
+        }));
+    }
+
+    /** Iterates the object elements of an array node. */
+    private static final class JsonNodeIterator implements java.util.Iterator<ObjectNode> {
+        private final java.util.Iterator<com.fasterxml.jackson.databind.JsonNode> inner;
+
+        JsonNodeIterator(ArrayNode array) {
+            this.inner = array.elements();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return inner.hasNext();
+        }
+
+        @Override
+        public ObjectNode next() {
+            return (ObjectNode) inner.next();
+        }
+    }
+
+    private void roles(Exchange ex) {
+        ex.json(200, core.read(s -> {
+            Map<String, java.util.List<String>> byRole = new java.util.TreeMap<>();
+            byRole.put("*", new java.util.ArrayList<>());
+            for (FrameworkRecord fw : s.frameworks.values()) {
+                String role = fw.info() == null ? "*" : fw.info().effectiveRole();
+                byRole.computeIfAbsent(role, r -> new java.util.ArrayList<>()).add(fw.id());
+            }
+            ObjectNode o = Json.object();
+            ArrayNode roles = o.putArray("roles");
+            byRole.forEach((name, ids) -> {
+                ObjectNode r = roles.addObject().put("name", name).put("weight", 1.0);
+                ArrayNode fws = r.putArray("frameworks");
+                Resources allocated = Resources.EMPTY;
+                for (String id : ids) {
+                    fws.add(id);
+                    allocated = allocated.plus(s.allocator.allocatedTo(id));
+                }
+                r.set("resources", StateViews.resources(allocated));
+                r.set("allocated", StateViews.resources(allocated));
+            });
+            return o;
+        }));
+    }
+
+    private ObjectNode flags() {
+        MasterConfig c = core.config();
+        ObjectNode o = Json.object();
+        ObjectNode f = o.putObject("flags");
+        f.put("ip", c.ip());
+        f.put("hostname", c.hostname());
+        f.put("port", String.valueOf(core.info().port()));
+        f.put("zk", c.zk() == null ? "" : c.zk());
+        f.put("quorum", String.valueOf(c.quorum()));
+        f.put("work_dir", String.valueOf(c.workDir()));
+        f.put("offer_timeout", c.offerTimeout().toSeconds() + "secs");
+        f.put("allocation_interval", c.allocationInterval().toMillis() + "ms");
+        f.put("agent_removal_timeout", c.agentRemovalTimeout().toSeconds() + "secs");
+        f.put("zk_session_timeout", c.zkSessionTimeout().toSeconds() + "secs");
+        return o;
+    }
+
+    static ObjectNode version() {
+        ObjectNode o = Json.object();
+        o.put("version", ProtocolVersion.MESOS);
+        o.put("build_user", "plumbery");
+        o.put("build_date", "");
+        o.put("build_time", 0);
+        o.put("git_sha", "");
+        o.put("implementation", "plumbery-cluster-runtime");
+        return o;
+    }
+
+    private ObjectNode metrics() {
+        return core.read(s -> {
+            ObjectNode m = Json.object();
+            m.put("master/elected", s.leader ? 1 : 0);
+            m.put("master/uptime_secs", System.currentTimeMillis() / 1000.0 - core.startTime());
+            m.put("master/slaves_active", s.agents.size());
+            m.put("master/slaves_connected", s.agents.size());
+            m.put("master/slaves_disconnected", 0);
+            m.put("master/slaves_inactive", 0);
+            long connected = s.frameworks.values().stream().filter(FrameworkRecord::connected).count();
+            m.put("master/frameworks_active", connected);
+            m.put("master/frameworks_connected", connected);
+            m.put("master/frameworks_disconnected", s.frameworks.size() - connected);
+            m.put("master/frameworks_inactive", s.frameworks.size() - connected);
+            m.put("master/outstanding_offers", s.offers.size());
+            Map<TaskState, Long> live = new EnumMap<>(TaskState.class);
+            for (FrameworkRecord fw : s.frameworks.values()) {
+                for (TaskRecord t : fw.tasks().values()) {
+                    if (!t.state().isTerminal()) {
+                        live.merge(t.state(), 1L, Long::sum);
+                    }
+                }
+            }
+            for (TaskState st : new TaskState[] {TaskState.TASK_STAGING, TaskState.TASK_STARTING,
+                    TaskState.TASK_RUNNING, TaskState.TASK_KILLING}) {
+                m.put("master/tasks_" + st.name().substring(5).toLowerCase(), live.getOrDefault(st, 0L));
+            }
+            for (TaskState st : new TaskState[] {TaskState.TASK_FINISHED, TaskState.TASK_FAILED, TaskState.TASK_KILLED,
+                    TaskState.TASK_LOST, TaskState.TASK_ERROR, TaskState.TASK_DROPPED, TaskState.TASK_UNREACHABLE,
+                    TaskState.TASK_GONE}) {
+                m.put("master/tasks_" + st.name().substring(5).toLowerCase(), s.terminalCounts.getOrDefault(st, 0L));
+            }
+            Resources total = s.allocator.total();
+            Resources used = Resources.EMPTY;
+            for (AgentRecord a : s.agents.values()) {
+                used = used.plus(s.allocator.allocatedOn(a.id()));
+            }
+            for (String r : new String[] {"cpus", "mem", "disk", "gpus"}) {
+                m.put("master/" + r + "_total", total.scalar(r));
+                m.put("master/" + r + "_used", used.scalar(r));
+                m.put("master/" + r + "_percent", total.scalar(r) == 0 ? 0 : used.scalar(r) / total.scalar(r));
+            }
+            m.put("allocator/mesos/allocation_run_ms", s.lastAllocationNanos / 1e6);
+            return m;
+        });
+    }
+
+}
