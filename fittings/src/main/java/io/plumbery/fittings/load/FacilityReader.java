@@ -5,7 +5,7 @@ import io.plumbery.fittings.model.Domain;
 import io.plumbery.fittings.model.Ethernet;
 import io.plumbery.fittings.model.Facility;
 import io.plumbery.fittings.model.Node;
-import io.plumbery.fittings.model.Subnet;
+import io.plumbery.net.Subnet;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -168,7 +168,7 @@ final class FacilityReader {
             e.source().error(e.node(), e.what() + " needs a 'subnet', e.g. 10.77.0.0 (a /24) or 10.77.0.0/16");
         } else {
             try {
-                subnet = Subnet.parse(text.get());
+                subnet = PlanSubnet.parse(text.get());
             } catch (IllegalArgumentException ex) {
                 e.source().error(e.value("subnet").orElseThrow(), "bad subnet in " + e.what() + ": " + ex.getMessage());
             }
