@@ -7,6 +7,7 @@ import io.plumbery.providers.NodeRequest;
 import io.plumbery.providers.NodeStatus;
 import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.SshIdentity;
+import io.plumbery.providers.host.NodeSsh;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

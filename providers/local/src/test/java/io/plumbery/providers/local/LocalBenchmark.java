@@ -6,6 +6,9 @@ import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.NodeRequest;
 import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.SshIdentity;
+import io.plumbery.providers.host.BaseImage;
+import io.plumbery.providers.host.Exec;
+import io.plumbery.providers.host.NodeSsh;
 
 import java.io.IOException;
 import java.nio.file.Files;

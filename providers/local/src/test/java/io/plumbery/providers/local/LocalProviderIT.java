@@ -1,8 +1,9 @@
 package io.plumbery.providers.local;
 
+import io.plumbery.net.Subnet;
 import io.plumbery.providers.FirewallRequest;
-import io.plumbery.providers.FirewallRule;
 import io.plumbery.providers.FirewallRule.Protocol;
+import io.plumbery.providers.FirewallRule;
 import io.plumbery.providers.NetworkRecord;
 import io.plumbery.providers.NetworkRequest;
 import io.plumbery.providers.NodeRecord;
@@ -13,6 +14,10 @@ import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
 import io.plumbery.providers.SshIdentity;
+import io.plumbery.providers.host.AddressPlan;
+import io.plumbery.providers.host.Exec;
+import io.plumbery.providers.host.HostNetwork;
+import io.plumbery.providers.host.NodeSsh;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,7 +89,7 @@ class LocalProviderIT {
         assertEquals(net, provider.ensureNetwork(new NetworkRequest("pbit-net", "pbit", "pbit-eth", SUBNET)),
                 "ensureNetwork is idempotent");
         String bridge = net.attributes().get("bridge");
-        assertTrue(HostNetwork.linkExists(bridge));
+        assertTrue(Bridges.linkExists(bridge));
         assertTrue(HostNetwork.hasUnreachableRoute(Subnet.parse(SUBNET)));
         provider.ensureFirewall(new FirewallRequest("pbit-fw", net,
                 List.of(new FirewallRule("ssh", Protocol.TCP, 22, "0.0.0.0/0", SUBNET))));
@@ -117,7 +122,7 @@ class LocalProviderIT {
             assertTrue(r.out().startsWith(node.name() + "\n"), r.out());
             assertTrue(r.out().contains("inet " + node.privateAddress() + "/24"), r.out());
             // the host decides what is forwarded (accept lists only; everything else refused at once)
-            assertTrue(r.out().contains("default via " + Subnet.parse(SUBNET).hostAddress() + " dev host0"),
+            assertTrue(r.out().contains("default via " + AddressPlan.hostAddress(Subnet.parse(SUBNET)) + " dev host0"),
                     "routes through the host's side of the bridge: " + r.out());
             String limits = node.attributes().get("limits");
             assertTrue(limits.startsWith("enforced") || limits.startsWith("not enforced"), limits);
@@ -142,7 +147,7 @@ class LocalProviderIT {
         assertEquals(0, ssh(n1, n1.privateAddress(), "setsid nohup python3 -m http.server 8080 >/dev/null 2>&1 "
                 + "</dev/null & sleep 0.1").exit());
         PublicAddressRecord pub = provider.ensurePublicAddress(new PublicAddressRequest("n1-pub", n1, List.of(22, 8080)));
-        assertEquals(Subnet.publicAddressFor(n1.privateAddress()), pub.address());
+        assertEquals(PublicAddress.of(n1.privateAddress()), pub.address());
         assertEquals(pub, provider.ensurePublicAddress(new PublicAddressRequest("n1-pub", n1, List.of(22, 8080))),
                 "ensurePublicAddress is idempotent");
         assertEquals(pub.address(), provider.refreshNode(n1).publicAddress());

@@ -1,8 +1,8 @@
 package io.plumbery.providers.local;
 
-import io.plumbery.providers.NetworkRecord;
-import io.plumbery.providers.FirewallRule;
 import io.plumbery.providers.FirewallRequest;
+import io.plumbery.providers.FirewallRule;
+import io.plumbery.providers.NetworkRecord;
 import io.plumbery.providers.NetworkRequest;
 import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.NodeRequest;
@@ -12,6 +12,8 @@ import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.Providers;
 import io.plumbery.providers.PublicAddressRequest;
 import io.plumbery.providers.SshIdentity;
+import io.plumbery.providers.host.BaseImage;
+import io.plumbery.providers.host.NodeSsh;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,7 +124,7 @@ class NetnsIT {
         assertFalse(Files.exists(Path.of(a.attributes().get("image"), "etc/only-a")), "the image stays read-only");
 
         provider.ensurePublicAddress(new PublicAddressRequest("a-pub", a, List.of(22)));
-        assertEquals(a.name() + "\n", NodeSsh.run(Subnet.publicAddressFor(a.privateAddress()), identity,
+        assertEquals(a.name() + "\n", NodeSsh.run(PublicAddress.of(a.privateAddress()), identity,
                 () -> List.of(a.ssh().hostKey()), "hostname", Duration.ofSeconds(20)).out());
 
         phase("public address");

@@ -1,6 +1,7 @@
 package io.plumbery.providers.local;
 
 import io.plumbery.providers.SshIdentity;
+import io.plumbery.providers.host.Exec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,10 @@
 package io.plumbery.providers.vagrant;
 
+import io.plumbery.net.Subnet;
 import io.plumbery.providers.FirewallRecord;
 import io.plumbery.providers.FirewallRequest;
-import io.plumbery.providers.FirewallRule;
 import io.plumbery.providers.FirewallRule.Protocol;
+import io.plumbery.providers.FirewallRule;
 import io.plumbery.providers.NetworkRecord;
 import io.plumbery.providers.NetworkRequest;
 import io.plumbery.providers.NodeRecord;
@@ -14,9 +15,9 @@ import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
 import io.plumbery.providers.SshIdentity;
-import io.plumbery.providers.local.HostNetwork;
-import io.plumbery.providers.local.NodeSsh;
-import io.plumbery.providers.local.Subnet;
+import io.plumbery.providers.host.Exec;
+import io.plumbery.providers.host.HostNetwork;
+import io.plumbery.providers.host.NodeSsh;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,8 +61,8 @@ class VagrantProviderIT {
 
     @BeforeAll
     static void open() throws Exception {
-        reason = HostTools.whyNot();
-        if (reason == null && !Command.run(Duration.ofSeconds(20), List.of("docker", "info")).ok()) {
+        reason = VagrantTools.whyNot();
+        if (reason == null && !Exec.run(Duration.ofSeconds(20), List.of("docker", "info")).ok()) {
             reason = "the Docker engine does not answer (bin/docker-engine starts one)";
         }
         if (reason != null) {
@@ -219,7 +220,7 @@ class VagrantProviderIT {
         String script = "for t in n1:" + n1 + " n2:" + n2 + "; do "
                 + "if timeout 3 bash -c \"echo > /dev/tcp/${t#*:}/22\" 2>/dev/null; then echo \"${t%%:*}:22 open\"; "
                 + "else echo \"${t%%:*}:22 blocked\"; fi; done";
-        Command.Result r = Command.run(Duration.ofSeconds(60), List.of("docker", "run", "--rm", "--pull=never",
+        Exec.Result r = Exec.run(Duration.ofSeconds(60), List.of("docker", "run", "--rm", "--pull=never",
                 "--network", from.attributes().get("dockerNetwork"), "--label", VagrantNaming.PLAN_LABEL + "=" + PLAN,
                 image, "bash", "-c", script));
         assertEquals(0, r.exit(), r.err());
@@ -263,7 +264,7 @@ class VagrantProviderIT {
     }
 
     private static List<String> lines(String... command) throws Exception {
-        return Command.run(Duration.ofSeconds(30), List.of(command)).out().lines().map(String::strip)
+        return Exec.run(Duration.ofSeconds(30), List.of(command)).out().lines().map(String::strip)
                 .filter(l -> !l.isEmpty()).toList();
     }
 
@@ -276,7 +277,7 @@ class VagrantProviderIT {
         Path key = work.resolve("id_ed25519");
         Files.deleteIfExists(key);
         Files.deleteIfExists(work.resolve("id_ed25519.pub"));
-        Command.check(Duration.ofSeconds(30), List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f",
+        Exec.check(Duration.ofSeconds(30), List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f",
                 key.toString()));
         return new SshIdentity(key, Files.readString(work.resolve("id_ed25519.pub")).trim(), "plumbery");
     }

@@ -1,4 +1,4 @@
-package io.plumbery.providers.local;
+package io.plumbery.providers.host;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A provider's own records of a plan on this host: JSON files written atomically, in a directory whose lock is
- * held against other threads and other processes. What the local and vagrant providers keep between calls.
+ * held against other threads and other processes. What the providers of this host keep between calls.
  */
 public final class RecordDir {
 
@@ -31,6 +31,9 @@ public final class RecordDir {
 
     public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** The file whose OS lock stands for the directory's. */
+    static final String LOCK = ".lock";
 
     private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
 
@@ -53,7 +56,7 @@ public final class RecordDir {
         lock.lock();
         try {
             Files.createDirectories(dir);
-            try (FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
+            try (FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE)) {
                 channel.lock(); // released when the channel closes, or when this process dies
                 return body.run();

@@ -1,4 +1,4 @@
-package io.plumbery.providers.local;
+package io.plumbery.providers.host;
 
 import io.plumbery.providers.ProviderException;
 
@@ -7,38 +7,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
-/** What the host must have: root, and the tools below; missing tools are installed with apt when possible. */
+/** What a provider needs of this host: Linux, root, and commands, found where sudo and systemd look too. */
 public final class HostTools {
-
-    /** Command to Debian package. */
-    static final Map<String, String> REQUIRED = tools();
 
     private static final List<String> SYSTEM_PATH = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin",
             "/usr/bin", "/sbin", "/bin");
 
     private HostTools() {
-    }
-
-    private static Map<String, String> tools() {
-        Map<String, String> tools = new LinkedHashMap<>();
-        tools.put("systemd-nspawn", "systemd-container");
-        tools.put("debootstrap", "debootstrap");
-        tools.put("nft", "nftables");
-        tools.put("ip", "iproute2");
-        tools.put("unshare", "util-linux");
-        tools.put("setsid", "util-linux");
-        tools.put("setpriv", "util-linux");
-        tools.put("chroot", "coreutils");
-        tools.put("ssh-keygen", "openssh-client");
-        return Map.copyOf(tools);
     }
 
     public static boolean isRoot() {
@@ -69,9 +52,27 @@ public final class HostTools {
         return Optional.empty();
     }
 
-    static List<String> missingPackages() {
+    /**
+     * Null when this is Linux and the process runs as root, else why {@code provider} cannot run here.
+     *
+     * @param linuxFor what of Linux the provider uses: {@code systemd-nspawn, bridges, nftables}
+     * @param rootFor  what it does that needs root: {@code it creates bridges}
+     */
+    public static String whyNotLinuxRoot(String provider, String linuxFor, String rootFor) {
+        if (!System.getProperty("os.name", "").toLowerCase().contains("linux")) {
+            return "provider '" + provider + "' needs Linux (" + linuxFor + "); this is " + System.getProperty("os.name");
+        }
+        if (!isRoot()) {
+            return "provider '" + provider + "' needs root: " + rootFor + ". Run plumbery as root (e.g. 'sudo plumbery"
+                    + " ...').";
+        }
+        return null;
+    }
+
+    /** The Debian packages of the {@code required} commands (command to package) this host lacks, each once. */
+    public static List<String> missingPackages(Map<String, String> required) {
         Set<String> packages = new LinkedHashSet<>();
-        for (Map.Entry<String, String> tool : new java.util.TreeMap<>(REQUIRED).entrySet()) {
+        for (Map.Entry<String, String> tool : new TreeMap<>(required).entrySet()) {
             if (find(tool.getKey()).isEmpty()) {
                 packages.add(tool.getValue());
             }
@@ -79,31 +80,27 @@ public final class HostTools {
         return new ArrayList<>(packages);
     }
 
-    /** Fails with the exact remedy unless the host can run local nodes; installs what is missing when it can. */
-    static void ensure(boolean install, Consumer<String> progress) throws ProviderException {
-        if (!System.getProperty("os.name", "").toLowerCase().contains("linux")) {
-            throw new ProviderException("provider 'local' needs Linux (systemd-nspawn, bridges, nftables); this is "
-                    + System.getProperty("os.name"));
-        }
-        if (!isRoot()) {
-            throw new ProviderException("provider 'local' needs root: it creates bridges, nftables rules and "
-                    + "systemd-nspawn containers. Run plumbery as root (e.g. 'sudo plumbery ...').");
-        }
-        List<String> missing = missingPackages();
+    /**
+     * Fails with the exact remedy unless the {@code required} commands are all there; installs what is missing
+     * with apt-get first when {@code install} allows it and apt-get exists.
+     */
+    public static void ensureInstalled(String provider, Map<String, String> required, boolean install,
+                                       Consumer<String> progress) throws ProviderException {
+        List<String> missing = missingPackages(required);
         if (missing.isEmpty()) {
             return;
         }
         String command = "apt-get install -y " + String.join(" ", missing);
         if (!install || find("apt-get").isEmpty()) {
-            throw new ProviderException("provider 'local' needs host tools that are missing; install them with: "
-                    + command);
+            throw new ProviderException("provider '" + provider + "' needs host tools that are missing; install them"
+                    + " with: " + command);
         }
-        progress.accept("local: installing missing host tools: " + command);
+        progress.accept(provider + ": installing missing host tools: " + command);
         List<String> cmd = new ArrayList<>(List.of("apt-get", "install", "-y", "-q", "--no-install-recommends"));
         cmd.addAll(missing);
         Exec.Result first = Exec.run(Duration.ofMinutes(10), cmd);
         if (!first.ok()) {
-            progress.accept("local: apt-get install failed, running apt-get update and trying again");
+            progress.accept(provider + ": apt-get install failed, running apt-get update and trying again");
             Exec.run(Duration.ofMinutes(5), List.of("apt-get", "update", "-q"));
             Exec.Result second = Exec.run(Duration.ofMinutes(10), cmd);
             if (!second.ok()) {
@@ -111,7 +108,7 @@ public final class HostTools {
                         + Exec.tail(second.err() + second.out(), 8));
             }
         }
-        List<String> still = missingPackages();
+        List<String> still = missingPackages(required);
         if (!still.isEmpty()) {
             throw new ProviderException("host tools still missing after installing; install them with: apt-get install -y "
                     + String.join(" ", still));

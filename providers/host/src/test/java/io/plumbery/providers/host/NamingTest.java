@@ -1,4 +1,4 @@
-package io.plumbery.providers.local;
+package io.plumbery.providers.host;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,35 +10,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NamingTest {
 
     @Test
-    void namesAreStableAndFitInterfaceNames() {
-        Naming a = new Naming("local-3");
-        Naming b = new Naming("local-3");
-        assertEquals(a.bridge("local-3/web"), b.bridge("local-3/web"));
-        assertEquals(14, a.bridge("local-3/web").length());
-        assertTrue(a.bridge("local-3/web").startsWith(a.bridgePrefix()));
-        assertTrue(a.bridge("x").length() <= 15);
-        assertTrue(("vb-" + a.machine("a-very-long-node-name-indeed")).length() <= 15);
-        assertTrue(("vb-" + a.machine("n")).startsWith(a.vethPrefix()));
-    }
-
-    @Test
-    void differentPlansAndNetworksGetDifferentNames() {
-        Naming a = new Naming("alpha");
-        Naming b = new Naming("beta");
-        assertNotEquals(a.bridgePrefix(), b.bridgePrefix());
-        assertNotEquals(a.bridge("n1"), a.bridge("n2"));
-        assertNotEquals(a.nftTable(), b.nftTable());
-        assertNotEquals(a.machine("web"), b.machine("web"));
-    }
-
-    @Test
     void slugKeepsSimpleNamesAndHashesOthers() {
-        assertEquals("plumbery_local3", new Naming("local3").nftTable());
-        assertEquals("plumbery/local3/web", new Naming("local3").cgroup("web"));
+        assertEquals("local3", new Naming("local3").slug());
         String slug = new Naming("Local-3").slug();
         assertTrue(slug.matches("local_3_[0-9a-f]{6}"), slug);
         assertNotEquals(new Naming("local_3").slug(), new Naming("local-3").slug());
         assertTrue(new Naming("x".repeat(100)).slug().length() <= 32 + 7);
+    }
+
+    @Test
+    void planHashIsStableAndShort() {
+        assertEquals(new Naming("alpha").planHash(), new Naming("alpha").planHash());
+        assertNotEquals(new Naming("alpha").planHash(), new Naming("beta").planHash());
+        assertEquals(6, new Naming("alpha").planHash().length());
+        assertEquals(Naming.hash("alpha", 6), new Naming("alpha").planHash());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.plumbery.providers.local;
+package io.plumbery.providers.host;
 
 import io.plumbery.providers.ProviderException;
 
@@ -24,8 +24,7 @@ import java.util.function.Consumer;
  * place when complete, under a file lock, so a killed build never leaves a tree that looks finished and
  * two builds never race.
  *
- * <p>Public for other providers that boot the same tree another way (the vagrant provider imports it
- * into Docker): {@link #ensure}, {@link #defaultCache}, {@link #mirror} and {@link #hash}.
+ * <p>The local provider boots it; the vagrant provider imports it into Docker as its nodes' image.
  */
 public final class BaseImage {
 

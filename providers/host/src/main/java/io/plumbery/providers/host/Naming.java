@@ -1,4 +1,4 @@
-package io.plumbery.providers.local;
+package io.plumbery.providers.host;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,17 +8,12 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Every name this provider gives to something on the host, derived from the plan's name alone, so that
- * a later run (or a destroy after a crash) finds exactly what is ours and nothing else.
- *
- * <ul>
- *   <li>bridge: {@code pb-<hash6(plan)>-<hash4(network)>} (14 characters, under the 15 of IFNAMSIZ)</li>
- *   <li>nftables table: {@code plumbery_<slug(plan)>}</li>
- *   <li>nspawn machine: {@code p<hash6(plan)><hash4(node)>}, so its veth is {@code vb-p...} (14 characters)</li>
- *   <li>cgroup: {@code plumbery/<slug(plan)>/<node>} in each hierarchy</li>
- * </ul>
+ * What every name a provider gives to something on this host is made of, derived from the plan's name
+ * alone, so that a later run (or a destroy after a crash) finds exactly what is ours and nothing else: the
+ * plan's slug (its directory, table and container names) and the hash of the plan (short interface and
+ * chain names). Each provider's own names extend this class.
  */
-public final class Naming {
+public class Naming {
 
     private static final Pattern HOSTNAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern SAFE = Pattern.compile("[a-z0-9_]+");
@@ -47,44 +42,6 @@ public final class Naming {
 
     public String planHash() {
         return planHash;
-    }
-
-    public String bridge(String network) {
-        return bridgePrefix() + hash(network, 4);
-    }
-
-    public String bridgePrefix() {
-        return "pb-" + planHash + "-";
-    }
-
-    /** The comment on the plan's iptables rules for its accept lists (no spaces: it is matched in {@code -S} output). */
-    public String acceptTag() {
-        return "plumbery-accept-" + planHash;
-    }
-
-    public String nftTable() {
-        return "plumbery_" + slug;
-    }
-
-    public String machine(String node) {
-        return "p" + planHash + hash(node, 4);
-    }
-
-    public String vethPrefix() {
-        return "vb-p" + planHash;
-    }
-
-    /** Host side of a {@code local-netns} node's veth pair. */
-    public String netnsVethPrefix() {
-        return "vn-p" + planHash;
-    }
-
-    public String cgroup(String node) {
-        return "plumbery/" + slug + "/" + node;
-    }
-
-    public String cgroupRoot() {
-        return "plumbery/" + slug;
     }
 
     /** A file name for any string: its safe part for people, a hash for uniqueness. */

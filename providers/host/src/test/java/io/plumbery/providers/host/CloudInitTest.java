@@ -1,4 +1,4 @@
-package io.plumbery.providers.local;
+package io.plumbery.providers.host;
 
 import io.plumbery.providers.SshIdentity;
 import org.junit.jupiter.api.Test;

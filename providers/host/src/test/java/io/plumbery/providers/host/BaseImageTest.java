@@ -1,4 +1,4 @@
-package io.plumbery.providers.local;
+package io.plumbery.providers.host;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,12 @@
 package io.plumbery.providers.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbery.net.Subnet;
 import io.plumbery.providers.ProviderException;
+import io.plumbery.providers.host.AddressPlan;
+import io.plumbery.providers.host.Exec;
+import io.plumbery.providers.host.HostNetwork;
+import io.plumbery.providers.host.HostTools;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -11,15 +16,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-/** Bridges, routes and nftables on the host, through {@code ip} and {@code nft}. */
-public final class HostNetwork {
+/**
+ * The local provider's side of the host network, through {@code ip}, {@code iptables} and {@code nft}: a bridge
+ * per plan network, what lets traffic through iptables' FORWARD chain for it, and the plan's nftables table.
+ */
+final class Bridges {
 
-    public static final int UNREACHABLE_METRIC = 9999;
     private static final Duration T = Duration.ofSeconds(30);
 
-    private HostNetwork() {
+    private Bridges() {
     }
 
     static boolean linkExists(String name) {
@@ -42,59 +48,6 @@ public final class HostNetwork {
         return found;
     }
 
-    /** {@code ip route add unreachable SUBNET metric 9999}, unless it is there already. */
-    public static void ensureUnreachableRoute(Subnet subnet) throws ProviderException {
-        if (hasUnreachableRoute(subnet)) {
-            return;
-        }
-        Exec.Result r = Exec.run(T, List.of("ip", "route", "add", "unreachable", subnet.toString(), "metric",
-                String.valueOf(UNREACHABLE_METRIC)));
-        if (!r.ok() && !r.err().contains("File exists")) {
-            throw new ProviderException("cannot add the route 'unreachable " + subnet + " metric " + UNREACHABLE_METRIC
-                    + "': " + r.err().trim());
-        }
-    }
-
-    public static boolean hasUnreachableRoute(Subnet subnet) throws ProviderException {
-        for (JsonNode route : json(List.of("ip", "-j", "-4", "route", "show", "type", "unreachable"))) {
-            if (subnet.toString().equals(route.path("dst").asText())
-                    && route.path("metric").asInt() == UNREACHABLE_METRIC) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** An interface other than {@code ownBridge} that already has an address in the subnet, if any. */
-    public static Optional<String> addressConflict(Subnet subnet, String ownBridge) throws ProviderException {
-        for (JsonNode link : json(List.of("ip", "-j", "-4", "addr", "show"))) {
-            String name = link.path("ifname").asText();
-            if (name.equals(ownBridge)) {
-                continue;
-            }
-            for (JsonNode addr : link.path("addr_info")) {
-                String local = addr.path("local").asText();
-                int prefix = addr.path("prefixlen").asInt(32);
-                if (!local.isEmpty() && overlaps(subnet, local, prefix)) {
-                    return Optional.of(name + " (" + local + "/" + prefix + ")");
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** An interface address conflicts when it is inside the subnet or its own /16-or-longer network overlaps it. */
-    static boolean overlaps(Subnet subnet, String address, int prefix) {
-        if (subnet.contains(address)) {
-            return true;
-        }
-        if (prefix < 16) {
-            return false;
-        }
-        int common = Math.min(prefix, subnet.prefix());
-        return (Subnet.parseAddress(address) & Subnet.mask(common)) == (subnet.base() & Subnet.mask(common));
-    }
-
     /** The bridge up, with the subnet's first address, loopback-routable (public addresses DNAT from 127/8). */
     static void ensureBridge(String bridge, Subnet subnet) throws ProviderException {
         if (!linkExists(bridge)) {
@@ -103,11 +56,11 @@ public final class HostNetwork {
                 throw new ProviderException("cannot create bridge " + bridge + ": " + r.err().trim());
             }
         }
-        String host = subnet.hostAddress() + "/" + subnet.prefix();
+        String host = AddressPlan.hostAddress(subnet) + "/" + subnet.prefix();
         boolean hasAddress = false;
-        for (JsonNode link : json(List.of("ip", "-j", "-4", "addr", "show", "dev", bridge))) {
+        for (JsonNode link : HostNetwork.ip(List.of("ip", "-j", "-4", "addr", "show", "dev", bridge))) {
             for (JsonNode addr : link.path("addr_info")) {
-                hasAddress |= subnet.hostAddress().equals(addr.path("local").asText());
+                hasAddress |= AddressPlan.hostAddress(subnet).equals(addr.path("local").asText());
             }
         }
         if (!hasAddress) {
@@ -215,15 +168,6 @@ public final class HostNetwork {
             }
         } catch (IOException e) {
             throw new ProviderException("cannot set " + key.replace('/', '.') + "=" + value + ": " + e.getMessage());
-        }
-    }
-
-    private static JsonNode json(List<String> command) throws ProviderException {
-        String out = Exec.check(T, command);
-        try {
-            return RecordDir.JSON.readTree(out.isBlank() ? "[]" : out);
-        } catch (IOException e) {
-            throw new ProviderException("cannot read the output of " + String.join(" ", command), false, e);
         }
     }
 }
