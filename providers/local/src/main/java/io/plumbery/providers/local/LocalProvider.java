@@ -1,23 +1,17 @@
 package io.plumbery.providers.local;
 
 import io.plumbery.net.Subnet;
-import io.plumbery.providers.FirewallRecord;
-import io.plumbery.providers.FirewallRequest;
-import io.plumbery.providers.NetworkRecord;
-import io.plumbery.providers.NetworkRequest;
 import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.NodeRequest;
 import io.plumbery.providers.NodeStatus;
-import io.plumbery.providers.Provider;
 import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.ProviderSettings;
-import io.plumbery.providers.PublicAddressRecord;
-import io.plumbery.providers.PublicAddressRequest;
 import io.plumbery.providers.SshEndpoint;
 import io.plumbery.providers.host.AddressPlan;
 import io.plumbery.providers.host.BaseImage;
 import io.plumbery.providers.host.CloudInit;
 import io.plumbery.providers.host.Exec;
+import io.plumbery.providers.host.HostProvider;
 import io.plumbery.providers.host.HostTools;
 import io.plumbery.providers.host.NodeLocks;
 import io.plumbery.providers.host.NodeSsh;
@@ -46,7 +40,7 @@ import java.util.function.Consumer;
  * <p>Everything is found again from the plan's name ({@link LocalNaming}) and the records under the state
  * directory ({@link PlanRecords}); the provider keeps nothing in memory between calls.
  */
-public final class LocalProvider implements Provider {
+public final class LocalProvider extends HostProvider {
 
     private final ProviderSettings settings;
     private final LocalOptions options;
@@ -80,12 +74,7 @@ public final class LocalProvider implements Provider {
     /** {@code kind}: {@code nspawn} (provider {@code local}) or {@code netns} (provider {@code local-netns}). */
     public static LocalProvider open(ProviderSettings settings, String kind) throws ProviderException {
         LocalOptions options = LocalOptions.from(settings);
-        Consumer<String> progress = options.quiet() ? line -> { } : System.err::println;
-        List<String> unknown = LocalOptions.unknown(settings);
-        if (!unknown.isEmpty()) {
-            progress.accept("local: ignoring options this provider does not know: " + String.join(", ", unknown)
-                    + " (known: " + String.join(", ", new java.util.TreeSet<>(LocalOptions.KEYS)) + ")");
-        }
+        Consumer<String> progress = progress("local", options.quiet(), LocalOptions.unknown(settings), LocalOptions.KEYS);
         return new LocalProvider(settings, options, progress, kind);
     }
 
@@ -102,36 +91,10 @@ public final class LocalProvider implements Provider {
         return store.dir();
     }
 
-    // ---------------------------------------------------------------- networks (see PlanNetwork)
-
+    /** Networks, firewalls and public addresses. */
     @Override
-    public NetworkRecord ensureNetwork(NetworkRequest request) throws ProviderException {
-        return network.ensureNetwork(request);
-    }
-
-    @Override
-    public void destroyNetwork(NetworkRecord record) throws ProviderException {
-        network.destroyNetwork(record);
-    }
-
-    @Override
-    public FirewallRecord ensureFirewall(FirewallRequest request) throws ProviderException {
-        return network.ensureFirewall(request);
-    }
-
-    @Override
-    public void destroyFirewall(FirewallRecord firewall) throws ProviderException {
-        network.destroyFirewall(firewall);
-    }
-
-    @Override
-    public PublicAddressRecord ensurePublicAddress(PublicAddressRequest request) throws ProviderException {
-        return network.ensurePublicAddress(request);
-    }
-
-    @Override
-    public void releasePublicAddress(PublicAddressRecord address) throws ProviderException {
-        network.releasePublicAddress(address);
+    protected PlanNetwork networks() {
+        return network;
     }
 
     // ---------------------------------------------------------------- nodes

@@ -11,6 +11,7 @@ import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
 import io.plumbery.providers.host.AddressPlan;
 import io.plumbery.providers.host.HostNetwork;
+import io.plumbery.providers.host.HostProvider;
 import io.plumbery.providers.host.PlanRecords;
 import io.plumbery.providers.host.Requests;
 
@@ -26,7 +27,7 @@ import java.util.Set;
  * The network side of a plan on the host: bridges with their unreachable routes, and the plan's nftables
  * table (firewalls and public addresses), always rendered whole from the plan's {@link PlanRecords}.
  */
-final class PlanNetwork {
+final class PlanNetwork implements HostProvider.NetworkSide {
 
     private final LocalNaming naming;
     private final PlanRecords records;
@@ -38,7 +39,8 @@ final class PlanNetwork {
 
     // ---------------------------------------------------------------- networks
 
-    NetworkRecord ensureNetwork(NetworkRequest request) throws ProviderException {
+    @Override
+    public NetworkRecord ensureNetwork(NetworkRequest request) throws ProviderException {
         Subnet subnet = AddressPlan.parse(request.subnet());
         String bridge = naming.bridge(request.name());
         return records.locked(() -> {
@@ -53,7 +55,8 @@ final class PlanNetwork {
         });
     }
 
-    void destroyNetwork(NetworkRecord network) throws ProviderException {
+    @Override
+    public void destroyNetwork(NetworkRecord network) throws ProviderException {
         String bridge = naming.bridge(network.name());
         records.locked(() -> {
             records.forgetNetwork(network.name());
@@ -66,7 +69,8 @@ final class PlanNetwork {
 
     // ---------------------------------------------------------------- firewall
 
-    FirewallRecord ensureFirewall(FirewallRequest request) throws ProviderException {
+    @Override
+    public FirewallRecord ensureFirewall(FirewallRequest request) throws ProviderException {
         Requests.checkRules(request, NftRuleset::rule);
         return records.locked(() -> {
             String network = records.recordFirewall(request).network();
@@ -79,7 +83,8 @@ final class PlanNetwork {
         });
     }
 
-    void destroyFirewall(FirewallRecord firewall) throws ProviderException {
+    @Override
+    public void destroyFirewall(FirewallRecord firewall) throws ProviderException {
         records.locked(() -> {
             records.removeFirewall(firewall.network());
             applyRuleset();
@@ -90,7 +95,8 @@ final class PlanNetwork {
 
     // ---------------------------------------------------------------- public addresses
 
-    PublicAddressRecord ensurePublicAddress(PublicAddressRequest request) throws ProviderException {
+    @Override
+    public PublicAddressRecord ensurePublicAddress(PublicAddressRequest request) throws ProviderException {
         Requests.checkPorts(request);
         String node = request.node().name();
         return records.locked(() -> {
@@ -107,7 +113,8 @@ final class PlanNetwork {
         });
     }
 
-    void releasePublicAddress(PublicAddressRecord address) throws ProviderException {
+    @Override
+    public void releasePublicAddress(PublicAddressRecord address) throws ProviderException {
         records.locked(() -> {
             records.removePublic(address.name());
             applyRuleset();

@@ -11,6 +11,7 @@ import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
 import io.plumbery.providers.host.AddressPlan;
 import io.plumbery.providers.host.HostNetwork;
+import io.plumbery.providers.host.HostProvider;
 import io.plumbery.providers.host.PlanRecords;
 import io.plumbery.providers.host.Requests;
 
@@ -24,7 +25,7 @@ import java.util.Optional;
  * on the host), its firewall chain ({@link Firewall}) and the public addresses, which are the nodes' own
  * addresses: this host reaches them directly. The plan's directory goes once nothing is left in it.
  */
-final class PlanNetworks {
+final class PlanNetworks implements HostProvider.NetworkSide {
 
     private final VagrantNaming naming;
     private final PlanDir dir;
@@ -40,7 +41,8 @@ final class PlanNetworks {
 
     // ---------------------------------------------------------------- networks
 
-    NetworkRecord ensureNetwork(NetworkRequest request) throws ProviderException {
+    @Override
+    public NetworkRecord ensureNetwork(NetworkRequest request) throws ProviderException {
         Subnet subnet = AddressPlan.parse(request.subnet());
         String dockerNetwork = naming.dockerNetwork(request.name());
         String bridge = naming.bridge(request.name());
@@ -66,7 +68,8 @@ final class PlanNetworks {
         });
     }
 
-    void destroyNetwork(NetworkRecord network) throws ProviderException {
+    @Override
+    public void destroyNetwork(NetworkRecord network) throws ProviderException {
         records.locked(() -> {
             Firewall.remove(naming.chain(network.name()), naming.bridge(network.name()));
             docker.removeNetwork(naming.dockerNetwork(network.name()));
@@ -78,7 +81,8 @@ final class PlanNetworks {
 
     // ---------------------------------------------------------------- firewall
 
-    FirewallRecord ensureFirewall(FirewallRequest request) throws ProviderException {
+    @Override
+    public FirewallRecord ensureFirewall(FirewallRequest request) throws ProviderException {
         Requests.checkRules(request, rule -> checkRule(request, rule));
         String network = request.network().name();
         String chain = naming.chain(network);
@@ -106,7 +110,8 @@ final class PlanNetworks {
         Firewall.cidr(rule.destination(), "");
     }
 
-    void destroyFirewall(FirewallRecord firewall) throws ProviderException {
+    @Override
+    public void destroyFirewall(FirewallRecord firewall) throws ProviderException {
         records.locked(() -> {
             Firewall.remove(naming.chain(firewall.network()), naming.bridge(firewall.network()));
             records.removeFirewall(firewall.network());
@@ -121,7 +126,8 @@ final class PlanNetworks {
      * The node's own address: this host reaches it directly, and other machines that route the subnet
      * through this host reach exactly what the firewall lets in. Nothing is created for it.
      */
-    PublicAddressRecord ensurePublicAddress(PublicAddressRequest request) throws ProviderException {
+    @Override
+    public PublicAddressRecord ensurePublicAddress(PublicAddressRequest request) throws ProviderException {
         Requests.checkPorts(request);
         return records.locked(() -> {
             PlanDir.MachineSpec spec = dir.machine(request.node().name())
@@ -137,7 +143,8 @@ final class PlanNetworks {
         });
     }
 
-    void releasePublicAddress(PublicAddressRecord address) throws ProviderException {
+    @Override
+    public void releasePublicAddress(PublicAddressRecord address) throws ProviderException {
         records.locked(() -> {
             records.removePublic(address.name());
             dir.removeIfEmpty();

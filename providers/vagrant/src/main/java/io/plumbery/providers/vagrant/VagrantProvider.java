@@ -1,20 +1,15 @@
 package io.plumbery.providers.vagrant;
 
-import io.plumbery.providers.FirewallRecord;
-import io.plumbery.providers.FirewallRequest;
 import io.plumbery.providers.NetworkRecord;
-import io.plumbery.providers.NetworkRequest;
 import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.NodeRequest;
 import io.plumbery.providers.NodeStatus;
-import io.plumbery.providers.Provider;
 import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.ProviderSettings;
-import io.plumbery.providers.PublicAddressRecord;
-import io.plumbery.providers.PublicAddressRequest;
 import io.plumbery.providers.SshEndpoint;
 import io.plumbery.providers.host.AddressPlan;
 import io.plumbery.providers.host.CloudInit;
+import io.plumbery.providers.host.HostProvider;
 import io.plumbery.providers.host.NodeLocks;
 import io.plumbery.providers.host.NodeSsh;
 import io.plumbery.providers.host.PlanRecords;
@@ -39,7 +34,7 @@ import java.util.function.Consumer;
  * ({@link PlanNetworks}). Vagrant creates, starts, stops and destroys machines; plumbery makes the network,
  * the NoCloud seed and the SSH host key, and checks readiness over SSH itself.
  */
-public final class VagrantProvider implements Provider {
+public final class VagrantProvider extends HostProvider {
 
     private final ProviderSettings settings;
     private final VagrantOptions options;
@@ -67,12 +62,8 @@ public final class VagrantProvider implements Provider {
     /** Checks the host (root, Vagrant, a Docker engine that answers) and opens the provider. */
     public static VagrantProvider open(ProviderSettings settings) throws ProviderException {
         VagrantOptions options = VagrantOptions.from(settings);
-        Consumer<String> progress = options.quiet() ? line -> { } : System.err::println;
-        List<String> unknown = VagrantOptions.unknown(settings);
-        if (!unknown.isEmpty()) {
-            progress.accept("vagrant: ignoring options this provider does not know: " + String.join(", ", unknown)
-                    + " (known: " + String.join(", ", new java.util.TreeSet<>(VagrantOptions.KEYS)) + ")");
-        }
+        Consumer<String> progress = progress("vagrant", options.quiet(), VagrantOptions.unknown(settings),
+                VagrantOptions.KEYS);
         VagrantTools.Found tools = VagrantTools.require();
         VagrantProvider provider = new VagrantProvider(settings, options, tools, progress);
         provider.docker.checkEngine();
@@ -92,36 +83,10 @@ public final class VagrantProvider implements Provider {
         return dir.dir();
     }
 
-    // ---------------------------------------------------------------- networks (see PlanNetworks)
-
+    /** Docker networks, firewall chains and public addresses. */
     @Override
-    public NetworkRecord ensureNetwork(NetworkRequest request) throws ProviderException {
-        return networks.ensureNetwork(request);
-    }
-
-    @Override
-    public void destroyNetwork(NetworkRecord network) throws ProviderException {
-        networks.destroyNetwork(network);
-    }
-
-    @Override
-    public FirewallRecord ensureFirewall(FirewallRequest request) throws ProviderException {
-        return networks.ensureFirewall(request);
-    }
-
-    @Override
-    public void destroyFirewall(FirewallRecord firewall) throws ProviderException {
-        networks.destroyFirewall(firewall);
-    }
-
-    @Override
-    public PublicAddressRecord ensurePublicAddress(PublicAddressRequest request) throws ProviderException {
-        return networks.ensurePublicAddress(request);
-    }
-
-    @Override
-    public void releasePublicAddress(PublicAddressRecord address) throws ProviderException {
-        networks.releasePublicAddress(address);
+    protected PlanNetworks networks() {
+        return networks;
     }
 
     // ---------------------------------------------------------------- nodes
