@@ -38,6 +38,12 @@ public abstract class HostProvider implements Provider {
     /** The plan's network side. */
     protected abstract NetworkSide networks();
 
+    /**
+     * Removes everything of this plan from the host, whatever the records say: what a crash left behind, or
+     * what a test made.
+     */
+    public abstract void purge() throws ProviderException;
+
     @Override
     public final NetworkRecord ensureNetwork(NetworkRequest request) throws ProviderException {
         return networks().ensureNetwork(request);

@@ -333,6 +333,7 @@ public final class LocalProvider extends HostProvider {
      * Removes everything of this plan from the host, whatever the records say: nodes (processes, cgroups,
      * directories), the nft table and the plan's bridges. The unreachable routes stay, by design.
      */
+    @Override
     public void purge() throws ProviderException {
         try {
             for (String node : store.nodeNames()) {

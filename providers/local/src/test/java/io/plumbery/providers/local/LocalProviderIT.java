@@ -18,24 +18,22 @@ import io.plumbery.providers.host.AddressPlan;
 import io.plumbery.providers.host.Exec;
 import io.plumbery.providers.host.HostNetwork;
 import io.plumbery.providers.host.NodeSsh;
-import org.junit.jupiter.api.AfterAll;
+import io.plumbery.providers.host.Parallel;
+import io.plumbery.providers.host.Purge;
+import io.plumbery.providers.host.TestKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,6 +49,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(RunsNodes.class)
 class LocalProviderIT {
 
+    @RegisterExtension
+    static final Purge PURGE = new Purge();
+
     static final String PLAN = "pbit";
     static final String SUBNET = "10.77.201.0/24";
     static final Path WORK = Path.of("target", "it-local").toAbsolutePath();
@@ -61,7 +62,6 @@ class LocalProviderIT {
 
     @BeforeAll
     static void open() throws Exception {
-        Files.createDirectories(WORK);
         identity = TestKeys.fresh(WORK);
         Map<String, String> options = new java.util.HashMap<>(Map.of("stateDir", WORK.resolve("state").toString(),
                 "bootTimeoutSeconds", "240"));
@@ -69,17 +69,9 @@ class LocalProviderIT {
         if (cache != null && !cache.isBlank()) {
             options.put("imageCache", cache);
         }
-        provider = LocalProvider.open(new ProviderSettings(PLAN, WORK, identity, options));
-        provider.purge(); // what a crashed earlier run left
+        provider = PURGE.clean(LocalProvider.open(new ProviderSettings(PLAN, WORK, identity, options)));
         before = HostCheck.ours(provider);
         System.out.println("LocalProviderIT: ours before = " + before + "\n" + HostCheck.listing());
-    }
-
-    @AfterAll
-    static void cleanUp() throws Exception {
-        if (provider != null) {
-            provider.purge();
-        }
     }
 
     @Test
@@ -96,20 +88,8 @@ class LocalProviderIT {
 
         // three nodes in parallel; the first also builds the base image if the cache lacks it
         long t1 = System.nanoTime();
-        List<NodeRecord> nodes = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        try {
-            List<Future<NodeRecord>> futures = new ArrayList<>();
-            for (String name : List.of("n1", "n2", "n3")) {
-                futures.add(pool.submit(() -> provider.createNode(
-                        new NodeRequest(name, net, 1, 512, List.of(), "debian", ""))));
-            }
-            for (Future<NodeRecord> f : futures) {
-                nodes.add(f.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<NodeRecord> nodes = Parallel.map(List.of("n1", "n2", "n3"), name -> provider.createNode(
+                new NodeRequest(name, net, 1, 512, List.of(), "debian", "")));
         long t2 = System.nanoTime();
         System.out.printf("LocalProviderIT: 3 nodes up with cloud-init finished in %.1f s%n", (t2 - t1) / 1e9);
 

@@ -14,21 +14,24 @@ import io.plumbery.providers.PublicAddressRequest;
 import io.plumbery.providers.SshIdentity;
 import io.plumbery.providers.host.BaseImage;
 import io.plumbery.providers.host.NodeSsh;
-import org.junit.jupiter.api.AfterAll;
+import io.plumbery.providers.host.Parallel;
+import io.plumbery.providers.host.Purge;
+import io.plumbery.providers.host.TestKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,6 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code provider: local-netns}: a dozen sshd-only nodes, found through the ServiceLoader. */
 @ExtendWith(RunsNodes.class)
 class NetnsIT {
+
+    @RegisterExtension
+    static final Purge PURGE = new Purge();
 
     static final String PLAN = "pbnetns";
     static final String SUBNET = "10.77.204.0/24";
@@ -54,22 +60,13 @@ class NetnsIT {
 
     @BeforeAll
     static void open() throws Exception {
-        Files.createDirectories(WORK);
         identity = TestKeys.fresh(WORK);
         Provider p = Providers.discover().open("local-netns", new ProviderSettings(PLAN, WORK, identity,
                 Map.of("stateDir", WORK.resolve("state").toString(), "imageCache", CrashIT.imageCacheOption())));
         assertEquals("local-netns", p.name());
-        provider = (LocalProvider) p;
         phase("opened");
-        provider.purge();
+        provider = PURGE.clean((LocalProvider) p);
         phase("purged");
-    }
-
-    @AfterAll
-    static void cleanUp() throws Exception {
-        if (provider != null) {
-            provider.purge();
-        }
     }
 
     @Test
@@ -77,22 +74,9 @@ class NetnsIT {
         NetworkRecord net = provider.ensureNetwork(new NetworkRequest("netns", PLAN, "eth", SUBNET));
         BaseImage.ensure(Path.of(CrashIT.imageCacheOption()), BaseImage.mirror(Path.of("/etc/apt")), System.out::println);
         phase("network and image");
-        ExecutorService pool = Executors.newFixedThreadPool(12);
-        List<NodeRecord> nodes = new ArrayList<>();
         long t = System.nanoTime();
-        try {
-            List<Future<NodeRecord>> futures = new ArrayList<>();
-            for (int i = 1; i <= 12; i++) {
-                String name = "t" + i;
-                futures.add(pool.submit(() -> provider.createNode(new NodeRequest(name, net, 1, 256, List.of(),
-                        "debian", ""))));
-            }
-            for (Future<NodeRecord> f : futures) {
-                nodes.add(f.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<NodeRecord> nodes = Parallel.map(IntStream.rangeClosed(1, 12).mapToObj(i -> "t" + i).toList(),
+                name -> provider.createNode(new NodeRequest(name, net, 1, 256, List.of(), "debian", "")));
         System.out.printf("NetnsIT: 12 local-netns nodes answering SSH in %.1f s%n", (System.nanoTime() - t) / 1e9);
 
         for (NodeRecord node : nodes) {

@@ -282,6 +282,7 @@ public final class VagrantProvider extends HostProvider {
      * Docker networks with the plan's label, its iptables chains, its directory. The unreachable routes
      * stay, by design.
      */
+    @Override
     public void purge() throws ProviderException {
         try {
             for (String node : records.locked(records::nodeNames)) {

@@ -18,10 +18,13 @@ import io.plumbery.providers.SshIdentity;
 import io.plumbery.providers.host.Exec;
 import io.plumbery.providers.host.HostNetwork;
 import io.plumbery.providers.host.NodeSsh;
-import org.junit.jupiter.api.AfterAll;
+import io.plumbery.providers.host.Parallel;
+import io.plumbery.providers.host.Purge;
+import io.plumbery.providers.host.TestKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,9 +34,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,6 +49,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code -Dplumbery.local.imageCache=DIR}).
  */
 class VagrantProviderIT {
+
+    @RegisterExtension
+    static final Purge PURGE = new Purge();
 
     static final String PLAN = "pvit";
     static final String SUBNET = "10.77.221.0/24";
@@ -69,29 +72,20 @@ class VagrantProviderIT {
             System.out.println("VagrantProviderIT skipped: " + reason);
             return;
         }
-        Files.createDirectories(WORK);
-        identity = freshKeys(WORK);
+        identity = TestKeys.fresh(WORK);
         Map<String, String> options = new HashMap<>(Map.of("stateDir", WORK.resolve("state").toString(),
                 "bootTimeoutSeconds", "120"));
         String cache = System.getProperty("plumbery.local.imageCache");
         if (cache != null && !cache.isBlank()) {
             options.put("imageCache", cache);
         }
-        provider = VagrantProvider.open(new ProviderSettings(PLAN, WORK, identity, options));
-        provider.purge(); // what a crashed earlier run left
+        provider = PURGE.clean(VagrantProvider.open(new ProviderSettings(PLAN, WORK, identity, options)));
         assertEquals(List.of(), ours(), "nothing of the plan before the test");
     }
 
     @BeforeEach
     void hostCanRunMachines() {
         assumeTrue(reason == null, reason);
-    }
-
-    @AfterAll
-    static void cleanUp() throws Exception {
-        if (provider != null) {
-            provider.purge();
-        }
     }
 
     @Test
@@ -107,20 +101,8 @@ class VagrantProviderIT {
 
         // two machines at once: one 'vagrant up n1 n2' (the first call also imports the image if needed)
         long t1 = System.nanoTime();
-        List<NodeRecord> nodes = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<NodeRecord>> futures = new ArrayList<>();
-            for (String name : List.of("n1", "n2")) {
-                futures.add(pool.submit(() -> provider.createNode(
-                        new NodeRequest(name, net, 1, 512, List.of(), "Debian 12", ""))));
-            }
-            for (Future<NodeRecord> f : futures) {
-                nodes.add(f.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<NodeRecord> nodes = Parallel.map(List.of("n1", "n2"), name -> provider.createNode(
+                new NodeRequest(name, net, 1, 512, List.of(), "Debian 12", "")));
         System.out.printf("VagrantProviderIT: 2 machines up with cloud-init finished in %.1f s%n",
                 (System.nanoTime() - t1) / 1e9);
         NodeRecord n1 = nodes.get(0);
@@ -182,22 +164,11 @@ class VagrantProviderIT {
         // everything goes, found by name
         long t4 = System.nanoTime();
         provider.releasePublicAddress(pub);
-        pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (NodeRecord node : nodes) {
-                futures.add(pool.submit(() -> {
-                    provider.destroyNode(new NodeRecord(null, node.name(), node.network(), NodeStatus.PENDING, null,
-                            null, null, Map.of()));
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Parallel.map(nodes, node -> {
+            provider.destroyNode(new NodeRecord(null, node.name(), node.network(), NodeStatus.PENDING, null, null,
+                    null, Map.of()));
+            return null;
+        });
         provider.destroyNode(n1); // already gone: succeeds
         assertEquals(NodeStatus.GONE, provider.refreshNode(n1).status());
         assertThrows(ProviderException.class, () -> provider.startNode(n1));
@@ -271,14 +242,5 @@ class VagrantProviderIT {
     private static NodeSsh.Result ssh(NodeRecord node, String command) throws IOException {
         return NodeSsh.run(node.privateAddress(), identity, () -> List.of(node.ssh().hostKey()), command,
                 Duration.ofSeconds(30));
-    }
-
-    private static SshIdentity freshKeys(Path work) throws Exception {
-        Path key = work.resolve("id_ed25519");
-        Files.deleteIfExists(key);
-        Files.deleteIfExists(work.resolve("id_ed25519.pub"));
-        Exec.check(Duration.ofSeconds(30), List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f",
-                key.toString()));
-        return new SshIdentity(key, Files.readString(work.resolve("id_ed25519.pub")).trim(), "plumbery");
     }
 }
