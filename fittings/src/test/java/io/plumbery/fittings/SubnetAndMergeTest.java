@@ -1,7 +1,8 @@
 package io.plumbery.fittings;
 
 import io.plumbery.fittings.load.CloudConfigMerge;
-import io.plumbery.fittings.model.Subnet;
+import io.plumbery.fittings.load.PlanSubnet;
+import io.plumbery.net.Subnet;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -17,19 +18,32 @@ class SubnetAndMergeTest {
 
     @Test
     void plumberySubnetsAreSlash24() {
-        Subnet s = Subnet.parse("10.0.0.0");
+        Subnet s = PlanSubnet.parse("10.0.0.0");
         assertEquals("10.0.0.0/24", s.toString());
         assertEquals("10.0.0.1", s.host(1));
-        assertEquals(254, s.capacity());
-        assertEquals("10.77.0.0/16", Subnet.parse("10.77.3.9/16").toString(), "host bits are cleared");
+        assertEquals(254, s.lastHost());
+        assertEquals("10.77.0.0/16", PlanSubnet.parse("10.77.3.9/16").toString(), "host bits are cleared");
     }
 
     @Test
     void overlapIsDecidedByTheShorterPrefix() {
-        assertTrue(Subnet.parse("10.77.0.0/16").overlaps(Subnet.parse("10.77.200.0")));
-        assertFalse(Subnet.parse("10.77.1.0").overlaps(Subnet.parse("10.77.2.0")));
-        assertThrows(IllegalArgumentException.class, () -> Subnet.parse("10.77.1.0/33"));
-        assertThrows(IllegalArgumentException.class, () -> Subnet.parse("10.77.1"));
+        assertTrue(PlanSubnet.parse("10.77.0.0/16").overlaps(PlanSubnet.parse("10.77.200.0")));
+        assertFalse(PlanSubnet.parse("10.77.1.0").overlaps(PlanSubnet.parse("10.77.2.0")));
+        assertThrows(IllegalArgumentException.class, () -> PlanSubnet.parse("10.77.1.0/33"));
+        assertThrows(IllegalArgumentException.class, () -> PlanSubnet.parse("10.77.1"));
+    }
+
+    @Test
+    void planSubnetReasonsAreWordedForThePlan() {
+        assertEquals("'10.77.1.0/24/8' is not a subnet like 10.0.0.0 or 10.0.0.0/24",
+                assertThrows(IllegalArgumentException.class, () -> PlanSubnet.parse("10.77.1.0/24/8")).getMessage());
+        assertEquals("'x' is not a prefix length",
+                assertThrows(IllegalArgumentException.class, () -> PlanSubnet.parse("10.77.1.0/x")).getMessage());
+        assertEquals("prefix /31 is not between /8 and /30",
+                assertThrows(IllegalArgumentException.class, () -> PlanSubnet.parse("10.77.1.0/31")).getMessage());
+        assertEquals("'10.77.1' is not an IPv4 address",
+                assertThrows(IllegalArgumentException.class, () -> PlanSubnet.parse("10.77.1/40")).getMessage(),
+                "the address is checked before the prefix");
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.plumbery.fittings.load;
 
 import io.plumbery.fittings.model.Domain;
 import io.plumbery.fittings.model.Ethernet;
-import io.plumbery.fittings.model.Subnet;
+import io.plumbery.net.Subnet;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +60,7 @@ final class NetworkReader {
         Optional<String> text = subnetLevel.flatMap(level -> level.string("subnet"));
         if (text.isPresent()) {
             try {
-                subnet = Subnet.parse(text.get());
+                subnet = PlanSubnet.parse(text.get());
             } catch (IllegalArgumentException ex) {
                 YamlMap at = subnetLevel.orElseThrow();
                 at.source().error(at.value("subnet").orElseThrow(), "bad subnet in " + at.what() + ": " + ex.getMessage());

@@ -1,5 +1,7 @@
 package io.plumbery.fittings.model;
 
+import io.plumbery.net.Subnet;
+
 import java.util.List;
 
 /**

@@ -1,26 +1,13 @@
 package io.plumbery.providers.local;
 
-import io.plumbery.providers.Provider;
-import io.plumbery.providers.ProviderException;
-import io.plumbery.providers.ProviderFactory;
-import io.plumbery.providers.ProviderSettings;
+import io.plumbery.providers.host.HostProviderFactory;
 
 /** {@code provider: local-netns}: the fast node kind for tests (sshd in a network namespace, no systemd). */
-public final class LocalNetnsProviderFactory implements ProviderFactory {
+public final class LocalNetnsProviderFactory extends HostProviderFactory {
 
-    @Override
-    public String name() {
-        return "local-netns";
-    }
-
-    @Override
-    public String description() {
-        return "fast test nodes on this Linux host: sshd in network namespaces, no systemd or cloud-init (needs root)";
-    }
-
-    @Override
-    public Provider open(ProviderSettings settings) throws ProviderException {
-        return LocalProvider.open(settings, Machine.NETNS);
+    public LocalNetnsProviderFactory() {
+        super("local-netns", "fast test nodes on this Linux host: sshd in network namespaces, no systemd or "
+                + "cloud-init (needs root)", settings -> LocalProvider.open(settings, Machine.NETNS));
     }
 
     /** Not declared offline: polish has always given these test nodes the default packages and NTP servers. */

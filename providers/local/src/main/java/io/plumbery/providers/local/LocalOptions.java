@@ -2,6 +2,7 @@ package io.plumbery.providers.local;
 
 import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.ProviderSettings;
+import io.plumbery.providers.host.BaseImage;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,19 +1,24 @@
 package io.plumbery.providers.local;
 
-import io.plumbery.providers.FirewallRecord;
-import io.plumbery.providers.FirewallRequest;
-import io.plumbery.providers.NetworkRecord;
-import io.plumbery.providers.NetworkRequest;
+import io.plumbery.net.Subnet;
 import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.NodeRequest;
 import io.plumbery.providers.NodeStatus;
-import io.plumbery.providers.Provider;
 import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
 import io.plumbery.node.ssh.SshEndpoint;
 import io.plumbery.node.ssh.NodeReady;
+import io.plumbery.providers.host.AddressPlan;
+import io.plumbery.providers.host.BaseImage;
+import io.plumbery.providers.host.CloudInit;
+import io.plumbery.providers.host.Exec;
+import io.plumbery.providers.host.HostProvider;
+import io.plumbery.providers.host.HostTools;
+import io.plumbery.providers.host.NodeLocks;
+import io.plumbery.providers.host.PlanRecords;
+import io.plumbery.providers.host.Requests;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,8 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -36,33 +39,31 @@ import java.util.function.Consumer;
  * overlay. {@code provider: local-netns}: the same, but each node only sshd in its own namespaces (for
  * fast tests). Networks, firewalls and public addresses are in {@link PlanNetwork}.
  *
- * <p>Everything is found again from the plan's name ({@link Naming}) and the records under the state
- * directory ({@link PlanStore}); the provider keeps nothing in memory between calls.
+ * <p>Everything is found again from the plan's name ({@link LocalNaming}) and the records under the state
+ * directory ({@link PlanRecords}); the provider keeps nothing in memory between calls.
  */
-public final class LocalProvider implements Provider {
+public final class LocalProvider extends HostProvider {
 
     private final ProviderSettings settings;
     private final LocalOptions options;
-    private final Naming naming;
-    private final PlanStore store;
+    private final LocalNaming naming;
+    private final PlanRecords store;
     private final Consumer<String> progress;
     private final Path nspawn;
     private final String kind;
     private final PlanNetwork network;
     private volatile String overlaySupport;
 
-    private static final Map<Path, ReentrantLock> NODE_LOCKS = new ConcurrentHashMap<>();
-
     LocalProvider(ProviderSettings settings, LocalOptions options, Consumer<String> progress, String kind)
             throws ProviderException {
         this.settings = settings;
         this.kind = kind;
         this.options = options;
-        this.naming = new Naming(settings.plan());
-        this.store = new PlanStore(options.stateDir().resolve(naming.slug()));
+        this.naming = new LocalNaming(settings.plan());
+        this.store = new PlanRecords(options.stateDir().resolve(naming.slug()), "the local provider");
         this.progress = progress;
         this.network = new PlanNetwork(naming, store);
-        HostTools.ensure(options.installTools(), progress);
+        LocalTools.ensure(options.installTools(), progress);
         this.nspawn = HostTools.find("systemd-nspawn").orElseThrow(() -> new ProviderException(
                 "systemd-nspawn not found; install it with: apt-get install -y systemd-container"));
     }
@@ -75,12 +76,7 @@ public final class LocalProvider implements Provider {
     /** {@code kind}: {@code nspawn} (provider {@code local}) or {@code netns} (provider {@code local-netns}). */
     public static LocalProvider open(ProviderSettings settings, String kind) throws ProviderException {
         LocalOptions options = LocalOptions.from(settings);
-        Consumer<String> progress = options.quiet() ? line -> { } : System.err::println;
-        List<String> unknown = LocalOptions.unknown(settings);
-        if (!unknown.isEmpty()) {
-            progress.accept("local: ignoring options this provider does not know: " + String.join(", ", unknown)
-                    + " (known: " + String.join(", ", new java.util.TreeSet<>(LocalOptions.KEYS)) + ")");
-        }
+        Consumer<String> progress = progress("local", options.quiet(), LocalOptions.unknown(settings), LocalOptions.KEYS);
         return new LocalProvider(settings, options, progress, kind);
     }
 
@@ -89,7 +85,7 @@ public final class LocalProvider implements Provider {
         return kind.equals(Machine.NETNS) ? "local-netns" : "local";
     }
 
-    Naming naming() {
+    LocalNaming naming() {
         return naming;
     }
 
@@ -97,36 +93,10 @@ public final class LocalProvider implements Provider {
         return store.dir();
     }
 
-    // ---------------------------------------------------------------- networks (see PlanNetwork)
-
+    /** Networks, firewalls and public addresses. */
     @Override
-    public NetworkRecord ensureNetwork(NetworkRequest request) throws ProviderException {
-        return network.ensureNetwork(request);
-    }
-
-    @Override
-    public void destroyNetwork(NetworkRecord record) throws ProviderException {
-        network.destroyNetwork(record);
-    }
-
-    @Override
-    public FirewallRecord ensureFirewall(FirewallRequest request) throws ProviderException {
-        return network.ensureFirewall(request);
-    }
-
-    @Override
-    public void destroyFirewall(FirewallRecord firewall) throws ProviderException {
-        network.destroyFirewall(firewall);
-    }
-
-    @Override
-    public PublicAddressRecord ensurePublicAddress(PublicAddressRequest request) throws ProviderException {
-        return network.ensurePublicAddress(request);
-    }
-
-    @Override
-    public void releasePublicAddress(PublicAddressRecord address) throws ProviderException {
-        network.releasePublicAddress(address);
+    protected PlanNetwork networks() {
+        return network;
     }
 
     // ---------------------------------------------------------------- nodes
@@ -137,19 +107,11 @@ public final class LocalProvider implements Provider {
     }
 
     private NodeRecord create(NodeRequest request) throws ProviderException {
-        try {
-            Naming.checkNodeName(request.name());
-        } catch (IllegalArgumentException e) {
-            throw new ProviderException(e.getMessage());
-        }
+        Requests.checkNodeName(request.name());
         String userData = CloudInit.userData(request);
         Machine machine = new Machine(store.nodeDir(request.name()));
-        boolean known = store.locked(() -> machine.spec().isPresent() || store.network(request.network().name())
-                .isPresent());
-        if (!known) {
-            throw new ProviderException("node " + request.name() + ": network " + request.network().name()
-                    + " is not built by this provider yet (ensureNetwork first)");
-        }
+        String what = "node " + request.name();
+        store.locked(() -> machine.spec().isPresent() ? null : store.requireNetwork(request.network().name(), what));
         Path image = BaseImage.ensure(options.imageCache(), options.mirror(), progress);
         String mode = rootfsMode(image);
         Machine.Spec spec = store.locked(() -> {
@@ -157,9 +119,7 @@ public final class LocalProvider implements Provider {
             if (existing.isPresent()) {
                 return existing.get();
             }
-            PlanStore.NetworkSpec net = store.network(request.network().name()).orElseThrow(() ->
-                    new ProviderException("node " + request.name() + ": network " + request.network().name()
-                            + " is not built by this provider yet (ensureNetwork first)"));
+            PlanRecords.NetworkSpec net = store.requireNetwork(request.network().name(), what);
             Machine.Spec created = new Machine.Spec(request.name(), net.name(), net.bridge(), net.subnet(),
                     allocateAddress(net), naming.machine(request.name()),
                     naming.machine(request.name()) + "-" + Instant.now().getEpochSecond(), request.cpu(),
@@ -184,18 +144,13 @@ public final class LocalProvider implements Provider {
         return nodeRecord(machine, spec, NodeStatus.RUNNING);
     }
 
-    private String allocateAddress(PlanStore.NetworkSpec net) throws IOException, ProviderException {
-        Subnet subnet = Subnet.parse(net.subnet());
+    /** The first address of the network that no node of the plan has. Call locked. */
+    private String allocateAddress(PlanRecords.NetworkSpec net) throws IOException, ProviderException {
         Set<String> used = new HashSet<>();
         for (String other : store.nodeNames()) {
             new Machine(store.nodeDir(other)).spec().ifPresent(s -> used.add(s.address()));
         }
-        for (int n = Subnet.FIRST_NODE; n <= subnet.lastHost(); n++) {
-            if (!used.contains(subnet.address(n))) {
-                return subnet.address(n);
-            }
-        }
-        throw new ProviderException("network " + net.name() + " (" + net.subnet() + ") has no free address left");
+        return AddressPlan.freeAddress(net, used);
     }
 
     private synchronized String rootfsMode(Path image) throws ProviderException {
@@ -235,7 +190,7 @@ public final class LocalProvider implements Provider {
         String limits = Cgroups.prepare(spec.cgroup(), spec.cpu(), spec.memoryMb(), options.limits());
         Machine.Spec updated = spec.withLimits(limits);
         machine.writeSpec(updated);
-        if (!HostNetwork.linkExists(spec.bridge())) {
+        if (!Bridges.linkExists(spec.bridge())) {
             throw new ProviderException("node " + spec.name() + ": bridge " + spec.bridge() + " of network "
                     + spec.network() + " is gone (ensureNetwork again first)");
         }
@@ -301,14 +256,7 @@ public final class LocalProvider implements Provider {
             }
             machine.destroy(spec);
             store.locked(() -> {
-                boolean changed = false;
-                for (PlanStore.PublicSpec p : store.publics()) {
-                    if (p.node().equals(node.name())) {
-                        store.removePublic(p.name());
-                        changed = true;
-                    }
-                }
-                if (changed) {
+                if (store.forgetPublicsOf(node.name())) {
                     network.applyRuleset();
                 }
                 store.removeIfEmpty();
@@ -344,13 +292,9 @@ public final class LocalProvider implements Provider {
     }
 
     private NodeRecord nodeRecord(Machine machine, Machine.Spec spec, NodeStatus status) throws ProviderException {
-        String publicAddress = null;
+        String publicAddress;
         try {
-            for (PlanStore.PublicSpec p : store.publics()) {
-                if (p.node().equals(spec.name())) {
-                    publicAddress = p.address();
-                }
-            }
+            publicAddress = store.publicAddressOf(spec.name()).orElse(null);
         } catch (IOException e) {
             throw new ProviderException("reading public addresses: " + e.getMessage(), false, e);
         }
@@ -382,20 +326,8 @@ public final class LocalProvider implements Provider {
                 attributes);
     }
 
-    private interface NodeAction<T> {
-        T run() throws ProviderException;
-    }
-
-    /** One action at a time per node within this process (the engine's state lock covers processes). */
-    private <T> T withNode(String name, NodeAction<T> action) throws ProviderException {
-        ReentrantLock lock = NODE_LOCKS.computeIfAbsent(store.nodeDir(name).toAbsolutePath().normalize(),
-                k -> new ReentrantLock());
-        lock.lock();
-        try {
-            return action.run();
-        } finally {
-            lock.unlock();
-        }
+    private <T> T withNode(String name, NodeLocks.Action<T> action) throws ProviderException {
+        return NodeLocks.with(store.nodeDir(name), action);
     }
 
     // ---------------------------------------------------------------- crash clean-up
@@ -404,6 +336,7 @@ public final class LocalProvider implements Provider {
      * Removes everything of this plan from the host, whatever the records say: nodes (processes, cgroups,
      * directories), the nft table and the plan's bridges. The unreachable routes stay, by design.
      */
+    @Override
     public void purge() throws ProviderException {
         try {
             for (String node : store.nodeNames()) {
@@ -422,10 +355,10 @@ public final class LocalProvider implements Provider {
             }
             Cgroups.removeParents(naming.cgroupRoot());
             store.locked(() -> {
-                HostNetwork.applyNft(NftRuleset.deleteScript(naming.nftTable()));
-                HostNetwork.syncRoutedAccepts(naming.acceptTag(), List.of());
-                for (String bridge : HostNetwork.links(naming.bridgePrefix())) {
-                    HostNetwork.deleteBridge(bridge);
+                Bridges.applyNft(NftRuleset.deleteScript(naming.nftTable()));
+                Bridges.syncRoutedAccepts(naming.acceptTag(), List.of());
+                for (String bridge : Bridges.links(naming.bridgePrefix())) {
+                    Bridges.deleteBridge(bridge);
                 }
                 return null;
             });

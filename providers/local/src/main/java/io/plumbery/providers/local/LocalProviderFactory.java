@@ -1,26 +1,13 @@
 package io.plumbery.providers.local;
 
-import io.plumbery.providers.Provider;
-import io.plumbery.providers.ProviderException;
-import io.plumbery.providers.ProviderFactory;
-import io.plumbery.providers.ProviderSettings;
+import io.plumbery.providers.host.HostProviderFactory;
 
 /** {@code provider: local}, found by {@link java.util.ServiceLoader}. */
-public final class LocalProviderFactory implements ProviderFactory {
+public final class LocalProviderFactory extends HostProviderFactory {
 
-    @Override
-    public String name() {
-        return "local";
-    }
-
-    @Override
-    public String description() {
-        return "nodes on this Linux host: systemd-nspawn containers on a bridge (needs root)";
-    }
-
-    @Override
-    public Provider open(ProviderSettings settings) throws ProviderException {
-        return LocalProvider.open(settings);
+    public LocalProviderFactory() {
+        super("local", "nodes on this Linux host: systemd-nspawn containers on a bridge (needs root)",
+                LocalProvider::open);
     }
 
     /** The host forwards nothing from the plan's bridges to the internet. */

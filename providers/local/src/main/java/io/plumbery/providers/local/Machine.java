@@ -1,7 +1,12 @@
 package io.plumbery.providers.local;
 
 import io.plumbery.node.wait.Wait;
+import io.plumbery.net.Subnet;
 import io.plumbery.providers.ProviderException;
+import io.plumbery.providers.host.AddressPlan;
+import io.plumbery.providers.host.CloudInit;
+import io.plumbery.providers.host.Exec;
+import io.plumbery.providers.host.RecordDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -113,7 +118,7 @@ final class Machine {
             write(disk.resolve("etc/machine-id"), "", "r--r--r--");
         }
         write(disk.resolve("etc/systemd/network/10-plumbery.network"),
-                CloudInit.networkFile(spec.address(), prefix, Subnet.parse(spec.subnet()).hostAddress()), "rw-r--r--");
+                CloudInit.networkFile(spec.address(), prefix, AddressPlan.hostAddress(Subnet.parse(spec.subnet()))), "rw-r--r--");
         Path hostKey = disk.resolve("etc/ssh/ssh_host_ed25519_key");
         if (!Files.exists(hostKey)) {
             Files.createDirectories(hostKey.getParent());

@@ -1,6 +1,7 @@
 package io.plumbery.providers.local;
 
 import io.plumbery.providers.ProviderException;
+import io.plumbery.providers.host.Exec;
 
 import java.io.IOException;
 import java.nio.file.Files;

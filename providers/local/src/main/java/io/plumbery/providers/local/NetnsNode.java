@@ -1,5 +1,10 @@
 package io.plumbery.providers.local;
 
+import io.plumbery.net.Subnet;
+import io.plumbery.providers.host.AddressPlan;
+import io.plumbery.providers.host.CloudInit;
+import io.plumbery.providers.host.Naming;
+
 import java.nio.file.Path;
 
 import static io.plumbery.providers.local.Machine.shell;
@@ -69,7 +74,7 @@ final class NetnsNode {
         s.append("ip link set lo up && ip link set host0 up && ip addr add ").append(spec.address()).append('/')
                 .append(subnet.prefix()).append(" dev host0 || exit 75\n");
         // the host forwards only what an accept list allows (see CloudInit.networkFile)
-        s.append("ip route add default via ").append(subnet.hostAddress()).append(" dev host0 || exit 75\n");
+        s.append("ip route add default via ").append(AddressPlan.hostAddress(subnet)).append(" dev host0 || exit 75\n");
         if (spec.rootfsMode().equals(Machine.OVERLAY)) {
             s.append("mount -t overlay overlay -o ").append(shell("lowerdir=" + spec.image() + ",upperdir="
                     + dir.resolve("upper") + ",workdir=" + dir.resolve("work"))).append(' ').append(root)

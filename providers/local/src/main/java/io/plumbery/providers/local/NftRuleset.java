@@ -1,6 +1,9 @@
 package io.plumbery.providers.local;
 
+import io.plumbery.net.Subnet;
 import io.plumbery.providers.FirewallRule;
+import io.plumbery.providers.host.AddressPlan;
+import io.plumbery.providers.host.Naming;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +71,7 @@ public final class NftRuleset {
         out.append("  chain nat_postrouting {\n    type nat hook postrouting priority 100; policy accept;\n");
         for (Net n : byName.values()) {
             out.append("    oifname \"").append(n.bridge()).append("\" ip saddr 127.0.0.0/8 snat to ")
-                    .append(Subnet.parse(n.subnet()).hostAddress()).append('\n');
+                    .append(AddressPlan.hostAddress(Subnet.parse(n.subnet()))).append('\n');
         }
         out.append("  }\n");
 

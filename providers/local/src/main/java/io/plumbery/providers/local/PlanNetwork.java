@@ -1,5 +1,6 @@
 package io.plumbery.providers.local;
 
+import io.plumbery.net.Subnet;
 import io.plumbery.providers.FirewallRecord;
 import io.plumbery.providers.FirewallRequest;
 import io.plumbery.providers.FirewallRule;
@@ -8,6 +9,11 @@ import io.plumbery.providers.NetworkRequest;
 import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
+import io.plumbery.providers.host.AddressPlan;
+import io.plumbery.providers.host.HostNetwork;
+import io.plumbery.providers.host.HostProvider;
+import io.plumbery.providers.host.PlanRecords;
+import io.plumbery.providers.host.Requests;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,90 +21,59 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * The network side of a plan on the host: bridges with their unreachable routes, and the plan's nftables
- * table (firewalls and public addresses), always rendered whole from the records in {@link PlanStore}.
+ * table (firewalls and public addresses), always rendered whole from the plan's {@link PlanRecords}.
  */
-final class PlanNetwork {
+final class PlanNetwork implements HostProvider.NetworkSide {
 
-    private final Naming naming;
-    private final PlanStore store;
+    private final LocalNaming naming;
+    private final PlanRecords records;
 
-    PlanNetwork(Naming naming, PlanStore store) {
+    PlanNetwork(LocalNaming naming, PlanRecords records) {
         this.naming = naming;
-        this.store = store;
+        this.records = records;
     }
 
     // ---------------------------------------------------------------- networks
 
-    NetworkRecord ensureNetwork(NetworkRequest request) throws ProviderException {
-        Subnet subnet = parseSubnet(request.subnet());
+    @Override
+    public NetworkRecord ensureNetwork(NetworkRequest request) throws ProviderException {
+        Subnet subnet = AddressPlan.parse(request.subnet());
         String bridge = naming.bridge(request.name());
-        return store.locked(() -> {
-            for (PlanStore.NetworkSpec other : store.networks()) {
-                if (!other.name().equals(request.name()) && Subnet.parse(other.subnet()).overlaps(subnet)) {
-                    throw new ProviderException("network " + request.name() + " (" + subnet + ") overlaps network "
-                            + other.name() + " (" + other.subnet() + ") of the same plan");
-                }
-            }
-            Optional<String> conflict = HostNetwork.addressConflict(subnet, bridge);
-            if (conflict.isPresent()) {
-                throw new ProviderException("subnet " + subnet + " of network " + request.name()
-                        + " is already used on this host by " + conflict.get() + "; give the plan another subnet");
-            }
-            store.putNetwork(new PlanStore.NetworkSpec(request.name(), bridge, subnet.toString()));
-            HostNetwork.ensureUnreachableRoute(subnet);
-            HostNetwork.ensureBridge(bridge, subnet);
+        return records.locked(() -> {
+            HostNetwork.claim(records, request.name(), bridge, subnet);
+            Bridges.ensureBridge(bridge, subnet);
             applyRuleset();
-            return networkRecord(request.name(), bridge, subnet);
+            return new NetworkRecord(bridge, request.name(), subnet.toString(), Map.of(
+                    "bridge", bridge,
+                    "hostAddress", AddressPlan.hostAddress(subnet),
+                    "nftTable", naming.nftTable(),
+                    "unreachableRoute", HostNetwork.unreachableRoute(subnet)));
         });
     }
 
-    private NetworkRecord networkRecord(String name, String bridge, Subnet subnet) {
-        return new NetworkRecord(bridge, name, subnet.toString(), Map.of(
-                "bridge", bridge,
-                "hostAddress", subnet.hostAddress(),
-                "nftTable", naming.nftTable(),
-                "unreachableRoute", "unreachable " + subnet + " metric " + HostNetwork.UNREACHABLE_METRIC));
-    }
-
-    void destroyNetwork(NetworkRecord network) throws ProviderException {
+    @Override
+    public void destroyNetwork(NetworkRecord network) throws ProviderException {
         String bridge = naming.bridge(network.name());
-        store.locked(() -> {
-            for (PlanStore.PublicSpec p : store.publics()) {
-                if (p.network().equals(network.name())) {
-                    store.removePublic(p.name());
-                }
-            }
-            store.removeFirewall(network.name());
-            store.removeNetwork(network.name());
+        records.locked(() -> {
+            records.forgetNetwork(network.name());
             applyRuleset();
-            HostNetwork.deleteBridge(bridge);
-            store.removeIfEmpty();
+            Bridges.deleteBridge(bridge);
+            records.removeIfEmpty();
             return null;
         });
     }
 
     // ---------------------------------------------------------------- firewall
 
-    FirewallRecord ensureFirewall(FirewallRequest request) throws ProviderException {
-        String network = request.network().name();
-        return store.locked(() -> {
-            if (store.network(network).isEmpty()) {
-                throw new ProviderException("firewall " + request.name() + ": network " + network
-                        + " is not built by this provider yet (ensureNetwork first)");
-            }
-            for (FirewallRule rule : request.rules()) {
-                try {
-                    NftRuleset.rule(rule);
-                } catch (IllegalArgumentException e) {
-                    throw new ProviderException("firewall rule " + rule.name() + ": " + e.getMessage());
-                }
-            }
-            store.putFirewall(new PlanStore.FirewallSpec(request.name(), network, request.rules()));
+    @Override
+    public FirewallRecord ensureFirewall(FirewallRequest request) throws ProviderException {
+        Requests.checkRules(request, NftRuleset::rule);
+        return records.locked(() -> {
+            String network = records.recordFirewall(request).network();
             applyRuleset();
             return new FirewallRecord(naming.nftTable() + "/" + NftRuleset.firewallChain(network), request.name(),
                     network, request.rules(), Map.of("nftTable", naming.nftTable(),
@@ -108,53 +83,42 @@ final class PlanNetwork {
         });
     }
 
-    void destroyFirewall(FirewallRecord firewall) throws ProviderException {
-        store.locked(() -> {
-            store.removeFirewall(firewall.network());
+    @Override
+    public void destroyFirewall(FirewallRecord firewall) throws ProviderException {
+        records.locked(() -> {
+            records.removeFirewall(firewall.network());
             applyRuleset();
-            store.removeIfEmpty();
+            records.removeIfEmpty();
             return null;
         });
     }
 
     // ---------------------------------------------------------------- public addresses
 
-    PublicAddressRecord ensurePublicAddress(PublicAddressRequest request) throws ProviderException {
+    @Override
+    public PublicAddressRecord ensurePublicAddress(PublicAddressRequest request) throws ProviderException {
+        Requests.checkPorts(request);
         String node = request.node().name();
-        for (int port : request.ports()) {
-            if (port < 1 || port > 65535) {
-                throw new ProviderException("public address " + request.name() + ": port out of range: " + port);
-            }
-        }
-        return store.locked(() -> {
-            Machine.Spec spec = new Machine(store.nodeDir(node)).spec().orElseThrow(() -> new ProviderException(
-                    "public address " + request.name() + ": node " + node + " is not built by this provider"));
-            String address = Subnet.publicAddressFor(spec.address());
-            for (PlanStore.PublicSpec other : store.publics()) {
-                if (other.address().equals(address) && !other.name().equals(request.name())) {
-                    store.removePublic(other.name());
-                }
-            }
-            PlanStore.PublicSpec p = new PlanStore.PublicSpec(request.name(), node, spec.network(), address,
-                    spec.address(), request.ports());
-            store.putPublic(p);
+        return records.locked(() -> {
+            Machine.Spec spec = new Machine(records.nodeDir(node)).spec()
+                    .orElseThrow(() -> Requests.nodeNotBuilt(request));
+            PlanRecords.PublicSpec p = new PlanRecords.PublicSpec(request.name(), node, spec.network(),
+                    PublicAddress.of(spec.address()), spec.address(), request.ports());
+            records.putPublic(p);
             applyRuleset();
-            return publicRecord(p);
+            return new PublicAddressRecord(p.address(), p.name(), p.node(), p.address(), p.ports(), Map.of(
+                    "nftTable", naming.nftTable(),
+                    "forwards", "tcp " + p.ports() + " of " + p.address() + " to " + p.privateAddress(),
+                    "reachableFrom", "this host (loopback address)"));
         });
     }
 
-    private PublicAddressRecord publicRecord(PlanStore.PublicSpec p) {
-        return new PublicAddressRecord(p.address(), p.name(), p.node(), p.address(), p.ports(), Map.of(
-                "nftTable", naming.nftTable(),
-                "forwards", "tcp " + p.ports() + " of " + p.address() + " to " + p.privateAddress(),
-                "reachableFrom", "this host (loopback address)"));
-    }
-
-    void releasePublicAddress(PublicAddressRecord address) throws ProviderException {
-        store.locked(() -> {
-            store.removePublic(address.name());
+    @Override
+    public void releasePublicAddress(PublicAddressRecord address) throws ProviderException {
+        records.locked(() -> {
+            records.removePublic(address.name());
             applyRuleset();
-            store.removeIfEmpty();
+            records.removeIfEmpty();
             return null;
         });
     }
@@ -163,29 +127,21 @@ final class PlanNetwork {
     void applyRuleset() throws ProviderException, IOException {
         List<NftRuleset.Net> nets = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (PlanStore.NetworkSpec n : store.networks()) {
+        for (PlanRecords.NetworkSpec n : records.networks()) {
             nets.add(new NftRuleset.Net(n.name(), n.bridge(), n.subnet()));
             names.add(n.name());
         }
         Map<String, List<FirewallRule>> firewalls = new LinkedHashMap<>();
-        for (PlanStore.FirewallSpec f : store.firewalls()) {
+        for (PlanRecords.FirewallSpec f : records.firewalls()) {
             firewalls.put(f.network(), f.rules());
         }
         List<NftRuleset.Public> publics = new ArrayList<>();
-        for (PlanStore.PublicSpec p : store.publics()) {
+        for (PlanRecords.PublicSpec p : records.publics()) {
             if (names.contains(p.network())) {
                 publics.add(new NftRuleset.Public(p.name(), p.network(), p.address(), p.privateAddress(), p.ports()));
             }
         }
-        HostNetwork.applyNft(NftRuleset.render(naming.nftTable(), nets, firewalls, publics));
-        HostNetwork.syncRoutedAccepts(naming.acceptTag(), NftRuleset.routedAccepts(nets, firewalls));
-    }
-
-    static Subnet parseSubnet(String cidr) throws ProviderException {
-        try {
-            return Subnet.parse(cidr);
-        } catch (IllegalArgumentException e) {
-            throw new ProviderException(e.getMessage());
-        }
+        Bridges.applyNft(NftRuleset.render(naming.nftTable(), nets, firewalls, publics));
+        Bridges.syncRoutedAccepts(naming.acceptTag(), NftRuleset.routedAccepts(nets, firewalls));
     }
 }

@@ -8,11 +8,14 @@ import io.plumbery.providers.NodeRequest;
 import io.plumbery.providers.NodeStatus;
 import io.plumbery.providers.ProviderSettings;
 import org.junit.jupiter.api.AfterAll;
+import io.plumbery.node.ssh.SshIdentity;
+import io.plumbery.providers.host.Purge;
+import io.plumbery.providers.host.TestKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,25 +28,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(RunsNodes.class)
 class CopyRootfsIT {
 
+    @RegisterExtension
+    static final Purge PURGE = new Purge();
+
     static final Path WORK = Path.of("target", "it-copy").toAbsolutePath();
     static LocalProvider provider;
     static SshIdentity identity;
 
     @BeforeAll
     static void open() throws Exception {
-        Files.createDirectories(WORK);
         identity = TestKeys.fresh(WORK);
-        provider = LocalProvider.open(new ProviderSettings("pbcopy", WORK, identity, Map.of("stateDir",
+        provider = PURGE.clean(LocalProvider.open(new ProviderSettings("pbcopy", WORK, identity, Map.of("stateDir",
                 WORK.resolve("state").toString(), "imageCache", CrashIT.imageCacheOption(), "rootfs", "copy")),
-                Machine.NETNS);
-        provider.purge();
-    }
-
-    @AfterAll
-    static void cleanUp() throws Exception {
-        if (provider != null) {
-            provider.purge();
-        }
+                Machine.NETNS));
     }
 
     @Test

@@ -9,9 +9,14 @@ import io.plumbery.providers.NodeRequest;
 import io.plumbery.providers.NodeStatus;
 import io.plumbery.providers.ProviderSettings;
 import org.junit.jupiter.api.AfterAll;
+import io.plumbery.node.ssh.SshIdentity;
+import io.plumbery.providers.host.BaseImage;
+import io.plumbery.providers.host.Purge;
+import io.plumbery.providers.host.TestKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(RunsNodes.class)
 class CrashIT {
 
+    @RegisterExtension
+    static final Purge PURGE = new Purge();
+
     static final String PLAN = "pbcrash";
     static final String SUBNET = "10.77.202.0/24";
     static final Path WORK = Path.of("target", "it-crash").toAbsolutePath();
@@ -38,23 +46,14 @@ class CrashIT {
 
     @BeforeAll
     static void open() throws Exception {
-        Files.createDirectories(WORK);
         identity = TestKeys.fresh(WORK);
-        provider = LocalProvider.open(new ProviderSettings(PLAN, WORK, identity,
-                Map.of("stateDir", WORK.resolve("state").toString(), "imageCache", imageCacheOption())));
-        provider.purge();
+        provider = PURGE.clean(LocalProvider.open(new ProviderSettings(PLAN, WORK, identity,
+                Map.of("stateDir", WORK.resolve("state").toString(), "imageCache", imageCacheOption()))));
     }
 
     static String imageCacheOption() {
         String cache = System.getProperty("plumbery.local.imageCache");
         return cache == null || cache.isBlank() ? BaseImage.defaultCache().toString() : cache;
-    }
-
-    @AfterAll
-    static void cleanUp() throws Exception {
-        if (provider != null) {
-            provider.purge();
-        }
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.plumbery.providers.local;
 
+import io.plumbery.providers.host.Exec;
+import io.plumbery.providers.host.HostTools;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,16 +28,16 @@ final class HostCheck {
         if (!Files.isDirectory(Path.of("/sys/fs/cgroup"))) {
             return "no /sys/fs/cgroup";
         }
-        if (!HostTools.missingPackages().isEmpty() && HostTools.find("apt-get").isEmpty()) {
+        if (!LocalTools.missingPackages().isEmpty() && HostTools.find("apt-get").isEmpty()) {
             return "missing host tools and no apt-get: apt-get install -y " + String.join(" ",
-                    HostTools.missingPackages());
+                    LocalTools.missingPackages());
         }
         return null;
     }
 
     /** Everything on the host that carries the plan's names: must be empty after a dispose. */
     static List<String> ours(LocalProvider provider) throws Exception {
-        Naming n = provider.naming();
+        LocalNaming n = provider.naming();
         List<String> found = new ArrayList<>();
         for (String line : lines("ip", "-o", "link")) {
             if (line.contains(n.bridgePrefix()) || line.contains(n.vethPrefix()) || line.contains(n.netnsVethPrefix())) {

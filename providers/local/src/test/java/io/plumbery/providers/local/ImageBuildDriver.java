@@ -1,5 +1,7 @@
 package io.plumbery.providers.local;
 
+import io.plumbery.providers.host.BaseImage;
+
 import java.nio.file.Path;
 
 /** Builds the base image into the cache given as argument (used by hand to test kill -9 during a build). */

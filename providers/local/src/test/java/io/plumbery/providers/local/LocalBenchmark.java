@@ -6,6 +6,9 @@ import io.plumbery.providers.NetworkRequest;
 import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.NodeRequest;
 import io.plumbery.providers.ProviderSettings;
+import io.plumbery.node.ssh.SshIdentity;
+import io.plumbery.providers.host.BaseImage;
+import io.plumbery.providers.host.Exec;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,6 +4,7 @@ import io.plumbery.node.ssh.CommandResult;
 import io.plumbery.node.ssh.SshException;
 import io.plumbery.node.ssh.SshIdentity;
 import io.plumbery.node.wait.Wait;
+import io.plumbery.net.Subnet;
 import io.plumbery.providers.FirewallRequest;
 import io.plumbery.providers.FirewallRule.Protocol;
 import io.plumbery.providers.FirewallRule;
@@ -17,23 +18,26 @@ import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
 import org.junit.jupiter.api.AfterAll;
+import io.plumbery.node.ssh.SshIdentity;
+import io.plumbery.providers.host.AddressPlan;
+import io.plumbery.providers.host.Exec;
+import io.plumbery.providers.host.HostNetwork;
+import io.plumbery.providers.host.Parallel;
+import io.plumbery.providers.host.Purge;
+import io.plumbery.providers.host.TestKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,6 +53,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(RunsNodes.class)
 class LocalProviderIT {
 
+    @RegisterExtension
+    static final Purge PURGE = new Purge();
+
     static final String PLAN = "pbit";
     static final String SUBNET = "10.77.201.0/24";
     static final Path WORK = Path.of("target", "it-local").toAbsolutePath();
@@ -59,7 +66,6 @@ class LocalProviderIT {
 
     @BeforeAll
     static void open() throws Exception {
-        Files.createDirectories(WORK);
         identity = TestKeys.fresh(WORK);
         Map<String, String> options = new java.util.HashMap<>(Map.of("stateDir", WORK.resolve("state").toString(),
                 "bootTimeoutSeconds", "240"));
@@ -67,17 +73,9 @@ class LocalProviderIT {
         if (cache != null && !cache.isBlank()) {
             options.put("imageCache", cache);
         }
-        provider = LocalProvider.open(new ProviderSettings(PLAN, WORK, identity, options));
-        provider.purge(); // what a crashed earlier run left
+        provider = PURGE.clean(LocalProvider.open(new ProviderSettings(PLAN, WORK, identity, options)));
         before = HostCheck.ours(provider);
         System.out.println("LocalProviderIT: ours before = " + before + "\n" + HostCheck.listing());
-    }
-
-    @AfterAll
-    static void cleanUp() throws Exception {
-        if (provider != null) {
-            provider.purge();
-        }
     }
 
     @Test
@@ -87,27 +85,15 @@ class LocalProviderIT {
         assertEquals(net, provider.ensureNetwork(new NetworkRequest("pbit-net", "pbit", "pbit-eth", SUBNET)),
                 "ensureNetwork is idempotent");
         String bridge = net.attributes().get("bridge");
-        assertTrue(HostNetwork.linkExists(bridge));
+        assertTrue(Bridges.linkExists(bridge));
         assertTrue(HostNetwork.hasUnreachableRoute(Subnet.parse(SUBNET)));
         provider.ensureFirewall(new FirewallRequest("pbit-fw", net,
                 List.of(new FirewallRule("ssh", Protocol.TCP, 22, "0.0.0.0/0", SUBNET))));
 
         // three nodes in parallel; the first also builds the base image if the cache lacks it
         long t1 = System.nanoTime();
-        List<NodeRecord> nodes = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        try {
-            List<Future<NodeRecord>> futures = new ArrayList<>();
-            for (String name : List.of("n1", "n2", "n3")) {
-                futures.add(pool.submit(() -> provider.createNode(
-                        new NodeRequest(name, net, 1, 512, List.of(), "debian", NodeLogin.userData(identity)))));
-            }
-            for (Future<NodeRecord> f : futures) {
-                nodes.add(f.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<NodeRecord> nodes = Parallel.map(List.of("n1", "n2", "n3"), name -> provider.createNode(
+                new NodeRequest(name, net, 1, 512, List.of(), "debian", NodeLogin.userData(identity))));
         long t2 = System.nanoTime();
         System.out.printf("LocalProviderIT: 3 nodes up with cloud-init finished in %.1f s%n", (t2 - t1) / 1e9);
 
@@ -120,7 +106,7 @@ class LocalProviderIT {
             assertTrue(r.stdout().startsWith(node.name() + "\n"), r.stdout());
             assertTrue(r.stdout().contains("inet " + node.privateAddress() + "/24"), r.stdout());
             // the host decides what is forwarded (accept lists only; everything else refused at once)
-            assertTrue(r.stdout().contains("default via " + Subnet.parse(SUBNET).hostAddress() + " dev host0"),
+            assertTrue(r.stdout().contains("default via " + AddressPlan.hostAddress(Subnet.parse(SUBNET)) + " dev host0"),
                     "routes through the host's side of the bridge: " + r.stdout());
             String limits = node.attributes().get("limits");
             assertTrue(limits.startsWith("enforced") || limits.startsWith("not enforced"), limits);
@@ -145,7 +131,7 @@ class LocalProviderIT {
         assertEquals(0, ssh(n1, n1.privateAddress(), "setsid nohup python3 -m http.server 8080 >/dev/null 2>&1 "
                 + "</dev/null & sleep 0.1").exitCode());
         PublicAddressRecord pub = provider.ensurePublicAddress(new PublicAddressRequest("n1-pub", n1, List.of(22, 8080)));
-        assertEquals(Subnet.publicAddressFor(n1.privateAddress()), pub.address());
+        assertEquals(PublicAddress.of(n1.privateAddress()), pub.address());
         assertEquals(pub, provider.ensurePublicAddress(new PublicAddressRequest("n1-pub", n1, List.of(22, 8080))),
                 "ensurePublicAddress is idempotent");
         assertEquals(pub.address(), provider.refreshNode(n1).publicAddress());

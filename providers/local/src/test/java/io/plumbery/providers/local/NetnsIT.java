@@ -15,19 +15,25 @@ import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.Providers;
 import io.plumbery.providers.PublicAddressRequest;
 import org.junit.jupiter.api.AfterAll;
+import io.plumbery.node.ssh.SshIdentity;
+import io.plumbery.providers.host.BaseImage;
+import io.plumbery.providers.host.Parallel;
+import io.plumbery.providers.host.Purge;
+import io.plumbery.providers.host.TestKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,6 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code provider: local-netns}: a dozen sshd-only nodes, found through the ServiceLoader. */
 @ExtendWith(RunsNodes.class)
 class NetnsIT {
+
+    @RegisterExtension
+    static final Purge PURGE = new Purge();
 
     static final String PLAN = "pbnetns";
     static final String SUBNET = "10.77.204.0/24";
@@ -53,22 +62,13 @@ class NetnsIT {
 
     @BeforeAll
     static void open() throws Exception {
-        Files.createDirectories(WORK);
         identity = TestKeys.fresh(WORK);
         Provider p = Providers.discover().open("local-netns", new ProviderSettings(PLAN, WORK, identity,
                 Map.of("stateDir", WORK.resolve("state").toString(), "imageCache", CrashIT.imageCacheOption())));
         assertEquals("local-netns", p.name());
-        provider = (LocalProvider) p;
         phase("opened");
-        provider.purge();
+        provider = PURGE.clean((LocalProvider) p);
         phase("purged");
-    }
-
-    @AfterAll
-    static void cleanUp() throws Exception {
-        if (provider != null) {
-            provider.purge();
-        }
     }
 
     @Test
@@ -76,22 +76,9 @@ class NetnsIT {
         NetworkRecord net = provider.ensureNetwork(new NetworkRequest("netns", PLAN, "eth", SUBNET));
         BaseImage.ensure(Path.of(CrashIT.imageCacheOption()), BaseImage.mirror(Path.of("/etc/apt")), System.out::println);
         phase("network and image");
-        ExecutorService pool = Executors.newFixedThreadPool(12);
-        List<NodeRecord> nodes = new ArrayList<>();
         long t = System.nanoTime();
-        try {
-            List<Future<NodeRecord>> futures = new ArrayList<>();
-            for (int i = 1; i <= 12; i++) {
-                String name = "t" + i;
-                futures.add(pool.submit(() -> provider.createNode(new NodeRequest(name, net, 1, 256, List.of(),
-                        "debian", NodeLogin.userData(identity)))));
-            }
-            for (Future<NodeRecord> f : futures) {
-                nodes.add(f.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<NodeRecord> nodes = Parallel.map(IntStream.rangeClosed(1, 12).mapToObj(i -> "t" + i).toList(),
+                name -> provider.createNode(new NodeRequest(name, net, 1, 256, List.of(), "debian", NodeLogin.userData(identity))));
         System.out.printf("NetnsIT: 12 local-netns nodes answering SSH in %.1f s%n", (System.nanoTime() - t) / 1e9);
 
         for (NodeRecord node : nodes) {
@@ -123,7 +110,7 @@ class NetnsIT {
         assertFalse(Files.exists(Path.of(a.attributes().get("image"), "etc/only-a")), "the image stays read-only");
 
         provider.ensurePublicAddress(new PublicAddressRequest("a-pub", a, List.of(22)));
-        assertEquals(a.name() + "\n", NodeLogin.run(Subnet.publicAddressFor(a.privateAddress()), identity,
+        assertEquals(a.name() + "\n", NodeLogin.run(PublicAddress.of(a.privateAddress()), identity,
                 a.ssh().hostKey(), "hostname", Duration.ofSeconds(20)).stdout());
 
         phase("public address");

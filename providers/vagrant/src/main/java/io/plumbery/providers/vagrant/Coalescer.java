@@ -1,6 +1,7 @@
 package io.plumbery.providers.vagrant;
 
 import io.plumbery.providers.ProviderException;
+import io.plumbery.providers.host.Exec;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,12 +26,12 @@ import java.util.concurrent.TimeoutException;
 final class Coalescer {
 
     interface Call {
-        Command.Result run(List<String> machines) throws ProviderException;
+        Exec.Result run(List<String> machines) throws ProviderException;
     }
 
     private static final class Batch {
         final List<String> machines = new ArrayList<>();
-        final CompletableFuture<Command.Result> done = new CompletableFuture<>();
+        final CompletableFuture<Exec.Result> done = new CompletableFuture<>();
         long lastJoin = System.nanoTime();
     }
 
@@ -44,7 +45,7 @@ final class Coalescer {
     }
 
     /** The result of the call that included {@code machine}; waits at most {@code timeout} for it. */
-    Command.Result submit(String verb, String machine, Call call, Duration timeout) throws ProviderException {
+    Exec.Result submit(String verb, String machine, Call call, Duration timeout) throws ProviderException {
         Batch batch;
         boolean leader;
         synchronized (this) {

@@ -1,7 +1,7 @@
 package io.plumbery.providers.vagrant;
 
 import io.plumbery.providers.ProviderException;
-import io.plumbery.providers.local.Exec;
+import io.plumbery.providers.host.Exec;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ final class Docker {
 
     /** Fails with how to start the engine unless it answers. */
     void checkEngine() throws ProviderException {
-        Command.Result r = Command.run(Duration.ofSeconds(20), List.of(docker, "info", "--format",
+        Exec.Result r = Exec.run(Duration.ofSeconds(20), List.of(docker, "info", "--format",
                 "{{.ServerVersion}}"));
         if (!r.ok()) {
             throw new ProviderException("the Docker engine does not answer (" + Exec.tail(r.why(), 3).strip()
@@ -34,7 +34,7 @@ final class Docker {
 
     /** The subnet of a network, if it exists. */
     Optional<String> networkSubnet(String name) throws ProviderException {
-        Command.Result r = Command.run(T, List.of(docker, "network", "inspect", "--format",
+        Exec.Result r = Exec.run(T, List.of(docker, "network", "inspect", "--format",
                 "{{range .IPAM.Config}}{{.Subnet}}{{end}}", name));
         return r.ok() ? Optional.of(r.out().strip()) : Optional.empty();
     }
@@ -51,36 +51,36 @@ final class Docker {
                 "--opt", "com.docker.network.bridge.enable_ip_masquerade=false"));
         labels.forEach(l -> command.addAll(List.of("--label", l)));
         command.add(name);
-        Command.check(T, command);
+        Exec.check(T, command);
     }
 
     void removeNetwork(String name) throws ProviderException {
-        Command.Result r = Command.run(T, List.of(docker, "network", "rm", name));
+        Exec.Result r = Exec.run(T, List.of(docker, "network", "rm", name));
         if (!r.ok() && networkSubnet(name).isPresent()) {
             throw new ProviderException("cannot remove Docker network " + name + ": " + r.why().strip(), true, null);
         }
     }
 
     List<String> networks(String filter) throws ProviderException {
-        return lines(Command.check(T, List.of(docker, "network", "ls", "--filter", filter, "--format", "{{.Name}}")));
+        return lines(Exec.check(T, List.of(docker, "network", "ls", "--filter", filter, "--format", "{{.Name}}")));
     }
 
     // ---------------------------------------------------------------- containers
 
     /** {@code running}, {@code exited}, {@code created}...; empty when there is no such container. */
     Optional<String> containerState(String name) throws ProviderException {
-        Command.Result r = Command.run(T, List.of(docker, "container", "inspect", "--format", "{{.State.Status}}",
+        Exec.Result r = Exec.run(T, List.of(docker, "container", "inspect", "--format", "{{.State.Status}}",
                 name));
         return r.ok() ? Optional.of(r.out().strip()) : Optional.empty();
     }
 
     /** Names of the containers matching a {@code --filter}, running or not. */
     List<String> containers(String filter) throws ProviderException {
-        return lines(Command.check(T, List.of(docker, "ps", "--all", "--filter", filter, "--format", "{{.Names}}")));
+        return lines(Exec.check(T, List.of(docker, "ps", "--all", "--filter", filter, "--format", "{{.Names}}")));
     }
 
     void removeContainer(String name) throws ProviderException {
-        Command.Result r = Command.run(T, List.of(docker, "rm", "--force", "--volumes", name));
+        Exec.Result r = Exec.run(T, List.of(docker, "rm", "--force", "--volumes", name));
         if (!r.ok() && containerState(name).isPresent()) {
             throw new ProviderException("cannot remove container " + name + ": " + r.why().strip(), true, null);
         }
@@ -89,7 +89,7 @@ final class Docker {
     /** The last lines of a container's console (it runs with a tty, so systemd's boot messages are there). */
     String consoleTail(String name, int lines) {
         try {
-            Command.Result r = Command.run(Duration.ofSeconds(20), List.of(docker, "logs", "--tail",
+            Exec.Result r = Exec.run(Duration.ofSeconds(20), List.of(docker, "logs", "--tail",
                     String.valueOf(lines), name));
             return (r.out() + r.err()).replaceAll("\u001B\\[[0-9;]*m", "").replace("\r", "").strip();
         } catch (ProviderException e) {
@@ -100,17 +100,17 @@ final class Docker {
     // ---------------------------------------------------------------- images
 
     boolean imageExists(String tag) throws ProviderException {
-        return Command.run(T, List.of(docker, "image", "inspect", "--format", "{{.Id}}", tag)).ok();
+        return Exec.run(T, List.of(docker, "image", "inspect", "--format", "{{.Id}}", tag)).ok();
     }
 
     void tag(String source, String target) throws ProviderException {
-        Command.check(T, List.of(docker, "image", "tag", source, target));
+        Exec.check(T, List.of(docker, "image", "tag", source, target));
     }
 
     /** Removes a tag (and the image once no tag is left); best effort. */
     void removeImage(String tag) {
         try {
-            Command.run(T, List.of(docker, "image", "rm", tag));
+            Exec.run(T, List.of(docker, "image", "rm", tag));
         } catch (ProviderException e) {
             // best effort: a broken image is imported again under the same tag next time
         }

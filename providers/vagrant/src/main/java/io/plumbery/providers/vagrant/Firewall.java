@@ -2,6 +2,7 @@ package io.plumbery.providers.vagrant;
 
 import io.plumbery.providers.FirewallRule;
 import io.plumbery.providers.ProviderException;
+import io.plumbery.providers.host.Exec;
 
 import java.time.Duration;
 import java.util.List;
@@ -65,14 +66,14 @@ final class Firewall {
 
     static void apply(String plan, String chain, String bridge, List<FirewallRule> rules) throws ProviderException {
         String script = render(plan, chain, bridge, rules);
-        Command.Result r = Command.runWithInput(T, List.of("iptables-restore", "--noflush", "--wait", "10"), script);
+        Exec.Result r = Exec.run(T, List.of("iptables-restore", "--noflush", "--wait", "10"), script);
         if (!r.ok()) {
             throw new ProviderException("iptables-restore rejected the rules of " + bridge + ": " + r.why().strip()
                     + "\n" + script);
         }
         for (List<String> hook : hooks(chain, bridge)) {
             if (!iptables("-C", hook).ok()) {
-                Command.Result added = iptables("-I", hook);
+                Exec.Result added = iptables("-I", hook);
                 if (!added.ok()) {
                     throw new ProviderException("cannot hook chain " + chain + " into " + HOOK_CHAIN + " (is the "
                             + "Docker engine running?): " + added.why().strip());
@@ -90,7 +91,7 @@ final class Firewall {
         }
         if (exists(chain)) {
             iptables("-F", List.of(chain));
-            Command.Result r = iptables("-X", List.of(chain));
+            Exec.Result r = iptables("-X", List.of(chain));
             if (!r.ok() && exists(chain)) {
                 throw new ProviderException("cannot delete iptables chain " + chain + ": " + r.why().strip(), true, null);
             }
@@ -99,7 +100,7 @@ final class Firewall {
 
     /** The chains of the filter table whose names start with {@code prefix}. */
     static List<String> chains(String prefix) throws ProviderException {
-        Command.Result r = iptables("-S", List.of());
+        Exec.Result r = iptables("-S", List.of());
         if (!r.ok()) {
             throw new ProviderException("cannot list iptables rules: " + r.why().strip());
         }
@@ -110,10 +111,10 @@ final class Firewall {
         return iptables("-S", List.of(chain)).ok();
     }
 
-    private static Command.Result iptables(String op, List<String> rule) throws ProviderException {
+    private static Exec.Result iptables(String op, List<String> rule) throws ProviderException {
         List<String> command = new java.util.ArrayList<>(List.of("iptables", "--wait", "10", op));
         command.addAll(rule);
-        return Command.run(T, command);
+        return Exec.run(T, command);
     }
 
     private static String quote(String text) {

@@ -1,6 +1,7 @@
 package io.plumbery.providers.vagrant;
 
 import io.plumbery.providers.ProviderException;
+import io.plumbery.providers.host.Exec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ final class NodeFiles {
         if (!Files.exists(key) || !Files.exists(nodeDir.resolve(Vagrantfile.HOST_KEY + ".pub"))) {
             Files.deleteIfExists(key);
             Files.deleteIfExists(nodeDir.resolve(Vagrantfile.HOST_KEY + ".pub"));
-            Command.check(Duration.ofSeconds(30), List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C",
+            Exec.check(Duration.ofSeconds(30), List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C",
                     "root@" + node, "-f", key.toString()));
         }
     }

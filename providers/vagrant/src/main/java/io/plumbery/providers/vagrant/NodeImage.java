@@ -1,8 +1,8 @@
 package io.plumbery.providers.vagrant;
 
 import io.plumbery.providers.ProviderException;
-import io.plumbery.providers.local.Exec;
-import io.plumbery.providers.local.BaseImage;
+import io.plumbery.providers.host.BaseImage;
+import io.plumbery.providers.host.Exec;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The Docker image of every node: the local provider's cached Debian tree (systemd, sshd, cloud-init, a
+ * The Docker image of every node: the cached Debian tree of {@link BaseImage} (systemd, sshd, cloud-init, a
  * JRE; built once with debootstrap) imported with {@code docker import}, offline. Its tag is a hash of the
  * tree's recipe and of the import settings below, so it is imported again only when one of them changes.
  */

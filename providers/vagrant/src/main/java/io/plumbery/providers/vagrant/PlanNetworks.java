@@ -1,5 +1,6 @@
 package io.plumbery.providers.vagrant;
 
+import io.plumbery.net.Subnet;
 import io.plumbery.providers.FirewallRecord;
 import io.plumbery.providers.FirewallRequest;
 import io.plumbery.providers.FirewallRule;
@@ -8,8 +9,11 @@ import io.plumbery.providers.NetworkRequest;
 import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
-import io.plumbery.providers.local.HostNetwork;
-import io.plumbery.providers.local.Subnet;
+import io.plumbery.providers.host.AddressPlan;
+import io.plumbery.providers.host.HostNetwork;
+import io.plumbery.providers.host.HostProvider;
+import io.plumbery.providers.host.PlanRecords;
+import io.plumbery.providers.host.Requests;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,105 +23,72 @@ import java.util.Optional;
 /**
  * The network side of a plan: one internal Docker network per plan network (with its unreachable route
  * on the host), its firewall chain ({@link Firewall}) and the public addresses, which are the nodes' own
- * addresses: this host reaches them directly.
+ * addresses: this host reaches them directly. The plan's directory goes once nothing is left in it.
  */
-final class PlanNetworks {
+final class PlanNetworks implements HostProvider.NetworkSide {
 
     private final VagrantNaming naming;
     private final PlanDir dir;
+    private final PlanRecords records;
     private final Docker docker;
 
     PlanNetworks(VagrantNaming naming, PlanDir dir, Docker docker) {
         this.naming = naming;
         this.dir = dir;
+        this.records = dir.records();
         this.docker = docker;
     }
 
     // ---------------------------------------------------------------- networks
 
-    NetworkRecord ensureNetwork(NetworkRequest request) throws ProviderException {
-        Subnet subnet = parseSubnet(request.subnet());
+    @Override
+    public NetworkRecord ensureNetwork(NetworkRequest request) throws ProviderException {
+        Subnet subnet = AddressPlan.parse(request.subnet());
         String dockerNetwork = naming.dockerNetwork(request.name());
         String bridge = naming.bridge(request.name());
-        return dir.locked(() -> {
-            for (PlanDir.NetworkSpec other : dir.networks()) {
-                if (!other.name().equals(request.name()) && Subnet.parse(other.subnet()).overlaps(subnet)) {
-                    throw new ProviderException("network " + request.name() + " (" + subnet + ") overlaps network "
-                            + other.name() + " (" + other.subnet() + ") of the same plan");
-                }
-            }
-            Optional<String> conflict = HostNetwork.addressConflict(subnet, bridge);
-            if (conflict.isPresent()) {
-                throw new ProviderException("subnet " + subnet + " of network " + request.name()
-                        + " is already used on this host by " + conflict.get() + "; give the plan another subnet");
-            }
-            dir.putNetwork(new PlanDir.NetworkSpec(request.name(), dockerNetwork, bridge, subnet.toString()));
-            // before the subnet exists on the host: its traffic never takes the default route, even once the
-            // bridge is gone
-            HostNetwork.ensureUnreachableRoute(subnet);
+        return records.locked(() -> {
+            HostNetwork.claim(records, request.name(), bridge, subnet);
             Optional<String> existing = docker.networkSubnet(dockerNetwork);
             if (existing.isPresent() && !existing.get().equals(subnet.toString())) {
                 throw new ProviderException("Docker network " + dockerNetwork + " exists with subnet " + existing.get()
                         + ", not " + subnet + "; destroy the plan's network first");
             }
             if (existing.isEmpty()) {
-                docker.createNetwork(dockerNetwork, bridge, subnet.toString(), subnet.hostAddress(), List.of(
-                        VagrantNaming.PLAN_LABEL + "=" + naming.plan(), VagrantNaming.PROVIDER_LABEL + "=vagrant",
-                        VagrantNaming.NETWORK_LABEL + "=" + request.name()));
+                docker.createNetwork(dockerNetwork, bridge, subnet.toString(), AddressPlan.hostAddress(subnet),
+                        List.of(VagrantNaming.PLAN_LABEL + "=" + naming.plan(), VagrantNaming.PROVIDER_LABEL
+                                + "=vagrant", VagrantNaming.NETWORK_LABEL + "=" + request.name()));
             }
             return new NetworkRecord(dockerNetwork, request.name(), subnet.toString(), Map.of(
                     "dockerNetwork", dockerNetwork,
                     "bridge", bridge,
-                    "hostAddress", subnet.hostAddress(),
+                    "hostAddress", AddressPlan.hostAddress(subnet),
                     "internal", "yes: nodes reach each other and this host; Docker drops what they start "
                             + "towards anything else",
-                    "unreachableRoute", "unreachable " + subnet + " metric " + HostNetwork.UNREACHABLE_METRIC));
+                    "unreachableRoute", HostNetwork.unreachableRoute(subnet)));
         });
     }
 
-    void destroyNetwork(NetworkRecord network) throws ProviderException {
-        String dockerNetwork = naming.dockerNetwork(network.name());
-        dir.locked(() -> {
-            for (PlanDir.PublicSpec p : dir.publics()) {
-                if (p.network().equals(network.name())) {
-                    dir.removePublic(p.name());
-                }
-            }
+    @Override
+    public void destroyNetwork(NetworkRecord network) throws ProviderException {
+        records.locked(() -> {
             Firewall.remove(naming.chain(network.name()), naming.bridge(network.name()));
-            dir.removeFirewall(network.name());
-            docker.removeNetwork(dockerNetwork);
-            dir.removeNetwork(network.name());
+            docker.removeNetwork(naming.dockerNetwork(network.name()));
+            records.forgetNetwork(network.name());
+            dir.removeIfEmpty();
             return null;
         });
     }
 
     // ---------------------------------------------------------------- firewall
 
-    FirewallRecord ensureFirewall(FirewallRequest request) throws ProviderException {
+    @Override
+    public FirewallRecord ensureFirewall(FirewallRequest request) throws ProviderException {
+        Requests.checkRules(request, rule -> checkRule(request, rule));
         String network = request.network().name();
-        for (FirewallRule rule : request.rules()) {
-            if (rule.protocol() == FirewallRule.Protocol.ANY) {
-                // said before anything changes, rather than written as a rule that nothing routes to
-                throw new ProviderException("firewall " + request.name() + ": rule " + rule.name() + " comes from an"
-                        + " 'accept' list, which the vagrant provider cannot honour yet: its networks are internal"
-                        + " Docker networks with no route between them. Put the nodes on one network, or use the"
-                        + " local provider.");
-            }
-            try {
-                Firewall.cidr(rule.source(), "");
-                Firewall.cidr(rule.destination(), "");
-            } catch (IllegalArgumentException e) {
-                throw new ProviderException("firewall rule " + rule.name() + ": " + e.getMessage());
-            }
-        }
         String chain = naming.chain(network);
         String bridge = naming.bridge(network);
-        return dir.locked(() -> {
-            if (dir.network(network).isEmpty()) {
-                throw new ProviderException("firewall " + request.name() + ": network " + network
-                        + " is not built by this provider yet (ensureNetwork first)");
-            }
-            dir.putFirewall(new PlanDir.FirewallSpec(request.name(), network, request.rules()));
+        return records.locked(() -> {
+            records.recordFirewall(request);
             Firewall.apply(naming.plan(), chain, bridge, request.rules());
             return new FirewallRecord(chain, request.name(), network, request.rules(), Map.of(
                     "iptablesChain", chain,
@@ -127,10 +98,24 @@ final class PlanNetworks {
         });
     }
 
-    void destroyFirewall(FirewallRecord firewall) throws ProviderException {
-        dir.locked(() -> {
+    private static void checkRule(FirewallRequest request, FirewallRule rule) throws ProviderException {
+        if (rule.protocol() == FirewallRule.Protocol.ANY) {
+            // said before anything changes, rather than written as a rule that nothing routes to
+            throw new ProviderException("firewall " + request.name() + ": rule " + rule.name() + " comes from an"
+                    + " 'accept' list, which the vagrant provider cannot honour yet: its networks are internal"
+                    + " Docker networks with no route between them. Put the nodes on one network, or use the"
+                    + " local provider.");
+        }
+        Firewall.cidr(rule.source(), "");
+        Firewall.cidr(rule.destination(), "");
+    }
+
+    @Override
+    public void destroyFirewall(FirewallRecord firewall) throws ProviderException {
+        records.locked(() -> {
             Firewall.remove(naming.chain(firewall.network()), naming.bridge(firewall.network()));
-            dir.removeFirewall(firewall.network());
+            records.removeFirewall(firewall.network());
+            dir.removeIfEmpty();
             return null;
         });
     }
@@ -141,19 +126,15 @@ final class PlanNetworks {
      * The node's own address: this host reaches it directly, and other machines that route the subnet
      * through this host reach exactly what the firewall lets in. Nothing is created for it.
      */
-    PublicAddressRecord ensurePublicAddress(PublicAddressRequest request) throws ProviderException {
-        String node = request.node().name();
-        for (int port : request.ports()) {
-            if (port < 1 || port > 65535) {
-                throw new ProviderException("public address " + request.name() + ": port out of range: " + port);
-            }
-        }
-        return dir.locked(() -> {
-            PlanDir.MachineSpec spec = dir.machine(node).orElseThrow(() -> new ProviderException(
-                    "public address " + request.name() + ": node " + node + " is not built by this provider"));
-            PlanDir.PublicSpec p = new PlanDir.PublicSpec(request.name(), node, spec.network(), spec.address(),
-                    request.ports());
-            dir.putPublic(p);
+    @Override
+    public PublicAddressRecord ensurePublicAddress(PublicAddressRequest request) throws ProviderException {
+        Requests.checkPorts(request);
+        return records.locked(() -> {
+            PlanDir.MachineSpec spec = dir.machine(request.node().name())
+                    .orElseThrow(() -> Requests.nodeNotBuilt(request));
+            PlanRecords.PublicSpec p = new PlanRecords.PublicSpec(request.name(), spec.name(), spec.network(),
+                    spec.address(), spec.address(), request.ports());
+            records.putPublic(p);
             Map<String, String> attributes = new LinkedHashMap<>();
             attributes.put("kind", "the node's own address (no translation)");
             attributes.put("reachableFrom", "this host, on every port; machines routing " + spec.address()
@@ -162,18 +143,12 @@ final class PlanNetworks {
         });
     }
 
-    void releasePublicAddress(PublicAddressRecord address) throws ProviderException {
-        dir.locked(() -> {
-            dir.removePublic(address.name());
+    @Override
+    public void releasePublicAddress(PublicAddressRecord address) throws ProviderException {
+        records.locked(() -> {
+            records.removePublic(address.name());
+            dir.removeIfEmpty();
             return null;
         });
-    }
-
-    static Subnet parseSubnet(String cidr) throws ProviderException {
-        try {
-            return Subnet.parse(cidr);
-        } catch (IllegalArgumentException e) {
-            throw new ProviderException(e.getMessage());
-        }
     }
 }

@@ -1,7 +1,7 @@
 package io.plumbery.providers.vagrant;
 
 import io.plumbery.providers.ProviderException;
-import io.plumbery.providers.local.Exec;
+import io.plumbery.providers.host.Exec;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +52,7 @@ final class VagrantCli {
      * them sooner (measured, 3 cluster nodes: 8-10 s apart, 18-19 s in one call).
      */
     void halt(String machine) throws ProviderException {
-        Command.Result r;
+        Exec.Result r;
         try {
             r = run(List.of("halt", machine));
         } finally {
@@ -81,7 +81,7 @@ final class VagrantCli {
         if (states != null && System.nanoTime() - statesAt < maxAge.toNanos()) {
             return states;
         }
-        Command.Result r = run(List.of("status"));
+        Exec.Result r = run(List.of("status"));
         if (!r.ok()) {
             throw failure("status", "", r, false);
         }
@@ -91,7 +91,7 @@ final class VagrantCli {
     }
 
     private void verb(String verb, String machine, List<String> args) throws ProviderException {
-        Command.Result r;
+        Exec.Result r;
         try {
             r = batches.submit(verb, machine, machines -> {
                 List<String> all = new ArrayList<>(args);
@@ -110,7 +110,7 @@ final class VagrantCli {
     }
 
     /** Vagrant's reason for {@code machine}; null when a {@code merged} call failed only for other machines. */
-    private ProviderException failure(String verb, String machine, Command.Result r, boolean merged) {
+    private ProviderException failure(String verb, String machine, Exec.Result r, boolean merged) {
         MachineReadable output = MachineReadable.parse(r.out());
         boolean batchError = output.lines().stream().anyMatch(l -> l.type().equals("error-exit")
                 && l.first().endsWith("BatchMultiError"));
@@ -132,11 +132,11 @@ final class VagrantCli {
         states = null;
     }
 
-    private Command.Result run(List<String> args) throws ProviderException {
+    private Exec.Result run(List<String> args) throws ProviderException {
         List<String> command = new ArrayList<>();
         command.add(vagrant.toString());
         command.addAll(args);
         command.add("--machine-readable");
-        return Command.run(timeout, command, project, ENV);
+        return Exec.run(timeout, command, project, ENV);
     }
 }

@@ -1,12 +1,10 @@
 package io.plumbery.providers.vagrant;
 
-import io.plumbery.providers.local.Naming;
-
+import io.plumbery.providers.host.Naming;
 
 /**
- * Every name this provider gives to something on the host, derived from the plan's name, so that a later
- * run (or a destroy after a crash) finds exactly what is ours. Docker objects also carry the labels
- * {@link #PLAN_LABEL}{@code =<plan>} and {@link #PROVIDER_LABEL}{@code =vagrant}.
+ * Every name this provider gives to something on the host (see {@link Naming}). Docker objects also carry
+ * the labels {@link #PLAN_LABEL}{@code =<plan>} and {@link #PROVIDER_LABEL}{@code =vagrant}.
  *
  * <ul>
  *   <li>Vagrant machine: the node's name (a host name), in the plan's Vagrantfile</li>
@@ -17,34 +15,23 @@ import io.plumbery.providers.local.Naming;
  *   <li>iptables chain: {@code plumbery-<hash6(plan)>-<hash4(network)>} (under the 28 characters allowed)</li>
  * </ul>
  */
-final class VagrantNaming {
+final class VagrantNaming extends Naming {
 
     static final String PLAN_LABEL = "io.plumbery.plan";
     static final String PROVIDER_LABEL = "io.plumbery.provider";
     static final String NODE_LABEL = "io.plumbery.node";
     static final String NETWORK_LABEL = "io.plumbery.network";
 
-    private final Naming local;
-
     VagrantNaming(String plan) {
-        this.local = new Naming(plan);
-    }
-
-    String plan() {
-        return local.plan();
-    }
-
-    /** The plan's directory name under the state directory. */
-    String slug() {
-        return local.slug();
+        super(plan);
     }
 
     String container(String node) {
-        return "plumbery-" + local.slug() + "-" + node;
+        return "plumbery-" + slug() + "-" + node;
     }
 
     String dockerNetwork(String network) {
-        return "plumbery-" + local.slug() + "-" + hash(network, 4);
+        return "plumbery-" + slug() + "-" + hash(network, 4);
     }
 
     String bridge(String network) {
@@ -52,7 +39,7 @@ final class VagrantNaming {
     }
 
     String bridgePrefix() {
-        return "pv-" + local.planHash() + "-";
+        return "pv-" + planHash() + "-";
     }
 
     String chain(String network) {
@@ -60,7 +47,7 @@ final class VagrantNaming {
     }
 
     String chainPrefix() {
-        return "plumbery-" + local.planHash() + "-";
+        return "plumbery-" + planHash() + "-";
     }
 
     /** The bridge a chain of {@link #chain} filters: both end with the network's hash. */
@@ -70,10 +57,6 @@ final class VagrantNaming {
 
     /** {@code --filter} arguments of docker that select this plan's objects. */
     String planFilter() {
-        return "label=" + PLAN_LABEL + "=" + local.plan();
-    }
-
-    static String hash(String value, int hexChars) {
-        return Naming.hash(value, hexChars);
+        return "label=" + PLAN_LABEL + "=" + plan();
     }
 }

@@ -2,7 +2,7 @@ package io.plumbery.providers.vagrant;
 
 import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.ProviderSettings;
-import io.plumbery.providers.local.BaseImage;
+import io.plumbery.providers.host.BaseImage;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * The keys of {@link ProviderSettings#options()} this provider reads; {@link #unknown} names the others.
  *
- * @param imageCache     where the local provider caches its Debian tree, imported from there
- *                       (default: the local provider's, {@code ~/.cache/plumbery/images})
+ * @param imageCache     where the Debian tree ({@link BaseImage}) is cached, imported from there
+ *                       (default: the one the local provider uses too, {@code ~/.cache/plumbery/images})
  * @param stateDir       where the plan's Vagrant project lives (default {@code <workDir>/vagrant})
  * @param mirror         Debian mirror, only if the tree has to be built
  * @param bootTimeout    how long createNode/startNode wait for SSH with cloud-init finished

@@ -1,22 +1,21 @@
 package io.plumbery.providers.vagrant;
 
-import io.plumbery.providers.FirewallRecord;
-import io.plumbery.providers.FirewallRequest;
 import io.plumbery.providers.NetworkRecord;
-import io.plumbery.providers.NetworkRequest;
 import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.NodeRequest;
 import io.plumbery.providers.NodeStatus;
-import io.plumbery.providers.Provider;
 import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
 import io.plumbery.node.ssh.SshEndpoint;
 import io.plumbery.node.ssh.NodeReady;
-import io.plumbery.providers.local.CloudInit;
-import io.plumbery.providers.local.Naming;
-import io.plumbery.providers.local.Subnet;
+import io.plumbery.providers.host.AddressPlan;
+import io.plumbery.providers.host.CloudInit;
+import io.plumbery.providers.host.HostProvider;
+import io.plumbery.providers.host.NodeLocks;
+import io.plumbery.providers.host.PlanRecords;
+import io.plumbery.providers.host.Requests;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,36 +27,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
  * {@code provider: vagrant}: each node a machine of Vagrant's docker provider in the plan's Vagrant project
  * ({@link PlanDir}, {@link Vagrantfile}), booting systemd and cloud-init from an image imported offline
- * from the local provider's Debian tree ({@link NodeImage}), on an internal Docker network of the plan
+ * from the host providers' Debian tree ({@link NodeImage}), on an internal Docker network of the plan
  * ({@link PlanNetworks}). Vagrant creates, starts, stops and destroys machines; plumbery makes the network,
  * the NoCloud seed and the SSH host key, and checks readiness over SSH itself.
  */
-public final class VagrantProvider implements Provider {
-
-    private static final Map<Path, ReentrantLock> NODE_LOCKS = new ConcurrentHashMap<>();
+public final class VagrantProvider extends HostProvider {
 
     private final ProviderSettings settings;
     private final VagrantOptions options;
     private final VagrantNaming naming;
     private final PlanDir dir;
+    private final PlanRecords records;
     private final Docker docker;
     private final VagrantCli vagrant;
     private final PlanNetworks networks;
     private final Consumer<String> progress;
 
-    private VagrantProvider(ProviderSettings settings, VagrantOptions options, HostTools.Found tools,
+    private VagrantProvider(ProviderSettings settings, VagrantOptions options, VagrantTools.Found tools,
                             Consumer<String> progress) {
         this.settings = settings;
         this.options = options;
         this.naming = new VagrantNaming(settings.plan());
         this.dir = new PlanDir(options.stateDir().resolve(naming.slug()));
+        this.records = dir.records();
         this.docker = new Docker(tools.docker().toString());
         this.vagrant = new VagrantCli(tools.vagrant(), dir.dir(), options.vagrantTimeout());
         this.networks = new PlanNetworks(naming, dir, docker);
@@ -67,13 +64,9 @@ public final class VagrantProvider implements Provider {
     /** Checks the host (root, Vagrant, a Docker engine that answers) and opens the provider. */
     public static VagrantProvider open(ProviderSettings settings) throws ProviderException {
         VagrantOptions options = VagrantOptions.from(settings);
-        Consumer<String> progress = options.quiet() ? line -> { } : System.err::println;
-        List<String> unknown = VagrantOptions.unknown(settings);
-        if (!unknown.isEmpty()) {
-            progress.accept("vagrant: ignoring options this provider does not know: " + String.join(", ", unknown)
-                    + " (known: " + String.join(", ", new java.util.TreeSet<>(VagrantOptions.KEYS)) + ")");
-        }
-        HostTools.Found tools = HostTools.require();
+        Consumer<String> progress = progress("vagrant", options.quiet(), VagrantOptions.unknown(settings),
+                VagrantOptions.KEYS);
+        VagrantTools.Found tools = VagrantTools.require();
         VagrantProvider provider = new VagrantProvider(settings, options, tools, progress);
         provider.docker.checkEngine();
         return provider;
@@ -92,50 +85,17 @@ public final class VagrantProvider implements Provider {
         return dir.dir();
     }
 
-    // ---------------------------------------------------------------- networks (see PlanNetworks)
-
+    /** Docker networks, firewall chains and public addresses. */
     @Override
-    public NetworkRecord ensureNetwork(NetworkRequest request) throws ProviderException {
-        return networks.ensureNetwork(request);
-    }
-
-    @Override
-    public void destroyNetwork(NetworkRecord network) throws ProviderException {
-        networks.destroyNetwork(network);
-        cleanUpIfEmpty();
-    }
-
-    @Override
-    public FirewallRecord ensureFirewall(FirewallRequest request) throws ProviderException {
-        return networks.ensureFirewall(request);
-    }
-
-    @Override
-    public void destroyFirewall(FirewallRecord firewall) throws ProviderException {
-        networks.destroyFirewall(firewall);
-        cleanUpIfEmpty();
-    }
-
-    @Override
-    public PublicAddressRecord ensurePublicAddress(PublicAddressRequest request) throws ProviderException {
-        return networks.ensurePublicAddress(request);
-    }
-
-    @Override
-    public void releasePublicAddress(PublicAddressRecord address) throws ProviderException {
-        networks.releasePublicAddress(address);
-        cleanUpIfEmpty();
+    protected PlanNetworks networks() {
+        return networks;
     }
 
     // ---------------------------------------------------------------- nodes
 
     @Override
     public NodeRecord createNode(NodeRequest request) throws ProviderException {
-        try {
-            Naming.checkNodeName(request.name());
-        } catch (IllegalArgumentException e) {
-            throw new ProviderException(e.getMessage());
-        }
+        Requests.checkNodeName(request.name());
         return withNode(request.name(), () -> create(request));
     }
 
@@ -143,10 +103,9 @@ public final class VagrantProvider implements Provider {
         String userData = CloudInit.userData(request);
         String name = request.name();
         String network = request.network().name();
-        boolean recorded = dir.locked(() -> dir.machine(name).isPresent());
-        if (!recorded && dir.locked(() -> dir.network(network).isEmpty())) {
-            throw new ProviderException("node " + name + ": network " + network
-                    + " is not built by this provider yet (ensureNetwork first)");
+        boolean recorded = records.locked(() -> dir.machine(name).isPresent());
+        if (!recorded) {
+            records.locked(() -> records.requireNetwork(network, "node " + name));
         }
         String image = NodeImage.ensure(docker, options.imageCache(), options.mirror(), progress);
         Optional<String> found = docker.containerState(naming.container(name));
@@ -154,7 +113,7 @@ public final class VagrantProvider implements Provider {
         // make 'vagrant up' try to create it again; asked only then, since 'vagrant status' costs 2 s
         boolean orphan = found.isPresent() && recorded && "not_created".equals(vagrant.states(Duration.ZERO).get(name));
         Optional<String> state = orphan ? Optional.empty() : found;
-        PlanDir.MachineSpec spec = dir.locked(() -> {
+        PlanDir.MachineSpec spec = records.locked(() -> {
             Optional<PlanDir.MachineSpec> existing = dir.machine(name);
             if (existing.isPresent() && state.isPresent()) {
                 return existing.get(); // made before: Vagrant starts it if it is stopped
@@ -179,9 +138,8 @@ public final class VagrantProvider implements Provider {
     private PlanDir.MachineSpec newMachine(NodeRequest request, String image) throws IOException, ProviderException {
         String name = request.name();
         String network = request.network().name();
-        PlanDir.NetworkSpec net = dir.network(network).orElseThrow(() -> new ProviderException("node " + name
-                + ": network " + network + " is not built by this provider yet (ensureNetwork first)"));
-        return new PlanDir.MachineSpec(name, net.name(), net.dockerNetwork(), allocateAddress(net),
+        PlanRecords.NetworkSpec net = records.requireNetwork(network, "node " + name);
+        return new PlanDir.MachineSpec(name, net.name(), naming.dockerNetwork(net.name()), allocateAddress(net),
                 naming.container(name), naming.container(name) + "-" + Instant.now().getEpochSecond(),
                 request.cpu(), request.memoryMb(), image, request.image(), request.disksGb());
     }
@@ -191,17 +149,11 @@ public final class VagrantProvider implements Provider {
                 s.instanceId(), s.cpu(), s.memoryMb(), image, s.appliance(), s.disksGb());
     }
 
-    /** Host numbers from {@link Subnet#FIRST_NODE} on, the first one no node of the plan has. Call locked. */
-    private String allocateAddress(PlanDir.NetworkSpec net) throws IOException, ProviderException {
-        Subnet subnet = Subnet.parse(net.subnet());
+    /** The first address of the network that no node of the plan has. Call locked. */
+    private String allocateAddress(PlanRecords.NetworkSpec net) throws IOException, ProviderException {
         Set<String> used = new HashSet<>();
         dir.machines().forEach(m -> used.add(m.address()));
-        for (int n = Subnet.FIRST_NODE; n <= subnet.lastHost(); n++) {
-            if (!used.contains(subnet.address(n))) {
-                return subnet.address(n);
-            }
-        }
-        throw new ProviderException("network " + net.name() + " (" + net.subnet() + ") has no free address left");
+        return AddressPlan.freeAddress(net, used);
     }
 
     /** Rewrites the Vagrantfile from the machine records. Call locked. */
@@ -277,7 +229,7 @@ public final class VagrantProvider implements Provider {
     }
 
     private void destroy(String name) throws ProviderException {
-        Optional<PlanDir.MachineSpec> spec = dir.locked(() -> dir.machine(name));
+        Optional<PlanDir.MachineSpec> spec = records.locked(() -> dir.machine(name));
         if (spec.isPresent()) {
             vagrant.destroy(name);
         }
@@ -287,12 +239,8 @@ public final class VagrantProvider implements Provider {
                 docker.removeContainer(left);
             }
         }
-        dir.locked(() -> {
-            for (PlanDir.PublicSpec p : dir.publics()) {
-                if (p.node().equals(name)) {
-                    dir.removePublic(p.name());
-                }
-            }
+        records.locked(() -> {
+            records.forgetPublicsOf(name);
             PlanDir.deleteTree(dir.nodeDir(name));
             renderVagrantfile();
             dir.removeIfEmpty();
@@ -302,7 +250,7 @@ public final class VagrantProvider implements Provider {
 
     @Override
     public NodeRecord refreshNode(NodeRecord node) throws ProviderException {
-        Optional<PlanDir.MachineSpec> spec = dir.locked(() -> dir.machine(node.name()));
+        Optional<PlanDir.MachineSpec> spec = records.locked(() -> dir.machine(node.name()));
         if (spec.isEmpty()) {
             return node.withStatus(NodeStatus.GONE);
         }
@@ -311,13 +259,12 @@ public final class VagrantProvider implements Provider {
     }
 
     private PlanDir.MachineSpec existing(String name, String verb) throws ProviderException {
-        return dir.locked(() -> dir.machine(name)).orElseThrow(() -> new ProviderException("cannot " + verb
+        return records.locked(() -> dir.machine(name)).orElseThrow(() -> new ProviderException("cannot " + verb
                 + " node " + name + ": it does not exist (any more) in " + dir.dir()));
     }
 
     private NodeRecord nodeRecord(PlanDir.MachineSpec spec, NodeStatus status) throws ProviderException {
-        String publicAddress = dir.locked(() -> dir.publics().stream().filter(p -> p.node().equals(spec.name()))
-                .map(PlanDir.PublicSpec::address).findFirst().orElse(null));
+        String publicAddress = records.locked(() -> records.publicAddressOf(spec.name()).orElse(null));
         Path nodeDir = dir.nodeDir(spec.name());
         return NodeRecords.of(spec, status, publicAddress, new SshEndpoint(spec.address(), 22,
                 settings.identity().user(), NodeFiles.hostKey(nodeDir).orElse(null)), dir.dir(), nodeDir, hostCpus());
@@ -327,26 +274,8 @@ public final class VagrantProvider implements Provider {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    private interface NodeAction<T> {
-        T run() throws ProviderException;
-    }
-
-    /** One action at a time per node within this process (the engine's state lock covers processes). */
-    private <T> T withNode(String name, NodeAction<T> action) throws ProviderException {
-        ReentrantLock lock = NODE_LOCKS.computeIfAbsent(dir.nodeDir(name), k -> new ReentrantLock());
-        lock.lock();
-        try {
-            return action.run();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void cleanUpIfEmpty() throws ProviderException {
-        dir.locked(() -> {
-            dir.removeIfEmpty();
-            return null;
-        });
+    private <T> T withNode(String name, NodeLocks.Action<T> action) throws ProviderException {
+        return NodeLocks.with(dir.nodeDir(name), action);
     }
 
     // ---------------------------------------------------------------- crash clean-up
@@ -356,15 +285,16 @@ public final class VagrantProvider implements Provider {
      * Docker networks with the plan's label, its iptables chains, its directory. The unreachable routes
      * stay, by design.
      */
+    @Override
     public void purge() throws ProviderException {
         try {
-            for (String node : dir.locked(dir::nodeNames)) {
+            for (String node : records.locked(records::nodeNames)) {
                 destroyNode(new NodeRecord(null, node, null, NodeStatus.PENDING, null, null, null, null));
             }
             for (String container : docker.containers(naming.planFilter())) {
                 docker.removeContainer(container);
             }
-            for (PlanDir.NetworkSpec n : dir.locked(dir::networks)) {
+            for (PlanRecords.NetworkSpec n : records.locked(records::networks)) {
                 networks.destroyNetwork(new NetworkRecord(null, n.name(), n.subnet(), Map.of()));
             }
             for (String network : docker.networks(naming.planFilter())) {
@@ -373,7 +303,7 @@ public final class VagrantProvider implements Provider {
             for (String chain : Firewall.chains(naming.chainPrefix())) {
                 Firewall.remove(chain, naming.bridgeOfChain(chain));
             }
-            dir.locked(() -> {
+            records.locked(() -> {
                 PlanDir.deleteTree(dir.dir());
                 return null;
             });

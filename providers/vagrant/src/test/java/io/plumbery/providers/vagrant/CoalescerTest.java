@@ -1,6 +1,7 @@
 package io.plumbery.providers.vagrant;
 
 import io.plumbery.providers.ProviderException;
+import io.plumbery.providers.host.Exec;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,9 +22,9 @@ class CoalescerTest {
 
     private final List<List<String>> calls = Collections.synchronizedList(new ArrayList<>());
 
-    private Command.Result record(List<String> machines) {
+    private Exec.Result record(List<String> machines) {
         calls.add(machines);
-        return new Command.Result(0, String.join(" ", machines), "");
+        return new Exec.Result(0, String.join(" ", machines), "");
     }
 
     @Test
@@ -32,7 +33,7 @@ class CoalescerTest {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         CountDownLatch ready = new CountDownLatch(4);
         try {
-            List<Future<Command.Result>> results = new ArrayList<>();
+            List<Future<Exec.Result>> results = new ArrayList<>();
             for (String m : List.of("a", "b", "c", "d")) {
                 results.add(pool.submit(() -> {
                     ready.countDown();
@@ -40,7 +41,7 @@ class CoalescerTest {
                     return coalescer.submit("up", m, this::record, Duration.ofSeconds(5));
                 }));
             }
-            for (Future<Command.Result> r : results) {
+            for (Future<Exec.Result> r : results) {
                 assertEquals(4, r.get(10, TimeUnit.SECONDS).out().split(" ").length, "every caller sees the one call");
             }
         } finally {

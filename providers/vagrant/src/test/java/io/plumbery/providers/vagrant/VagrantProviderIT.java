@@ -6,6 +6,7 @@ import io.plumbery.node.ssh.SshConnector;
 import io.plumbery.node.ssh.SshEndpoint;
 import io.plumbery.node.ssh.SshIdentity;
 import io.plumbery.node.wait.Wait;
+import io.plumbery.net.Subnet;
 import io.plumbery.providers.FirewallRecord;
 import io.plumbery.providers.FirewallRequest;
 import io.plumbery.providers.FirewallRule.Protocol;
@@ -19,12 +20,17 @@ import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
-import io.plumbery.providers.local.HostNetwork;
-import io.plumbery.providers.local.Subnet;
 import org.junit.jupiter.api.AfterAll;
+import io.plumbery.node.ssh.SshIdentity;
+import io.plumbery.providers.host.Exec;
+import io.plumbery.providers.host.HostNetwork;
+import io.plumbery.providers.host.Parallel;
+import io.plumbery.providers.host.Purge;
+import io.plumbery.providers.host.TestKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +39,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -52,6 +55,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class VagrantProviderIT {
 
+    @RegisterExtension
+    static final Purge PURGE = new Purge();
+
     static final String PLAN = "pvit";
     static final String SUBNET = "10.77.221.0/24";
     static final String PROBE_SUBNET = "10.77.222.0/24";
@@ -63,37 +69,28 @@ class VagrantProviderIT {
 
     @BeforeAll
     static void open() throws Exception {
-        reason = HostTools.whyNot();
-        if (reason == null && !Command.run(Duration.ofSeconds(20), List.of("docker", "info")).ok()) {
+        reason = VagrantTools.whyNot();
+        if (reason == null && !Exec.run(Duration.ofSeconds(20), List.of("docker", "info")).ok()) {
             reason = "the Docker engine does not answer (bin/docker-engine starts one)";
         }
         if (reason != null) {
             System.out.println("VagrantProviderIT skipped: " + reason);
             return;
         }
-        Files.createDirectories(WORK);
-        identity = freshKeys(WORK);
+        identity = TestKeys.fresh(WORK);
         Map<String, String> options = new HashMap<>(Map.of("stateDir", WORK.resolve("state").toString(),
                 "bootTimeoutSeconds", "120"));
         String cache = System.getProperty("plumbery.local.imageCache");
         if (cache != null && !cache.isBlank()) {
             options.put("imageCache", cache);
         }
-        provider = VagrantProvider.open(new ProviderSettings(PLAN, WORK, identity, options));
-        provider.purge(); // what a crashed earlier run left
+        provider = PURGE.clean(VagrantProvider.open(new ProviderSettings(PLAN, WORK, identity, options)));
         assertEquals(List.of(), ours(), "nothing of the plan before the test");
     }
 
     @BeforeEach
     void hostCanRunMachines() {
         assumeTrue(reason == null, reason);
-    }
-
-    @AfterAll
-    static void cleanUp() throws Exception {
-        if (provider != null) {
-            provider.purge();
-        }
     }
 
     @Test
@@ -109,20 +106,8 @@ class VagrantProviderIT {
 
         // two machines at once: one 'vagrant up n1 n2' (the first call also imports the image if needed)
         long t1 = System.nanoTime();
-        List<NodeRecord> nodes = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<NodeRecord>> futures = new ArrayList<>();
-            for (String name : List.of("n1", "n2")) {
-                futures.add(pool.submit(() -> provider.createNode(
-                        new NodeRequest(name, net, 1, 512, List.of(), "Debian 12", userData()))));
-            }
-            for (Future<NodeRecord> f : futures) {
-                nodes.add(f.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<NodeRecord> nodes = Parallel.map(List.of("n1", "n2"), name -> provider.createNode(
+                new NodeRequest(name, net, 1, 512, List.of(), "Debian 12", userData())));
         System.out.printf("VagrantProviderIT: 2 machines up with cloud-init finished in %.1f s%n",
                 (System.nanoTime() - t1) / 1e9);
         NodeRecord n1 = nodes.get(0);
@@ -185,22 +170,11 @@ class VagrantProviderIT {
         // everything goes, found by name
         long t4 = System.nanoTime();
         provider.releasePublicAddress(pub);
-        pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (NodeRecord node : nodes) {
-                futures.add(pool.submit(() -> {
-                    provider.destroyNode(new NodeRecord(null, node.name(), node.network(), NodeStatus.PENDING, null,
-                            null, null, Map.of()));
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Parallel.map(nodes, node -> {
+            provider.destroyNode(new NodeRecord(null, node.name(), node.network(), NodeStatus.PENDING, null, null,
+                    null, Map.of()));
+            return null;
+        });
         provider.destroyNode(n1); // already gone: succeeds
         assertEquals(NodeStatus.GONE, provider.refreshNode(n1).status());
         assertThrows(ProviderException.class, () -> provider.startNode(n1));
@@ -223,7 +197,7 @@ class VagrantProviderIT {
         String script = "for t in n1:" + n1 + " n2:" + n2 + "; do "
                 + "if timeout 3 bash -c \"echo > /dev/tcp/${t#*:}/22\" 2>/dev/null; then echo \"${t%%:*}:22 open\"; "
                 + "else echo \"${t%%:*}:22 blocked\"; fi; done";
-        Command.Result r = Command.run(Duration.ofSeconds(60), List.of("docker", "run", "--rm", "--pull=never",
+        Exec.Result r = Exec.run(Duration.ofSeconds(60), List.of("docker", "run", "--rm", "--pull=never",
                 "--network", from.attributes().get("dockerNetwork"), "--label", VagrantNaming.PLAN_LABEL + "=" + PLAN,
                 image, "bash", "-c", script));
         assertEquals(0, r.exit(), r.err());
@@ -267,7 +241,7 @@ class VagrantProviderIT {
     }
 
     private static List<String> lines(String... command) throws Exception {
-        return Command.run(Duration.ofSeconds(30), List.of(command)).out().lines().map(String::strip)
+        return Exec.run(Duration.ofSeconds(30), List.of(command)).out().lines().map(String::strip)
                 .filter(l -> !l.isEmpty()).toList();
     }
 
@@ -280,14 +254,5 @@ class VagrantProviderIT {
     private static String userData() {
         return "#cloud-config\nusers:\n  - default\n  - name: " + identity.user() + "\n    sudo: \"ALL=(ALL) NOPASSWD:ALL\"\n"
                 + "    shell: /bin/bash\n    ssh_authorized_keys: [\"" + identity.publicKey() + "\"]\n";
-    }
-
-    private static SshIdentity freshKeys(Path work) throws Exception {
-        Path key = work.resolve("id_ed25519");
-        Files.deleteIfExists(key);
-        Files.deleteIfExists(work.resolve("id_ed25519.pub"));
-        Command.check(Duration.ofSeconds(30), List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f",
-                key.toString()));
-        return new SshIdentity(key, Files.readString(work.resolve("id_ed25519.pub")).trim(), "plumbery");
     }
 }

@@ -1,0 +1,90 @@
+package io.plumbery.providers.host;
+
+import io.plumbery.providers.FirewallRecord;
+import io.plumbery.providers.FirewallRequest;
+import io.plumbery.providers.NetworkRecord;
+import io.plumbery.providers.NetworkRequest;
+import io.plumbery.providers.Provider;
+import io.plumbery.providers.ProviderException;
+import io.plumbery.providers.PublicAddressRecord;
+import io.plumbery.providers.PublicAddressRequest;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * A provider that builds on this host: the network half of the SPI (networks, firewalls, public addresses)
+ * goes whole to its {@link NetworkSide}; nodes are the subclass's.
+ */
+public abstract class HostProvider implements Provider {
+
+    /** A plan's networks, firewalls and public addresses, as the SPI asks for them. */
+    public interface NetworkSide {
+        NetworkRecord ensureNetwork(NetworkRequest request) throws ProviderException;
+
+        void destroyNetwork(NetworkRecord network) throws ProviderException;
+
+        FirewallRecord ensureFirewall(FirewallRequest request) throws ProviderException;
+
+        void destroyFirewall(FirewallRecord firewall) throws ProviderException;
+
+        PublicAddressRecord ensurePublicAddress(PublicAddressRequest request) throws ProviderException;
+
+        void releasePublicAddress(PublicAddressRecord address) throws ProviderException;
+    }
+
+    /** The plan's network side. */
+    protected abstract NetworkSide networks();
+
+    /**
+     * Removes everything of this plan from the host, whatever the records say: what a crash left behind, or
+     * what a test made.
+     */
+    public abstract void purge() throws ProviderException;
+
+    @Override
+    public final NetworkRecord ensureNetwork(NetworkRequest request) throws ProviderException {
+        return networks().ensureNetwork(request);
+    }
+
+    @Override
+    public final void destroyNetwork(NetworkRecord network) throws ProviderException {
+        networks().destroyNetwork(network);
+    }
+
+    @Override
+    public final FirewallRecord ensureFirewall(FirewallRequest request) throws ProviderException {
+        return networks().ensureFirewall(request);
+    }
+
+    @Override
+    public final void destroyFirewall(FirewallRecord firewall) throws ProviderException {
+        networks().destroyFirewall(firewall);
+    }
+
+    @Override
+    public final PublicAddressRecord ensurePublicAddress(PublicAddressRequest request) throws ProviderException {
+        return networks().ensurePublicAddress(request);
+    }
+
+    @Override
+    public final void releasePublicAddress(PublicAddressRecord address) throws ProviderException {
+        networks().releasePublicAddress(address);
+    }
+
+    /**
+     * Progress lines for people, on standard error unless {@code quiet}; the options the provider does not
+     * know ({@code unknown}) are said first, so that a typo does not go unnoticed.
+     */
+    protected static Consumer<String> progress(String provider, boolean quiet, List<String> unknown,
+                                               Set<String> known) {
+        Consumer<String> progress = quiet ? line -> { } : System.err::println;
+        if (!unknown.isEmpty()) {
+            progress.accept(provider + ": ignoring options this provider does not know: " + String.join(", ", unknown)
+                    + " (known: " + String.join(", ", new TreeSet<>(known)) + ")");
+        }
+        return progress;
+    }
+}

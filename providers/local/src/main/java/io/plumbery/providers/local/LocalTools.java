@@ -1,0 +1,47 @@
+package io.plumbery.providers.local;
+
+import io.plumbery.providers.ProviderException;
+import io.plumbery.providers.host.HostTools;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** What the host must have for local nodes: root, and the tools below; missing tools are installed with apt. */
+final class LocalTools {
+
+    /** Command to Debian package. */
+    static final Map<String, String> REQUIRED = tools();
+
+    private LocalTools() {
+    }
+
+    private static Map<String, String> tools() {
+        Map<String, String> tools = new LinkedHashMap<>();
+        tools.put("systemd-nspawn", "systemd-container");
+        tools.put("debootstrap", "debootstrap");
+        tools.put("nft", "nftables");
+        tools.put("ip", "iproute2");
+        tools.put("unshare", "util-linux");
+        tools.put("setsid", "util-linux");
+        tools.put("setpriv", "util-linux");
+        tools.put("chroot", "coreutils");
+        tools.put("ssh-keygen", "openssh-client");
+        return Map.copyOf(tools);
+    }
+
+    static List<String> missingPackages() {
+        return HostTools.missingPackages(REQUIRED);
+    }
+
+    /** Fails with the exact remedy unless the host can run local nodes; installs what is missing when it can. */
+    static void ensure(boolean install, Consumer<String> progress) throws ProviderException {
+        String why = HostTools.whyNotLinuxRoot("local", "systemd-nspawn, bridges, nftables",
+                "it creates bridges, nftables rules and systemd-nspawn containers");
+        if (why != null) {
+            throw new ProviderException(why);
+        }
+        HostTools.ensureInstalled("local", REQUIRED, install, progress);
+    }
+}
