@@ -4,11 +4,14 @@ import io.plumbery.providers.FirewallRecord;
 import io.plumbery.providers.FirewallRequest;
 import io.plumbery.providers.NetworkRecord;
 import io.plumbery.providers.NetworkRequest;
+import io.plumbery.providers.NodeRecord;
+import io.plumbery.providers.NodeRequest;
 import io.plumbery.providers.Provider;
 import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,6 +40,24 @@ public abstract class HostProvider implements Provider {
 
     /** The plan's network side. */
     protected abstract NetworkSide networks();
+
+    /** The directory that holds one node's records: the key of its lock. */
+    protected abstract Path nodeDir(String node);
+
+    /** Creates a node whose name has been checked, holding its lock; {@code userData} is the request's, checked. */
+    protected abstract NodeRecord create(NodeRequest request, String userData) throws ProviderException;
+
+    @Override
+    public final NodeRecord createNode(NodeRequest request) throws ProviderException {
+        Requests.checkNodeName(request.name());
+        String userData = CloudInit.userData(request);
+        return withNode(request.name(), () -> create(request, userData));
+    }
+
+    /** Runs {@code action} holding the node's lock: one action at a time per node. */
+    protected final <T> T withNode(String node, NodeLocks.Action<T> action) throws ProviderException {
+        return NodeLocks.with(nodeDir(node), action);
+    }
 
     /**
      * Removes everything of this plan from the host, whatever the records say: what a crash left behind, or

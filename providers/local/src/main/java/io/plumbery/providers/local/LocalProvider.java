@@ -16,9 +16,7 @@ import io.plumbery.providers.host.CloudInit;
 import io.plumbery.providers.host.Exec;
 import io.plumbery.providers.host.HostProvider;
 import io.plumbery.providers.host.HostTools;
-import io.plumbery.providers.host.NodeLocks;
 import io.plumbery.providers.host.PlanRecords;
-import io.plumbery.providers.host.Requests;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -102,13 +100,7 @@ public final class LocalProvider extends HostProvider {
     // ---------------------------------------------------------------- nodes
 
     @Override
-    public NodeRecord createNode(NodeRequest request) throws ProviderException {
-        return withNode(request.name(), () -> create(request));
-    }
-
-    private NodeRecord create(NodeRequest request) throws ProviderException {
-        Requests.checkNodeName(request.name());
-        String userData = CloudInit.userData(request);
+    protected NodeRecord create(NodeRequest request, String userData) throws ProviderException {
         Machine machine = new Machine(store.nodeDir(request.name()));
         String what = "node " + request.name();
         store.locked(() -> machine.spec().isPresent() ? null : store.requireNetwork(request.network().name(), what));
@@ -326,8 +318,9 @@ public final class LocalProvider extends HostProvider {
                 attributes);
     }
 
-    private <T> T withNode(String name, NodeLocks.Action<T> action) throws ProviderException {
-        return NodeLocks.with(store.nodeDir(name), action);
+    @Override
+    protected Path nodeDir(String node) {
+        return store.nodeDir(node);
     }
 
     // ---------------------------------------------------------------- crash clean-up

@@ -13,9 +13,7 @@ import io.plumbery.node.ssh.NodeReady;
 import io.plumbery.providers.host.AddressPlan;
 import io.plumbery.providers.host.CloudInit;
 import io.plumbery.providers.host.HostProvider;
-import io.plumbery.providers.host.NodeLocks;
 import io.plumbery.providers.host.PlanRecords;
-import io.plumbery.providers.host.Requests;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -94,13 +92,7 @@ public final class VagrantProvider extends HostProvider {
     // ---------------------------------------------------------------- nodes
 
     @Override
-    public NodeRecord createNode(NodeRequest request) throws ProviderException {
-        Requests.checkNodeName(request.name());
-        return withNode(request.name(), () -> create(request));
-    }
-
-    private NodeRecord create(NodeRequest request) throws ProviderException {
-        String userData = CloudInit.userData(request);
+    protected NodeRecord create(NodeRequest request, String userData) throws ProviderException {
         String name = request.name();
         String network = request.network().name();
         boolean recorded = records.locked(() -> dir.machine(name).isPresent());
@@ -274,8 +266,9 @@ public final class VagrantProvider extends HostProvider {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    private <T> T withNode(String name, NodeLocks.Action<T> action) throws ProviderException {
-        return NodeLocks.with(dir.nodeDir(name), action);
+    @Override
+    protected Path nodeDir(String node) {
+        return dir.nodeDir(node);
     }
 
     // ---------------------------------------------------------------- crash clean-up
