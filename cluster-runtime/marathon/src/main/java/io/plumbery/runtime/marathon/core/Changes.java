@@ -27,9 +27,11 @@ final class Changes {
     private static final int SERVICE_PORTS_FROM = 10_000;
     private static final int SERVICE_PORTS_TO = 20_000;
     private final MarathonScheduler s;
+    private final SchedulerState state;
 
-    Changes(MarathonScheduler s) {
+    Changes(MarathonScheduler s, SchedulerState state) {
         this.s = s;
+        this.state = state;
     }
 
     /** One app created, updated or deleted ({@code /v2/apps/{id}}): a plan of one step. */
@@ -52,7 +54,7 @@ final class Changes {
     Operations.Change deploy(AppDefinition before, AppDefinition after, String action) {
         String version = after != null ? after.version() : s.nextVersion();
         if (action.equals(Deployment.RESTART)) {
-            s.delay(after.pathId()).reset();
+            state.resetDelay(after.pathId());
         }
         Deployment d = Deployment.single(UUID.randomUUID().toString(), version, action, before, after);
         s.runner.start(d);
@@ -101,7 +103,7 @@ final class Changes {
         List<Deployment.Step> steps = DeploymentPlanner.steps(originals, targets, root.values(), false);
         for (Deployment.Step step : steps) {
             step.actions().stream().filter(a -> a.action().equals(Deployment.RESTART))
-                    .forEach(a -> s.delay(PathId.parse(a.app())).reset());
+                    .forEach(a -> state.resetDelay(PathId.parse(a.app())));
         }
         Deployment d = new Deployment(UUID.randomUUID().toString(), version, steps, 0, originals, targets);
         s.runner.start(d);
@@ -114,7 +116,7 @@ final class Changes {
      * deletes it when the deployment created it), dependents first. With force the deployment is just dropped.
      */
     Operations.Change rollback(String id, boolean force) {
-        Deployment d = s.deployments.get(id);
+        Deployment d = state.deployment(id);
         if (d == null) {
             throw MarathonException.of(404, "DeploymentPlan " + id + " does not exist");
         }

@@ -22,15 +22,18 @@ import org.slf4j.LoggerFactory;
 final class DeploymentRunner {
     private static final Logger LOG = LoggerFactory.getLogger(DeploymentRunner.class);
     private final MarathonScheduler s;
+    private final SchedulerState state;
 
-    DeploymentRunner(MarathonScheduler s) {
+    DeploymentRunner(MarathonScheduler s, SchedulerState state) {
         this.s = s;
+        this.state = state;
     }
 
     /** The apps as the API shows them: with the target of every running deployment, applied or not yet. */
     Map<PathId, AppDefinition> view() {
-        Map<PathId, AppDefinition> out = new TreeMap<>(s.apps);
-        for (Deployment d : s.deployments.values()) {
+        Map<PathId, AppDefinition> out = new TreeMap<>();
+        state.apps().forEach(a -> out.put(a.pathId(), a));
+        for (Deployment d : state.deployments()) {
             for (String app : d.affectedApps()) {
                 AppDefinition target = d.targets().get(app);
                 if (target != null) {
@@ -44,12 +47,12 @@ final class DeploymentRunner {
     }
 
     List<Deployment> of(String appId) {
-        return s.deployments.values().stream().filter(d -> d.affects(appId)).toList();
+        return state.deployments().stream().filter(d -> d.affects(appId)).toList();
     }
 
     /** Records a new plan and begins its first step (a plan without steps succeeds at once). */
     void start(Deployment d) {
-        s.deployments.put(d.id(), d);
+        state.putDeployment(d);
         s.store.saveDeployment(d);
         for (AppDefinition target : d.targets().values()) {
             if (d.effectiveStep(target.id()) > 1) {
@@ -70,7 +73,7 @@ final class DeploymentRunner {
      * idempotent, and the previous leader may have stored the step but not yet its apps).
      */
     void resume() {
-        for (Deployment d : List.copyOf(s.deployments.values())) {
+        for (Deployment d : List.copyOf(state.deployments())) {
             if (d.current() == null) {
                 LOG.info("Deployment {} has no step {}: done", d.id(), d.currentStep());
                 finish(d);
@@ -83,7 +86,7 @@ final class DeploymentRunner {
 
     /** After a planning pass: every deployment whose current step is done moves on to its next step. */
     void advance(Set<PathId> complete) {
-        for (Deployment d : List.copyOf(s.deployments.values())) {
+        for (Deployment d : List.copyOf(state.deployments())) {
             Deployment.Step step = d.current();
             if (step == null || !done(d, step, complete)) {
                 continue;
@@ -109,7 +112,7 @@ final class DeploymentRunner {
      * cancelled with force: the app definitions the API shows stay those the user sent.
      */
     void drop(Deployment d, boolean applyRest) {
-        s.deployments.remove(d.id());
+        state.removeDeployment(d.id());
         s.store.deleteDeployment(d.id());
         s.events.publish(s.events.event("deployment_failed").put("id", d.id()).set("plan", Views.plan(d)));
         if (applyRest) {
@@ -122,7 +125,7 @@ final class DeploymentRunner {
 
     private void begin(Deployment d, int step) {
         Deployment at = d.atStep(step);
-        s.deployments.put(at.id(), at);
+        state.putDeployment(at);
         s.store.saveDeployment(at);
         apply(at, step);
         ObjectNode info = s.events.event("deployment_info");
@@ -138,14 +141,11 @@ final class DeploymentRunner {
             AppDefinition target = d.targets().get(a.app());
             PathId id = PathId.parse(a.app());
             if (target == null) {
-                if (s.apps.remove(id) != null) {
+                if (state.removeApp(id)) {
                     s.store.deleteApp(a.app());
                 }
-                s.delays.remove(id);
-                s.needs.remove(id);
-                s.queueStats.remove(id);
-            } else if (!target.equals(s.apps.get(id))) {
-                s.apps.put(id, target);
+            } else if (!target.equals(state.app(id))) {
+                state.putApp(target);
                 s.store.saveApp(target);
             }
         }
@@ -156,7 +156,7 @@ final class DeploymentRunner {
             PathId id = PathId.parse(a.app());
             boolean ok;
             if (a.action().equals(Deployment.STOP)) {
-                ok = !s.apps.containsKey(id) && s.tasksOf(a.app()).isEmpty();
+                ok = !state.hasApp(id) && state.tasksOf(a.app()).isEmpty();
             } else if (d.effectiveStep(a.app()) != d.currentStep()) {
                 ok = true; // StartApplication of a group plan: registered with no instances, as Marathon's
             } else {
@@ -170,7 +170,7 @@ final class DeploymentRunner {
     }
 
     private void finish(Deployment d) {
-        s.deployments.remove(d.id());
+        state.removeDeployment(d.id());
         s.store.deleteDeployment(d.id());
         ObjectNode success = s.events.event("deployment_success").put("id", d.id());
         success.set("plan", Views.plan(d));

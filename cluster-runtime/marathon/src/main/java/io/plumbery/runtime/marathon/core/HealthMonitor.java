@@ -3,7 +3,6 @@ package io.plumbery.runtime.marathon.core;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.marathon.model.AppDefinition;
 import io.plumbery.runtime.marathon.model.MarathonJson;
-import io.plumbery.runtime.marathon.model.PathId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -20,13 +19,15 @@ import org.slf4j.LoggerFactory;
 final class HealthMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
     private final MarathonScheduler s;
+    private final SchedulerState state;
     private final Executor core;
     private final HealthChecks checks = new HealthChecks();
     private final Map<String, HealthState[]> states = new HashMap<>();
     private final Map<String, Boolean> mesosHealthy = new HashMap<>();
 
-    HealthMonitor(MarathonScheduler s, Executor core) {
+    HealthMonitor(MarathonScheduler s, SchedulerState state, Executor core) {
         this.s = s;
+        this.state = state;
         this.core = core;
     }
 
@@ -44,7 +45,7 @@ final class HealthMonitor implements AutoCloseable {
         if (!t.isRunning()) {
             return false;
         }
-        AppDefinition app = s.apps.get(PathId.parse(t.appId()));
+        AppDefinition app = state.appOf(t);
         if (app == null || app.healthChecks().isEmpty()) {
             return true;
         }
@@ -74,8 +75,8 @@ final class HealthMonitor implements AutoCloseable {
 
     /** Starts the checks that are due. */
     void runDue(long now) {
-        for (MarathonTask t : s.tasks.values()) {
-            AppDefinition app = s.apps.get(PathId.parse(t.appId()));
+        for (MarathonTask t : state.tasks()) {
+            AppDefinition app = state.appOf(t);
             if (app == null || !t.isRunning() || t.killRequested() || app.healthChecks().isEmpty()) {
                 continue;
             }
@@ -102,7 +103,7 @@ final class HealthMonitor implements AutoCloseable {
     }
 
     private void result(String taskId, int index, AppDefinition.HealthCheck hc, HealthChecks.Outcome o) {
-        MarathonTask t = s.tasks.get(taskId);
+        MarathonTask t = state.task(taskId);
         HealthState[] st = states.get(taskId);
         if (t == null || st == null || index >= st.length) {
             return;

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -24,20 +23,11 @@ import java.util.UUID;
  */
 final class OfferMatcher {
     private final MarathonScheduler s;
+    private final SchedulerState state;
 
-    OfferMatcher(MarathonScheduler s) {
+    OfferMatcher(MarathonScheduler s, SchedulerState state) {
         this.s = s;
-    }
-
-    /** Offers seen by an app in the queue, for {@code /v2/queue}'s processedOffersSummary. */
-    static final class QueueStats {
-        final String since = Instant.now().toString();
-        int processed;
-        int unused;
-        String lastUnusedAt;
-        String lastUsedAt;
-        final Map<String, Integer> reasons = new TreeMap<>();
-        final List<ObjectNode> lastUnused = new ArrayList<>();
+        this.state = state;
     }
 
     void match(JsonNode offers) {
@@ -45,12 +35,12 @@ final class OfferMatcher {
         for (JsonNode offer : offers) {
             OfferResources res = new OfferResources(offer);
             ArrayNode launches = Json.MAPPER.createArrayNode();
-            for (AppDefinition app : s.apps.values()) {
-                int need = s.needs.getOrDefault(app.pathId(), 0);
-                if (need <= 0 || !s.delay(app.pathId()).overdue(now)) {
+            for (AppDefinition app : state.apps()) {
+                int need = state.launchesNeeded(app.pathId());
+                if (need <= 0 || !state.launchOverdue(app.pathId(), now)) {
                     continue;
                 }
-                QueueStats stats = s.queueStats.computeIfAbsent(app.pathId(), k -> new QueueStats());
+                QueueStats stats = state.queueStatsToCount(app.pathId());
                 stats.processed++;
                 String reason = null;
                 int launched = 0;
@@ -68,7 +58,7 @@ final class OfferMatcher {
                     launched++;
                     need--;
                 }
-                s.needs.put(app.pathId(), need);
+                state.needLaunches(app.pathId(), need);
                 if (launched > 0) {
                     stats.lastUsedAt = Instant.now().toString();
                 } else if (reason != null) {
@@ -110,17 +100,15 @@ final class OfferMatcher {
         MarathonTask task = new MarathonTask(taskId, app.id(), app.version(), app.configVersion(), res.agentId(),
                 res.hostname(), Map.copyOf(res.attributes()), List.copyOf(ports), MarathonTask.STAGING,
                 Instant.ofEpochMilli(now).toString(), null, now, 0, false);
-        s.tasks.put(taskId, task);
+        state.putTask(task);
         s.store.saveTask(task);
         return info;
     }
 
     List<Constraints.Placement> placements(PathId app) {
         List<Constraints.Placement> out = new ArrayList<>();
-        for (MarathonTask t : s.tasks.values()) {
-            if (t.appId().equals(app.toString())) {
-                out.add(new Constraints.Placement(t.host(), t.attributes() == null ? Map.of() : t.attributes()));
-            }
+        for (MarathonTask t : state.tasksOf(app.toString())) {
+            out.add(new Constraints.Placement(t.host(), t.attributes() == null ? Map.of() : t.attributes()));
         }
         return out;
     }

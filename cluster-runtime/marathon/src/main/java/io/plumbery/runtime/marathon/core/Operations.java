@@ -17,11 +17,13 @@ import java.util.function.IntFunction;
  */
 public final class Operations {
     private final MarathonScheduler s;
+    private final SchedulerState state;
     private final Changes changes;
 
-    Operations(MarathonScheduler s) {
+    Operations(MarathonScheduler s, SchedulerState state) {
         this.s = s;
-        this.changes = new Changes(s);
+        this.state = state;
+        this.changes = new Changes(s, state);
     }
 
     /** A change accepted: the deployment that carries it out and the new version. */
@@ -85,7 +87,7 @@ public final class Operations {
         return s.onCore(() -> {
             List<MarathonTask> found = new ArrayList<>();
             for (String id : taskIds) {
-                MarathonTask t = s.tasks.get(id);
+                MarathonTask t = state.task(id);
                 if (t != null) {
                     found.add(t);
                 }
@@ -120,7 +122,7 @@ public final class Operations {
     public void resetDelay(PathId id) {
         s.onCore(() -> {
             existing(id);
-            s.delay(id).reset();
+            state.resetDelay(id);
             s.reconcileAll();
             return null;
         });
@@ -130,8 +132,8 @@ public final class Operations {
         return s.onCore(() -> {
             Map<String, ArrayNode> health = new HashMap<>();
             Map<String, Boolean> ready = new HashMap<>();
-            for (MarathonTask t : s.tasks.values()) {
-                ready.put(t.id(), s.ready(t));
+            for (MarathonTask t : state.tasks()) {
+                ready.put(t.id(), s.health.ready(t));
                 HealthState[] states = s.health.states(t.id());
                 if (states != null) {
                     health.put(t.id(), Views.healthResults(t, states));
@@ -139,15 +141,15 @@ public final class Operations {
             }
             List<ObjectNode> queue = new ArrayList<>();
             long now = System.currentTimeMillis();
-            for (AppDefinition app : s.apps.values()) {
-                int need = s.needs.getOrDefault(app.pathId(), 0);
+            for (AppDefinition app : state.apps()) {
+                int need = state.launchesNeeded(app.pathId());
                 if (need > 0) {
-                    queue.add(Views.queueItem(app, need, s.delay(app.pathId()), now,
-                            s.queueStats.get(app.pathId())));
+                    queue.add(Views.queueItem(app, need, state.delay(app.pathId()), now,
+                            state.queueStats(app.pathId())));
                 }
             }
-            return new Snapshot(List.copyOf(s.runner.view().values()), List.copyOf(s.tasks.values()),
-                    List.copyOf(s.deployments.values()), health, ready, queue, Map.copyOf(s.lastFailures.entrySet()
+            return new Snapshot(List.copyOf(s.runner.view().values()), List.copyOf(state.tasks()),
+                    List.copyOf(state.deployments()), health, ready, queue, Map.copyOf(state.lastFailures().entrySet()
                     .stream().collect(java.util.stream.Collectors.toMap(e -> e.getKey().toString(),
                             Map.Entry::getValue))), s.frameworkId(), s.isSubscribed());
         });
