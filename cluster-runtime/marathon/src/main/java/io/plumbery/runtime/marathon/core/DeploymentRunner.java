@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.marathon.model.AppDefinition;
 import io.plumbery.runtime.marathon.model.MarathonJson;
 import io.plumbery.runtime.marathon.model.PathId;
+import io.plumbery.runtime.marathon.state.MarathonStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs deployment plans, one step after the other. The scheduler's {@code apps} are what the planning loop drives
+ * Runs deployment plans, one step after the other. The {@link SchedulerState}'s apps are what the planning loop drives
  * tasks towards; an app's target enters them only when the step of its last action begins (a stop takes it out),
  * so an app of a later step gets no launches, kills or upgrades until every app of the steps before is ready:
  * running at its instance count with current tasks that pass their health checks, or, for a stop, without tasks.
@@ -21,12 +22,16 @@ import org.slf4j.LoggerFactory;
  */
 final class DeploymentRunner {
     private static final Logger LOG = LoggerFactory.getLogger(DeploymentRunner.class);
-    private final MarathonScheduler s;
     private final SchedulerState state;
+    private final MarathonStore store;
+    private final EventBus events;
+    private final Replan replan;
 
-    DeploymentRunner(MarathonScheduler s, SchedulerState state) {
-        this.s = s;
+    DeploymentRunner(SchedulerState state, MarathonStore store, EventBus events, Replan replan) {
         this.state = state;
+        this.store = store;
+        this.events = events;
+        this.replan = replan;
     }
 
     /** The apps as the API shows them: with the target of every running deployment, applied or not yet. */
@@ -53,12 +58,12 @@ final class DeploymentRunner {
     /** Records a new plan and begins its first step (a plan without steps succeeds at once). */
     void start(Deployment d) {
         state.putDeployment(d);
-        s.store.saveDeployment(d);
+        store.saveDeployment(d);
         for (AppDefinition target : d.targets().values()) {
             if (d.effectiveStep(target.id()) > 1) {
-                s.store.saveVersion(target); // listed in /versions at once; saveApp does it for step 1
+                store.saveVersion(target); // listed in /versions at once; saveApp does it for step 1
             }
-            s.events.publish(s.events.event("api_post_event").put("uri", "/v2/apps" + target.id())
+            events.publish(events.event("api_post_event").put("uri", "/v2/apps" + target.id())
                     .set("appDefinition", MarathonJson.tree(target)));
         }
         if (d.steps().isEmpty()) {
@@ -94,7 +99,7 @@ final class DeploymentRunner {
             publishStep("deployment_step_success", d);
             for (Deployment.Action a : step.actions()) {
                 if (a.action().equals(Deployment.STOP)) {
-                    s.events.publish(s.events.event("app_terminated_event").put("appId", a.app()));
+                    events.publish(events.event("app_terminated_event").put("appId", a.app()));
                 }
             }
             if (d.currentStep() == d.steps().size()) {
@@ -113,26 +118,26 @@ final class DeploymentRunner {
      */
     void drop(Deployment d, boolean applyRest) {
         state.removeDeployment(d.id());
-        s.store.deleteDeployment(d.id());
-        s.events.publish(s.events.event("deployment_failed").put("id", d.id()).set("plan", Views.plan(d)));
+        store.deleteDeployment(d.id());
+        events.publish(events.event("deployment_failed").put("id", d.id()).set("plan", Views.plan(d)));
         if (applyRest) {
             for (int step = d.currentStep() + 1; step <= d.steps().size(); step++) {
                 apply(d, step);
             }
         }
-        s.replanSoon();
+        replan.soon();
     }
 
     private void begin(Deployment d, int step) {
         Deployment at = d.atStep(step);
         state.putDeployment(at);
-        s.store.saveDeployment(at);
+        store.saveDeployment(at);
         apply(at, step);
-        ObjectNode info = s.events.event("deployment_info");
+        ObjectNode info = events.event("deployment_info");
         info.set("plan", Views.plan(at));
         info.set("currentStep", Views.step(at.current()));
-        s.events.publish(info);
-        s.replanSoon();
+        events.publish(info);
+        replan.soon();
     }
 
     /** The step's apps take their target (or, stopped, leave): from now on the planning loop drives them. */
@@ -142,11 +147,11 @@ final class DeploymentRunner {
             PathId id = PathId.parse(a.app());
             if (target == null) {
                 if (state.removeApp(id)) {
-                    s.store.deleteApp(a.app());
+                    store.deleteApp(a.app());
                 }
             } else if (!target.equals(state.app(id))) {
                 state.putApp(target);
-                s.store.saveApp(target);
+                store.saveApp(target);
             }
         }
     }
@@ -171,16 +176,16 @@ final class DeploymentRunner {
 
     private void finish(Deployment d) {
         state.removeDeployment(d.id());
-        s.store.deleteDeployment(d.id());
-        ObjectNode success = s.events.event("deployment_success").put("id", d.id());
+        store.deleteDeployment(d.id());
+        ObjectNode success = events.event("deployment_success").put("id", d.id());
         success.set("plan", Views.plan(d));
-        s.events.publish(success);
+        events.publish(success);
     }
 
     private void publishStep(String type, Deployment d) {
-        ObjectNode e = s.events.event(type);
+        ObjectNode e = events.event(type);
         e.set("plan", Views.plan(d));
         e.set("currentStep", Views.step(d.current()));
-        s.events.publish(e);
+        events.publish(e);
     }
 }

@@ -18,16 +18,20 @@ import org.slf4j.LoggerFactory;
  */
 final class HealthMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
-    private final MarathonScheduler s;
     private final SchedulerState state;
+    private final EventBus events;
+    private final Killer killer;
+    private final Replan replan;
     private final Executor core;
     private final HealthChecks checks = new HealthChecks();
     private final Map<String, HealthState[]> states = new HashMap<>();
     private final Map<String, Boolean> mesosHealthy = new HashMap<>();
 
-    HealthMonitor(MarathonScheduler s, SchedulerState state, Executor core) {
-        this.s = s;
+    HealthMonitor(SchedulerState state, EventBus events, Killer killer, Replan replan, Executor core) {
         this.state = state;
+        this.events = events;
+        this.killer = killer;
+        this.replan = replan;
         this.core = core;
     }
 
@@ -115,25 +119,25 @@ final class HealthMonitor implements AutoCloseable {
             changed(t, hs.alive);
         }
         if (!o.alive() && hs.alive != null) {
-            ObjectNode failed = s.events.event("failed_health_check_event").put("appId", t.appId())
+            ObjectNode failed = events.event("failed_health_check_event").put("appId", t.appId())
                     .put("taskId", t.id()).put("instanceId", t.id());
             failed.set("healthCheck", MarathonJson.tree(hc));
-            s.events.publish(failed);
+            events.publish(failed);
         }
         if (hc.maxConsecutiveFailures() > 0 && hs.consecutiveFailures >= hc.maxConsecutiveFailures()
                 && !t.killRequested()) {
             LOG.info("Task {} failed {} health checks in a row: killing it", t.id(), hs.consecutiveFailures);
-            s.events.publish(s.events.event("unhealthy_task_kill_event").put("appId", t.appId()).put("taskId", t.id())
+            events.publish(events.event("unhealthy_task_kill_event").put("appId", t.appId()).put("taskId", t.id())
                     .put("instanceId", t.id()).put("version", t.version())
                     .put("reason", String.valueOf(hs.lastFailureCause)).put("host", t.host())
                     .put("slaveId", t.agentId()));
-            s.kill(t, "unhealthy");
+            killer.kill(t, "unhealthy");
         }
-        s.replanSoon();
+        replan.soon();
     }
 
     private void changed(MarathonTask t, boolean alive) {
-        s.events.publish(s.events.event("health_status_changed_event").put("appId", t.appId()).put("taskId", t.id())
+        events.publish(events.event("health_status_changed_event").put("appId", t.appId()).put("taskId", t.id())
                 .put("instanceId", t.id()).put("version", t.version()).put("alive", alive));
     }
 

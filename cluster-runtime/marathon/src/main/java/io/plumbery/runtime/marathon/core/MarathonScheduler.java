@@ -9,36 +9,44 @@ import io.plumbery.runtime.marathon.model.PathId;
 import io.plumbery.runtime.marathon.state.MarathonStore;
 import io.plumbery.runtime.protocol.Json;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The leader's scheduler: a Mesos framework (through {@link MesosClient} only) that keeps each app at its instance
- * count. All state lives on one thread ({@code marathon-core}); the HTTP API runs its operations there through
- * {@link #onCore(Callable)}. Each change and each tick re-plans every app with {@link AppPlanner}; deployments
- * move on through their steps with {@link DeploymentRunner}.
+ * count. Its {@link SchedulerState} lives on one thread ({@link CoreThread}, {@code marathon-core}), where Mesos
+ * events, ticks and the API's {@link Operations} run one at a time. Each change and each tick re-plans every app with
+ * {@link AppPlanner}; deployments move on through their steps with {@link DeploymentRunner}. Here are the event loop
+ * and the wiring: each collaborator gets the state and what it needs of the scheduler ({@link Replan},
+ * {@link MasterCalls}, {@link Killer}, {@link FrameworkStatus}), never the scheduler itself.
  */
-public final class MarathonScheduler implements AutoCloseable {
+public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
     private static final Logger LOG = LoggerFactory.getLogger(MarathonScheduler.class);
-    private static final long KILL_RETRY_MILLIS = 10_000;
     /** As Marathon's task_launch_timeout: a task not running by then is killed and replaced. */
     private static final long LAUNCH_TIMEOUT_MILLIS = 300_000;
 
-    final SchedulerConfig config;
-    final MarathonStore store;
-    final EventBus events;
-    private final Map<String, Long> killsSent = new HashMap<>();
+    private final SchedulerConfig config;
+    private final MarathonStore store;
+    private final EventBus events;
     private final CoreThread core = new CoreThread();
-    final SchedulerState state = new SchedulerState(core);
-    final HealthMonitor health;
-    final DeploymentRunner runner;
+    private final SchedulerState state = new SchedulerState(core);
+    private final Replan replan = new Replan() {
+        @Override
+        public void now() {
+            reconcileAll();
+        }
+
+        @Override
+        public void soon() {
+            replanSoon();
+        }
+    };
+    private final TaskKiller killer;
+    private final HealthMonitor health;
+    private final DeploymentRunner runner;
     private final OfferMatcher offers;
     private final Operations operations;
     private MesosClient mesos;
@@ -46,7 +54,6 @@ public final class MarathonScheduler implements AutoCloseable {
     private volatile boolean subscribed;
     private boolean suppressed;
     private int lastTotalNeed;
-    private long lastVersionMillis;
     private long lastReconcile;
     private boolean replanQueued;
 
@@ -54,15 +61,17 @@ public final class MarathonScheduler implements AutoCloseable {
         this.config = config;
         this.store = store;
         this.events = events;
-        this.runner = new DeploymentRunner(this, state);
-        this.operations = new Operations(this, state);
-        this.health = new HealthMonitor(this, state, core);
-        this.offers = new OfferMatcher(this, state);
+        this.killer = new TaskKiller(state, store, this::call);
+        this.runner = new DeploymentRunner(state, store, events, replan);
+        this.health = new HealthMonitor(state, events, killer, replan, core);
+        this.offers = new OfferMatcher(state, store, events, this::call, config.declineOfferSeconds());
+        this.operations = new Operations(core, state, runner, new VersionClock(), store, killer, replan,
+                new Snapshots(state, runner, health, this));
     }
 
     /** Loads the stored state and subscribes to the master. */
     public void start() throws Exception {
-        onCore(() -> {
+        core.call(() -> {
             store.apps().forEach(state::putApp);
             store.tasks().forEach(state::putTask);
             store.deployments().forEach(state::putDeployment);
@@ -97,6 +106,7 @@ public final class MarathonScheduler implements AutoCloseable {
         return operations;
     }
 
+    @Override
     public boolean isSubscribed() {
         return subscribed;
     }
@@ -106,13 +116,9 @@ public final class MarathonScheduler implements AutoCloseable {
         return mesos == null ? java.util.Optional.empty() : mesos.masterEndpoint();
     }
 
+    @Override
     public String frameworkId() {
         return frameworkId;
-    }
-
-    /** Runs on the core thread and waits (bounded) for the answer; MarathonExceptions pass through. */
-    public <T> T onCore(Callable<T> work) {
-        return core.call(work);
     }
 
     private ObjectNode frameworkInfo() {
@@ -202,7 +208,7 @@ public final class MarathonScheduler implements AutoCloseable {
         if (task == null) {
             if (!gone && agentId != null) {
                 LOG.info("Killing unknown task {} ({})", taskId, newState);
-                sendKill(taskId, agentId);
+                killer.sendKill(taskId, agentId);
             }
             return;
         }
@@ -214,10 +220,10 @@ public final class MarathonScheduler implements AutoCloseable {
         if (gone) {
             state.removeTask(taskId);
             health.forget(taskId);
-            killsSent.remove(taskId);
+            killer.forget(taskId);
             store.deleteTask(taskId);
             if (newState.equals("TASK_UNREACHABLE")) {
-                sendKill(taskId, agentId);
+                killer.sendKill(taskId, agentId);
             }
             AppDefinition app = state.appOf(task);
             if (!task.killRequested() && app != null) {
@@ -239,7 +245,7 @@ public final class MarathonScheduler implements AutoCloseable {
     }
 
     /** Re-plans once after the events already queued on the core thread (bursts of updates cost one pass). */
-    void replanSoon() {
+    private void replanSoon() {
         if (!replanQueued) {
             replanQueued = true;
             core.execute(() -> {
@@ -257,7 +263,7 @@ public final class MarathonScheduler implements AutoCloseable {
         return f;
     }
 
-    ObjectNode statusEvent(MarathonTask task, String state, String message) {
+    private ObjectNode statusEvent(MarathonTask task, String state, String message) {
         ObjectNode e = events.event("status_update_event").put("slaveId", task.agentId()).put("taskId", task.id())
                 .put("taskStatus", state).put("message", message).put("appId", task.appId()).put("host", task.host())
                 .put("version", task.version());
@@ -279,15 +285,10 @@ public final class MarathonScheduler implements AutoCloseable {
                 if (!t.isRunning() && !t.killRequested() && now - t.stagedAtMillis() > LAUNCH_TIMEOUT_MILLIS
                         && (t.state().equals(MarathonTask.STAGING) || t.state().equals("TASK_STARTING"))) {
                     LOG.info("Task {} not running after {} ms: killing it", t.id(), LAUNCH_TIMEOUT_MILLIS);
-                    kill(t, "launch timeout");
+                    killer.kill(t, "launch timeout");
                 }
             }
-            for (Map.Entry<String, Long> k : new ArrayList<>(killsSent.entrySet())) {
-                MarathonTask t = state.task(k.getKey());
-                if (t != null && now - k.getValue() > KILL_RETRY_MILLIS) {
-                    sendKill(t.id(), t.agentId());
-                }
-            }
+            killer.retryUnanswered(now);
             health.runDue(now);
             reconcileAll();
         } catch (RuntimeException e) {
@@ -296,11 +297,11 @@ public final class MarathonScheduler implements AutoCloseable {
     }
 
     /** Re-plans every app: kills what is to go, sets how many to launch, moves deployments on. */
-    void reconcileAll() {
+    private void reconcileAll() {
         Set<PathId> complete = new HashSet<>();
         for (AppDefinition app : state.apps()) {
             AppPlanner.Plan plan = AppPlanner.plan(app, state.tasksOf(app.id()), health::ready);
-            plan.kill().forEach(t -> kill(t, "planned"));
+            plan.kill().forEach(t -> killer.kill(t, "planned"));
             state.needLaunches(app.pathId(), plan.launch());
             if (plan.launch() == 0) {
                 state.leftQueue(app.pathId());
@@ -311,41 +312,16 @@ public final class MarathonScheduler implements AutoCloseable {
         }
         for (MarathonTask t : List.copyOf(state.tasks())) {
             if (!state.hasApp(PathId.parse(t.appId())) && !t.killRequested()) {
-                kill(t, "app removed");
+                killer.kill(t, "app removed");
             }
         }
         runner.advance(complete);
         updateOfferInterest();
     }
 
-    void kill(MarathonTask task, String why) {
-        MarathonTask t = state.task(task.id());
-        if (t == null || t.killRequested()) {
-            return;
-        }
-        LOG.debug("Killing {} ({})", t.id(), why);
-        MarathonTask killing = t.killing();
-        state.putTask(killing);
-        store.saveTask(killing);
-        sendKill(t.id(), t.agentId());
-    }
-
-    void call(ObjectNode call) {
+    private void call(ObjectNode call) {
         if (mesos != null) {
             mesos.call(call);
-        }
-    }
-
-    private void sendKill(String taskId, String agentId) {
-        killsSent.put(taskId, System.currentTimeMillis());
-        ObjectNode kill = MesosClient.newCall("KILL");
-        ObjectNode k = kill.putObject("kill");
-        k.putObject("task_id").put("value", taskId);
-        if (agentId != null) {
-            k.putObject("agent_id").put("value", agentId);
-        }
-        if (mesos != null) {
-            mesos.call(kill);
         }
     }
 
@@ -362,14 +338,6 @@ public final class MarathonScheduler implements AutoCloseable {
             mesos.call(MesosClient.newCall("SUPPRESS"));
         }
         lastTotalNeed = total;
-    }
-
-    /** Strictly increasing ISO-8601 versions, as Marathon's. */
-    String nextVersion() {
-        long now = Math.max(System.currentTimeMillis(), lastVersionMillis + 1);
-        lastVersionMillis = now;
-        return Instant.ofEpochMilli(now).toString().replaceFirst("(\\.\\d{3})?Z$", "") + "."
-                + String.format("%03d", now % 1000) + "Z";
     }
 
     @Override

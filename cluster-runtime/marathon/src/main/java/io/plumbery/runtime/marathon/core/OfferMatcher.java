@@ -9,6 +9,7 @@ import io.plumbery.runtime.marathon.mesos.TaskInfos;
 import io.plumbery.runtime.marathon.model.AppDefinition;
 import io.plumbery.runtime.marathon.model.Constraints;
 import io.plumbery.runtime.marathon.model.PathId;
+import io.plumbery.runtime.marathon.state.MarathonStore;
 import io.plumbery.runtime.protocol.Json;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,12 +23,19 @@ import java.util.UUID;
  * offers went unused are kept for {@code /v2/queue}. Core thread only.
  */
 final class OfferMatcher {
-    private final MarathonScheduler s;
     private final SchedulerState state;
+    private final MarathonStore store;
+    private final EventBus events;
+    private final MasterCalls master;
+    private final double declineOfferSeconds;
 
-    OfferMatcher(MarathonScheduler s, SchedulerState state) {
-        this.s = s;
+    OfferMatcher(SchedulerState state, MarathonStore store, EventBus events, MasterCalls master,
+                 double declineOfferSeconds) {
         this.state = state;
+        this.store = store;
+        this.events = events;
+        this.master = master;
+        this.declineOfferSeconds = declineOfferSeconds;
     }
 
     void match(JsonNode offers) {
@@ -65,7 +73,7 @@ final class OfferMatcher {
                     stats.unused++;
                     stats.lastUnusedAt = Instant.now().toString();
                     stats.reasons.merge(reason, 1, Integer::sum);
-                    ObjectNode unused = s.events.event("unused").put("reason", reason);
+                    ObjectNode unused = events.event("unused").put("reason", reason);
                     unused.remove("eventType");
                     unused.putObject("offer").put("id", res.offerId()).put("agentId", res.agentId())
                             .put("hostname", res.hostname());
@@ -79,8 +87,8 @@ final class OfferMatcher {
                 ObjectNode decline = MesosClient.newCall("DECLINE");
                 ObjectNode d = decline.putObject("decline");
                 d.putArray("offer_ids").addObject().put("value", res.offerId());
-                d.putObject("filters").put("refuse_seconds", s.config.declineOfferSeconds());
-                s.call(decline);
+                d.putObject("filters").put("refuse_seconds", declineOfferSeconds);
+                master.call(decline);
             } else {
                 ObjectNode accept = MesosClient.newCall("ACCEPT");
                 ObjectNode a = accept.putObject("accept");
@@ -88,7 +96,7 @@ final class OfferMatcher {
                 a.putArray("operations").addObject().put("type", "LAUNCH").putObject("launch")
                         .set("task_infos", launches);
                 a.putObject("filters").put("refuse_seconds", 1.0);
-                s.call(accept);
+                master.call(accept);
             }
         }
     }
@@ -101,7 +109,7 @@ final class OfferMatcher {
                 res.hostname(), Map.copyOf(res.attributes()), List.copyOf(ports), MarathonTask.STAGING,
                 Instant.ofEpochMilli(now).toString(), null, now, 0, false);
         state.putTask(task);
-        s.store.saveTask(task);
+        store.saveTask(task);
         return info;
     }
 
