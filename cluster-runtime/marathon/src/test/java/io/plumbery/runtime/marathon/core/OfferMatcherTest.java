@@ -48,11 +48,12 @@ class OfferMatcherTest {
         state.needLaunches(app.pathId(), launches);
     }
 
+    private void onCore(Runnable work) {
+        SchedulerStateTest.onCore(core, work);
+    }
+
     private void match(JsonNode offers) {
-        core.call(() -> {
-            matcher.match(offers);
-            return null;
-        });
+        onCore(() -> matcher.match(offers));
     }
 
     private static AppDefinition versioned(String json) {
@@ -62,9 +63,8 @@ class OfferMatcherTest {
     @Test
     void whatFitsIsLaunchedInOneAcceptAndRecorded() {
         AppDefinition web = versioned("{\"id\":\"/web\",\"cmd\":\"x\",\"cpus\":1,\"mem\":64,\"instances\":3}");
-        core.call(() -> {
+        onCore(() -> {
             queue(web, 3);
-            return null;
         });
 
         match(offers("o1", "h1", 2.5, 1000));
@@ -75,7 +75,7 @@ class OfferMatcherTest {
         assertThat(accept.path("accept").path("offer_ids").get(0).path("value").asText()).isEqualTo("o1");
         JsonNode infos = accept.path("accept").path("operations").get(0).path("launch").path("task_infos");
         assertThat(infos).hasSize(2);
-        core.call(() -> {
+        onCore(() -> {
             assertThat(state.tasksOf("/web")).hasSize(2).allSatisfy(t -> {
                 assertThat(t.state()).isEqualTo(MarathonTask.STAGING);
                 assertThat(t.host()).isEqualTo("h1");
@@ -86,7 +86,6 @@ class OfferMatcherTest {
             assertThat(state.launchesNeeded(web.pathId())).isEqualTo(1);
             assertThat(state.queueStats(web.pathId()).processed).isEqualTo(1);
             assertThat(state.queueStats(web.pathId()).lastUsedAt).isNotNull();
-            return null;
         });
         assertThat(store.tasks()).extracting(MarathonTask::id).hasSize(2);
     }
@@ -96,11 +95,10 @@ class OfferMatcherTest {
         AppDefinition big = versioned("{\"id\":\"/big\",\"cmd\":\"x\",\"cpus\":4,\"mem\":64}");
         AppDefinition one = versioned("{\"id\":\"/one\",\"cmd\":\"x\",\"cpus\":0.1,\"mem\":16,"
                 + "\"constraints\":[[\"hostname\",\"UNIQUE\"]]}");
-        core.call(() -> {
+        onCore(() -> {
             queue(big, 1);
             queue(one, 1);
             state.putTask(task("one.1", "/one")); // on host-1
-            return null;
         });
 
         match(offers("o2", "host-1", 2, 1000));
@@ -110,7 +108,7 @@ class OfferMatcherTest {
             assertThat(decline.path("decline").path("offer_ids").get(0).path("value").asText()).isEqualTo("o2");
             assertThat(decline.path("decline").path("filters").path("refuse_seconds").asDouble()).isEqualTo(7.0);
         });
-        core.call(() -> {
+        onCore(() -> {
             QueueStats bigStats = state.queueStats(big.pathId());
             assertThat(bigStats.unused).isEqualTo(1);
             assertThat(bigStats.reasons).containsEntry("InsufficientCpus", 1);
@@ -119,7 +117,6 @@ class OfferMatcherTest {
             assertThat(state.queueStats(one.pathId()).reasons).containsEntry("UnfulfilledConstraint", 1);
             assertThat(state.launchesNeeded(big.pathId())).isEqualTo(1);
             assertThat(state.tasks()).hasSize(1);
-            return null;
         });
         assertThat(store.tasks()).isEmpty();
     }
@@ -127,19 +124,17 @@ class OfferMatcherTest {
     @Test
     void anAppBackingOffIsNotOffered() {
         AppDefinition slow = versioned("{\"id\":\"/slow\",\"cmd\":\"x\",\"cpus\":0.1,\"mem\":16,\"backoffSeconds\":60}");
-        core.call(() -> {
+        onCore(() -> {
             queue(slow, 1);
             state.recordFailure(slow, MarathonJson.object(), System.currentTimeMillis());
-            return null;
         });
 
         match(offers("o3", "h1", 2, 1000));
 
         assertThat(sent).singleElement().satisfies(c -> assertThat(c.path("type").asText()).isEqualTo("DECLINE"));
-        core.call(() -> {
+        onCore(() -> {
             assertThat(state.queueStats(slow.pathId())).isNull();
             assertThat(state.launchesNeeded(slow.pathId())).isEqualTo(1);
-            return null;
         });
     }
 }

@@ -34,11 +34,16 @@ class SchedulerStateTest {
                 MarathonTask.STAGING, "2024-01-01T00:00:00.000Z", null, 1, 0, false);
     }
 
-    private void onCore(Runnable work) {
+    /** Runs the work on the core thread, assertions and all, and waits for it. */
+    static void onCore(CoreThread core, Runnable work) {
         core.call(() -> {
             work.run();
             return null;
         });
+    }
+
+    private void onCore(Runnable work) {
+        onCore(core, work);
     }
 
     @Test

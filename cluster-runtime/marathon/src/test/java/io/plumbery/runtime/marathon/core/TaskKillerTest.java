@@ -23,10 +23,7 @@ class TaskKillerTest {
     }
 
     private void onCore(Runnable work) {
-        core.call(() -> {
-            work.run();
-            return null;
-        });
+        SchedulerStateTest.onCore(core, work);
     }
 
     private List<String> killed() {
