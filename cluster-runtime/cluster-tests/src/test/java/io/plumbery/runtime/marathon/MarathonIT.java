@@ -293,9 +293,11 @@ class MarathonIT {
                 + "\"backoffSeconds\":1,\"backoffFactor\":20,\"maxLaunchDelaySeconds\":60}";
         assertThat(client.send("POST", "/v2/apps", crash).status()).isEqualTo(201);
         // 1 s after the first failure, then 20 s: the app waits in the queue with a delay
-        await().atMost(WAIT).until(() -> queued("/it/crash") != null
-                && !queued("/it/crash").path("delay").path("overdue").asBoolean()
-                && queued("/it/crash").path("delay").path("timeLeftSeconds").asInt() > 5);
+        await().atMost(WAIT).until(() -> {
+            JsonNode queued = queued("/it/crash"); // read once: the app leaves the queue while its task runs
+            return queued != null && !queued.path("delay").path("overdue").asBoolean()
+                    && queued.path("delay").path("timeLeftSeconds").asInt() > 5;
+        });
         long failures = client.events("status_update_event").stream()
                 .filter(e -> e.path("appId").asText().equals("/it/crash") && e.path("taskStatus").asText().equals("TASK_FAILED"))
                 .count();

@@ -26,10 +26,16 @@ final class Changes {
     static final String CYCLE = "Dependency graph has cyclic dependencies.";
     private static final int SERVICE_PORTS_FROM = 10_000;
     private static final int SERVICE_PORTS_TO = 20_000;
-    private final MarathonScheduler s;
+    private final SchedulerState state;
+    private final DeploymentRunner runner;
+    private final VersionClock versions;
+    private final Replan replan;
 
-    Changes(MarathonScheduler s) {
-        this.s = s;
+    Changes(SchedulerState state, DeploymentRunner runner, VersionClock versions, Replan replan) {
+        this.state = state;
+        this.runner = runner;
+        this.versions = versions;
+        this.replan = replan;
     }
 
     /** One app created, updated or deleted ({@code /v2/apps/{id}}): a plan of one step. */
@@ -39,8 +45,8 @@ final class Changes {
         if (after == null) {
             return deploy(before, null, Deployment.STOP);
         }
-        Map<PathId, AppDefinition> root = s.runner.view();
-        AppDefinition target = prepare(before, after, s.nextVersion(), root);
+        Map<PathId, AppDefinition> root = runner.view();
+        AppDefinition target = prepare(before, after, versions.next(), root);
         root.put(target.pathId(), target);
         validate(List.of(target), root, i -> "");
         String action = before == null ? Deployment.START
@@ -50,13 +56,13 @@ final class Changes {
 
     /** A one-step plan with the action given (single-app changes, restarts, kills with scale). */
     Operations.Change deploy(AppDefinition before, AppDefinition after, String action) {
-        String version = after != null ? after.version() : s.nextVersion();
+        String version = after != null ? after.version() : versions.next();
         if (action.equals(Deployment.RESTART)) {
-            s.delay(after.pathId()).reset();
+            state.resetDelay(after.pathId());
         }
         Deployment d = Deployment.single(UUID.randomUUID().toString(), version, action, before, after);
-        s.runner.start(d);
-        s.reconcileAll();
+        runner.start(d);
+        replan.now();
         return new Operations.Change(d.id(), version, after);
     }
 
@@ -67,11 +73,11 @@ final class Changes {
      */
     Operations.Change group(PathId scope, List<AppDefinition> apps, boolean replace, boolean force,
                             IntFunction<String> pathOf) {
-        Map<PathId, AppDefinition> view = s.runner.view();
+        Map<PathId, AppDefinition> view = runner.view();
         Map<PathId, AppDefinition> root = new TreeMap<>(view); // the target root group
         Map<String, AppDefinition> originals = new LinkedHashMap<>();
         Map<String, AppDefinition> targets = new LinkedHashMap<>();
-        String version = s.nextVersion();
+        String version = versions.next();
         if (replace) {
             Set<PathId> kept = new HashSet<>();
             apps.forEach(a -> kept.add(a.pathId()));
@@ -101,11 +107,11 @@ final class Changes {
         List<Deployment.Step> steps = DeploymentPlanner.steps(originals, targets, root.values(), false);
         for (Deployment.Step step : steps) {
             step.actions().stream().filter(a -> a.action().equals(Deployment.RESTART))
-                    .forEach(a -> s.delay(PathId.parse(a.app())).reset());
+                    .forEach(a -> state.resetDelay(PathId.parse(a.app())));
         }
         Deployment d = new Deployment(UUID.randomUUID().toString(), version, steps, 0, originals, targets);
-        s.runner.start(d);
-        s.reconcileAll();
+        runner.start(d);
+        replan.now();
         return new Operations.Change(d.id(), version, null);
     }
 
@@ -114,17 +120,17 @@ final class Changes {
      * deletes it when the deployment created it), dependents first. With force the deployment is just dropped.
      */
     Operations.Change rollback(String id, boolean force) {
-        Deployment d = s.deployments.get(id);
+        Deployment d = state.deployment(id);
         if (d == null) {
             throw MarathonException.of(404, "DeploymentPlan " + id + " does not exist");
         }
         if (force) {
-            s.runner.drop(d, true);
+            runner.drop(d, true);
             return null;
         }
-        Map<PathId, AppDefinition> view = s.runner.view();
-        s.runner.drop(d, false);
-        String version = s.nextVersion();
+        Map<PathId, AppDefinition> view = runner.view();
+        runner.drop(d, false);
+        String version = versions.next();
         Map<String, AppDefinition> originals = new LinkedHashMap<>();
         Map<String, AppDefinition> targets = new LinkedHashMap<>();
         // the graph holds the apps being removed too, so that their dependents go before them
@@ -145,8 +151,8 @@ final class Changes {
         }
         List<Deployment.Step> steps = DeploymentPlanner.steps(originals, targets, graph.values(), true);
         Deployment revert = new Deployment(UUID.randomUUID().toString(), version, steps, 0, originals, targets);
-        s.runner.start(revert);
-        s.reconcileAll();
+        runner.start(revert);
+        replan.now();
         AppDefinition single = targets.size() == 1 ? targets.values().iterator().next() : null;
         return new Operations.Change(revert.id(), version, single);
     }
@@ -155,7 +161,7 @@ final class Changes {
     void conflicts(Collection<String> appIds, boolean force) {
         Map<String, Deployment> running = new LinkedHashMap<>();
         for (String app : appIds) {
-            s.runner.of(app).forEach(d -> running.put(d.id(), d));
+            runner.of(app).forEach(d -> running.put(d.id(), d));
         }
         if (running.isEmpty()) {
             return;
@@ -168,7 +174,7 @@ final class Changes {
             running.keySet().forEach(id -> list.addObject().put("id", id));
             throw new MarathonException(409, body);
         }
-        running.values().forEach(d -> s.runner.drop(d, true));
+        running.values().forEach(d -> runner.drop(d, true));
     }
 
     /** Dependencies that name nothing, and cycles through the changed apps, are refused (422). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.marathon.model.AppDefinition;
 import io.plumbery.runtime.marathon.model.MarathonJson;
 import io.plumbery.runtime.marathon.model.PathId;
+import io.plumbery.runtime.marathon.state.MarathonStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs deployment plans, one step after the other. The scheduler's {@code apps} are what the planning loop drives
+ * Runs deployment plans, one step after the other. The {@link SchedulerState}'s apps are what the planning loop drives
  * tasks towards; an app's target enters them only when the step of its last action begins (a stop takes it out),
  * so an app of a later step gets no launches, kills or upgrades until every app of the steps before is ready:
  * running at its instance count with current tasks that pass their health checks, or, for a stop, without tasks.
@@ -21,16 +22,23 @@ import org.slf4j.LoggerFactory;
  */
 final class DeploymentRunner {
     private static final Logger LOG = LoggerFactory.getLogger(DeploymentRunner.class);
-    private final MarathonScheduler s;
+    private final SchedulerState state;
+    private final MarathonStore store;
+    private final EventBus events;
+    private final Replan replan;
 
-    DeploymentRunner(MarathonScheduler s) {
-        this.s = s;
+    DeploymentRunner(SchedulerState state, MarathonStore store, EventBus events, Replan replan) {
+        this.state = state;
+        this.store = store;
+        this.events = events;
+        this.replan = replan;
     }
 
     /** The apps as the API shows them: with the target of every running deployment, applied or not yet. */
     Map<PathId, AppDefinition> view() {
-        Map<PathId, AppDefinition> out = new TreeMap<>(s.apps);
-        for (Deployment d : s.deployments.values()) {
+        Map<PathId, AppDefinition> out = new TreeMap<>();
+        state.apps().forEach(a -> out.put(a.pathId(), a));
+        for (Deployment d : state.deployments()) {
             for (String app : d.affectedApps()) {
                 AppDefinition target = d.targets().get(app);
                 if (target != null) {
@@ -44,18 +52,18 @@ final class DeploymentRunner {
     }
 
     List<Deployment> of(String appId) {
-        return s.deployments.values().stream().filter(d -> d.affects(appId)).toList();
+        return state.deployments().stream().filter(d -> d.affects(appId)).toList();
     }
 
     /** Records a new plan and begins its first step (a plan without steps succeeds at once). */
     void start(Deployment d) {
-        s.deployments.put(d.id(), d);
-        s.store.saveDeployment(d);
+        state.putDeployment(d);
+        store.saveDeployment(d);
         for (AppDefinition target : d.targets().values()) {
             if (d.effectiveStep(target.id()) > 1) {
-                s.store.saveVersion(target); // listed in /versions at once; saveApp does it for step 1
+                store.saveVersion(target); // listed in /versions at once; saveApp does it for step 1
             }
-            s.events.publish(s.events.event("api_post_event").put("uri", "/v2/apps" + target.id())
+            events.publish(events.event("api_post_event").put("uri", "/v2/apps" + target.id())
                     .set("appDefinition", MarathonJson.tree(target)));
         }
         if (d.steps().isEmpty()) {
@@ -70,7 +78,7 @@ final class DeploymentRunner {
      * idempotent, and the previous leader may have stored the step but not yet its apps).
      */
     void resume() {
-        for (Deployment d : List.copyOf(s.deployments.values())) {
+        for (Deployment d : List.copyOf(state.deployments())) {
             if (d.current() == null) {
                 LOG.info("Deployment {} has no step {}: done", d.id(), d.currentStep());
                 finish(d);
@@ -83,7 +91,7 @@ final class DeploymentRunner {
 
     /** After a planning pass: every deployment whose current step is done moves on to its next step. */
     void advance(Set<PathId> complete) {
-        for (Deployment d : List.copyOf(s.deployments.values())) {
+        for (Deployment d : List.copyOf(state.deployments())) {
             Deployment.Step step = d.current();
             if (step == null || !done(d, step, complete)) {
                 continue;
@@ -91,7 +99,7 @@ final class DeploymentRunner {
             publishStep("deployment_step_success", d);
             for (Deployment.Action a : step.actions()) {
                 if (a.action().equals(Deployment.STOP)) {
-                    s.events.publish(s.events.event("app_terminated_event").put("appId", a.app()));
+                    events.publish(events.event("app_terminated_event").put("appId", a.app()));
                 }
             }
             if (d.currentStep() == d.steps().size()) {
@@ -109,27 +117,27 @@ final class DeploymentRunner {
      * cancelled with force: the app definitions the API shows stay those the user sent.
      */
     void drop(Deployment d, boolean applyRest) {
-        s.deployments.remove(d.id());
-        s.store.deleteDeployment(d.id());
-        s.events.publish(s.events.event("deployment_failed").put("id", d.id()).set("plan", Views.plan(d)));
+        state.removeDeployment(d.id());
+        store.deleteDeployment(d.id());
+        events.publish(events.event("deployment_failed").put("id", d.id()).set("plan", Views.plan(d)));
         if (applyRest) {
             for (int step = d.currentStep() + 1; step <= d.steps().size(); step++) {
                 apply(d, step);
             }
         }
-        s.replanSoon();
+        replan.soon();
     }
 
     private void begin(Deployment d, int step) {
         Deployment at = d.atStep(step);
-        s.deployments.put(at.id(), at);
-        s.store.saveDeployment(at);
+        state.putDeployment(at);
+        store.saveDeployment(at);
         apply(at, step);
-        ObjectNode info = s.events.event("deployment_info");
+        ObjectNode info = events.event("deployment_info");
         info.set("plan", Views.plan(at));
         info.set("currentStep", Views.step(at.current()));
-        s.events.publish(info);
-        s.replanSoon();
+        events.publish(info);
+        replan.soon();
     }
 
     /** The step's apps take their target (or, stopped, leave): from now on the planning loop drives them. */
@@ -138,15 +146,12 @@ final class DeploymentRunner {
             AppDefinition target = d.targets().get(a.app());
             PathId id = PathId.parse(a.app());
             if (target == null) {
-                if (s.apps.remove(id) != null) {
-                    s.store.deleteApp(a.app());
+                if (state.removeApp(id)) {
+                    store.deleteApp(a.app());
                 }
-                s.delays.remove(id);
-                s.needs.remove(id);
-                s.queueStats.remove(id);
-            } else if (!target.equals(s.apps.get(id))) {
-                s.apps.put(id, target);
-                s.store.saveApp(target);
+            } else if (!target.equals(state.app(id))) {
+                state.putApp(target);
+                store.saveApp(target);
             }
         }
     }
@@ -156,7 +161,7 @@ final class DeploymentRunner {
             PathId id = PathId.parse(a.app());
             boolean ok;
             if (a.action().equals(Deployment.STOP)) {
-                ok = !s.apps.containsKey(id) && s.tasksOf(a.app()).isEmpty();
+                ok = !state.hasApp(id) && state.tasksOf(a.app()).isEmpty();
             } else if (d.effectiveStep(a.app()) != d.currentStep()) {
                 ok = true; // StartApplication of a group plan: registered with no instances, as Marathon's
             } else {
@@ -170,17 +175,17 @@ final class DeploymentRunner {
     }
 
     private void finish(Deployment d) {
-        s.deployments.remove(d.id());
-        s.store.deleteDeployment(d.id());
-        ObjectNode success = s.events.event("deployment_success").put("id", d.id());
+        state.removeDeployment(d.id());
+        store.deleteDeployment(d.id());
+        ObjectNode success = events.event("deployment_success").put("id", d.id());
         success.set("plan", Views.plan(d));
-        s.events.publish(success);
+        events.publish(success);
     }
 
     private void publishStep(String type, Deployment d) {
-        ObjectNode e = s.events.event(type);
+        ObjectNode e = events.event(type);
         e.set("plan", Views.plan(d));
         e.set("currentStep", Views.step(d.current()));
-        s.events.publish(e);
+        events.publish(e);
     }
 }

@@ -3,7 +3,6 @@ package io.plumbery.runtime.marathon.core;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.marathon.model.AppDefinition;
 import io.plumbery.runtime.marathon.model.MarathonJson;
-import io.plumbery.runtime.marathon.model.PathId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -19,14 +18,20 @@ import org.slf4j.LoggerFactory;
  */
 final class HealthMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
-    private final MarathonScheduler s;
+    private final SchedulerState state;
+    private final EventBus events;
+    private final Killer killer;
+    private final Replan replan;
     private final Executor core;
     private final HealthChecks checks = new HealthChecks();
     private final Map<String, HealthState[]> states = new HashMap<>();
     private final Map<String, Boolean> mesosHealthy = new HashMap<>();
 
-    HealthMonitor(MarathonScheduler s, Executor core) {
-        this.s = s;
+    HealthMonitor(SchedulerState state, EventBus events, Killer killer, Replan replan, Executor core) {
+        this.state = state;
+        this.events = events;
+        this.killer = killer;
+        this.replan = replan;
         this.core = core;
     }
 
@@ -44,7 +49,7 @@ final class HealthMonitor implements AutoCloseable {
         if (!t.isRunning()) {
             return false;
         }
-        AppDefinition app = s.apps.get(PathId.parse(t.appId()));
+        AppDefinition app = state.appOf(t);
         if (app == null || app.healthChecks().isEmpty()) {
             return true;
         }
@@ -74,8 +79,8 @@ final class HealthMonitor implements AutoCloseable {
 
     /** Starts the checks that are due. */
     void runDue(long now) {
-        for (MarathonTask t : s.tasks.values()) {
-            AppDefinition app = s.apps.get(PathId.parse(t.appId()));
+        for (MarathonTask t : state.tasks()) {
+            AppDefinition app = state.appOf(t);
             if (app == null || !t.isRunning() || t.killRequested() || app.healthChecks().isEmpty()) {
                 continue;
             }
@@ -102,7 +107,7 @@ final class HealthMonitor implements AutoCloseable {
     }
 
     private void result(String taskId, int index, AppDefinition.HealthCheck hc, HealthChecks.Outcome o) {
-        MarathonTask t = s.tasks.get(taskId);
+        MarathonTask t = state.task(taskId);
         HealthState[] st = states.get(taskId);
         if (t == null || st == null || index >= st.length) {
             return;
@@ -114,25 +119,25 @@ final class HealthMonitor implements AutoCloseable {
             changed(t, hs.alive);
         }
         if (!o.alive() && hs.alive != null) {
-            ObjectNode failed = s.events.event("failed_health_check_event").put("appId", t.appId())
+            ObjectNode failed = events.event("failed_health_check_event").put("appId", t.appId())
                     .put("taskId", t.id()).put("instanceId", t.id());
             failed.set("healthCheck", MarathonJson.tree(hc));
-            s.events.publish(failed);
+            events.publish(failed);
         }
         if (hc.maxConsecutiveFailures() > 0 && hs.consecutiveFailures >= hc.maxConsecutiveFailures()
                 && !t.killRequested()) {
             LOG.info("Task {} failed {} health checks in a row: killing it", t.id(), hs.consecutiveFailures);
-            s.events.publish(s.events.event("unhealthy_task_kill_event").put("appId", t.appId()).put("taskId", t.id())
+            events.publish(events.event("unhealthy_task_kill_event").put("appId", t.appId()).put("taskId", t.id())
                     .put("instanceId", t.id()).put("version", t.version())
                     .put("reason", String.valueOf(hs.lastFailureCause)).put("host", t.host())
                     .put("slaveId", t.agentId()));
-            s.kill(t, "unhealthy");
+            killer.kill(t, "unhealthy");
         }
-        s.replanSoon();
+        replan.soon();
     }
 
     private void changed(MarathonTask t, boolean alive) {
-        s.events.publish(s.events.event("health_status_changed_event").put("appId", t.appId()).put("taskId", t.id())
+        events.publish(events.event("health_status_changed_event").put("appId", t.appId()).put("taskId", t.id())
                 .put("instanceId", t.id()).put("version", t.version()).put("alive", alive));
     }
 

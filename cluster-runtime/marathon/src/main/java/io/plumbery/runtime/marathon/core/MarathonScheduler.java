@@ -9,53 +9,44 @@ import io.plumbery.runtime.marathon.model.PathId;
 import io.plumbery.runtime.marathon.state.MarathonStore;
 import io.plumbery.runtime.protocol.Json;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The leader's scheduler: a Mesos framework (through {@link MesosClient} only) that keeps each app at its instance
- * count. All state lives on one thread ({@code marathon-core}); the HTTP API runs its operations there through
- * {@link #onCore(Callable)}. Each change and each tick re-plans every app with {@link AppPlanner}; deployments
- * move on through their steps with {@link DeploymentRunner}.
+ * count. Its {@link SchedulerState} lives on one thread ({@link CoreThread}, {@code marathon-core}), where Mesos
+ * events, ticks and the API's {@link Operations} run one at a time. Each change and each tick re-plans every app with
+ * {@link AppPlanner}; deployments move on through their steps with {@link DeploymentRunner}. Here are the event loop
+ * and the wiring: each collaborator gets the state and what it needs of the scheduler ({@link Replan},
+ * {@link MasterCalls}, {@link Killer}, {@link FrameworkStatus}), never the scheduler itself.
  */
-public final class MarathonScheduler implements AutoCloseable {
+public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
     private static final Logger LOG = LoggerFactory.getLogger(MarathonScheduler.class);
-    private static final long KILL_RETRY_MILLIS = 10_000;
     /** As Marathon's task_launch_timeout: a task not running by then is killed and replaced. */
     private static final long LAUNCH_TIMEOUT_MILLIS = 300_000;
 
-    final SchedulerConfig config;
-    final MarathonStore store;
-    final EventBus events;
-    final Map<PathId, AppDefinition> apps = new TreeMap<>();
-    final Map<String, MarathonTask> tasks = new LinkedHashMap<>();
-    final Map<String, Deployment> deployments = new LinkedHashMap<>();
-    final Map<PathId, LaunchDelay> delays = new HashMap<>();
-    final Map<PathId, Integer> needs = new HashMap<>();
-    final Map<PathId, OfferMatcher.QueueStats> queueStats = new HashMap<>();
-    final Map<PathId, ObjectNode> lastFailures = new HashMap<>();
-    private final Map<String, Long> killsSent = new HashMap<>();
-    private final ScheduledExecutorService core = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "marathon-core");
-        t.setDaemon(true);
-        return t;
-    });
-    final HealthMonitor health;
-    final DeploymentRunner runner;
+    private final SchedulerConfig config;
+    private final MarathonStore store;
+    private final EventBus events;
+    private final CoreThread core = new CoreThread();
+    private final SchedulerState state = new SchedulerState(core);
+    private final Replan replan = new Replan() {
+        @Override
+        public void now() {
+            reconcileAll();
+        }
+
+        @Override
+        public void soon() {
+            replanSoon();
+        }
+    };
+    private final TaskKiller killer;
+    private final HealthMonitor health;
+    private final DeploymentRunner runner;
     private final OfferMatcher offers;
     private final Operations operations;
     private MesosClient mesos;
@@ -63,7 +54,6 @@ public final class MarathonScheduler implements AutoCloseable {
     private volatile boolean subscribed;
     private boolean suppressed;
     private int lastTotalNeed;
-    private long lastVersionMillis;
     private long lastReconcile;
     private boolean replanQueued;
 
@@ -71,22 +61,24 @@ public final class MarathonScheduler implements AutoCloseable {
         this.config = config;
         this.store = store;
         this.events = events;
-        this.runner = new DeploymentRunner(this);
-        this.operations = new Operations(this);
-        this.health = new HealthMonitor(this, core);
-        this.offers = new OfferMatcher(this);
+        this.killer = new TaskKiller(state, store, this::call);
+        this.runner = new DeploymentRunner(state, store, events, replan);
+        this.health = new HealthMonitor(state, events, killer, replan, core);
+        this.offers = new OfferMatcher(state, store, events, this::call, config.declineOfferSeconds());
+        this.operations = new Operations(core, state, runner, new VersionClock(), store, killer, replan,
+                new Snapshots(state, runner, health, this));
     }
 
     /** Loads the stored state and subscribes to the master. */
     public void start() throws Exception {
-        onCore(() -> {
-            store.apps().forEach(a -> apps.put(a.pathId(), a));
-            store.tasks().forEach(t -> tasks.put(t.id(), t));
-            store.deployments().forEach(d -> deployments.put(d.id(), d));
+        core.call(() -> {
+            store.apps().forEach(state::putApp);
+            store.tasks().forEach(state::putTask);
+            store.deployments().forEach(state::putDeployment);
             runner.resume();
             frameworkId = store.frameworkId().orElse(null);
-            LOG.info("Marathon leader loaded {} apps, {} tasks, {} deployments; framework {}", apps.size(),
-                    tasks.size(), deployments.size(), frameworkId);
+            LOG.info("Marathon leader loaded {} apps, {} tasks, {} deployments; framework {}", state.apps().size(),
+                    state.tasks().size(), state.deployments().size(), frameworkId);
             return null;
         });
         mesos = new MesosClient(config.master(), this::frameworkInfo, new MesosClient.Listener() {
@@ -107,13 +99,14 @@ public final class MarathonScheduler implements AutoCloseable {
         });
         mesos.start();
         long tick = config.tick().toMillis();
-        core.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+        core.everyMillis(tick, this::tick);
     }
 
     public Operations operations() {
         return operations;
     }
 
+    @Override
     public boolean isSubscribed() {
         return subscribed;
     }
@@ -123,25 +116,9 @@ public final class MarathonScheduler implements AutoCloseable {
         return mesos == null ? java.util.Optional.empty() : mesos.masterEndpoint();
     }
 
+    @Override
     public String frameworkId() {
         return frameworkId;
-    }
-
-    /** Runs on the core thread and waits (bounded) for the answer; MarathonExceptions pass through. */
-    public <T> T onCore(Callable<T> work) {
-        try {
-            return core.submit(work).get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("The scheduler did not answer within 30 s", e);
-        }
     }
 
     private ObjectNode frameworkInfo() {
@@ -181,10 +158,10 @@ public final class MarathonScheduler implements AutoCloseable {
 
     private void reconcileWithMaster() {
         lastReconcile = System.currentTimeMillis();
-        if (!tasks.isEmpty()) {
+        if (!state.tasks().isEmpty()) {
             ObjectNode explicit = MesosClient.newCall("RECONCILE");
             ArrayNode list = explicit.putObject("reconcile").putArray("tasks");
-            for (MarathonTask t : tasks.values()) {
+            for (MarathonTask t : state.tasks()) {
                 ObjectNode rt = list.addObject();
                 rt.putObject("task_id").put("value", t.id());
                 if (t.agentId() != null) {
@@ -216,7 +193,7 @@ public final class MarathonScheduler implements AutoCloseable {
 
     private void onUpdate(JsonNode status) {
         String taskId = status.path("task_id").path("value").asText();
-        String state = status.path("state").asText();
+        String newState = status.path("state").asText();
         String agentId = status.path("agent_id").path("value").asText(null);
         if (status.hasNonNull("uuid")) {
             ObjectNode ack = MesosClient.newCall("ACKNOWLEDGE");
@@ -226,43 +203,40 @@ public final class MarathonScheduler implements AutoCloseable {
             a.put("uuid", status.path("uuid").asText());
             mesos.call(ack);
         }
-        MarathonTask task = tasks.get(taskId);
-        boolean gone = MarathonTask.isTerminal(state) || state.equals("TASK_UNREACHABLE");
+        MarathonTask task = state.task(taskId);
+        boolean gone = MarathonTask.isTerminal(newState) || newState.equals("TASK_UNREACHABLE");
         if (task == null) {
             if (!gone && agentId != null) {
-                LOG.info("Killing unknown task {} ({})", taskId, state);
-                sendKill(taskId, agentId);
+                LOG.info("Killing unknown task {} ({})", taskId, newState);
+                killer.sendKill(taskId, agentId);
             }
             return;
         }
         long now = System.currentTimeMillis();
-        boolean changed = !state.equals(task.state());
+        boolean changed = !newState.equals(task.state());
         if (changed) {
-            events.publish(statusEvent(task, state, status.path("message").asText("")));
+            events.publish(statusEvent(task, newState, status.path("message").asText("")));
         }
         if (gone) {
-            tasks.remove(taskId);
+            state.removeTask(taskId);
             health.forget(taskId);
-            killsSent.remove(taskId);
+            killer.forget(taskId);
             store.deleteTask(taskId);
-            if (state.equals("TASK_UNREACHABLE")) {
-                sendKill(taskId, agentId);
+            if (newState.equals("TASK_UNREACHABLE")) {
+                killer.sendKill(taskId, agentId);
             }
-            PathId app = PathId.parse(task.appId());
-            if (!task.killRequested() && apps.containsKey(app)) {
-                delay(app).failed(apps.get(app), now);
-                ObjectNode failure = lastFailureOf(task, state, status);
-                lastFailures.put(app, failure);
+            AppDefinition app = state.appOf(task);
+            if (!task.killRequested() && app != null) {
+                state.recordFailure(app, lastFailureOf(task, newState, status), now);
             }
         } else if (changed) {
-            MarathonTask updated = task.withState(state, now, Instant.ofEpochMilli(now).toString());
-            tasks.put(taskId, updated);
+            state.putTask(task.withState(newState, now, Instant.ofEpochMilli(now).toString()));
         }
         if (!gone && status.has("healthy")) {
-            health.mesosStatus(tasks.get(taskId), status.path("healthy").asBoolean());
+            health.mesosStatus(state.task(taskId), status.path("healthy").asBoolean());
         }
         if (!gone && changed) {
-            MarathonTask updated = tasks.get(taskId);
+            MarathonTask updated = state.task(taskId);
             if (updated.isRunning() && !task.isRunning()) {
                 store.saveTask(updated);
             }
@@ -271,7 +245,7 @@ public final class MarathonScheduler implements AutoCloseable {
     }
 
     /** Re-plans once after the events already queued on the core thread (bursts of updates cost one pass). */
-    void replanSoon() {
+    private void replanSoon() {
         if (!replanQueued) {
             replanQueued = true;
             core.execute(() -> {
@@ -289,7 +263,7 @@ public final class MarathonScheduler implements AutoCloseable {
         return f;
     }
 
-    ObjectNode statusEvent(MarathonTask task, String state, String message) {
+    private ObjectNode statusEvent(MarathonTask task, String state, String message) {
         ObjectNode e = events.event("status_update_event").put("slaveId", task.agentId()).put("taskId", task.id())
                 .put("taskStatus", state).put("message", message).put("appId", task.appId()).put("host", task.host())
                 .put("version", task.version());
@@ -307,19 +281,14 @@ public final class MarathonScheduler implements AutoCloseable {
             if (subscribed && now - lastReconcile > config.reconciliationInterval().toMillis()) {
                 reconcileWithMaster();
             }
-            for (MarathonTask t : List.copyOf(tasks.values())) {
+            for (MarathonTask t : List.copyOf(state.tasks())) {
                 if (!t.isRunning() && !t.killRequested() && now - t.stagedAtMillis() > LAUNCH_TIMEOUT_MILLIS
                         && (t.state().equals(MarathonTask.STAGING) || t.state().equals("TASK_STARTING"))) {
                     LOG.info("Task {} not running after {} ms: killing it", t.id(), LAUNCH_TIMEOUT_MILLIS);
-                    kill(t, "launch timeout");
+                    killer.kill(t, "launch timeout");
                 }
             }
-            for (Map.Entry<String, Long> k : new ArrayList<>(killsSent.entrySet())) {
-                MarathonTask t = tasks.get(k.getKey());
-                if (t != null && now - k.getValue() > KILL_RETRY_MILLIS) {
-                    sendKill(t.id(), t.agentId());
-                }
-            }
+            killer.retryUnanswered(now);
             health.runDue(now);
             reconcileAll();
         } catch (RuntimeException e) {
@@ -327,83 +296,40 @@ public final class MarathonScheduler implements AutoCloseable {
         }
     }
 
-    boolean ready(MarathonTask t) {
-        return health.ready(t);
-    }
-
-    List<MarathonTask> tasksOf(String appId) {
-        return tasks.values().stream().filter(t -> t.appId().equals(appId)).toList();
-    }
-
     /** Re-plans every app: kills what is to go, sets how many to launch, moves deployments on. */
-    void reconcileAll() {
+    private void reconcileAll() {
         Set<PathId> complete = new HashSet<>();
-        for (AppDefinition app : apps.values()) {
-            AppPlanner.Plan plan = AppPlanner.plan(app, tasksOf(app.id()), this::ready);
-            plan.kill().forEach(t -> kill(t, "planned"));
-            needs.put(app.pathId(), plan.launch());
+        for (AppDefinition app : state.apps()) {
+            AppPlanner.Plan plan = AppPlanner.plan(app, state.tasksOf(app.id()), health::ready);
+            plan.kill().forEach(t -> killer.kill(t, "planned"));
+            state.needLaunches(app.pathId(), plan.launch());
             if (plan.launch() == 0) {
-                queueStats.remove(app.pathId());
+                state.leftQueue(app.pathId());
             }
             if (plan.complete()) {
                 complete.add(app.pathId());
             }
         }
-        for (MarathonTask t : List.copyOf(tasks.values())) {
-            if (!apps.containsKey(PathId.parse(t.appId())) && !t.killRequested()) {
-                kill(t, "app removed");
+        for (MarathonTask t : List.copyOf(state.tasks())) {
+            if (!state.hasApp(PathId.parse(t.appId())) && !t.killRequested()) {
+                killer.kill(t, "app removed");
             }
         }
         runner.advance(complete);
         updateOfferInterest();
     }
 
-    void kill(MarathonTask task, String why) {
-        MarathonTask t = tasks.get(task.id());
-        if (t == null || t.killRequested()) {
-            return;
-        }
-        LOG.debug("Killing {} ({})", t.id(), why);
-        MarathonTask killing = t.killing();
-        tasks.put(t.id(), killing);
-        store.saveTask(killing);
-        sendKill(t.id(), t.agentId());
-    }
-
-    void call(ObjectNode call) {
+    private void call(ObjectNode call) {
         if (mesos != null) {
             mesos.call(call);
         }
-    }
-
-    private void sendKill(String taskId, String agentId) {
-        killsSent.put(taskId, System.currentTimeMillis());
-        ObjectNode kill = MesosClient.newCall("KILL");
-        ObjectNode k = kill.putObject("kill");
-        k.putObject("task_id").put("value", taskId);
-        if (agentId != null) {
-            k.putObject("agent_id").put("value", agentId);
-        }
-        if (mesos != null) {
-            mesos.call(kill);
-        }
-    }
-
-    LaunchDelay delay(PathId app) {
-        return delays.computeIfAbsent(app, k -> new LaunchDelay());
     }
 
     private void updateOfferInterest() {
         if (!subscribed) {
             return;
         }
-        long now = System.currentTimeMillis();
-        int total = 0;
-        for (Map.Entry<PathId, Integer> e : needs.entrySet()) {
-            if (e.getValue() > 0 && delay(e.getKey()).overdue(now)) {
-                total += e.getValue();
-            }
-        }
+        int total = state.launchesWanted(System.currentTimeMillis());
         if (total > 0 && (suppressed || total > lastTotalNeed)) {
             suppressed = false;
             mesos.call(MesosClient.newCall("REVIVE"));
@@ -414,25 +340,12 @@ public final class MarathonScheduler implements AutoCloseable {
         lastTotalNeed = total;
     }
 
-    /** Strictly increasing ISO-8601 versions, as Marathon's. */
-    String nextVersion() {
-        long now = Math.max(System.currentTimeMillis(), lastVersionMillis + 1);
-        lastVersionMillis = now;
-        return Instant.ofEpochMilli(now).toString().replaceFirst("(\\.\\d{3})?Z$", "") + "."
-                + String.format("%03d", now % 1000) + "Z";
-    }
-
     @Override
     public void close() {
         if (mesos != null) {
             mesos.close();
         }
         health.close();
-        core.shutdownNow();
-        try {
-            core.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        core.close();
     }
 }

@@ -9,12 +9,12 @@ import io.plumbery.runtime.marathon.mesos.TaskInfos;
 import io.plumbery.runtime.marathon.model.AppDefinition;
 import io.plumbery.runtime.marathon.model.Constraints;
 import io.plumbery.runtime.marathon.model.PathId;
+import io.plumbery.runtime.marathon.state.MarathonStore;
 import io.plumbery.runtime.protocol.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -23,21 +23,19 @@ import java.util.UUID;
  * offers went unused are kept for {@code /v2/queue}. Core thread only.
  */
 final class OfferMatcher {
-    private final MarathonScheduler s;
+    private final SchedulerState state;
+    private final MarathonStore store;
+    private final EventBus events;
+    private final MasterCalls master;
+    private final double declineOfferSeconds;
 
-    OfferMatcher(MarathonScheduler s) {
-        this.s = s;
-    }
-
-    /** Offers seen by an app in the queue, for {@code /v2/queue}'s processedOffersSummary. */
-    static final class QueueStats {
-        final String since = Instant.now().toString();
-        int processed;
-        int unused;
-        String lastUnusedAt;
-        String lastUsedAt;
-        final Map<String, Integer> reasons = new TreeMap<>();
-        final List<ObjectNode> lastUnused = new ArrayList<>();
+    OfferMatcher(SchedulerState state, MarathonStore store, EventBus events, MasterCalls master,
+                 double declineOfferSeconds) {
+        this.state = state;
+        this.store = store;
+        this.events = events;
+        this.master = master;
+        this.declineOfferSeconds = declineOfferSeconds;
     }
 
     void match(JsonNode offers) {
@@ -45,12 +43,12 @@ final class OfferMatcher {
         for (JsonNode offer : offers) {
             OfferResources res = new OfferResources(offer);
             ArrayNode launches = Json.MAPPER.createArrayNode();
-            for (AppDefinition app : s.apps.values()) {
-                int need = s.needs.getOrDefault(app.pathId(), 0);
-                if (need <= 0 || !s.delay(app.pathId()).overdue(now)) {
+            for (AppDefinition app : state.apps()) {
+                int need = state.launchesNeeded(app.pathId());
+                if (need <= 0 || !state.launchOverdue(app.pathId(), now)) {
                     continue;
                 }
-                QueueStats stats = s.queueStats.computeIfAbsent(app.pathId(), k -> new QueueStats());
+                QueueStats stats = state.queueStatsToCount(app.pathId());
                 stats.processed++;
                 String reason = null;
                 int launched = 0;
@@ -68,14 +66,14 @@ final class OfferMatcher {
                     launched++;
                     need--;
                 }
-                s.needs.put(app.pathId(), need);
+                state.needLaunches(app.pathId(), need);
                 if (launched > 0) {
                     stats.lastUsedAt = Instant.now().toString();
                 } else if (reason != null) {
                     stats.unused++;
                     stats.lastUnusedAt = Instant.now().toString();
                     stats.reasons.merge(reason, 1, Integer::sum);
-                    ObjectNode unused = s.events.event("unused").put("reason", reason);
+                    ObjectNode unused = events.event("unused").put("reason", reason);
                     unused.remove("eventType");
                     unused.putObject("offer").put("id", res.offerId()).put("agentId", res.agentId())
                             .put("hostname", res.hostname());
@@ -89,8 +87,8 @@ final class OfferMatcher {
                 ObjectNode decline = MesosClient.newCall("DECLINE");
                 ObjectNode d = decline.putObject("decline");
                 d.putArray("offer_ids").addObject().put("value", res.offerId());
-                d.putObject("filters").put("refuse_seconds", s.config.declineOfferSeconds());
-                s.call(decline);
+                d.putObject("filters").put("refuse_seconds", declineOfferSeconds);
+                master.call(decline);
             } else {
                 ObjectNode accept = MesosClient.newCall("ACCEPT");
                 ObjectNode a = accept.putObject("accept");
@@ -98,7 +96,7 @@ final class OfferMatcher {
                 a.putArray("operations").addObject().put("type", "LAUNCH").putObject("launch")
                         .set("task_infos", launches);
                 a.putObject("filters").put("refuse_seconds", 1.0);
-                s.call(accept);
+                master.call(accept);
             }
         }
     }
@@ -110,17 +108,15 @@ final class OfferMatcher {
         MarathonTask task = new MarathonTask(taskId, app.id(), app.version(), app.configVersion(), res.agentId(),
                 res.hostname(), Map.copyOf(res.attributes()), List.copyOf(ports), MarathonTask.STAGING,
                 Instant.ofEpochMilli(now).toString(), null, now, 0, false);
-        s.tasks.put(taskId, task);
-        s.store.saveTask(task);
+        state.putTask(task);
+        store.saveTask(task);
         return info;
     }
 
     List<Constraints.Placement> placements(PathId app) {
         List<Constraints.Placement> out = new ArrayList<>();
-        for (MarathonTask t : s.tasks.values()) {
-            if (t.appId().equals(app.toString())) {
-                out.add(new Constraints.Placement(t.host(), t.attributes() == null ? Map.of() : t.attributes()));
-            }
+        for (MarathonTask t : state.tasksOf(app.toString())) {
+            out.add(new Constraints.Placement(t.host(), t.attributes() == null ? Map.of() : t.attributes()));
         }
         return out;
     }

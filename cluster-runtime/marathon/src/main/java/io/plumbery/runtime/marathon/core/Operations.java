@@ -1,9 +1,8 @@
 package io.plumbery.runtime.marathon.core;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.marathon.model.AppDefinition;
 import io.plumbery.runtime.marathon.model.PathId;
+import io.plumbery.runtime.marathon.state.MarathonStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,12 +15,27 @@ import java.util.function.IntFunction;
  * deployment plan ({@link Changes}) that the {@link DeploymentRunner} carries out step by step.
  */
 public final class Operations {
-    private final MarathonScheduler s;
+    private final CoreThread core;
+    private final SchedulerState state;
+    private final DeploymentRunner runner;
+    private final VersionClock versions;
+    private final MarathonStore store;
+    private final Killer killer;
+    private final Replan replan;
+    private final Snapshots snapshots;
     private final Changes changes;
 
-    Operations(MarathonScheduler s) {
-        this.s = s;
-        this.changes = new Changes(s);
+    Operations(CoreThread core, SchedulerState state, DeploymentRunner runner, VersionClock versions,
+               MarathonStore store, Killer killer, Replan replan, Snapshots snapshots) {
+        this.core = core;
+        this.state = state;
+        this.runner = runner;
+        this.versions = versions;
+        this.store = store;
+        this.killer = killer;
+        this.replan = replan;
+        this.snapshots = snapshots;
+        this.changes = new Changes(state, runner, versions, replan);
     }
 
     /** A change accepted: the deployment that carries it out and the new version. */
@@ -32,8 +46,8 @@ public final class Operations {
     }
 
     public Change create(AppDefinition app) {
-        return s.onCore(() -> {
-            if (s.runner.view().containsKey(app.pathId())) {
+        return core.call(() -> {
+            if (runner.view().containsKey(app.pathId())) {
                 throw MarathonException.of(409, "An app with id [" + app.id() + "] already exists.");
             }
             return changes.single(null, app, false);
@@ -42,11 +56,11 @@ public final class Operations {
 
     /** Create or update (PUT/PATCH after merging); a scale when only {@code instances} changed. */
     public Change put(AppDefinition app, boolean force) {
-        return s.onCore(() -> changes.single(s.runner.view().get(app.pathId()), app, force));
+        return core.call(() -> changes.single(runner.view().get(app.pathId()), app, force));
     }
 
     public Change delete(PathId id, boolean force) {
-        return s.onCore(() -> changes.single(existing(id), null, force));
+        return core.call(() -> changes.single(existing(id), null, force));
     }
 
     /**
@@ -56,36 +70,36 @@ public final class Operations {
      */
     public Change group(PathId scope, List<AppDefinition> apps, boolean replace, boolean force,
                         IntFunction<String> pathOf) {
-        return s.onCore(() -> changes.group(scope, apps, replace, force, pathOf));
+        return core.call(() -> changes.group(scope, apps, replace, force, pathOf));
     }
 
     public Change restart(PathId id, boolean force) {
-        return s.onCore(() -> {
+        return core.call(() -> {
             AppDefinition app = existing(id);
             changes.conflicts(List.of(app.id()), force);
-            String version = s.nextVersion();
+            String version = versions.next();
             AppDefinition next = app.withVersion(version, new AppDefinition.VersionInfo(version, version));
             return changes.deploy(app, next, Deployment.RESTART);
         });
     }
 
     public Optional<AppDefinition> app(PathId id) {
-        return s.onCore(() -> Optional.ofNullable(s.runner.view().get(id)));
+        return core.call(() -> Optional.ofNullable(runner.view().get(id)));
     }
 
     public List<AppDefinition> versions(PathId id) {
-        return s.onCore(() -> {
+        return core.call(() -> {
             existing(id);
-            return s.store.versions(id.toString());
+            return store.versions(id.toString());
         });
     }
 
     /** Kills tasks by id; with scale the apps' instances go down by as many (one deployment per app). */
     public Killed kill(List<String> taskIds, boolean scale, boolean force) {
-        return s.onCore(() -> {
+        return core.call(() -> {
             List<MarathonTask> found = new ArrayList<>();
             for (String id : taskIds) {
-                MarathonTask t = s.tasks.get(id);
+                MarathonTask t = state.task(id);
                 if (t != null) {
                     found.add(t);
                 }
@@ -96,65 +110,42 @@ public final class Operations {
                 found.forEach(t -> perApp.merge(t.appId(), 1, Integer::sum));
                 changes.conflicts(perApp.keySet(), force);
                 for (Map.Entry<String, Integer> e : perApp.entrySet()) {
-                    AppDefinition app = s.runner.view().get(PathId.parse(e.getKey()));
+                    AppDefinition app = runner.view().get(PathId.parse(e.getKey()));
                     if (app != null) {
-                        String version = s.nextVersion();
+                        String version = versions.next();
                         AppDefinition next = app.withInstances(Math.max(0, app.instances() - e.getValue()))
                                 .withVersion(version, new AppDefinition.VersionInfo(version, app.configVersion()));
-                        found.stream().filter(t -> t.appId().equals(app.id())).forEach(t -> s.kill(t, "scale"));
+                        found.stream().filter(t -> t.appId().equals(app.id())).forEach(t -> killer.kill(t, "scale"));
                         change = changes.deploy(app, next, Deployment.SCALE);
                     }
                 }
             }
-            found.forEach(t -> s.kill(t, "API"));
-            s.reconcileAll();
+            found.forEach(t -> killer.kill(t, "API"));
+            replan.now();
             return new Killed(found, change);
         });
     }
 
     /** Rolls a deployment back (a new deployment to the originals), or with force just drops it (null). */
     public Change cancelDeployment(String id, boolean force) {
-        return s.onCore(() -> changes.rollback(id, force));
+        return core.call(() -> changes.rollback(id, force));
     }
 
     public void resetDelay(PathId id) {
-        s.onCore(() -> {
+        core.call(() -> {
             existing(id);
-            s.delay(id).reset();
-            s.reconcileAll();
+            state.resetDelay(id);
+            replan.now();
             return null;
         });
     }
 
     public Snapshot snapshot() {
-        return s.onCore(() -> {
-            Map<String, ArrayNode> health = new HashMap<>();
-            Map<String, Boolean> ready = new HashMap<>();
-            for (MarathonTask t : s.tasks.values()) {
-                ready.put(t.id(), s.ready(t));
-                HealthState[] states = s.health.states(t.id());
-                if (states != null) {
-                    health.put(t.id(), Views.healthResults(t, states));
-                }
-            }
-            List<ObjectNode> queue = new ArrayList<>();
-            long now = System.currentTimeMillis();
-            for (AppDefinition app : s.apps.values()) {
-                int need = s.needs.getOrDefault(app.pathId(), 0);
-                if (need > 0) {
-                    queue.add(Views.queueItem(app, need, s.delay(app.pathId()), now,
-                            s.queueStats.get(app.pathId())));
-                }
-            }
-            return new Snapshot(List.copyOf(s.runner.view().values()), List.copyOf(s.tasks.values()),
-                    List.copyOf(s.deployments.values()), health, ready, queue, Map.copyOf(s.lastFailures.entrySet()
-                    .stream().collect(java.util.stream.Collectors.toMap(e -> e.getKey().toString(),
-                            Map.Entry::getValue))), s.frameworkId(), s.isSubscribed());
-        });
+        return core.call(snapshots::take);
     }
 
     private AppDefinition existing(PathId id) {
-        AppDefinition app = s.runner.view().get(id);
+        AppDefinition app = runner.view().get(id);
         if (app == null) {
             throw MarathonException.appNotFound(id.toString());
         }

@@ -130,7 +130,7 @@ public final class Views {
         return out;
     }
 
-    static ObjectNode queueItem(AppDefinition app, int count, LaunchDelay delay, long now, OfferMatcher.QueueStats stats) {
+    static ObjectNode queueItem(AppDefinition app, int count, LaunchDelay delay, long now, QueueStats stats) {
         ObjectNode item = MarathonJson.object().put("count", count).put("role", "*");
         item.set("app", MarathonJson.tree(app));
         item.putObject("delay").put("timeLeftSeconds", (long) Math.ceil(delay.timeLeftSeconds(now)))

@@ -1,0 +1,7 @@
+package io.plumbery.runtime.marathon.core;
+
+/** What the health checks, the API and the planning loop need to end a task: ask for its kill. */
+interface Killer {
+    /** Kills the task unless it is gone or already being killed; {@code why} is logged. */
+    void kill(MarathonTask task, String why);
+}
