@@ -29,7 +29,8 @@ final class QueueResource implements RouteTable.Resource {
 
     private void resetDelay(HttpCall call, MarathonScheduler scheduler) {
         String path = call.path();
-        scheduler.operations().resetDelay(PathId.parse(path.substring(PREFIX.length(), path.length() - DELAY.length())));
+        PathId app = PathId.parse(path.substring(PREFIX.length(), path.length() - DELAY.length()));
+        scheduler.operations().resetDelay(app);
         call.send(204, null, new byte[0]);
     }
 }

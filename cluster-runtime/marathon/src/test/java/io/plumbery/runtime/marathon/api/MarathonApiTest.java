@@ -60,7 +60,8 @@ class MarathonApiTest {
         leadership.lead(scheduler, "127.0.0.1:" + http.port());
         assertThat(call("GET", "/v2/nowhere")).isEqualTo("404 {\"message\":\"Not Found: /v2/nowhere\"}");
         assertThat(call("POST", "/v2/tasks")).isEqualTo("404 {\"message\":\"Not Found: /v2/tasks\"}");
-        assertThat(call("GET", "/v2/apps/web/restart")).isEqualTo("404 {\"message\":\"Not Found: /v2/apps/web/restart\"}");
+        assertThat(call("GET", "/v2/apps/web/restart"))
+                .isEqualTo("404 {\"message\":\"Not Found: /v2/apps/web/restart\"}");
         assertThat(call("DELETE", "/v2/apps")).isEqualTo("405 {\"message\":\"Method not allowed\"}");
         assertThat(call("POST", "/v2/apps/web")).isEqualTo("405 {\"message\":\"Method not allowed\"}");
         assertThat(call("PATCH", "/v2/groups/prod")).isEqualTo("405 {\"message\":\"Method not allowed\"}");
