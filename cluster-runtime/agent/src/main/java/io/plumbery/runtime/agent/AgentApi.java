@@ -20,9 +20,11 @@ import java.util.Map;
 /** The agent's HTTP API: {@code /state}, v1 {@code /api/v1} GET_STATE/GET_HEALTH/GET_VERSION, internal endpoints. */
 final class AgentApi {
     private final AgentServer agent;
+    private final AgentTasks tasks;
 
-    AgentApi(AgentServer agent) {
+    AgentApi(AgentServer agent, AgentTasks tasks) {
         this.agent = agent;
+        this.tasks = tasks;
     }
 
     void register(Router router) {
@@ -33,27 +35,27 @@ final class AgentApi {
         router.route(ex -> {
             String body = ex.body();
             if (Json.MAPPER.readTree(body).has("launches")) {
-                Json.read(body, AgentMessages.Launches.class).launches().forEach(agent::launch);
+                Json.read(body, AgentMessages.Launches.class).launches().forEach(tasks::launch);
             } else {
-                agent.launch(Json.read(body, AgentMessages.Launch.class));
+                tasks.launch(Json.read(body, AgentMessages.Launch.class));
             }
             ex.empty(202);
         }, AgentMessages.AGENT_LAUNCH);
         router.route(ex -> {
-            agent.kill(Json.read(ex.body(), AgentMessages.Kill.class));
+            tasks.kill(Json.read(ex.body(), AgentMessages.Kill.class));
             ex.empty(202);
         }, AgentMessages.AGENT_KILL);
         router.route(ex -> {
             String body = ex.body();
             if (Json.MAPPER.readTree(body).has("acks")) {
-                Json.read(body, AgentMessages.Acks.class).acks().forEach(agent::acknowledge);
+                Json.read(body, AgentMessages.Acks.class).acks().forEach(tasks::acknowledge);
             } else {
-                agent.acknowledge(Json.read(body, AgentMessages.Ack.class));
+                tasks.acknowledge(Json.read(body, AgentMessages.Ack.class));
             }
             ex.empty(202);
         }, AgentMessages.AGENT_ACK);
         router.route(ex -> {
-            agent.shutdownFramework(Json.read(ex.body(), AgentMessages.ShutdownFramework.class).frameworkId());
+            tasks.shutdownFramework(Json.read(ex.body(), AgentMessages.ShutdownFramework.class).frameworkId());
             ex.empty(202);
         }, AgentMessages.AGENT_SHUTDOWN_FRAMEWORK);
     }
@@ -71,7 +73,7 @@ final class AgentApi {
                 st.set("get_tasks", tasksV1());
                 st.putObject("get_executors").putArray("executors");
                 ArrayNode fws = st.putObject("get_frameworks").putArray("frameworks");
-                agent.frameworks().values().forEach(f -> fws.addObject().set("framework_info", Json.tree(f)));
+                tasks.frameworks().values().forEach(f -> fws.addObject().set("framework_info", Json.tree(f)));
             }
             case "GET_TASKS" -> out.set("get_tasks", tasksV1());
             default -> {
@@ -87,10 +89,10 @@ final class AgentApi {
         o.putArray("pending_tasks");
         o.putArray("queued_tasks");
         ArrayNode launched = o.putArray("launched_tasks");
-        agent.liveTasks().forEach(t -> launched.add(Json.tree(v1(t))));
+        tasks.live().forEach(t -> launched.add(Json.tree(v1(t))));
         o.putArray("terminated_tasks");
         ArrayNode done = o.putArray("completed_tasks");
-        agent.completedTasks().forEach(t -> done.add(Json.tree(v1(t))));
+        tasks.completed().forEach(t -> done.add(Json.tree(v1(t))));
         return o;
     }
 
@@ -115,19 +117,19 @@ final class AgentApi {
         o.put("master_hostname", agent.masterHostname().orElse(""));
         o.putObject("flags").put("work_dir", c.workDir().toString()).put("port", String.valueOf(agent.port()));
         ArrayNode frameworks = o.putArray("frameworks");
-        for (Map.Entry<String, FrameworkInfo> f : agent.frameworks().entrySet()) {
+        for (Map.Entry<String, FrameworkInfo> f : tasks.frameworks().entrySet()) {
             ObjectNode fn = frameworks.addObject();
             fn.put("id", f.getKey());
             fn.put("name", f.getValue() == null ? "" : f.getValue().name());
             ArrayNode executors = fn.putArray("executors");
             ArrayNode completedExecutors = fn.putArray("completed_executors");
-            List<CommandTask> all = new ArrayList<>(agent.liveTasks());
+            List<CommandTask> all = new ArrayList<>(tasks.live());
             for (CommandTask t : all) {
                 if (t.frameworkId().equals(f.getKey())) {
                     executors.add(executor(t));
                 }
             }
-            for (CommandTask t : agent.completedTasks()) {
+            for (CommandTask t : tasks.completed()) {
                 if (t.frameworkId().equals(f.getKey())) {
                     completedExecutors.add(executor(t));
                 }

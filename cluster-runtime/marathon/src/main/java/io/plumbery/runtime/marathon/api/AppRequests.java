@@ -9,10 +9,12 @@ import io.plumbery.runtime.marathon.core.MarathonException;
 import io.plumbery.runtime.marathon.model.AppDefinition;
 import io.plumbery.runtime.marathon.model.AppValidator;
 import io.plumbery.runtime.marathon.model.MarathonJson;
+import io.plumbery.runtime.marathon.model.PathId;
 import io.plumbery.runtime.marathon.model.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntFunction;
 
 /** Turns request bodies into valid, complete apps, or Marathon's 400/422 answers. */
@@ -39,6 +41,15 @@ final class AppRequests {
         } catch (JsonProcessingException e) {
             throw MarathonException.of(400, "Invalid JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** A list of app updates (PUT/PATCH /v2/apps). */
+    static JsonNode list(String body) {
+        JsonNode node = parseAny(body);
+        if (!node.isArray()) {
+            throw MarathonException.of(400, "Invalid JSON: expected a list of apps");
+        }
+        return node;
     }
 
     /** The app from a JSON object: defaults filled, validated; 422 with every violation otherwise. */
@@ -90,6 +101,34 @@ final class AppRequests {
             throw invalid(violations);
         }
         return apps;
+    }
+
+    /**
+     * Marathon's multi-app update: each element of {@code list} merged into its app among {@code current} (with
+     * {@code partial} false it replaces it; only with {@code allowCreation} may it name a new app), then validated.
+     */
+    static List<AppDefinition> updates(JsonNode list, List<AppDefinition> current, boolean partial,
+                                       boolean allowCreation) {
+        List<JsonNode> merged = new ArrayList<>();
+        List<Violation> missing = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode update = list.get(i);
+            if (!update.isObject() || !update.path("id").isTextual()) {
+                missing.add(Violation.of("/(" + i + ")/id", "error.path.missing"));
+                continue;
+            }
+            PathId id = PathId.parse(update.path("id").asText());
+            Optional<AppDefinition> existing = current.stream().filter(a -> a.pathId().equals(id)).findFirst();
+            if (existing.isEmpty() && !allowCreation) {
+                throw MarathonException.appNotFound(id.toString());
+            }
+            merged.add(existing.isPresent() && partial ? merge(existing.get(), update, id.toString())
+                    : ((ObjectNode) update.deepCopy()).put("id", id.toString()));
+        }
+        if (!missing.isEmpty()) {
+            throw invalid(missing);
+        }
+        return apps(merged, i -> "/(" + i + ")");
     }
 
     /** PUT/PATCH: the request's fields over the existing app's (Marathon 1.x partial update). */

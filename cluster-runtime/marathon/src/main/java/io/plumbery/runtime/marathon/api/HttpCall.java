@@ -76,6 +76,15 @@ final class HttpCall {
         json(status, MarathonJson.object().put("message", message));
     }
 
+    /** Marathon's 404 for a path, or a path and method, that it does not serve. */
+    void notFound() {
+        message(404, "Not Found: " + path());
+    }
+
+    void methodNotAllowed() {
+        message(405, "Method not allowed");
+    }
+
     void text(int status, String text) {
         send(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
     }

@@ -1,0 +1,30 @@
+package io.plumbery.runtime.marathon.api;
+
+import io.plumbery.runtime.marathon.api.RouteTable.Route;
+import io.plumbery.runtime.marathon.core.MarathonScheduler;
+import io.plumbery.runtime.marathon.core.Operations;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code GET /v2/tasks[?status=]}, {@code POST /v2/tasks/delete[?scale=&force=]}: every app's tasks. */
+final class TasksResource implements RouteTable.Resource {
+
+    @Override
+    public List<Route> routes() {
+        return List.of(Route.leader("GET", "/v2/tasks", this::list),
+                Route.leader("POST", "/v2/tasks/delete", this::kill));
+    }
+
+    private void list(HttpCall call, MarathonScheduler scheduler) {
+        call.json(200, Bodies.tasks(scheduler.operations().snapshot(), null, call.query("status")));
+    }
+
+    private void kill(HttpCall call, MarathonScheduler scheduler) throws Exception {
+        Operations ops = scheduler.operations();
+        List<String> ids = new ArrayList<>();
+        AppRequests.parse(call.body()).path("ids").forEach(n -> ids.add(n.asText()));
+        Operations.Killed killed = ops.kill(ids, call.flag("scale"), call.flag("force"));
+        call.json(200, killed.change() != null ? Bodies.change(killed.change())
+                : Bodies.taskList(killed.tasks(), ops.snapshot()));
+    }
+}
