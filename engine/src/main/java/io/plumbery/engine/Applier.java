@@ -173,7 +173,7 @@ public final class Applier {
     private void publicAddress(String address, Facility facility, Node node) throws ProviderException, StateException {
         Placed<NodeRecord> recorded = store.current().nodes().get(Addresses.node(node));
         PublicAddressRequest request = new PublicAddressRequest(
-                Addresses.providerName(plan.name(), node.name() + "-public"), recorded.record(), node.internetPorts());
+                Addresses.providerName(plan.name(), node.name() + "-public"), recorded.record(), Firewalls.forwarded(node));
         store.update(s -> s.withPublicAddress(address, new Placed<>(facility.provider(), facility.name(),
                 PublicAddressRecord.intended(request))));
         PublicAddressRecord built = Retry.call(() -> provider(facility).ensurePublicAddress(request));

@@ -7,6 +7,7 @@ import io.plumbery.providers.FirewallRecord;
 import io.plumbery.providers.FirewallRule;
 import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.NodeStatus;
+import io.plumbery.providers.PortRange;
 import io.plumbery.state.Placed;
 import io.plumbery.state.State;
 import io.plumbery.fittings.model.Plan;
@@ -59,10 +60,14 @@ public final class Planner {
                 wanted.add(Addresses.node(n));
                 if (n.hasPublicAddress()) {
                     String pub = Addresses.publicAddress(n);
-                    Change address = present(state.publicAddresses(), pub, "public-address",
-                            "ports " + ports(n.internetPorts()));
+                    List<PortRange> forwarded = Firewalls.forwarded(n);
+                    Change address = present(state.publicAddresses(), pub, "public-address", "ports " + ports(forwarded));
                     if (action == Action.REPLACE && address.action() == Action.NO_OP) {
                         address = new Change(pub, address.kind(), Action.REPLACE, address.summary(), "follows its node");
+                    } else if (address.action() == Action.NO_OP && !Set.copyOf(forwarded)
+                            .equals(Set.copyOf(state.publicAddresses().get(pub).record().ports()))) {
+                        address = new Change(pub, address.kind(), Action.UPDATE, address.summary(),
+                                "ports differ from the recorded ones");
                     }
                     out.add(new Planned(address, new Target.PublicAddress(f, b, n)));
                     wanted.add(pub);
@@ -133,7 +138,9 @@ public final class Planner {
                 + (n.roles().isEmpty() ? "" : ", " + String.join("+", n.roles()));
     }
 
-    static String ports(List<Integer> ports) {
-        return ports.isEmpty() ? "none" : ports.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("");
+    /** {@code 22,80,udp:137..138}: a TCP port by its number, anything else as the plan writes it. */
+    static String ports(List<PortRange> ports) {
+        return ports.isEmpty() ? "none" : String.join(",", ports.stream().map(p ->
+                p.protocol() == FirewallRule.Protocol.TCP && p.single() ? String.valueOf(p.first()) : p.toString()).toList());
     }
 }

@@ -130,9 +130,9 @@ class LocalProviderIT {
         // public address: exactly the listed ports reach the node, through the firewall
         assertEquals(0, ssh(n1, n1.privateAddress(), "setsid nohup python3 -m http.server 8080 >/dev/null 2>&1 "
                 + "</dev/null & sleep 0.1").exitCode());
-        PublicAddressRecord pub = provider.ensurePublicAddress(new PublicAddressRequest("n1-pub", n1, List.of(22, 8080)));
+        PublicAddressRecord pub = provider.ensurePublicAddress(PublicAddressRequest.tcp("n1-pub", n1, List.of(22, 8080)));
         assertEquals(PublicAddress.of(n1.privateAddress()), pub.address());
-        assertEquals(pub, provider.ensurePublicAddress(new PublicAddressRequest("n1-pub", n1, List.of(22, 8080))),
+        assertEquals(pub, provider.ensurePublicAddress(PublicAddressRequest.tcp("n1-pub", n1, List.of(22, 8080))),
                 "ensurePublicAddress is idempotent");
         assertEquals(pub.address(), provider.refreshNode(n1).publicAddress());
         assertEquals(n1.name() + "\n", ssh(n1, pub.address(), "hostname").stdout(), "ssh through the public address");
