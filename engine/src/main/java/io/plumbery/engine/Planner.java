@@ -38,8 +38,13 @@ public final class Planner {
             Blueprint b = bp.blueprint();
             String net = Addresses.network(f, b);
             if (seenNetworks.add(net)) {
-                out.add(new Planned(present(state.networks(), net, "network", b.ethernet().subnet() + " ("
-                        + b.ethernet().name() + ")"), bp));
+                Target.Network home = Networks.home(plan, f, b);
+                Change network = present(state.networks(), net, "network", Networks.describe(home.blueprint().ethernet()));
+                if (network.action() == Action.CREATE && Networks.existing(home.blueprint().ethernet())) {
+                    network = new Change(net, network.kind(), Action.CREATE, network.summary(),
+                            "the provider's own: used, neither made nor ever deleted");
+                }
+                out.add(new Planned(network, home));
             }
             for (Node n : b.nodes()) {
                 Placed<NodeRecord> recorded = state.nodes().get(Addresses.node(n));
@@ -76,11 +81,12 @@ public final class Planner {
         }
         // firewalls last: their rules name node addresses
         Set<String> seenFirewalls = new HashSet<>();
-        for (Target.Network bp : selection.blueprints(plan)) {
-            String fw = Addresses.firewall(bp.facility(), bp.blueprint());
+        for (Target.Network selected : selection.blueprints(plan)) {
+            String fw = Addresses.firewall(selected.facility(), selected.blueprint());
             if (!seenFirewalls.add(fw)) {
                 continue;
             }
+            Target.Network bp = Networks.home(plan, selected.facility(), selected.blueprint());
             List<FirewallRule> rules = Firewalls.rules(plan, bp.facility(), bp.blueprint().ethernet().name(), state);
             Placed<FirewallRecord> recorded = state.firewalls().get(fw);
             // a replaced node may come back with another address: its rules are written again after it

@@ -77,8 +77,9 @@ public final class InformationService {
                     }
                     Placed<NetworkRecord> net = b.ethernet() == null ? null
                             : state.networks().get(Addresses.network(f, b));
-                    String network = b.ethernet() == null ? null
-                            : b.ethernet().name() + " " + (net == null ? b.ethernet().subnet() : net.record().subnet());
+                    String network = b.ethernet() == null ? null : b.ethernet().name() + " "
+                            + (net != null && net.record().subnet() != null ? net.record().subnet()
+                            : b.ethernet().subnet() != null ? b.ethernet().subnet() : "(the provider's own network)");
                     blueprints.add(new Information.BlueprintInfo(b.name(), f.name(), f.provider(), network, nodes));
                 }
             }

@@ -20,5 +20,14 @@ public interface ProviderFactory {
         return false;
     }
 
+    /**
+     * Whether its nodes can join a network that it already has and that the plan only names (an ethernet with no
+     * subnet that no blueprint declares). The engine then asks {@link Provider#ensureNetwork} for it with no subnet,
+     * and never destroys it. A plan with such a network on a provider that cannot is refused before anything is done.
+     */
+    default boolean existingNetworks() {
+        return false;
+    }
+
     Provider open(ProviderSettings settings) throws ProviderException;
 }
