@@ -37,7 +37,8 @@ abstract class ActionCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "BLUEPRINT", arity = "0..*",
-            description = "work on these blueprints only (a group name selects its members); default: all")
+            description = "work on these blueprints only (a group name selects its members); default: the plan's "
+                    + "'defaults: blueprints:' (a facility's own first), else all")
     List<String> blueprints = new ArrayList<>();
 
     @Override

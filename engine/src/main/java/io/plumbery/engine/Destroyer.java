@@ -61,12 +61,12 @@ public final class Destroyer {
         }
         List<String> out = new ArrayList<>();
         state.publicAddresses().forEach((a, p) -> {
-            if (selection.all() || nodes.contains(p.record().node())) {
+            if (selection.all(plan) || nodes.contains(p.record().node())) {
                 out.add(a);
             }
         });
         state.nodes().forEach((a, p) -> {
-            if (selection.all() || nodes.contains(p.record().name())) {
+            if (selection.all(plan) || nodes.contains(p.record().name())) {
                 out.add(a);
             }
         });
@@ -78,7 +78,7 @@ public final class Destroyer {
             }
         });
         state.networks().forEach((a, p) -> {
-            boolean selected = selection.all() || networks.contains(a);
+            boolean selected = selection.all(plan) || networks.contains(a);
             if (selected && !kept.contains(a) && !stillUsed.contains(p.record().name())) {
                 out.add(a.replaceFirst("^network\\.", "firewall."));
                 out.add(a);

@@ -100,7 +100,7 @@ public final class Planner {
         }
         seenNetworks.forEach(wanted::add);
         seenFirewalls.forEach(wanted::add);
-        if (selection.all()) {
+        if (selection.all(plan)) {
             allAddresses(state).forEach((address, kind) -> {
                 if (!wanted.contains(address)) {
                     out.add(new Planned(new Change(address, kind, Action.DELETE, "no longer in the plan", null),

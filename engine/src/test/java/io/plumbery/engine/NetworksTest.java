@@ -54,7 +54,7 @@ class NetworksTest {
     @Test
     void aReferenceIsTheDeclaringBlueprintsNetworkOneRecordOneFirewall() throws Exception {
         Plan plan = Plans.read(dir, plan("stub", "stub"));
-        List<String> networks = Planner.deploy(plan, State.empty(plan.name()), Selection.ALL).stream()
+        List<String> networks = Planner.deploy(plan, State.empty(plan.name()), Selection.DEFAULT).stream()
                 .filter(p -> p.change().kind().equals("network") || p.change().kind().equals("firewall"))
                 .map(p -> p.change().action() + " " + p.change().address() + " " + p.change().summary()
                         + (p.change().reason() == null ? "" : " [" + p.change().reason() + "]")).toList();
