@@ -102,6 +102,16 @@ class PlanSemanticsTest {
     }
 
     @Test
+    void informationNamesTheNodesWhoseNetworkCardsWereNotApplied() throws Exception {
+        Path plan = plan("cards", NETWORKS.replace("PROVIDER", "stub")
+                .replace("glue: [internet icmp 22 udp:5000..5010]", "glue: [internet 22, storage .12 vmxnet3]"));
+        Run info = Run.of(plan.toString(), "information", "--offline");
+        assertEquals(0, info.exit(), info.toString());
+        assertTrue(info.out().contains("web1: an interface on storage (.12), a vmxnet3 card: not applied, provider stub "
+                + "puts a node on its blueprint's network only and chooses no network card type"), info.out());
+    }
+
+    @Test
     void aPublicAddressWhoseGlueChangedIsUpdated() throws Exception {
         Path plan = plan("glue", NETWORKS.replace("PROVIDER", "stub").replace("legacy-lan", "old")
                 .replace("{name: old}", "{name: old, subnet: 10.77.41.0}"));

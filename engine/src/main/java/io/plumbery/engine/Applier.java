@@ -163,7 +163,7 @@ public final class Applier {
         }
         NodeRequest request = new NodeRequest(node.name(), network.record(), node.cpu().count(),
                 node.memoryGb() * 1024, node.disks().stream().map(d -> d.sizeGb()).toList(), node.appliance(),
-                FirstBoot.userData(plan.name(), node.name(), identity));
+                FirstBoot.userData(plan.name(), node.name(), identity), GlueNetworks.nics(node));
         progress.started(address, "creating node");
         Map<String, String> spec = NodeSpec.of(node);
         store.update(s -> s.withNode(address, new Placed<>(facility.provider(), facility.name(),

@@ -2,6 +2,7 @@ package io.plumbery.engine.information;
 
 import io.plumbery.node.ssh.SshKeys;
 import io.plumbery.engine.Addresses;
+import io.plumbery.engine.GlueNetworks;
 import io.plumbery.engine.NodeValues;
 import io.plumbery.engine.ProviderPool;
 import io.plumbery.engine.Secrets;
@@ -84,6 +85,7 @@ public final class InformationService {
                 }
             }
         }
+        notes.addAll(GlueNetworks.notApplied(plan, selection, Providers.discover().all()));
         ClusterStatus cluster = cluster(plan);
         return new Information(plan.name(), String.valueOf(plan.source()), String.valueOf(workspace.stateFile()),
                 blueprints, cluster, notes);

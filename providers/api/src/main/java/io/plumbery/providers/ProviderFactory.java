@@ -29,5 +29,14 @@ public interface ProviderFactory {
         return false;
     }
 
+    /**
+     * Whether it attaches the further network interfaces a node's glue asks for ({@link NodeRequest#nics()}), each
+     * with the card type the plan gives ({@code vmxnet3}, {@code e1000}...). None of the providers here does yet:
+     * {@code information} says so for every node that asks.
+     */
+    default boolean furtherInterfaces() {
+        return false;
+    }
+
     Provider open(ProviderSettings settings) throws ProviderException;
 }
