@@ -56,10 +56,10 @@ final class Firewalls {
         for (Target.Network b : on) {
             for (Node n : b.blueprint().nodes()) {
                 Placed<NodeRecord> recorded = state.nodes().get(Addresses.node(n));
-                String node = recorded == null || recorded.record().privateAddress() == null
+                String address = recorded == null || recorded.record().privateAddress() == null
                         ? n.name() : recorded.record().privateAddress();
                 for (PortRule open : n.internetRules()) {
-                    rules.add(rule(n.name(), open, node));
+                    rules.add(rule(n.name(), open, address));
                 }
             }
         }

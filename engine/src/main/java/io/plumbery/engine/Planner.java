@@ -40,7 +40,8 @@ public final class Planner {
             if (seenNetworks.add(net)) {
                 Target.Network home = Networks.home(plan, f, b);
                 Change network = present(state.networks(), net, "network", Networks.describe(home.blueprint().ethernet()));
-                if (network.action() == Action.CREATE && Networks.existing(home.blueprint().ethernet())) {
+                if (network.action() == Action.CREATE && network.reason() == null
+                        && Networks.existing(home.blueprint().ethernet())) {
                     network = new Change(net, network.kind(), Action.CREATE, network.summary(),
                             "the provider's own: used, neither made nor ever deleted");
                 }

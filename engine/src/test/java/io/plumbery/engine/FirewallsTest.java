@@ -1,15 +1,11 @@
 package io.plumbery.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.plumbery.fittings.load.FittingsLoader;
-import io.plumbery.fittings.load.LoadResult;
 import io.plumbery.fittings.model.Plan;
 import io.plumbery.providers.FirewallRule;
 import io.plumbery.providers.PortRange;
 import io.plumbery.state.State;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,8 +15,7 @@ class FirewallsTest {
 
     @Test
     void anAcceptListLetsEverythingInFromTheNetworksItNames(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("fittings.yaml");
-        Files.writeString(file, """
+        Plan plan = Plans.read(dir, """
                 ---
                 information: [two networks]
                 ---
@@ -43,9 +38,6 @@ class FirewallsTest {
                       nodes:
                         - batch1:
                 """);
-        LoadResult loaded = FittingsLoader.load(file, List.of());
-        assertTrue(loaded.ok(), loaded.diagnostics().toString());
-        Plan plan = loaded.plan().orElseThrow();
         State none = State.empty(plan.name());
         assertEquals(List.of(FirewallRule.everything("accept-front", "10.77.1.0/24", "10.77.2.0/24"),
                         FirewallRule.everything("accept-EU7-batch", "10.78.1.0/24", "10.77.2.0/24")),
@@ -56,8 +48,7 @@ class FirewallsTest {
 
     @Test
     void glueRulesOpenTheirProtocolAndPorts(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("fittings.yaml");
-        Files.writeString(file, """
+        Plan plan = Plans.read(dir, """
                 ---
                 information: [one network]
                 ---
@@ -71,9 +62,6 @@ class FirewallsTest {
                               - internet icmp 22 80 443
                               - internet udp:137..138 udp:16384..32768 tcp:8000..8010
                 """);
-        LoadResult loaded = FittingsLoader.load(file, List.of());
-        assertTrue(loaded.ok(), loaded.diagnostics().toString());
-        Plan plan = loaded.plan().orElseThrow();
         String any = "0.0.0.0/0";
         assertEquals(List.of(FirewallRule.icmp("pbx1-icmp", any, "pbx1"),
                         new FirewallRule("pbx1-tcp-22", FirewallRule.Protocol.TCP, 22, any, "pbx1"),
