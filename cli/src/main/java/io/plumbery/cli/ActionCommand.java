@@ -1,6 +1,7 @@
 package io.plumbery.cli;
 
 import io.plumbery.engine.Outcome;
+import io.plumbery.engine.PlanFit;
 import io.plumbery.engine.Selection;
 import io.plumbery.engine.Session;
 import io.plumbery.fittings.diag.Diagnostic;
@@ -24,8 +25,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * What every action does first: read the plan (all its errors at once, exit 2, nothing touched),
- * check the selected blueprints, then hand over to the action.
+ * What every action does first: read the plan and check it against its providers (all its errors at once, exit 2,
+ * nothing touched), check the selected blueprints, then hand over to the action.
  */
 abstract class ActionCommand implements Callable<Integer> {
 
@@ -36,7 +37,8 @@ abstract class ActionCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "BLUEPRINT", arity = "0..*",
-            description = "work on these blueprints only (a group name selects its members); default: all")
+            description = "work on these blueprints only (a group name selects its members); default: the plan's "
+                    + "'defaults: blueprints:' (a facility's own first), else all")
     List<String> blueprints = new ArrayList<>();
 
     @Override
@@ -48,8 +50,9 @@ abstract class ActionCommand implements Callable<Integer> {
         LoadResult loaded = FittingsLoader.load(root.fittings, inputs);
         List<Diagnostic> diagnostics = new ArrayList<>(inputProblems.list());
         diagnostics.addAll(loaded.diagnostics());
+        loaded.plan().ifPresent(p -> diagnostics.addAll(PlanFit.check(p))); // what its providers cannot do
         diagnostics.forEach(d -> err().println(d.format()));
-        if (inputProblems.hasErrors() || loaded.plan().isEmpty()) {
+        if (loaded.plan().isEmpty() || diagnostics.stream().anyMatch(Diagnostic::isError)) {
             long errors = diagnostics.stream().filter(Diagnostic::isError).count();
             err().println(errors + " error" + (errors == 1 ? "" : "s") + " in the plan; nothing was done.");
             return ExitCodes.USAGE;

@@ -8,19 +8,26 @@ import java.util.Locale;
 
 /**
  * The addresses under which resources are recorded in the state, and the names they get at a provider.
- * Two blueprints of a facility that name the same ethernet share its network.
+ * Blueprints that name the same ethernet of a facility share its network, wherever they are.
  */
 public final class Addresses {
 
     private Addresses() {
     }
 
+    /** {@code network.FACILITY.ETHERNET} of the facility that declares it: {@code EU6::front} is EU6's front. */
     public static String network(Facility facility, Blueprint blueprint) {
-        return "network." + facility.name() + "." + blueprint.ethernet().name();
+        return "network." + home(facility, blueprint);
     }
 
     public static String firewall(Facility facility, Blueprint blueprint) {
-        return "firewall." + facility.name() + "." + blueprint.ethernet().name();
+        return "firewall." + home(facility, blueprint);
+    }
+
+    private static String home(Facility facility, Blueprint blueprint) {
+        String ethernet = blueprint.ethernet().name();
+        int sep = ethernet.indexOf("::");
+        return sep < 0 ? facility.name() + "." + ethernet : ethernet.substring(0, sep) + "." + ethernet.substring(sep + 2);
     }
 
     public static String node(Node node) {

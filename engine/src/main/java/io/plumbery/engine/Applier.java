@@ -2,6 +2,7 @@ package io.plumbery.engine;
 
 import io.plumbery.bootstrap.render.FirstBoot;
 import io.plumbery.fittings.model.Blueprint;
+import io.plumbery.fittings.model.Ethernet;
 import io.plumbery.fittings.model.Facility;
 import io.plumbery.fittings.model.Node;
 import io.plumbery.fittings.model.Plan;
@@ -23,6 +24,7 @@ import io.plumbery.state.StateStore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -133,19 +135,24 @@ public final class Applier {
         return providers.get(facility.provider(), facility.name());
     }
 
+    /** Makes the network that {@code blueprint} declares, or finds the provider's own that it names. */
     private void network(String address, Facility facility, Blueprint blueprint)
             throws ProviderException, StateException {
-        NetworkRequest request = new NetworkRequest(
-                Addresses.providerName(plan.name(), facility.name() + "-" + blueprint.ethernet().name()),
-                blueprint.domain() == null ? null : blueprint.domain().name(), blueprint.ethernet().name(),
-                blueprint.ethernet().subnet().toString());
-        progress.started(address, "creating network " + request.subnet());
+        Ethernet ethernet = blueprint.ethernet();
+        boolean existing = Networks.existing(ethernet);
+        NetworkRequest request = new NetworkRequest(existing ? ethernet.name()
+                : Addresses.providerName(plan.name(), facility.name() + "-" + ethernet.name()),
+                blueprint.domain() == null ? null : blueprint.domain().name(), ethernet.name(),
+                existing ? null : ethernet.subnet().toString());
+        Map<String, String> spec = existing ? Networks.EXISTING : Map.of();
+        progress.started(address, existing ? "using the provider's network " + request.name()
+                : "creating network " + request.subnet());
         store.update(s -> s.withNetwork(address, new Placed<>(facility.provider(), facility.name(),
-                NetworkRecord.intended(request))));
+                NetworkRecord.intended(request), spec)));
         NetworkRecord built = Retry.call(() -> provider(facility).ensureNetwork(request));
-        store.update(s -> s.withNetwork(address, new Placed<>(facility.provider(), facility.name(), built)));
+        store.update(s -> s.withNetwork(address, new Placed<>(facility.provider(), facility.name(), built, spec)));
         changed.incrementAndGet();
-        progress.finished(address, "network ready", built.subnet());
+        progress.finished(address, "network ready", existing ? "the provider's own" : built.subnet());
     }
 
     private void node(String address, Facility facility, Node node) throws ProviderException, StateException {
@@ -156,9 +163,9 @@ public final class Applier {
         }
         NodeRequest request = new NodeRequest(node.name(), network.record(), node.cpu().count(),
                 node.memoryGb() * 1024, node.disks().stream().map(d -> d.sizeGb()).toList(), node.appliance(),
-                FirstBoot.userData(plan.name(), node.name(), identity));
+                FirstBoot.userData(plan.name(), node.name(), identity), GlueNetworks.nics(node));
         progress.started(address, "creating node");
-        java.util.Map<String, String> spec = NodeSpec.of(node);
+        Map<String, String> spec = NodeSpec.of(node);
         store.update(s -> s.withNode(address, new Placed<>(facility.provider(), facility.name(),
                 NodeRecord.intended(request), spec)));
         NodeRecord built = Retry.call(() -> provider(facility).createNode(request));
@@ -173,7 +180,7 @@ public final class Applier {
     private void publicAddress(String address, Facility facility, Node node) throws ProviderException, StateException {
         Placed<NodeRecord> recorded = store.current().nodes().get(Addresses.node(node));
         PublicAddressRequest request = new PublicAddressRequest(
-                Addresses.providerName(plan.name(), node.name() + "-public"), recorded.record(), node.internetPorts());
+                Addresses.providerName(plan.name(), node.name() + "-public"), recorded.record(), Firewalls.forwarded(node));
         store.update(s -> s.withPublicAddress(address, new Placed<>(facility.provider(), facility.name(),
                 PublicAddressRecord.intended(request))));
         PublicAddressRecord built = Retry.call(() -> provider(facility).ensurePublicAddress(request));

@@ -37,7 +37,10 @@ public final class Destroyer {
         this.parallel = parallel;
     }
 
-    /** The addresses destroy would remove for this selection; networks marked {@code destroy: never} stay. */
+    /**
+     * The addresses destroy would remove for this selection; networks marked {@code destroy: never} stay. A network
+     * the plan did not make (the provider's own) is removed from the state only: {@link #destroyOne} leaves it be.
+     */
     public static List<String> targets(Plan plan, State state, Selection selection) {
         Set<String> nodes = new LinkedHashSet<>();
         Set<String> networks = new LinkedHashSet<>();
@@ -58,12 +61,12 @@ public final class Destroyer {
         }
         List<String> out = new ArrayList<>();
         state.publicAddresses().forEach((a, p) -> {
-            if (selection.all() || nodes.contains(p.record().node())) {
+            if (selection.all(plan) || nodes.contains(p.record().node())) {
                 out.add(a);
             }
         });
         state.nodes().forEach((a, p) -> {
-            if (selection.all() || nodes.contains(p.record().name())) {
+            if (selection.all(plan) || nodes.contains(p.record().name())) {
                 out.add(a);
             }
         });
@@ -75,7 +78,7 @@ public final class Destroyer {
             }
         });
         state.networks().forEach((a, p) -> {
-            boolean selected = selection.all() || networks.contains(a);
+            boolean selected = selection.all(plan) || networks.contains(a);
             if (selected && !kept.contains(a) && !stillUsed.contains(p.record().name())) {
                 out.add(a.replaceFirst("^network\\.", "firewall."));
                 out.add(a);
@@ -122,7 +125,9 @@ public final class Destroyer {
             providers.get(p.provider(), p.facility()).destroyFirewall(p.record());
         } else if (state.networks().containsKey(address)) {
             Placed<io.plumbery.providers.NetworkRecord> p = state.networks().get(address);
-            providers.get(p.provider(), p.facility()).destroyNetwork(p.record());
+            if (!Networks.notMadeByThePlan(p)) { // the provider's own network is only forgotten
+                providers.get(p.provider(), p.facility()).destroyNetwork(p.record());
+            }
         } else {
             return;
         }

@@ -26,14 +26,15 @@ final class NodeSpec {
     }
 
     /**
-     * How the plan differs from what was built, e.g. {@code memory 2 GB -> 4 GB}; empty when it does not, or when
-     * the state does not say what the node was built with.
+     * How the plan differs from what was built, e.g. {@code memory 2 GB -> 4 GB}, in the order of {@code wanted}
+     * (the state's copy of {@code built} keeps no order); empty when it does not differ, or when the state does not
+     * say what the node was built with.
      */
     static List<String> differences(Map<String, String> built, Map<String, String> wanted) {
         List<String> out = new ArrayList<>();
-        built.forEach((key, was) -> {
-            String now = wanted.get(key);
-            if (now != null && !now.equals(was)) {
+        wanted.forEach((key, now) -> {
+            String was = built.get(key);
+            if (was != null && !was.equals(now)) {
                 out.add(key + " " + was + " -> " + now);
             }
         });

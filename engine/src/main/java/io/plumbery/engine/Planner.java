@@ -7,6 +7,7 @@ import io.plumbery.providers.FirewallRecord;
 import io.plumbery.providers.FirewallRule;
 import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.NodeStatus;
+import io.plumbery.providers.PortRange;
 import io.plumbery.state.Placed;
 import io.plumbery.state.State;
 import io.plumbery.fittings.model.Plan;
@@ -37,8 +38,14 @@ public final class Planner {
             Blueprint b = bp.blueprint();
             String net = Addresses.network(f, b);
             if (seenNetworks.add(net)) {
-                out.add(new Planned(present(state.networks(), net, "network", b.ethernet().subnet() + " ("
-                        + b.ethernet().name() + ")"), bp));
+                Target.Network home = Networks.home(plan, f, b);
+                Change network = present(state.networks(), net, "network", Networks.describe(home.blueprint().ethernet()));
+                if (network.action() == Action.CREATE && network.reason() == null
+                        && Networks.existing(home.blueprint().ethernet())) {
+                    network = new Change(net, network.kind(), Action.CREATE, network.summary(),
+                            "the provider's own: used, neither made nor ever deleted");
+                }
+                out.add(new Planned(network, home));
             }
             for (Node n : b.nodes()) {
                 Placed<NodeRecord> recorded = state.nodes().get(Addresses.node(n));
@@ -59,10 +66,14 @@ public final class Planner {
                 wanted.add(Addresses.node(n));
                 if (n.hasPublicAddress()) {
                     String pub = Addresses.publicAddress(n);
-                    Change address = present(state.publicAddresses(), pub, "public-address",
-                            "ports " + ports(n.internetPorts()));
+                    List<PortRange> forwarded = Firewalls.forwarded(n);
+                    Change address = present(state.publicAddresses(), pub, "public-address", "ports " + ports(forwarded));
                     if (action == Action.REPLACE && address.action() == Action.NO_OP) {
                         address = new Change(pub, address.kind(), Action.REPLACE, address.summary(), "follows its node");
+                    } else if (address.action() == Action.NO_OP && !Set.copyOf(forwarded)
+                            .equals(Set.copyOf(state.publicAddresses().get(pub).record().ports()))) {
+                        address = new Change(pub, address.kind(), Action.UPDATE, address.summary(),
+                                "ports differ from the recorded ones");
                     }
                     out.add(new Planned(address, new Target.PublicAddress(f, b, n)));
                     wanted.add(pub);
@@ -71,11 +82,12 @@ public final class Planner {
         }
         // firewalls last: their rules name node addresses
         Set<String> seenFirewalls = new HashSet<>();
-        for (Target.Network bp : selection.blueprints(plan)) {
-            String fw = Addresses.firewall(bp.facility(), bp.blueprint());
+        for (Target.Network selected : selection.blueprints(plan)) {
+            String fw = Addresses.firewall(selected.facility(), selected.blueprint());
             if (!seenFirewalls.add(fw)) {
                 continue;
             }
+            Target.Network bp = Networks.home(plan, selected.facility(), selected.blueprint());
             List<FirewallRule> rules = Firewalls.rules(plan, bp.facility(), bp.blueprint().ethernet().name(), state);
             Placed<FirewallRecord> recorded = state.firewalls().get(fw);
             // a replaced node may come back with another address: its rules are written again after it
@@ -89,7 +101,7 @@ public final class Planner {
         }
         seenNetworks.forEach(wanted::add);
         seenFirewalls.forEach(wanted::add);
-        if (selection.all()) {
+        if (selection.all(plan)) {
             allAddresses(state).forEach((address, kind) -> {
                 if (!wanted.contains(address)) {
                     out.add(new Planned(new Change(address, kind, Action.DELETE, "no longer in the plan", null),
@@ -133,7 +145,9 @@ public final class Planner {
                 + (n.roles().isEmpty() ? "" : ", " + String.join("+", n.roles()));
     }
 
-    static String ports(List<Integer> ports) {
-        return ports.isEmpty() ? "none" : ports.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("");
+    /** {@code 22,80,udp:137..138}: a TCP port by its number, anything else as the plan writes it. */
+    static String ports(List<PortRange> ports) {
+        return ports.isEmpty() ? "none" : String.join(",", ports.stream().map(p ->
+                p.protocol() == FirewallRule.Protocol.TCP && p.single() ? String.valueOf(p.first()) : p.toString()).toList());
     }
 }

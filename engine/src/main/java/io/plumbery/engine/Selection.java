@@ -10,19 +10,25 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The blueprints an action works on: all of them, or those named on the command line (a group name
- * selects its members).
+ * The blueprints an action works on: those named on the command line (a group name selects its members); when
+ * none is named, a facility's default ones ({@code defaults: blueprints:} of the facility, else of the plan), and
+ * all of those of a facility that has none.
  */
 public record Selection(Set<String> names) {
 
-    public static final Selection ALL = new Selection(Set.of());
+    /** No blueprint named: the default ones. */
+    public static final Selection DEFAULT = new Selection(Set.of());
 
     public Selection {
         names = Set.copyOf(names);
     }
 
-    public boolean all() {
-        return names.isEmpty();
+    /**
+     * Whether every blueprint of the plan is selected, so that what the state holds and the plan no longer has may
+     * go too: nothing is named and no facility has default blueprints.
+     */
+    public boolean all(Plan plan) {
+        return names.isEmpty() && plan.facilities().stream().allMatch(f -> f.defaultBlueprints().isEmpty());
     }
 
     /** Names that match no blueprint of the plan; the CLI reports them as a usage error. */
@@ -39,11 +45,12 @@ public record Selection(Set<String> names) {
     }
 
     public boolean includes(Facility facility, Blueprint blueprint) {
-        if (all() || names.contains(blueprint.name())) {
+        Set<String> wanted = names.isEmpty() ? Set.copyOf(facility.defaultBlueprints()) : names;
+        if (wanted.isEmpty() || wanted.contains(blueprint.name())) {
             return true;
         }
         return facility.blueprints().stream()
-                .anyMatch(g -> g.isGroup() && names.contains(g.name()) && g.members().contains(blueprint.name()));
+                .anyMatch(g -> g.isGroup() && wanted.contains(g.name()) && g.members().contains(blueprint.name()));
     }
 
     /** The blueprints with nodes or networks (not groups) selected, facility by facility. */

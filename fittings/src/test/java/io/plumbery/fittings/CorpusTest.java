@@ -6,6 +6,7 @@ import io.plumbery.fittings.load.LoadResult;
 import io.plumbery.fittings.load.ParameterInput;
 import io.plumbery.fittings.model.Parameter;
 import io.plumbery.fittings.model.Plan;
+import io.plumbery.fittings.model.PortRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -91,7 +92,7 @@ class CorpusTest {
         assertEquals("mesosphere-master", master1.profile());
         assertEquals(8, master1.cpu().count());
         assertEquals(32, master1.memoryGb());
-        assertEquals(List.of(22, 5050, 8080), master1.internetPorts());
+        assertEquals(List.of(PortRule.tcp(22), PortRule.tcp(5050), PortRule.tcp(8080)), master1.internetRules());
         var node9 = plan.node("node9").orElseThrow();
         assertEquals(4, node9.cpu().count(), "cpu from {{ parameter.cpuPerNode }}");
         assertEquals(500, node9.disks().get(0).sizeGb(), "disk from {{ parameter.diskPerNode }}");

@@ -2,6 +2,7 @@ package io.plumbery.engine.information;
 
 import io.plumbery.node.ssh.SshKeys;
 import io.plumbery.engine.Addresses;
+import io.plumbery.engine.GlueNetworks;
 import io.plumbery.engine.NodeValues;
 import io.plumbery.engine.ProviderPool;
 import io.plumbery.engine.Secrets;
@@ -77,12 +78,14 @@ public final class InformationService {
                     }
                     Placed<NetworkRecord> net = b.ethernet() == null ? null
                             : state.networks().get(Addresses.network(f, b));
-                    String network = b.ethernet() == null ? null
-                            : b.ethernet().name() + " " + (net == null ? b.ethernet().subnet() : net.record().subnet());
+                    String network = b.ethernet() == null ? null : b.ethernet().name() + " "
+                            + (net != null && net.record().subnet() != null ? net.record().subnet()
+                            : b.ethernet().subnet() != null ? b.ethernet().subnet() : "(the provider's own network)");
                     blueprints.add(new Information.BlueprintInfo(b.name(), f.name(), f.provider(), network, nodes));
                 }
             }
         }
+        notes.addAll(GlueNetworks.notApplied(plan, selection, Providers.discover().all()));
         ClusterStatus cluster = cluster(plan);
         return new Information(plan.name(), String.valueOf(plan.source()), String.valueOf(workspace.stateFile()),
                 blueprints, cluster, notes);

@@ -1,5 +1,6 @@
 package io.plumbery.fittings.load;
 
+import io.plumbery.fittings.diag.SourceRange;
 import io.plumbery.fittings.model.Domain;
 import io.plumbery.fittings.model.Ethernet;
 import io.plumbery.net.Subnet;
@@ -67,8 +68,10 @@ final class NetworkReader {
             }
         }
         List<Map.Entry<String, org.yaml.snakeyaml.nodes.Node>> accept = e.joined("accept");
+        SourceRange where = e.pick("name").map(level -> level.source().at(level.value("name").orElseThrow()))
+                .orElse(top.source().at(top.node()));
         Ethernet ethernet = new Ethernet(e.string("name").orElse(null), e.string("description").orElse(null), subnet,
-                accept.stream().map(Map.Entry::getKey).toList(), e.string("destroy").orElse(null));
+                accept.stream().map(Map.Entry::getKey).toList(), e.string("destroy").orElse(null), where);
         accept.forEach(a -> accepts.add(new Located<>(Map.entry(facility, a.getKey()), top.source().at(a.getValue()))));
         if (text.isEmpty()) {
             references.add(new Located<>(Map.entry(facility, blueprint.value()), blueprint.where()));

@@ -1,5 +1,6 @@
 package io.plumbery.fittings.model;
 
+import io.plumbery.fittings.diag.SourceRange;
 import io.plumbery.net.Subnet;
 
 import java.util.List;
@@ -12,9 +13,10 @@ import java.util.List;
  * @param accept  other networks allowed in (plumbery's {@code accept} list)
  * @param destroy {@code never} keeps the network on dispose
  * @param kind    whether this blueprint declares the network or uses one declared elsewhere
+ * @param where   where the plan writes its name, for what later stages say about it; null when not read from a file
  */
 public record Ethernet(String name, String description, Subnet subnet, List<String> accept, String destroy,
-                       Kind kind) {
+                       Kind kind, SourceRange where) {
 
     /** Where a network comes from. */
     public enum Kind {
@@ -31,8 +33,9 @@ public record Ethernet(String name, String description, Subnet subnet, List<Stri
     }
 
     /** A network declared here when it has a subnet, else one that must exist already. */
-    public Ethernet(String name, String description, Subnet subnet, List<String> accept, String destroy) {
-        this(name, description, subnet, accept, destroy, subnet == null ? Kind.EXISTING : Kind.DECLARED);
+    public Ethernet(String name, String description, Subnet subnet, List<String> accept, String destroy,
+                    SourceRange where) {
+        this(name, description, subnet, accept, destroy, subnet == null ? Kind.EXISTING : Kind.DECLARED, where);
     }
 
     public boolean keepOnDispose() {
@@ -45,6 +48,6 @@ public record Ethernet(String name, String description, Subnet subnet, List<Stri
 
     /** This network, using the one that {@code declaration} declares. */
     public Ethernet referencing(Ethernet declaration) {
-        return new Ethernet(name, description, declaration.subnet(), accept, destroy, Kind.REFERENCE);
+        return new Ethernet(name, description, declaration.subnet(), accept, destroy, Kind.REFERENCE, where);
     }
 }

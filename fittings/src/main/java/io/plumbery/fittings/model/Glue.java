@@ -1,7 +1,6 @@
 package io.plumbery.fittings.model;
 
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * A {@code glue} line: {@code internet icmp 22 udp:137..138} gives the node a public address open to those
@@ -18,11 +17,6 @@ public record Glue(boolean internet, String network, String address, List<PortRu
         rules = List.copyOf(rules);
     }
 
-    /** A public address open on these TCP ports. */
-    public static Glue internet(List<Integer> ports) {
-        return publicAddress(ports.stream().map(PortRule::tcp).toList());
-    }
-
     public static Glue publicAddress(List<PortRule> rules) {
         return new Glue(true, null, null, rules, null);
     }
@@ -33,11 +27,5 @@ public record Glue(boolean internet, String network, String address, List<PortRu
 
     public static Glue network(String name, String address, String nicType) {
         return new Glue(false, name, address, List.of(), nicType);
-    }
-
-    /** The TCP ports of {@link #rules()}, ranges spelt out, in the plan's order. */
-    public List<Integer> ports() {
-        return rules.stream().filter(r -> r.protocol() == PortRule.Protocol.TCP)
-                .flatMap(r -> IntStream.rangeClosed(r.firstPort(), r.lastPort()).boxed()).toList();
     }
 }

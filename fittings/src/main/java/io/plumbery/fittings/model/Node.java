@@ -37,14 +37,6 @@ public record Node(String name, String blueprint, String profile, String applian
                 roles, runningAlways, cloudConfig, List.of(), null);
     }
 
-    /**
-     * TCP ports opened to the internet by {@code glue: internet ...}, TCP ranges spelt out; empty when the node
-     * has no public address. UDP and ICMP are in {@link #internetRules()} only.
-     */
-    public List<Integer> internetPorts() {
-        return glue.stream().filter(Glue::internet).flatMap(g -> g.ports().stream()).distinct().toList();
-    }
-
     /** Everything opened to the internet by {@code glue: internet ...}: ICMP, TCP and UDP ports and ranges. */
     public List<PortRule> internetRules() {
         return glue.stream().filter(Glue::internet).flatMap(g -> g.rules().stream()).distinct().toList();

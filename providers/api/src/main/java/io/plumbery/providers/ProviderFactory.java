@@ -20,5 +20,23 @@ public interface ProviderFactory {
         return false;
     }
 
+    /**
+     * Whether its nodes can join a network that it already has and that the plan only names (an ethernet with no
+     * subnet that no blueprint declares). The engine then asks {@link Provider#ensureNetwork} for it with no subnet,
+     * and never destroys it. A plan with such a network on a provider that cannot is refused before anything is done.
+     */
+    default boolean existingNetworks() {
+        return false;
+    }
+
+    /**
+     * Whether it attaches the further network interfaces a node's glue asks for ({@link NodeRequest#nics()}), each
+     * with the card type the plan gives ({@code vmxnet3}, {@code e1000}...). None of the providers here does yet:
+     * {@code information} says so for every node that asks.
+     */
+    default boolean furtherInterfaces() {
+        return false;
+    }
+
     Provider open(ProviderSettings settings) throws ProviderException;
 }

@@ -3,7 +3,7 @@ package io.plumbery.providers;
 import java.util.List;
 import java.util.Map;
 
-public record PublicAddressRecord(String id, String name, String node, String address, List<Integer> ports,
+public record PublicAddressRecord(String id, String name, String node, String address, List<PortRange> ports,
                                   Map<String, String> attributes) {
     public PublicAddressRecord {
         ports = ports == null ? List.of() : List.copyOf(ports);

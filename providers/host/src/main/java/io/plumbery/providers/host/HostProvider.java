@@ -65,8 +65,13 @@ public abstract class HostProvider implements Provider {
      */
     public abstract void purge() throws ProviderException;
 
+    /** Only networks it makes: a bridge of this host is the only way its nodes have to each other. */
     @Override
     public final NetworkRecord ensureNetwork(NetworkRequest request) throws ProviderException {
+        if (request.existing()) {
+            throw new ProviderException("network " + request.name() + ": provider " + name() + " puts nodes only on"
+                    + " networks it makes; give the ethernet a subnet");
+        }
         return networks().ensureNetwork(request);
     }
 

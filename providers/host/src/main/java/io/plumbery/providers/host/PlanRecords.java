@@ -3,6 +3,7 @@ package io.plumbery.providers.host;
 import io.plumbery.net.Subnet;
 import io.plumbery.providers.FirewallRequest;
 import io.plumbery.providers.FirewallRule;
+import io.plumbery.providers.PortRange;
 import io.plumbery.providers.ProviderException;
 
 import java.io.IOException;
@@ -29,9 +30,12 @@ public final class PlanRecords {
     public record FirewallSpec(String name, String network, List<FirewallRule> rules) {
     }
 
-    /** A node's public address; {@code privateAddress} is where its traffic goes (the same where nothing maps it). */
+    /**
+     * A node's public address; {@code privateAddress} is where its traffic goes (the same where nothing maps it).
+     * Records written before UDP and ranges hold TCP port numbers, read as such.
+     */
     public record PublicSpec(String name, String node, String network, String address, String privateAddress,
-                             List<Integer> ports) {
+                             List<PortRange> ports) {
     }
 
     private static final String NETWORKS = "networks";

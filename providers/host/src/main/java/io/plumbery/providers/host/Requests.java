@@ -25,14 +25,6 @@ public final class Requests {
         }
     }
 
-    public static void checkPorts(PublicAddressRequest request) throws ProviderException {
-        for (int port : request.ports()) {
-            if (port < 1 || port > 65535) {
-                throw new ProviderException("public address " + request.name() + ": port out of range: " + port);
-            }
-        }
-    }
-
     /** Why a public address cannot be made: its node is not one of this provider's. */
     public static ProviderException nodeNotBuilt(PublicAddressRequest request) {
         return new ProviderException("public address " + request.name() + ": node " + request.node().name()

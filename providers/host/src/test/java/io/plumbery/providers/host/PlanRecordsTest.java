@@ -4,6 +4,7 @@ import io.plumbery.net.Subnet;
 import io.plumbery.providers.FirewallRequest;
 import io.plumbery.providers.FirewallRule;
 import io.plumbery.providers.NetworkRecord;
+import io.plumbery.providers.PortRange;
 import io.plumbery.providers.ProviderException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,13 +37,13 @@ class PlanRecordsTest {
         records.locked(() -> {
             records.putNetwork(new PlanRecords.NetworkSpec("web", "pb-abcdef-0123", "10.77.1.0/24"));
             records.putFirewall(new PlanRecords.FirewallSpec("fw", "web", List.of(SSH)));
-            records.putPublic(new PlanRecords.PublicSpec("p", "n1", "web", "127.77.1.10", "10.77.1.10", List.of(22)));
+            records.putPublic(new PlanRecords.PublicSpec("p", "n1", "web", "127.77.1.10", "10.77.1.10", List.of(PortRange.tcp(22))));
             return null;
         });
         assertEquals("pb-abcdef-0123", records.network("web").orElseThrow().bridge());
-        assertEquals(22, records.firewalls().get(0).rules().get(0).port());
-        assertEquals(22, records.firewall("web").orElseThrow().rules().get(0).port());
-        assertEquals(List.of(22), records.publicAddress("p").orElseThrow().ports());
+        assertEquals(22, records.firewalls().get(0).rules().get(0).firstPort());
+        assertEquals(22, records.firewall("web").orElseThrow().rules().get(0).firstPort());
+        assertEquals(List.of(PortRange.tcp(22)), records.publicAddress("p").orElseThrow().ports());
         assertEquals("127.77.1.10", records.publicAddressOf("n1").orElseThrow());
         records.removeIfEmpty();
         assertTrue(Files.isDirectory(records.dir()), "not empty yet");
@@ -83,8 +84,8 @@ class PlanRecordsTest {
         records.putNetwork(new PlanRecords.NetworkSpec("web", "b1", "10.77.1.0/24"));
         records.putNetwork(new PlanRecords.NetworkSpec("db", "b2", "10.77.2.0/24"));
         records.putFirewall(new PlanRecords.FirewallSpec("fw", "web", List.of(SSH)));
-        records.putPublic(new PlanRecords.PublicSpec("w", "w1", "web", "10.77.1.10", "10.77.1.10", List.of(22)));
-        records.putPublic(new PlanRecords.PublicSpec("d", "d1", "db", "10.77.2.10", "10.77.2.10", List.of(22)));
+        records.putPublic(new PlanRecords.PublicSpec("w", "w1", "web", "10.77.1.10", "10.77.1.10", List.of(PortRange.tcp(22))));
+        records.putPublic(new PlanRecords.PublicSpec("d", "d1", "db", "10.77.2.10", "10.77.2.10", List.of(PortRange.tcp(22))));
         records.forgetNetwork("web");
         assertEquals(List.of("db"), records.networks().stream().map(PlanRecords.NetworkSpec::name).toList());
         assertEquals(List.of(), records.firewalls());
@@ -94,8 +95,8 @@ class PlanRecordsTest {
     @Test
     void oneRecordPerPublicAddress(@TempDir Path tmp) throws Exception {
         PlanRecords records = new PlanRecords(tmp.resolve("plan"), "the test");
-        records.putPublic(new PlanRecords.PublicSpec("old", "n1", "web", "127.77.1.10", "10.77.1.10", List.of(22)));
-        records.putPublic(new PlanRecords.PublicSpec("new", "n1", "web", "127.77.1.10", "10.77.1.10", List.of(80)));
+        records.putPublic(new PlanRecords.PublicSpec("old", "n1", "web", "127.77.1.10", "10.77.1.10", List.of(PortRange.tcp(22))));
+        records.putPublic(new PlanRecords.PublicSpec("new", "n1", "web", "127.77.1.10", "10.77.1.10", List.of(PortRange.tcp(80))));
         assertEquals(List.of("new"), records.publics().stream().map(PlanRecords.PublicSpec::name).toList());
         assertTrue(records.forgetPublicsOf("n1"));
         assertFalse(records.forgetPublicsOf("n1"));

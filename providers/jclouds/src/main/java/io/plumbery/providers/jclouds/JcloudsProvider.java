@@ -48,13 +48,17 @@ import org.jclouds.rest.ResourceNotFoundException;
  * <ul>
  *   <li>Nodes are jclouds nodes in group = the plan's name (lower-cased), named after the plan's node and tagged
  *       ({@code plumbery-node}, {@code plumbery-network}), so they are found by name after a crash.</li>
- *   <li>Networks are logical: jclouds' portable API has none, nodes join the cloud's default network.</li>
+ *   <li>Networks are logical: jclouds' portable API has none, nodes join the cloud's default network; a network
+ *       the cloud already has (the plan names it without declaring it) is asked for by name when nodes are made
+ *       (template option {@code networks}).</li>
  *   <li>Firewalls are security groups where the cloud offers jclouds' {@code SecurityGroupExtension}
  *       (the stub does), one per network; elsewhere they are logical records.</li>
  *   <li>Public addresses are the node's own public IP; jclouds has no portable floating-IP API.</li>
  * </ul>
  */
 public final class JcloudsProvider implements Provider {
+
+    private static final String EXISTING_NETWORK = "existing";
 
     private final String name;
     private final JcloudsOptions options;
@@ -137,8 +141,14 @@ public final class JcloudsProvider implements Provider {
     @Override
     public NetworkRecord ensureNetwork(NetworkRequest request) {
         Map<String, String> attributes = new HashMap<>();
-        attributes.put("kind", "logical");
-        attributes.put("reason", "jclouds' portable API has no networks; nodes join the cloud's default network");
+        if (request.existing()) {
+            attributes.put("kind", EXISTING_NETWORK);
+            attributes.put("reason", "a network of the cloud, named in the plan: nodes ask for it by name when they "
+                    + "are made (jclouds' template option networks); plumbery never deletes it");
+        } else {
+            attributes.put("kind", "logical");
+            attributes.put("reason", "jclouds' portable API has no networks; nodes join the cloud's default network");
+        }
         attributes.put("jclouds.provider", options.providerId());
         putIfNotNull(attributes, "domain", request.domain());
         putIfNotNull(attributes, "ethernet", request.ethernet());
@@ -302,6 +312,10 @@ public final class JcloudsProvider implements Provider {
         templateOptions.userMetadata(NodeMapping.META_PLAN, settings.plan());
         templateOptions.userMetadata(NodeMapping.META_NODE, request.name());
         templateOptions.userMetadata(NodeMapping.META_NETWORK, request.network().name());
+        if (EXISTING_NETWORK.equals(request.network().attributes().get("kind"))) {
+            templateOptions.networks(request.network().name());
+            attributes.put("network", request.network().name() + " (the cloud's, asked for by name)");
+        }
         attributes.put("userData", UserData.apply(templateOptions, request.userData()));
         if (attachesGroups()) {
             SecurityGroup sg = securityGroups.get().ensure(SecurityGroups.nameFor(group, request.network().name()),

@@ -23,6 +23,12 @@ public final class JcloudsProviderFactory implements ProviderFactory {
                 + "google-compute-engine, azurecompute-arm, digitalocean2, openstack-nova...)";
     }
 
+    /** Attached by name at node creation (jclouds' portable template option {@code networks}). */
+    @Override
+    public boolean existingNetworks() {
+        return true;
+    }
+
     @Override
     public Provider open(ProviderSettings settings) throws ProviderException {
         return JcloudsProvider.open(name(), null, settings, System::getenv);

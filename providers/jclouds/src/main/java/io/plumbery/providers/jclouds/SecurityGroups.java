@@ -21,6 +21,9 @@ import org.jclouds.net.domain.IpProtocol;
  */
 final class SecurityGroups {
 
+    private static final int ICMP_ECHO_REQUEST = 8;
+    private static final int ANY_ICMP_CODE = -1;
+
     private final SecurityGroupExtension extension;
     private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
 
@@ -84,13 +87,18 @@ final class SecurityGroups {
         return extension.removeSecurityGroup(group.getId());
     }
 
+    /**
+     * A rule as a permission: TCP and UDP with their port range; ICMP as echo requests (clouds that follow EC2 put
+     * the ICMP type where the first port goes, the code where the last one goes, -1 for any); ANY as everything.
+     */
     static IpPermission permission(FirewallRule rule) {
         String source = rule.source() == null || rule.source().isBlank() ? "0.0.0.0/0" : rule.source();
-        if (rule.protocol() == FirewallRule.Protocol.ANY) {
-            return IpPermission.builder().ipProtocol(IpProtocol.ALL).fromPort(0).toPort(65535).cidrBlock(source).build();
-        }
-        return IpPermission.builder()
-                .ipProtocol(rule.protocol() == FirewallRule.Protocol.UDP ? IpProtocol.UDP : IpProtocol.TCP)
-                .fromPort(rule.port()).toPort(rule.port()).cidrBlock(source).build();
+        IpPermission.Builder permission = IpPermission.builder().cidrBlock(source);
+        return switch (rule.protocol()) {
+            case ANY -> permission.ipProtocol(IpProtocol.ALL).fromPort(0).toPort(65535).build();
+            case ICMP -> permission.ipProtocol(IpProtocol.ICMP).fromPort(ICMP_ECHO_REQUEST).toPort(ANY_ICMP_CODE).build();
+            case TCP, UDP -> permission.ipProtocol(rule.protocol() == FirewallRule.Protocol.UDP ? IpProtocol.UDP
+                    : IpProtocol.TCP).fromPort(rule.firstPort()).toPort(rule.lastPort()).build();
+        };
     }
 }

@@ -22,6 +22,12 @@ public final class StubProviderFactory implements ProviderFactory {
         return "jclouds' in-memory stub cloud: no network traffic, state lives only as long as the JVM";
     }
 
+    /** Attached by name at node creation (jclouds' portable template option {@code networks}). */
+    @Override
+    public boolean existingNetworks() {
+        return true;
+    }
+
     @Override
     public Provider open(ProviderSettings settings) throws ProviderException {
         return JcloudsProvider.open(name(), "stub", settings, System::getenv);

@@ -15,6 +15,7 @@ import io.plumbery.providers.NetworkRecord;
 import io.plumbery.providers.NetworkRequest;
 import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.NodeStatus;
+import io.plumbery.providers.PortRange;
 import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
@@ -124,9 +125,9 @@ class JcloudsStubLifecycleTest {
 
         NodeRecord exposed = built.get("mesos-master-01");
         PublicAddressRecord address = provider.ensurePublicAddress(
-                new PublicAddressRequest("mesos-master-01-public", exposed, List.of(22, 5050)));
+                PublicAddressRequest.tcp("mesos-master-01-public", exposed, List.of(22, 5050)));
         assertEquals(exposed.publicAddress(), address.address());
-        assertEquals(List.of(22, 5050), address.ports());
+        assertEquals(List.of(PortRange.tcp(22), PortRange.tcp(5050)), address.ports());
         provider.releasePublicAddress(address);
 
         List<String> byRecord = NAMES.subList(0, 6);

@@ -2,11 +2,14 @@ package io.plumbery.providers.local;
 
 import io.plumbery.net.Subnet;
 import io.plumbery.providers.FirewallRule;
+import io.plumbery.providers.PortRange;
 import io.plumbery.providers.host.AddressPlan;
 import io.plumbery.providers.host.Naming;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -16,11 +19,15 @@ import java.util.stream.Collectors;
  * {@code nft -f} as a single transaction that replaces the whole table, so it is always exactly what
  * the records say.
  *
- * <p>Public addresses are host loopback addresses ({@code 127.x.y.z}): the listed TCP ports are
+ * <p>Public addresses are host loopback addresses ({@code 127.x.y.z}): the listed TCP and UDP ports are
  * DNAT-ed to the node's private address (with the host side of the bridge as source), every other port
  * of that address is rejected. DNAT-ed traffic then passes the network's firewall rules, when the
  * network has a firewall. Routed traffic in or out of the plan's bridges is dropped (nodes talk to
  * each other on their bridge, and to the host).
+ *
+ * <p>An ICMP rule lets echo requests in, but nothing forwards them: a ping to a public address is refused,
+ * since this host answers for all of {@code 127.0.0.0/8} itself and an answer would say nothing of the node.
+ * The host pings a node at its private address.
  */
 public final class NftRuleset {
 
@@ -28,8 +35,8 @@ public final class NftRuleset {
     public record Net(String name, String bridge, String subnet) {
     }
 
-    /** A public address: host loopback address to node private address, on these TCP ports. */
-    public record Public(String name, String network, String address, String privateAddress, List<Integer> ports) {
+    /** A public address: host loopback address to node private address, on these TCP and UDP ports. */
+    public record Public(String name, String network, String address, String privateAddress, List<PortRange> ports) {
         public Public {
             ports = List.copyOf(ports);
         }
@@ -60,11 +67,14 @@ public final class NftRuleset {
 
         out.append("  chain nat_output {\n    type nat hook output priority -100; policy accept;\n");
         for (Public p : publics) {
-            if (p.ports().isEmpty()) {
-                continue;
+            for (FirewallRule.Protocol protocol : List.of(FirewallRule.Protocol.TCP, FirewallRule.Protocol.UDP)) {
+                List<PortRange> ports = p.ports().stream().filter(r -> r.protocol() == protocol).toList();
+                if (!ports.isEmpty()) {
+                    out.append("    ip daddr ").append(address(p.address())).append(' ').append(keyword(protocol))
+                            .append(" dport ").append(ports(ports)).append(" dnat to ")
+                            .append(address(p.privateAddress())).append('\n');
+                }
             }
-            out.append("    ip daddr ").append(address(p.address())).append(" tcp dport ").append(ports(p.ports()))
-                    .append(" dnat to ").append(address(p.privateAddress())).append('\n');
         }
         out.append("  }\n");
 
@@ -159,8 +169,11 @@ public final class NftRuleset {
         if (destination != null) {
             parts.add("ip daddr " + destination);
         }
-        if (rule.protocol() != FirewallRule.Protocol.ANY) {
-            parts.add((rule.protocol() == FirewallRule.Protocol.TCP ? "tcp" : "udp") + " dport " + rule.port());
+        PortRange ports = rule.portRange();
+        if (ports != null) {
+            parts.add(keyword(ports.protocol()) + " dport " + range(ports));
+        } else if (rule.protocol() == FirewallRule.Protocol.ICMP) {
+            parts.add("icmp type echo-request");
         }
         parts.add("accept");
         return String.join(" ", parts);
@@ -196,13 +209,27 @@ public final class NftRuleset {
         return Subnet.format(Subnet.parseAddress(value));
     }
 
-    private static String ports(List<Integer> ports) {
-        for (int p : ports) {
-            if (p < 1 || p > 65535) {
-                throw new IllegalArgumentException("port out of range: " + p);
+    /** A set of ports and ranges, {@code { 22, 8000-8010 }}: overlapping ones merged, which nft requires. */
+    private static String ports(List<PortRange> ports) {
+        List<PortRange> sorted = ports.stream().sorted(Comparator.comparingInt(PortRange::first)).toList();
+        List<PortRange> merged = new ArrayList<>();
+        for (PortRange r : sorted) {
+            PortRange last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && r.first() <= last.last() + 1) {
+                merged.set(merged.size() - 1, new PortRange(r.protocol(), last.first(), Math.max(last.last(), r.last())));
+            } else {
+                merged.add(r);
             }
         }
-        return ports.stream().distinct().sorted().map(String::valueOf).collect(Collectors.joining(", ", "{ ", " }"));
+        return merged.stream().map(NftRuleset::range).collect(Collectors.joining(", ", "{ ", " }"));
+    }
+
+    private static String range(PortRange ports) {
+        return ports.single() ? String.valueOf(ports.first()) : ports.first() + "-" + ports.last();
+    }
+
+    private static String keyword(FirewallRule.Protocol protocol) {
+        return protocol.name().toLowerCase(Locale.ROOT);
     }
 
     private static String comment(String name) {

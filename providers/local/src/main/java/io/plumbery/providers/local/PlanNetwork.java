@@ -97,7 +97,6 @@ final class PlanNetwork implements HostProvider.NetworkSide {
 
     @Override
     public PublicAddressRecord ensurePublicAddress(PublicAddressRequest request) throws ProviderException {
-        Requests.checkPorts(request);
         String node = request.node().name();
         return records.locked(() -> {
             Machine.Spec spec = new Machine(records.nodeDir(node)).spec()
@@ -108,7 +107,8 @@ final class PlanNetwork implements HostProvider.NetworkSide {
             applyRuleset();
             return new PublicAddressRecord(p.address(), p.name(), p.node(), p.address(), p.ports(), Map.of(
                     "nftTable", naming.nftTable(),
-                    "forwards", "tcp " + p.ports() + " of " + p.address() + " to " + p.privateAddress(),
+                    "forwards", p.ports() + " of " + p.address() + " to " + p.privateAddress()
+                            + " (ICMP is not forwarded: this host answers for all of 127.0.0.0/8)",
                     "reachableFrom", "this host (loopback address)"));
         });
     }

@@ -13,6 +13,7 @@ import io.plumbery.providers.NetworkRequest;
 import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.NodeRequest;
 import io.plumbery.providers.NodeStatus;
+import io.plumbery.providers.PortRange;
 import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.PublicAddressRecord;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
@@ -130,9 +133,9 @@ class LocalProviderIT {
         // public address: exactly the listed ports reach the node, through the firewall
         assertEquals(0, ssh(n1, n1.privateAddress(), "setsid nohup python3 -m http.server 8080 >/dev/null 2>&1 "
                 + "</dev/null & sleep 0.1").exitCode());
-        PublicAddressRecord pub = provider.ensurePublicAddress(new PublicAddressRequest("n1-pub", n1, List.of(22, 8080)));
+        PublicAddressRecord pub = provider.ensurePublicAddress(PublicAddressRequest.tcp("n1-pub", n1, List.of(22, 8080)));
         assertEquals(PublicAddress.of(n1.privateAddress()), pub.address());
-        assertEquals(pub, provider.ensurePublicAddress(new PublicAddressRequest("n1-pub", n1, List.of(22, 8080))),
+        assertEquals(pub, provider.ensurePublicAddress(PublicAddressRequest.tcp("n1-pub", n1, List.of(22, 8080))),
                 "ensurePublicAddress is idempotent");
         assertEquals(pub.address(), provider.refreshNode(n1).publicAddress());
         assertEquals(n1.name() + "\n", ssh(n1, pub.address(), "hostname").stdout(), "ssh through the public address");
@@ -148,6 +151,22 @@ class LocalProviderIT {
                 new FirewallRule("web", Protocol.TCP, 8080, "0.0.0.0/0", n1.privateAddress()))));
         assertFalse(reachable(pub.address(), 22), "the rule set is replaced as a whole: 22 is closed now");
         assertTrue(reachable(n1.privateAddress(), 22), "the host still reaches private addresses directly");
+
+        // UDP: a forwarded range reaches the node once the firewall accepts it, as TCP does
+        assertEquals(0, ssh(n1, n1.privateAddress(), "setsid nohup python3 -c \"import socket; s = socket.socket("
+                + "socket.AF_INET, socket.SOCK_DGRAM); s.bind(('', 5005)); [s.sendto(*s.recvfrom(512)) for _ in "
+                + "iter(int, 1)]\" >/dev/null 2>&1 </dev/null & sleep 0.1").exitCode());
+        assertTrue(Wait.polling(Duration.ofSeconds(10), Duration.ofMillis(200)).until(
+                () -> echoes(n1.privateAddress(), 5005)), "the UDP echo answers on the node");
+        provider.ensurePublicAddress(new PublicAddressRequest("n1-pub", n1,
+                List.of(PortRange.tcp(22), PortRange.tcp(8080), PortRange.udp(5000, 5010))));
+        assertFalse(echoes(pub.address(), 5005), "5005 is forwarded but the firewall accepts no UDP");
+        provider.ensureFirewall(new FirewallRequest("pbit-fw", net, List.of(
+                new FirewallRule("web", Protocol.TCP, 8080, "0.0.0.0/0", n1.privateAddress()),
+                new FirewallRule("echo", Protocol.UDP, 5000, 5010, "0.0.0.0/0", n1.privateAddress()))));
+        assertTrue(echoes(pub.address(), 5005), "UDP 5005 through the public address once the firewall accepts it");
+        provider.ensurePublicAddress(PublicAddressRequest.tcp("n1-pub", n1, List.of(22, 8080)));
+        assertFalse(echoes(pub.address(), 5005), "no longer forwarded");
 
         // stop / start keeps the disk
         assertEquals(0, ssh(n3, n3.privateAddress(), "echo kept > marker && sync").exitCode());
@@ -239,6 +258,27 @@ class LocalProviderIT {
 
     private static CommandResult ssh(NodeRecord node, String host, String command) {
         return NodeLogin.run(host, identity, node.ssh().hostKey(), command, Duration.ofSeconds(30));
+    }
+
+    /** Whether a UDP datagram sent to host:port comes back, within a second, in one of three tries. */
+    private static boolean echoes(String host, int port) {
+        byte[] sent = "plumbery".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.setSoTimeout(1000);
+            for (int i = 0; i < 3; i++) {
+                socket.send(new DatagramPacket(sent, sent.length, new InetSocketAddress(host, port)));
+                DatagramPacket got = new DatagramPacket(new byte[64], 64);
+                try {
+                    socket.receive(got);
+                    return got.getLength() == sent.length;
+                } catch (java.net.SocketTimeoutException e) {
+                    // again
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false; // refused (an ICMP error came back)
+        }
     }
 
     private static boolean reachable(String host, int port) {

@@ -109,7 +109,7 @@ class NetnsIT {
         assertEquals(1, ssh(b, "test -e /etc/only-a").exitCode(), "writes are private to the node");
         assertFalse(Files.exists(Path.of(a.attributes().get("image"), "etc/only-a")), "the image stays read-only");
 
-        provider.ensurePublicAddress(new PublicAddressRequest("a-pub", a, List.of(22)));
+        provider.ensurePublicAddress(PublicAddressRequest.tcp("a-pub", a, List.of(22)));
         assertEquals(a.name() + "\n", NodeLogin.run(PublicAddress.of(a.privateAddress()), identity,
                 a.ssh().hostKey(), "hostname", Duration.ofSeconds(20)).stdout());
 

@@ -2,11 +2,13 @@ package io.plumbery.providers.local;
 
 import io.plumbery.providers.FirewallRule;
 import io.plumbery.providers.FirewallRule.Protocol;
+import io.plumbery.providers.PortRange;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
+import static io.plumbery.providers.PortRange.tcp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,7 +28,7 @@ class NftRulesetTest {
     @Test
     void publicAddressForwardsExactlyItsPorts() {
         String script = NftRuleset.render("plumbery_p", NETS, Map.of(),
-                List.of(new NftRuleset.Public("web-1", "web", "127.77.1.10", "10.77.1.10", List.of(8080, 22, 22))));
+                List.of(new NftRuleset.Public("web-1", "web", "127.77.1.10", "10.77.1.10", List.of(tcp(8080), tcp(22), tcp(22)))));
         assertTrue(script.startsWith("table ip plumbery_p {\n}\ndelete table ip plumbery_p\ntable ip plumbery_p {\n"));
         assertTrue(script.contains("ip daddr 127.77.1.10 tcp dport { 22, 8080 } dnat to 10.77.1.10\n"), script);
         assertTrue(script.contains("oifname \"pb-abcdef-0123\" ip saddr 127.0.0.0/8 snat to 10.77.1.1\n"), script);
@@ -54,6 +56,32 @@ class NftRulesetTest {
     }
 
     @Test
+    void udpPortsAndRangesAreForwardedAsUdpTcpRangesAsRanges() {
+        String script = NftRuleset.render("plumbery_p", NETS, Map.of(), List.of(new NftRuleset.Public("web-1", "web",
+                "127.77.1.10", "10.77.1.10", List.of(tcp(22), PortRange.udp(16384, 32768), PortRange.udp(137, 138),
+                        new PortRange(Protocol.TCP, 8000, 8010), new PortRange(Protocol.TCP, 8005, 8020), tcp(8021)))));
+        assertTrue(script.contains("    ip daddr 127.77.1.10 tcp dport { 22, 8000-8021 } dnat to 10.77.1.10\n"
+                + "    ip daddr 127.77.1.10 udp dport { 137-138, 16384-32768 } dnat to 10.77.1.10\n"), script);
+        assertTrue(script.contains("    ip daddr 127.77.1.10 meta l4proto tcp reject with tcp reset\n"
+                + "    ip daddr 127.77.1.10 reject\n"), "every other port and protocol is refused: " + script);
+    }
+
+    @Test
+    void firewallRulesAllowTheirProtocolAndRange() {
+        String chain = NftRuleset.render("plumbery_p", NETS, Map.of("web", List.of(
+                new FirewallRule("web1-udp-16384-32768", Protocol.UDP, 16384, 32768, "0.0.0.0/0", "10.77.1.10"),
+                new FirewallRule("web1-tcp-8000-8010", Protocol.TCP, 8000, 8010, "0.0.0.0/0", "10.77.1.10"),
+                new FirewallRule("web1-udp-137", Protocol.UDP, 137, "0.0.0.0/0", "10.77.1.10"),
+                FirewallRule.icmp("web1-icmp", "0.0.0.0/0", "10.77.1.10"))), List.of());
+        assertTrue(chain.contains("  chain " + NftRuleset.firewallChain("web") + " {\n"
+                + "    ip daddr 10.77.1.10 udp dport 16384-32768 accept comment \"web1-udp-16384-32768\"\n"
+                + "    ip daddr 10.77.1.10 tcp dport 8000-8010 accept comment \"web1-tcp-8000-8010\"\n"
+                + "    ip daddr 10.77.1.10 udp dport 137 accept comment \"web1-udp-137\"\n"
+                + "    ip daddr 10.77.1.10 icmp type echo-request accept comment \"web1-icmp\"\n"
+                + "    meta l4proto tcp reject with tcp reset\n    reject\n  }\n"), chain);
+    }
+
+    @Test
     void firewallOfAnUnknownNetworkIsLeftOut() {
         String script = NftRuleset.render("plumbery_p", NETS,
                 Map.of("other", List.of(new FirewallRule("ssh", Protocol.TCP, 22, null, null))), List.of());
@@ -68,6 +96,6 @@ class NftRulesetTest {
         assertEquals("10.77.1.5", NftRuleset.cidrOrNull("10.77.1.5/32"));
         assertThrows(IllegalArgumentException.class, () -> NftRuleset.cidrOrNull("web; drop"));
         assertThrows(IllegalArgumentException.class, () -> NftRuleset.render("t", NETS, Map.of(),
-                List.of(new NftRuleset.Public("x", "web", "127.0.0.1\"", "10.77.1.10", List.of(22)))));
+                List.of(new NftRuleset.Public("x", "web", "127.0.0.1\"", "10.77.1.10", List.of(tcp(22))))));
     }
 }

@@ -1,11 +1,13 @@
 package io.plumbery.providers.vagrant;
 
 import io.plumbery.providers.FirewallRule;
+import io.plumbery.providers.PortRange;
 import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.host.Exec;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -36,16 +38,30 @@ final class Firewall {
         out.append("-A ").append(chain).append(" -m conntrack --ctstate RELATED,ESTABLISHED")
                 .append(tag).append(" -j ACCEPT\n");
         for (FirewallRule rule : rules) {
-            out.append("-A ").append(chain).append(" -o ").append(bridge)
-                    .append(" -p ").append(rule.protocol().name().toLowerCase())
+            out.append("-A ").append(chain).append(" -o ").append(bridge).append(protocol(rule))
                     .append(" -s ").append(cidr(rule.source(), "0.0.0.0/0"))
                     .append(" -d ").append(cidr(rule.destination(), "0.0.0.0/0"))
-                    .append(" --dport ").append(rule.port())
+                    .append(ports(rule))
                     .append(" -m conntrack --ctstate NEW -m comment --comment ")
                     .append(quote("plumbery " + plan + " " + rule.name())).append(" -j ACCEPT\n");
         }
         out.append("-A ").append(chain).append(" -o ").append(bridge).append(tag).append(" -j DROP\n");
         return out.append("COMMIT\n").toString();
+    }
+
+    /** {@code -p tcp}, {@code -p icmp}; nothing for a rule of any protocol. */
+    private static String protocol(FirewallRule rule) {
+        return rule.protocol() == FirewallRule.Protocol.ANY ? ""
+                : " -p " + rule.protocol().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code --dport 22}, {@code --dport 8000:8010}; ICMP rules let echo requests (ping) in. */
+    private static String ports(FirewallRule rule) {
+        PortRange ports = rule.portRange();
+        if (ports != null) {
+            return " --dport " + ports.first() + (ports.single() ? "" : ":" + ports.last());
+        }
+        return rule.protocol() == FirewallRule.Protocol.ICMP ? " --icmp-type echo-request" : "";
     }
 
     /** The two rules of {@code DOCKER-USER} that send the bridge's forwarded traffic to the chain. */

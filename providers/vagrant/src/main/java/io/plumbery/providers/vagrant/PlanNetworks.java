@@ -128,7 +128,6 @@ final class PlanNetworks implements HostProvider.NetworkSide {
      */
     @Override
     public PublicAddressRecord ensurePublicAddress(PublicAddressRequest request) throws ProviderException {
-        Requests.checkPorts(request);
         return records.locked(() -> {
             PlanDir.MachineSpec spec = dir.machine(request.node().name())
                     .orElseThrow(() -> Requests.nodeNotBuilt(request));

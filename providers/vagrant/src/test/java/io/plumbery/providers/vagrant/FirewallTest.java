@@ -29,6 +29,19 @@ class FirewallTest {
     }
 
     @Test
+    void rangesUdpAndIcmpComeInAsTheirProtocol() {
+        String script = Firewall.render("web", "c", "b", List.of(
+                new FirewallRule("web1-udp-16384-32768", Protocol.UDP, 16384, 32768, "0.0.0.0/0", "10.77.3.10"),
+                new FirewallRule("web1-tcp-8000-8010", Protocol.TCP, 8000, 8010, "0.0.0.0/0", "10.77.3.10"),
+                FirewallRule.icmp("web1-icmp", "0.0.0.0/0", "10.77.3.10")));
+        assertEquals(List.of(
+                "-A c -o b -p udp -s 0.0.0.0/0 -d 10.77.3.10 --dport 16384:32768 -m conntrack --ctstate NEW -m comment --comment \"plumbery web web1-udp-16384-32768\" -j ACCEPT",
+                "-A c -o b -p tcp -s 0.0.0.0/0 -d 10.77.3.10 --dport 8000:8010 -m conntrack --ctstate NEW -m comment --comment \"plumbery web web1-tcp-8000-8010\" -j ACCEPT",
+                "-A c -o b -p icmp -s 0.0.0.0/0 -d 10.77.3.10 --icmp-type echo-request -m conntrack --ctstate NEW -m comment --comment \"plumbery web web1-icmp\" -j ACCEPT"),
+                script.lines().filter(l -> l.contains("web1-")).toList());
+    }
+
+    @Test
     void noRulesMeansNothingComesIn() {
         String script = Firewall.render("p", "c", "b", List.of());
         assertEquals(List.of("*filter", ":c - [0:0]",

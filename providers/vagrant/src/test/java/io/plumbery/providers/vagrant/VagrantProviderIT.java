@@ -142,7 +142,7 @@ class VagrantProviderIT {
         // public address: the node's own; the firewall lets only n1:22 in from another network
         FirewallRecord fw = provider.ensureFirewall(new FirewallRequest("pvit-fw", net, List.of(
                 new FirewallRule("n1-tcp-22", Protocol.TCP, 22, "0.0.0.0/0", n1.privateAddress()))));
-        PublicAddressRecord pub = provider.ensurePublicAddress(new PublicAddressRequest("n1-pub", n1, List.of(22)));
+        PublicAddressRecord pub = provider.ensurePublicAddress(PublicAddressRequest.tcp("n1-pub", n1, List.of(22)));
         assertEquals(n1.privateAddress(), pub.address());
         assertEquals(pub.address(), provider.refreshNode(n1).publicAddress());
         NetworkRecord probeNet = provider.ensureNetwork(new NetworkRequest("pvit-probe", "pvit", "probe", PROBE_SUBNET));

@@ -1,0 +1,70 @@
+package io.plumbery.engine;
+
+import io.plumbery.fittings.diag.Diagnostic;
+import io.plumbery.fittings.diag.Diagnostics;
+import io.plumbery.fittings.model.Blueprint;
+import io.plumbery.fittings.model.Ethernet;
+import io.plumbery.fittings.model.Facility;
+import io.plumbery.fittings.model.Plan;
+import io.plumbery.providers.ProviderFactory;
+import io.plumbery.providers.Providers;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a plan asks of its providers that they cannot do, found before anything is done and said where the plan
+ * writes it, as the plan's own errors are: a network that exists only at a provider that cannot use one, a reference
+ * to a network of a facility that another provider builds. Warnings say what the plan asks that nothing will do.
+ */
+public final class PlanFit {
+
+    private PlanFit() {
+    }
+
+    /** With the providers on the class path. */
+    public static List<Diagnostic> check(Plan plan) {
+        return check(plan, Providers.discover().all());
+    }
+
+    static List<Diagnostic> check(Plan plan, Map<String, ProviderFactory> factories) {
+        Diagnostics out = new Diagnostics();
+        List<String> able = factories.values().stream().filter(ProviderFactory::existingNetworks)
+                .map(ProviderFactory::name).sorted().toList();
+        for (Facility f : plan.facilities()) {
+            ProviderFactory factory = factories.get(f.provider());
+            for (Blueprint b : f.blueprints()) {
+                if (b.isGroup() || b.ethernet() == null) {
+                    continue;
+                }
+                Ethernet e = b.ethernet();
+                if (e.kind() == Ethernet.Kind.EXISTING && factory != null && !factory.existingNetworks()) {
+                    out.error(e.where(), "ethernet '" + e.name() + "' of blueprint '" + b.name() + "': no blueprint "
+                            + "declares it, so it must be a network provider " + f.provider() + " already has, and "
+                            + f.provider() + " puts nodes only on networks it makes; give it a subnet to have the plan "
+                            + "make it" + (able.isEmpty() ? "" : ", or use a provider that can use its own ("
+                            + String.join(", ", able) + ")"));
+                }
+                if (e.kind() == Ethernet.Kind.REFERENCE) {
+                    Facility home = Networks.home(plan, f, b).facility();
+                    if (!home.provider().equals(f.provider())) {
+                        out.error(e.where(), "ethernet '" + e.name() + "' of blueprint '" + b.name() + "' is the "
+                                + "network of facility " + home.name() + ", made by provider " + home.provider()
+                                + ": nodes of provider " + f.provider() + " cannot join it; declare a network of "
+                                + "this facility instead");
+                    }
+                }
+                for (String accepted : e.accept()) {
+                    Firewalls.Site site = Firewalls.Site.of(f, accepted);
+                    Optional<String> subnet = Firewalls.subnet(plan, site);
+                    if (subnet.isEmpty()) {
+                        out.warning(e.where(), "accept: network '" + accepted + "' exists only at the provider: the "
+                                + "plan does not know its addresses, so no firewall rule lets its traffic in");
+                    }
+                }
+            }
+        }
+        return out.list();
+    }
+}
