@@ -1,0 +1,96 @@
+package io.plumbery.providers.host;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The proxy's configuration against the real apt-cacher-ng, run in a network namespace of its own with
+ * nothing but loopback: nothing it does can leave this host. A refusal is told apart from an attempt by its
+ * status (403 at once; an allowed request is tried, and fails with 503 for want of a network) and by the
+ * proxy's own log, which records a fetch only for the allowed requests. Needs root and apt-cacher-ng.
+ */
+class PackageProxyConfigIT {
+
+    /** Request line, and the status the proxy answers with. */
+    private static final Map<String, String> EXPECTED = expected();
+
+    private static Map<String, String> expected() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("GET http://example.org/ HTTP/1.1", "403");
+        m.put("GET http://deb.debian.org.example.org/debian/dists/bookworm/Release HTTP/1.1", "403");
+        m.put("GET http://deb.debian.org:8080/debian/dists/bookworm/Release HTTP/1.1", "403");
+        m.put("GET http://deb.debian.org/private/secret HTTP/1.1", "403");
+        m.put("GET http://deb.debian.org/debian/../../etc/passwd HTTP/1.1", "403");
+        m.put("GET http://127.0.0.1:3149/acng-report.html HTTP/1.1", "403");
+        m.put("GET /example.org/index.html HTTP/1.1", "403");
+        m.put("CONNECT deb.debian.org:443 HTTP/1.1", "403");
+        m.put("CONNECT bugs.debian.org:443 HTTP/1.1", "403");
+        m.put("GET http://deb.debian.org/debian/dists/bookworm/Release HTTP/1.1", "503");
+        m.put("GET http://security.debian.org/debian-security/dists/bookworm-security/Release HTTP/1.1", "503");
+        return m;
+    }
+
+    @Test
+    void refusesEverythingButDebianWithoutConnecting(@TempDir Path dir) throws Exception {
+        assumeTrue(HostTools.isRoot(), "needs root (a network namespace of its own)");
+        assumeTrue(HostTools.find(PackageProxy.COMMAND).isPresent(), "needs apt-cacher-ng");
+        Path conf = dir.resolve("conf");
+        Files.createDirectories(conf);
+        Files.createDirectories(dir.resolve("log"));
+        Files.writeString(conf.resolve("acng.conf"),
+                new PackageProxyConfig(dir, List.of("http://deb.debian.org/debian")).render()
+                        + "Debug: 4\n"); // the error log then names every download begun
+
+        StringBuilder script = new StringBuilder("""
+                ip link set lo up
+                apt-cacher-ng -c "$1" ForeGround=1 >/dev/null 2>&1 &
+                trap 'kill $!' EXIT
+                for i in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/3149) 2>/dev/null && break; sleep 0.1; done
+                ask() {
+                  exec 3<>/dev/tcp/127.0.0.1/3149
+                  printf '%s\\r\\nHost: x\\r\\n\\r\\n' "$1" >&3
+                  head -n 1 <&3 | cut -d ' ' -f 2
+                  exec 3<&-
+                }
+                """);
+        EXPECTED.keySet().forEach(request -> script.append("ask '").append(request).append("'\n"));
+        Exec.Result result = Exec.run(Duration.ofSeconds(60), List.of("unshare", "--net", "bash", "-c",
+                script.toString(), "acng-test", conf.toString()));
+        assertEquals(0, result.exit(), result.err());
+
+        List<String> statuses = result.out().lines().toList();
+        List<String> requests = List.copyOf(EXPECTED.keySet());
+        assertEquals(requests.size(), statuses.size(), result.out());
+        for (int i = 0; i < requests.size(); i++) {
+            assertEquals(EXPECTED.get(requests.get(i)), statuses.get(i), requests.get(i));
+        }
+
+        String log = Files.readString(dir.resolve("log/apt-cacher.log"));
+        System.out.println("PackageProxyConfigIT: the proxy's log:\n" + log);
+        assertTrue(log.contains("|E|") && log.contains("example.org/"), "the refusal is logged: " + log);
+        assertTrue(log.contains("debrep/dists/bookworm/Release [HTTP error, code: 503]"), log);
+        for (String line : log.lines().toList()) {
+            assertFalse(line.split("\\|")[1].equals("I"), "nothing was fetched: " + line);
+        }
+        String errors = Files.readString(dir.resolve("log/apt-cacher.err"));
+        System.out.println("PackageProxyConfigIT: its error log:\n" + errors);
+        List<String> begun = errors.lines().filter(l -> l.contains("Download of")).toList();
+        assertEquals(2, begun.size(), errors);
+        for (String line : begun) {
+            assertTrue(line.contains("Download of debrep/") || line.contains("Download of secdeb/"),
+                    "only Debian's archives were asked for: " + line);
+        }
+    }
+}
