@@ -28,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,13 +58,9 @@ class PackageProxyIT {
     @BeforeAll
     static void open() throws Exception {
         identity = TestKeys.fresh(WORK);
-        Map<String, String> options = new HashMap<>(Map.of("stateDir", WORK.resolve("state").toString(),
-                "bootTimeoutSeconds", "240"));
-        String cache = System.getProperty("plumbery.local.imageCache");
-        if (cache != null && !cache.isBlank()) {
-            options.put("imageCache", cache);
-        }
-        provider = PURGE.clean(LocalProvider.open(new ProviderSettings(PLAN, WORK, identity, options)));
+        provider = PURGE.clean(LocalProvider.open(new ProviderSettings(PLAN, WORK, identity, Map.of("stateDir",
+                WORK.resolve("state").toString(), "bootTimeoutSeconds", "240", "imageCache",
+                CrashIT.imageCacheOption()))));
     }
 
     @Test
