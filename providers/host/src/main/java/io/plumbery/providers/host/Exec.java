@@ -94,11 +94,12 @@ public final class Exec {
 
     /**
      * Starts {@code /bin/sh script} detached from this JVM ({@code setsid -f}: its own session, not killed with
-     * this process), standard input empty and its output appended to {@code output}; {@code what} names it in
-     * failures.
+     * this process), in the script's directory, standard input empty and its output appended to {@code output};
+     * {@code what} names it in failures.
      */
     public static void detached(Path script, Path output, String what) throws ProviderException {
         ProcessBuilder builder = builder(List.of("setsid", "-f", "/bin/sh", script.toString()), Map.of())
+                .directory(script.toAbsolutePath().getParent().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(NO_INPUT))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
                 .redirectErrorStream(true);

@@ -40,6 +40,8 @@ public final class PackageProxy {
     public static final String APT_CONF = "etc/apt/apt.conf.d/01plumbery-proxy";
 
     static final String COMMAND = "apt-cacher-ng";
+    /** Its command, and the Debian package that has it. */
+    public static final Map<String, String> TOOLS = Map.of(COMMAND, COMMAND);
     private static final Duration START = Duration.ofSeconds(20);
     private static final Map<Path, Object> MONITORS = new ConcurrentHashMap<>();
 
@@ -81,7 +83,7 @@ public final class PackageProxy {
                     + " plumbery runs its own instance, on the loopback address only");
             Exec.check(Duration.ofSeconds(30), List.of("systemctl", "mask", COMMAND + ".service"));
         }
-        HostTools.ensureInstalled(provider, Map.of(COMMAND, COMMAND), install, progress);
+        HostTools.ensureInstalled(provider, TOOLS, install, progress);
     }
 
     /**
@@ -106,7 +108,13 @@ public final class PackageProxy {
 
     private void ensureRunningLocked(String mirror, Consumer<String> progress) throws IOException, ProviderException {
         Set<String> mirrors = new LinkedHashSet<>(recordedMirrors());
-        mirrors.add(mirror);
+        if (PackageProxyConfig.servable(mirror)) {
+            mirrors.add(mirror);
+        } else if (!mirrors.contains(BaseImage.DEFAULT_MIRROR)) {
+            progress.accept("package proxy: the nodes' image names the mirror " + mirror + ", which it cannot serve "
+                    + "(http:// only); it serves " + BaseImage.DEFAULT_MIRROR + " instead");
+            mirrors.add(BaseImage.DEFAULT_MIRROR);
+        }
         String config = new PackageProxyConfig(dir, new ArrayList<>(mirrors)).render();
         Path conf = dir.resolve("conf").resolve("acng.conf");
         boolean same = Files.isRegularFile(conf) && Files.readString(conf).equals(config);

@@ -38,10 +38,15 @@ public record PackageProxyConfig(Path dir, List<String> mirrors) {
             throw new IllegalArgumentException("the package proxy needs at least one Debian mirror");
         }
         for (String mirror : mirrors) {
-            if (!mirror.matches("http://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~-]+)*/?")) {
+            if (!servable(mirror)) {
                 throw new IllegalArgumentException("'" + mirror + "' is not an http:// URL of a Debian mirror");
             }
         }
+    }
+
+    /** A plain {@code http://} mirror URL: what apt-cacher-ng caches (it would only tunnel https). */
+    public static boolean servable(String mirror) {
+        return mirror.matches("http://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~-]+)*/?");
     }
 
     public String render() {

@@ -35,8 +35,11 @@ final class LocalTools {
         return Map.copyOf(tools);
     }
 
+    /** Those of the tools above and of the package proxy's that this host lacks. */
     static List<String> missingPackages() {
-        return HostTools.missingPackages(REQUIRED);
+        Map<String, String> all = new LinkedHashMap<>(REQUIRED);
+        all.putAll(PackageProxy.TOOLS);
+        return HostTools.missingPackages(all);
     }
 
     /** Fails with the exact remedy unless the host can run local nodes; installs what is missing when it can. */
