@@ -14,7 +14,8 @@ public interface ProviderFactory {
 
     /**
      * Whether this provider's nodes have no way to the internet, so that everything they run comes with their
-     * image or is uploaded: the bootstrap then installs no packages and sets no NTP servers.
+     * image or is uploaded: the bootstrap then sets no NTP servers, and installs packages only where
+     * {@link #packagesReachable()} says they can be had.
      */
     default boolean nodesOffline() {
         return false;
@@ -36,6 +37,15 @@ public interface ProviderFactory {
      */
     default boolean furtherInterfaces() {
         return false;
+    }
+
+    /**
+     * Whether nodes can install Debian's packages ({@code packages:} in a plan, {@code apt-get install}): nodes
+     * that reach the internet can, and offline nodes can when their provider serves the packages through a
+     * proxy of its own.
+     */
+    default boolean packagesReachable() {
+        return !nodesOffline();
     }
 
     Provider open(ProviderSettings settings) throws ProviderException;

@@ -120,6 +120,11 @@ public final class BaseImage {
         return DEFAULT_MIRROR;
     }
 
+    /** The Debian mirror the nodes booted from {@code image} ask for packages; {@code fallback} if it is not built. */
+    public static String mirrorOf(Path image, String fallback) {
+        return isComplete(image) ? mirror(image.resolve("etc/apt")) : fallback;
+    }
+
     static String fromOneLine(String text) {
         for (String raw : text.split("\n")) {
             String line = raw.strip();

@@ -92,6 +92,30 @@ public final class Exec {
         }
     }
 
+    /**
+     * Starts {@code /bin/sh script} detached from this JVM ({@code setsid -f}: its own session, not killed with
+     * this process), in the script's directory, standard input empty and its output appended to {@code output};
+     * {@code what} names it in failures.
+     */
+    public static void detached(Path script, Path output, String what) throws ProviderException {
+        ProcessBuilder builder = builder(List.of("setsid", "-f", "/bin/sh", script.toString()), Map.of())
+                .directory(script.toAbsolutePath().getParent().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(NO_INPUT))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
+                .redirectErrorStream(true);
+        Process process = start(builder, List.of("setsid"));
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                kill(process);
+                throw new ProviderException("could not start " + what + "; see " + output);
+            }
+        } catch (InterruptedException e) {
+            kill(process);
+            Thread.currentThread().interrupt();
+            throw new ProviderException("interrupted while starting " + what, true, e);
+        }
+    }
+
     /** The last {@code lines} lines of {@code text}. */
     public static String tail(String text, int lines) {
         String[] all = text.strip().split("\n");

@@ -32,6 +32,15 @@ public abstract class HostProviderFactory implements ProviderFactory {
         return description;
     }
 
+    /**
+     * Nodes on this host get Debian's packages through the host's package proxy ({@link PackageProxy}), offline
+     * or not.
+     */
+    @Override
+    public final boolean packagesReachable() {
+        return true;
+    }
+
     @Override
     public final Provider open(ProviderSettings settings) throws ProviderException {
         return opener.open(settings);

@@ -16,6 +16,7 @@ import io.plumbery.providers.host.CloudInit;
 import io.plumbery.providers.host.Exec;
 import io.plumbery.providers.host.HostProvider;
 import io.plumbery.providers.host.HostTools;
+import io.plumbery.providers.host.PackageProxy;
 import io.plumbery.providers.host.PlanRecords;
 
 import java.io.IOException;
@@ -35,7 +36,8 @@ import java.util.function.Consumer;
  * {@code provider: local}: each node a systemd-nspawn container booted with its own systemd and
  * cloud-init on a Linux bridge of the plan, from a cached Debian image shared read-only through an
  * overlay. {@code provider: local-netns}: the same, but each node only sshd in its own namespaces (for
- * fast tests). Networks, firewalls and public addresses are in {@link PlanNetwork}.
+ * fast tests). Networks, firewalls and public addresses are in {@link PlanNetwork}; Debian's packages come
+ * to the nodes through the host's {@link PackageProxy}, started by the first node that needs it.
  *
  * <p>Everything is found again from the plan's name ({@link LocalNaming}) and the records under the state
  * directory ({@link PlanRecords}); the provider keeps nothing in memory between calls.
@@ -50,6 +52,7 @@ public final class LocalProvider extends HostProvider {
     private final Path nspawn;
     private final String kind;
     private final PlanNetwork network;
+    private final PackageProxy proxy = PackageProxy.shared();
     private volatile String overlaySupport;
 
     LocalProvider(ProviderSettings settings, LocalOptions options, Consumer<String> progress, String kind)
@@ -105,6 +108,7 @@ public final class LocalProvider extends HostProvider {
         String what = "node " + request.name();
         store.locked(() -> machine.spec().isPresent() ? null : store.requireNetwork(request.network().name(), what));
         Path image = BaseImage.ensure(options.imageCache(), options.mirror(), progress);
+        proxy.ensureRunning(BaseImage.mirrorOf(image, options.mirror()), progress);
         String mode = rootfsMode(image);
         Machine.Spec spec = store.locked(() -> {
             Optional<Machine.Spec> existing = machine.spec();
@@ -204,6 +208,7 @@ public final class LocalProvider extends HostProvider {
     private NodeRecord start(NodeRecord node) throws ProviderException {
         Machine machine = new Machine(store.nodeDir(node.name()));
         Machine.Spec spec = existingSpec(machine, node.name(), "start");
+        proxy.ensureRunning(BaseImage.mirrorOf(Path.of(spec.image()), options.mirror()), progress);
         if (!machine.running()) {
             try {
                 spec = boot(machine, spec);

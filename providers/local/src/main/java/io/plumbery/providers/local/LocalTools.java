@@ -2,13 +2,17 @@ package io.plumbery.providers.local;
 
 import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.host.HostTools;
+import io.plumbery.providers.host.PackageProxy;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** What the host must have for local nodes: root, and the tools below; missing tools are installed with apt. */
+/**
+ * What the host must have for local nodes: root, the tools below and apt-cacher-ng (the nodes' package proxy);
+ * missing tools are installed with apt.
+ */
 final class LocalTools {
 
     /** Command to Debian package. */
@@ -31,8 +35,11 @@ final class LocalTools {
         return Map.copyOf(tools);
     }
 
+    /** Those of the tools above and of the package proxy's that this host lacks. */
     static List<String> missingPackages() {
-        return HostTools.missingPackages(REQUIRED);
+        Map<String, String> all = new LinkedHashMap<>(REQUIRED);
+        all.putAll(PackageProxy.TOOLS);
+        return HostTools.missingPackages(all);
     }
 
     /** Fails with the exact remedy unless the host can run local nodes; installs what is missing when it can. */
@@ -43,5 +50,6 @@ final class LocalTools {
             throw new ProviderException(why);
         }
         HostTools.ensureInstalled("local", REQUIRED, install, progress);
+        PackageProxy.ensureInstalled("local", install, progress);
     }
 }

@@ -6,6 +6,8 @@ import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.host.AddressPlan;
 import io.plumbery.providers.host.CloudInit;
 import io.plumbery.providers.host.Exec;
+import io.plumbery.providers.host.PackageProxy;
+import io.plumbery.providers.host.PidFile;
 import io.plumbery.providers.host.RecordDir;
 
 import java.io.IOException;
@@ -106,7 +108,7 @@ final class Machine {
 
     /**
      * Host name, machine id, SSH host key (made here, so the provider knows it before it connects), network
-     * file and NoCloud seed, written into the node's disk before first boot.
+     * file, apt's proxy setting and NoCloud seed, written into the node's disk before first boot.
      */
     void writeFirstBoot(Spec spec, String metaData, String userData, int prefix, String user, String publicKey)
             throws IOException, ProviderException {
@@ -117,8 +119,10 @@ final class Machine {
         if (!Files.exists(disk.resolve("etc/machine-id"))) {
             write(disk.resolve("etc/machine-id"), "", "r--r--r--");
         }
+        String gateway = AddressPlan.hostAddress(Subnet.parse(spec.subnet()));
         write(disk.resolve("etc/systemd/network/10-plumbery.network"),
-                CloudInit.networkFile(spec.address(), prefix, AddressPlan.hostAddress(Subnet.parse(spec.subnet()))), "rw-r--r--");
+                CloudInit.networkFile(spec.address(), prefix, gateway), "rw-r--r--");
+        write(disk.resolve(PackageProxy.APT_CONF), PackageProxy.aptConf(gateway), "rw-r--r--");
         Path hostKey = disk.resolve("etc/ssh/ssh_host_ed25519_key");
         if (!Files.exists(hostKey)) {
             Files.createDirectories(hostKey.getParent());
@@ -163,20 +167,7 @@ final class Machine {
         Files.deleteIfExists(dir.resolve("pid"));
         Files.writeString(console(), "---- plumbery: starting " + spec.name() + " at " + java.time.Instant.now()
                 + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        ProcessBuilder builder = new ProcessBuilder("setsid", "-f", "/bin/sh", run.toString())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(console().toFile()))
-                .redirectErrorStream(true);
-        builder.environment().put("LC_ALL", "C");
-        try {
-            Process p = builder.start();
-            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new ProviderException("could not start node " + spec.name() + "; see " + console());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException("interrupted while starting node " + spec.name(), true, e);
-        }
+        Exec.detached(run, console(), "node " + spec.name());
     }
 
     String runScript(Spec spec, List<String> cgroups) {
@@ -226,21 +217,7 @@ final class Machine {
 
     /** The launcher's PID while it runs (checked against its command line, so a reused PID is not ours). */
     Optional<Long> launcherPid() {
-        try {
-            Path pidFile = dir.resolve("pid");
-            if (!Files.isRegularFile(pidFile)) {
-                return Optional.empty();
-            }
-            long pid = Long.parseLong(Files.readString(pidFile).trim());
-            Path cmdline = Path.of("/proc", String.valueOf(pid), "cmdline");
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            String state = stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-            String cmd = new String(Files.readAllBytes(cmdline)).replace('\0', ' ');
-            return !state.equals("Z") && cmd.contains(dir.resolve("boot.sh").toString()) ? Optional.of(pid)
-                    : Optional.empty();
-        } catch (IOException | NumberFormatException | StringIndexOutOfBoundsException e) {
-            return Optional.empty();
-        }
+        return PidFile.alive(dir.resolve("pid"), dir.resolve("boot.sh").toString());
     }
 
     boolean running() {

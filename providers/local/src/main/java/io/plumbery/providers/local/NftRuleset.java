@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * DNAT-ed to the node's private address (with the host side of the bridge as source), every other port
  * of that address is rejected. DNAT-ed traffic then passes the network's firewall rules, when the
  * network has a firewall. Routed traffic in or out of the plan's bridges is dropped (nodes talk to
- * each other on their bridge, and to the host).
+ * each other on their bridge); of the host itself, nodes reach only the package proxy ({@link HostInput}).
  *
  * <p>An ICMP rule lets echo requests in, but nothing forwards them: a ping to a public address is refused,
  * since this host answers for all of {@code 127.0.0.0/8} itself and an answer would say nothing of the node.
@@ -136,6 +136,9 @@ public final class NftRuleset {
             }
             out.append("    meta l4proto tcp reject with tcp reset\n    reject\n  }\n");
         }
+
+        // what nodes may reach on the host itself: the package proxy, nothing else
+        out.append(HostInput.chains(byName.values()));
         out.append("}\n");
         return out.toString();
     }

@@ -2,6 +2,7 @@ package io.plumbery.providers.vagrant;
 
 import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.host.Exec;
+import io.plumbery.providers.host.PackageProxy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ import java.util.Optional;
 
 /**
  * What a node's container mounts from its directory: the NoCloud seed ({@code seed/meta-data},
- * {@code seed/user-data}) and an SSH host key made here before the first boot, so the provider knows the
+ * {@code seed/user-data}), apt's proxy setting ({@code apt-proxy.conf}) and an SSH host key made here before the first boot, so the provider knows the
  * key it will meet before it connects.
  */
 final class NodeFiles {
@@ -21,11 +22,15 @@ final class NodeFiles {
     private NodeFiles() {
     }
 
-    /** Writes the seed, and the host key unless the node has one (a re-create keeps its key). */
-    static void writeFirstBoot(Path nodeDir, String node, String metaData, String userData)
+    /**
+     * Writes the seed, apt's proxy setting ({@code gateway}: the host's address on the node's network), and the
+     * host key unless the node has one (a re-create keeps its key).
+     */
+    static void writeFirstBoot(Path nodeDir, String node, String metaData, String userData, String gateway)
             throws IOException, ProviderException {
-        write(nodeDir.resolve("seed/meta-data"), metaData);
-        write(nodeDir.resolve("seed/user-data"), userData);
+        write(nodeDir.resolve("seed/meta-data"), metaData, "rw-------");
+        write(nodeDir.resolve("seed/user-data"), userData, "rw-------");
+        write(nodeDir.resolve(Vagrantfile.APT_PROXY), PackageProxy.aptConf(gateway), "rw-r--r--");
         Path key = nodeDir.resolve(Vagrantfile.HOST_KEY);
         if (!Files.exists(key) || !Files.exists(nodeDir.resolve(Vagrantfile.HOST_KEY + ".pub"))) {
             Files.deleteIfExists(key);
@@ -45,9 +50,9 @@ final class NodeFiles {
         }
     }
 
-    private static void write(Path file, String text) throws IOException {
+    private static void write(Path file, String text, String mode) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
     }
 }

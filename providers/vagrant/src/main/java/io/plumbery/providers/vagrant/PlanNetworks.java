@@ -12,6 +12,7 @@ import io.plumbery.providers.PublicAddressRequest;
 import io.plumbery.providers.host.AddressPlan;
 import io.plumbery.providers.host.HostNetwork;
 import io.plumbery.providers.host.HostProvider;
+import io.plumbery.providers.host.PackageProxy;
 import io.plumbery.providers.host.PlanRecords;
 import io.plumbery.providers.host.Requests;
 
@@ -22,7 +23,8 @@ import java.util.Optional;
 
 /**
  * The network side of a plan: one internal Docker network per plan network (with its unreachable route
- * on the host), its firewall chain ({@link Firewall}) and the public addresses, which are the nodes' own
+ * on the host and its way to the package proxy, {@link ProxyForward}), its firewall chain ({@link Firewall})
+ * and the public addresses, which are the nodes' own
  * addresses: this host reaches them directly. The plan's directory goes once nothing is left in it.
  */
 final class PlanNetworks implements HostProvider.NetworkSide {
@@ -58,12 +60,14 @@ final class PlanNetworks implements HostProvider.NetworkSide {
                         List.of(VagrantNaming.PLAN_LABEL + "=" + naming.plan(), VagrantNaming.PROVIDER_LABEL
                                 + "=vagrant", VagrantNaming.NETWORK_LABEL + "=" + request.name()));
             }
+            ProxyForward.ensure(bridge, subnet);
             return new NetworkRecord(dockerNetwork, request.name(), subnet.toString(), Map.of(
                     "dockerNetwork", dockerNetwork,
                     "bridge", bridge,
                     "hostAddress", AddressPlan.hostAddress(subnet),
                     "internal", "yes: nodes reach each other and this host; Docker drops what they start "
                             + "towards anything else",
+                    "packageProxy", AddressPlan.hostAddress(subnet) + ":" + PackageProxy.PORT,
                     "unreachableRoute", HostNetwork.unreachableRoute(subnet)));
         });
     }
@@ -72,6 +76,7 @@ final class PlanNetworks implements HostProvider.NetworkSide {
     public void destroyNetwork(NetworkRecord network) throws ProviderException {
         records.locked(() -> {
             Firewall.remove(naming.chain(network.name()), naming.bridge(network.name()));
+            ProxyForward.remove(naming.bridge(network.name()));
             docker.removeNetwork(naming.dockerNetwork(network.name()));
             records.forgetNetwork(network.name());
             dir.removeIfEmpty();

@@ -10,9 +10,12 @@ import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
 import io.plumbery.node.ssh.SshEndpoint;
 import io.plumbery.node.ssh.NodeReady;
+import io.plumbery.net.Subnet;
 import io.plumbery.providers.host.AddressPlan;
+import io.plumbery.providers.host.BaseImage;
 import io.plumbery.providers.host.CloudInit;
 import io.plumbery.providers.host.HostProvider;
+import io.plumbery.providers.host.PackageProxy;
 import io.plumbery.providers.host.PlanRecords;
 
 import java.io.IOException;
@@ -32,7 +35,8 @@ import java.util.function.Consumer;
  * ({@link PlanDir}, {@link Vagrantfile}), booting systemd and cloud-init from an image imported offline
  * from the host providers' Debian tree ({@link NodeImage}), on an internal Docker network of the plan
  * ({@link PlanNetworks}). Vagrant creates, starts, stops and destroys machines; plumbery makes the network,
- * the NoCloud seed and the SSH host key, and checks readiness over SSH itself.
+ * the NoCloud seed and the SSH host key, and checks readiness over SSH itself. Debian's packages come to the
+ * nodes through the host's {@link PackageProxy}, started by the first node that needs it.
  */
 public final class VagrantProvider extends HostProvider {
 
@@ -45,6 +49,7 @@ public final class VagrantProvider extends HostProvider {
     private final VagrantCli vagrant;
     private final PlanNetworks networks;
     private final Consumer<String> progress;
+    private final PackageProxy proxy = PackageProxy.shared();
 
     private VagrantProvider(ProviderSettings settings, VagrantOptions options, VagrantTools.Found tools,
                             Consumer<String> progress) {
@@ -65,6 +70,7 @@ public final class VagrantProvider extends HostProvider {
         Consumer<String> progress = progress("vagrant", options.quiet(), VagrantOptions.unknown(settings),
                 VagrantOptions.KEYS);
         VagrantTools.Found tools = VagrantTools.require();
+        PackageProxy.ensureInstalled("vagrant", true, progress);
         VagrantProvider provider = new VagrantProvider(settings, options, tools, progress);
         provider.docker.checkEngine();
         return provider;
@@ -100,6 +106,7 @@ public final class VagrantProvider extends HostProvider {
             records.locked(() -> records.requireNetwork(network, "node " + name));
         }
         String image = NodeImage.ensure(docker, options.imageCache(), options.mirror(), progress);
+        ensureProxy();
         Optional<String> found = docker.containerState(naming.container(name));
         // a container Vagrant never recorded (killed between docker run and writing the machine's id) would
         // make 'vagrant up' try to create it again; asked only then, since 'vagrant status' costs 2 s
@@ -115,7 +122,10 @@ public final class VagrantProvider extends HostProvider {
             }
             PlanDir.MachineSpec s = existing.isPresent() ? withImage(existing.get(), image) : newMachine(request, image);
             dir.putMachine(s);
-            NodeFiles.writeFirstBoot(dir.nodeDir(name), name, CloudInit.metaData(name, s.instanceId()), userData);
+            String gateway = AddressPlan.hostAddress(Subnet.parse(records.requireNetwork(s.network(), "node " + name)
+                    .subnet()));
+            NodeFiles.writeFirstBoot(dir.nodeDir(name), name, CloudInit.metaData(name, s.instanceId()), userData,
+                    gateway);
             renderVagrantfile();
             return s;
         });
@@ -139,6 +149,12 @@ public final class VagrantProvider extends HostProvider {
     private static PlanDir.MachineSpec withImage(PlanDir.MachineSpec s, String image) {
         return new PlanDir.MachineSpec(s.name(), s.network(), s.dockerNetwork(), s.address(), s.container(),
                 s.instanceId(), s.cpu(), s.memoryMb(), image, s.appliance(), s.disksGb());
+    }
+
+    /** The host's package proxy, allowing the mirror the nodes' image names. */
+    private void ensureProxy() throws ProviderException {
+        proxy.ensureRunning(BaseImage.mirrorOf(options.imageCache().resolve(BaseImage.hash()), options.mirror()),
+                progress);
     }
 
     /** The first address of the network that no node of the plan has. Call locked. */
@@ -192,6 +208,7 @@ public final class VagrantProvider extends HostProvider {
     public NodeRecord startNode(NodeRecord node) throws ProviderException {
         return withNode(node.name(), () -> {
             PlanDir.MachineSpec spec = existing(node.name(), "start");
+            ensureProxy();
             if (docker.containerState(spec.container()).filter("running"::equals).isEmpty()) {
                 up(spec);
             }
@@ -275,7 +292,7 @@ public final class VagrantProvider extends HostProvider {
 
     /**
      * Removes everything of this plan from the host, whatever the records say: machines, containers and
-     * Docker networks with the plan's label, its iptables chains, its directory. The unreachable routes
+     * Docker networks with the plan's label, its iptables chains and rules, its directory. The unreachable routes
      * stay, by design.
      */
     @Override
@@ -296,6 +313,7 @@ public final class VagrantProvider extends HostProvider {
             for (String chain : Firewall.chains(naming.chainPrefix())) {
                 Firewall.remove(chain, naming.bridgeOfChain(chain));
             }
+            ProxyForward.removeAll(naming.bridgePrefix());
             records.locked(() -> {
                 PlanDir.deleteTree(dir.dir());
                 return null;

@@ -1,5 +1,7 @@
 package io.plumbery.providers.vagrant;
 
+import io.plumbery.providers.host.PackageProxy;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,7 @@ import java.util.List;
  *       {@code private_network}: Vagrant would also attach Docker's default bridge (a default route with NAT
  *       to the outside), serialise every machine's network setup under one lock, and on {@code destroy}
  *       remove every unused {@code vagrant_network*} network of the host, ours or not.</li>
- *   <li>the NoCloud seed and the SSH host key from the node's directory, read-only; {@code --pull=never}
+ *   <li>the NoCloud seed, apt's proxy setting and the SSH host key from the node's directory, read-only; {@code --pull=never}
  *       since no registry is reachable; {@code --tty} so that {@code docker logs} shows the console.</li>
  *   <li>no SSH for Vagrant ({@code has_ssh = false}): plumbery connects with the plan's key and checks the
  *       host key it made, and nothing is published on the host.</li>
@@ -31,6 +33,8 @@ final class Vagrantfile {
 
     static final String SEED = "/var/lib/cloud/seed/nocloud";
     static final String HOST_KEY = "ssh_host_ed25519_key";
+    /** The node's apt setting for the host's package proxy, in its directory. */
+    static final String APT_PROXY = "apt-proxy.conf";
 
     private Vagrantfile() {
     }
@@ -67,7 +71,8 @@ final class Vagrantfile {
         return List.of(
                 nodeDir.resolve("seed") + ":" + SEED + ":ro",
                 nodeDir.resolve(HOST_KEY) + ":/etc/ssh/" + HOST_KEY + ":ro",
-                nodeDir.resolve(HOST_KEY + ".pub") + ":/etc/ssh/" + HOST_KEY + ".pub:ro");
+                nodeDir.resolve(HOST_KEY + ".pub") + ":/etc/ssh/" + HOST_KEY + ".pub:ro",
+                nodeDir.resolve(APT_PROXY) + ":/" + PackageProxy.APT_CONF + ":ro");
     }
 
     static List<String> createArgs(String plan, PlanDir.MachineSpec spec, int hostCpus) {

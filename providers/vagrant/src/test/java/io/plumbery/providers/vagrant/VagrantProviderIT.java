@@ -22,8 +22,10 @@ import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
 import org.junit.jupiter.api.AfterAll;
 import io.plumbery.node.ssh.SshIdentity;
+import io.plumbery.providers.host.AddressPlan;
 import io.plumbery.providers.host.Exec;
 import io.plumbery.providers.host.HostNetwork;
+import io.plumbery.providers.host.PackageProxy;
 import io.plumbery.providers.host.Parallel;
 import io.plumbery.providers.host.Purge;
 import io.plumbery.providers.host.TestKeys;
@@ -138,6 +140,18 @@ class VagrantProviderIT {
         CommandResult across = ssh(n1, "timeout 5 bash -c 'echo > /dev/tcp/" + n2.privateAddress()
                 + "/22' && echo connected");
         assertTrue(across.stdout().contains("connected"), "node to node: " + across.stdout() + across.stderr());
+
+        // Debian's packages through the host's package proxy, at the gateway; another host through it is refused
+        String gateway = AddressPlan.hostAddress(Subnet.parse(SUBNET));
+        long tp = System.nanoTime();
+        CommandResult install = ssh(n1, "sudo apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get "
+                + "install -y -q --no-install-recommends hello && hello");
+        System.out.printf("VagrantProviderIT: a package installed through the proxy in %.1f s%n",
+                (System.nanoTime() - tp) / 1e9);
+        assertTrue(install.stdout().endsWith("Hello, world!\n"), install.stdout() + install.stderr());
+        assertEquals("403", ssh(n1, "exec 3<>/dev/tcp/" + gateway + "/" + PackageProxy.PORT + " && printf 'GET "
+                + "http://example.org/ HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n' >&3 && head -n 1 <&3 | cut -d ' ' -f 2")
+                .stdout().strip());
 
         // public address: the node's own; the firewall lets only n1:22 in from another network
         FirewallRecord fw = provider.ensureFirewall(new FirewallRequest("pvit-fw", net, List.of(

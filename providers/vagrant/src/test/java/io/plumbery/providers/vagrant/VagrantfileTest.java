@@ -32,7 +32,8 @@ class VagrantfileTest {
                 + "      d.stop_timeout = 20\n"
                 + "      d.volumes = ['/state/p/nodes/n1/seed:/var/lib/cloud/seed/nocloud:ro', "
                 + "'/state/p/nodes/n1/ssh_host_ed25519_key:/etc/ssh/ssh_host_ed25519_key:ro', "
-                + "'/state/p/nodes/n1/ssh_host_ed25519_key.pub:/etc/ssh/ssh_host_ed25519_key.pub:ro']\n"), file);
+                + "'/state/p/nodes/n1/ssh_host_ed25519_key.pub:/etc/ssh/ssh_host_ed25519_key.pub:ro', "
+                + "'/state/p/nodes/n1/apt-proxy.conf:/etc/apt/apt.conf.d/01plumbery-proxy:ro']\n"), file);
         assertTrue(file.contains("'--network', 'plumbery-p-abcd', '--ip', '10.77.3.10'"), file);
         assertTrue(file.contains("'--cpus', '2', '--memory', '1024m'"), file);
         assertTrue(file.contains("'--label', 'io.plumbery.plan=p', '--label', 'io.plumbery.provider=vagrant', "
