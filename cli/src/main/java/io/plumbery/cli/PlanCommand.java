@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
                         + " warn about or refuse."})
 final class PlanCommand extends ActionCommand {
 
-    @Option(names = "--json", description = "print the changes as one JSON document")
+    @Option(names = "--json", description = "print the changes (or the cloud-config) as one JSON document")
     boolean json;
 
     @Option(names = "--show-cloud-config", paramLabel = "NODE",

@@ -42,6 +42,8 @@ final class NodeRun implements AutoCloseable {
     private final List<String> cloudConfigModules = new ArrayList<>();
     private NodeSession session;
     private NodeFailure failure;
+    /** the node has no cloud-init, and that was accepted ({@code requireCloudInit=false}) */
+    private boolean withoutCloudInit;
     private long finished;
 
     NodeRun(BootstrapPlan plan, BootstrapNode node, NodeRenderer renderer, NodeConnector connector,
@@ -176,7 +178,8 @@ final class NodeRun implements AutoCloseable {
                 if (settings.requireCloudInit()) {
                     throw fail(Step.CLOUD_INIT, why, null, List.of());
                 }
-                yield result.exitCode() == 100 ? "no cloud-init (accepted)" : "cloud-init not run (accepted)";
+                withoutCloudInit = result.exitCode() == 100;
+                yield withoutCloudInit ? "no cloud-init (accepted)" : "cloud-init not run (accepted)";
             }
             default -> throw fail(Step.CLOUD_INIT, "cloud-init failed (exit " + result.exitCode() + "): "
                     + String.join(" | ", result.tail(5)), null, List.of());
@@ -188,6 +191,10 @@ final class NodeRun implements AutoCloseable {
         CloudConfigDocument document = renderer.planCloudConfig(plan, node);
         if (document.isEmpty()) {
             return "none in the plan";
+        }
+        if (withoutCloudInit) {
+            throw fail(Step.CLOUD_CONFIG, "the plan gives this node a cloud-config, but the node has no cloud-init to"
+                    + " apply it", null, List.of());
         }
         cloudConfigModules.addAll(new CloudConfigApply(session, settings, node.name(), privileged()).apply(document));
         return cloudConfigModules.isEmpty() ? "unchanged" : "applied: " + String.join(", ", cloudConfigModules);

@@ -314,6 +314,13 @@ class BootstrapperIT {
         assertTrue(tolerated.succeeded());
         assertTrue(progress.stream().anyMatch(p -> p.node().equals("node1") && p.step() == Step.CLOUD_INIT
                 && p.detail().equals("no cloud-init (accepted)")));
+
+        BootstrapReport withCloudConfig = bootstrapper(settings().withRequireCloudInit(false))
+                .bootstrap(plan(List.of("master1", "node1"), Map.of("node1", Map.of("runcmd", List.of("true")))),
+                        BootstrapListener.NONE);
+
+        assertEquals(List.of(new NodeFailure("node1", Step.CLOUD_CONFIG, "the plan gives this node a cloud-config, but"
+                + " the node has no cloud-init to apply it", null, List.of())), withCloudConfig.failures());
     }
 
     @Test
