@@ -19,9 +19,14 @@ final class InformationCommand extends ActionCommand {
     @Option(names = "--offline", description = "show the recorded status; do not ask the providers")
     boolean offline;
 
+    @Option(names = "--show-cloud-config",
+            description = "add each node's cloud-config as polish applies it (secrets masked; 'cloudConfig' in JSON)")
+    boolean showCloudConfig;
+
     @Override
     int run(Plan plan, Selection selection) throws Exception {
-        new InformationView(InformationService.gather(plan, selection, root.stateDir, offline)).render(out(), json);
+        new InformationView(InformationService.gather(plan, selection, root.stateDir, offline, showCloudConfig))
+                .render(out(), json);
         return ExitCodes.OK;
     }
 }

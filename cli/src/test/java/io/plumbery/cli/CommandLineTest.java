@@ -69,6 +69,44 @@ class CommandLineTest {
     }
 
     @Test
+    void planShowsANodesCloudConfigAsPolishAppliesItMaskedAndWithNodesNotBuiltYetNamed() throws Exception {
+        Path plan = write("shown/fittings.yaml", SMALL.replace("- db1: {appliance: debian}", """
+                - db1:
+                                appliance: debian
+                                cloud-config:
+                                  write_files:
+                                    - {path: /etc/web, content: "{{ web1.private }} {{ db.secret }}"}
+                                  runcmd: [touch /root/marker]
+                                  users: [default, {name: plumbery-admin, passwd: "$6$abc"}]"""));
+
+        Run run = Run.of(plan.toString(), "plan", "--show-cloud-config", "db1");
+
+        assertEquals(0, run.exit(), run.toString());
+        assertEquals("""
+                #cloud-config
+                # plan shown, node db1: applied by plumbery polish with cloud-init, module by module
+                write_files:
+                  - path: /etc/web
+                    content: (web1.private after build) (secret)
+                runcmd:
+                  - touch /root/marker
+                users:
+                  - default
+                  - name: plumbery-admin
+                    passwd: (secret)
+                # polish applies it with these cloud-init modules, in this order: write_files, users_groups, runcmd, scripts_user
+                # secrets read (secret); addresses of nodes not built yet read (NODE.private after build)
+                # warning: its cloud-config redefines the login user 'plumbery-admin' under 'users': polish logs in as \
+                that user, so keep the plan's key and password-less sudo for it, or polish is locked out
+                """, run.out());
+        assertFalse(Files.exists(plan.getParent().resolve(".plumbery")), "a read: no state, key or secret made");
+
+        Run unknown = Run.of(plan.toString(), "plan", "--show-cloud-config", "db2");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("error: no node named 'db2' in " + plan + "; nodes: web1, web2, db1"), unknown.err());
+    }
+
+    @Test
     void unknownBlueprintIsNamed() throws Exception {
         Path plan = write("small/fittings.yaml", SMALL);
         Run run = Run.of(plan.toString(), "plan", "wbe");

@@ -66,6 +66,19 @@ class StubEndToEndTest {
                 .flatMap(b -> StreamSupport.stream(b.get("nodes").spliterator(), false))
                 .filter(n -> n.get("status").asText().equals("RUNNING")).count();
         assertEquals(12, running);
+        assertEquals(null, doc.get("blueprints").get(0).get("nodes").get(0).get("cloudConfig"), "only when asked");
+
+        Run withCloudConfig = Run.of(plan.toString(), "information", "--json", "--show-cloud-config", "-P", "provider=stub",
+                "-P", "image=debian");
+        JsonNode master1 = new ObjectMapper().readTree(withCloudConfig.out()).get("blueprints").get(0).get("nodes").get(0);
+        assertEquals("master1: part of the plumbery-j Mesos-style cluster.\nMasters: " + built.nodes().get("node.master1")
+                .record().privateAddress() + " " + built.nodes().get("node.master2").record().privateAddress() + " "
+                + built.nodes().get("node.master3").record().privateAddress() + "\n",
+                master1.get("cloudConfig").get("write_files").get(0).get("content").asText(), master1.toString());
+        Run text = Run.of(plan.toString(), "information", "masters", "--show-cloud-config", "-P", "provider=stub",
+                "-P", "image=debian");
+        assertTrue(text.out().contains("    cloud-config:\n      #cloud-config\n      # plan e2e, node master1: applied by"
+                + " plumbery polish with cloud-init, module by module\n      write_files:\n"), text.out());
 
         Run again = Run.of(plan.toString(), "deploy", "-P", "provider=stub", "-P", "image=debian");
         assertEquals(0, again.exit(), again.toString());

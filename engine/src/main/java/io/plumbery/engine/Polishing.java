@@ -1,5 +1,6 @@
 package io.plumbery.engine;
 
+import io.plumbery.bootstrap.cloudconfig.CloudConfigDocument;
 import io.plumbery.bootstrap.flow.BootstrapReport;
 import io.plumbery.bootstrap.flow.BootstrapSettings;
 import io.plumbery.bootstrap.flow.Bootstrapper;
@@ -8,11 +9,13 @@ import io.plumbery.bootstrap.model.BootstrapNode;
 import io.plumbery.bootstrap.model.BootstrapPlan;
 import io.plumbery.bootstrap.model.Role;
 import io.plumbery.bootstrap.model.RuntimeSettings;
+import io.plumbery.engine.cloudconfig.CloudConfigWarnings;
+import io.plumbery.engine.cloudconfig.NodeCloudConfig;
+import io.plumbery.engine.cloudconfig.OfflinePackages;
 import io.plumbery.fittings.model.Blueprint;
 import io.plumbery.fittings.model.Facility;
 import io.plumbery.fittings.model.Node;
 import io.plumbery.fittings.model.Plan;
-import io.plumbery.fittings.placeholder.Placeholders;
 import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.NodeStatus;
 import io.plumbery.state.Placed;
@@ -23,18 +26,19 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code polish}: the bootstrap of built nodes over SSH, from the plan's node model plus what the build
- * learned (addresses, SSH endpoints). Node placeholders are resolved here, where their values exist.
+ * learned (addresses, SSH endpoints). Node placeholders are resolved here, where their values exist; each node's
+ * cloud-config is checked here (refused or warned about) and applied on the node by the bootstrap.
  */
 public final class Polishing {
 
     private Polishing() {
     }
 
-    @SuppressWarnings("unchecked")
     public static Outcome polish(Session s, Selection selection, Progress progress, int parallel) {
         State state = s.store().current();
         List<BootstrapNode> nodes = new ArrayList<>();
@@ -69,7 +73,7 @@ public final class Polishing {
                         continue;
                     }
                     List<String> missing = new ArrayList<>();
-                    Map<String, Object> cloudConfig = (Map<String, Object>) Placeholders.resolveTree(n.cloudConfig(),
+                    Map<String, Object> cloudConfig = NodeCloudConfig.resolved(n,
                             new NodeValues(state, n.name(), s.secrets(), s.identity()), missing);
                     if (!missing.isEmpty()) {
                         if (selected) {
@@ -77,6 +81,17 @@ public final class Polishing {
                                     + String.join(", ", missing.stream().distinct().toList())));
                         }
                         continue;
+                    }
+                    if (selected) {
+                        CloudConfigDocument document = CloudConfigDocument.of(s.plan().name(), n.name(), cloudConfig);
+                        Optional<String> refused = OfflinePackages.refusal(n.name(), f.provider(),
+                                s.providers().nodesOffline(f.provider()), document);
+                        if (refused.isPresent()) {
+                            failures.add(new Outcome.Failure(address, refused.get()));
+                            continue;
+                        }
+                        CloudConfigWarnings.of(document, s.identity().user())
+                                .forEach(w -> progress.note("warning: node " + n.name() + ": " + w));
                     }
                     Set<Role> roles = EnumSet.noneOf(Role.class);
                     n.roles().forEach(r -> roles.addAll(Role.fromPlanRole(r)));

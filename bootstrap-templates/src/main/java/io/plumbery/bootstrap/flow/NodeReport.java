@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The outcome for one node: each file (the runtime jar first) and unit with what was done, how long it
- * took, and the failure if there was one (the lists then hold what was done before it).
+ * The outcome for one node: the cloud-init modules that applied the plan's cloud-config (none when the node
+ * had it already), each file (the runtime jar first) and unit with what was done, how long it took, and the
+ * failure if there was one (the lists then hold what was done before it).
  */
-public record NodeReport(String node, List<FileChange> files, List<UnitChange> units, Duration elapsed,
-                         Optional<NodeFailure> failure) {
+public record NodeReport(String node, List<String> cloudConfigModules, List<FileChange> files, List<UnitChange> units,
+                         Duration elapsed, Optional<NodeFailure> failure) {
 
     public NodeReport {
+        cloudConfigModules = List.copyOf(cloudConfigModules);
         files = List.copyOf(files);
         units = List.copyOf(units);
     }
@@ -20,9 +22,9 @@ public record NodeReport(String node, List<FileChange> files, List<UnitChange> u
         return failure.isEmpty();
     }
 
-    /** True when it succeeded without writing any file or starting any unit. */
+    /** True when it succeeded without applying its cloud-config, writing any file or starting any unit. */
     public boolean unchanged() {
-        return succeeded() && files.stream().noneMatch(FileChange::changed)
+        return succeeded() && cloudConfigModules.isEmpty() && files.stream().noneMatch(FileChange::changed)
                 && units.stream().allMatch(u -> u.action() == UnitChange.Action.UNCHANGED);
     }
 
@@ -38,7 +40,9 @@ public record NodeReport(String node, List<FileChange> files, List<UnitChange> u
         long restarted = units.stream().filter(u -> u.action() == UnitChange.Action.RESTARTED).count();
         long started = units.stream().filter(u -> u.action() == UnitChange.Action.STARTED).count();
         long removed = units.stream().filter(u -> u.action() == UnitChange.Action.REMOVED).count();
-        return node + ": changed (" + changedFiles + " file(s) written, " + restarted + " unit(s) restarted, "
+        String cloudConfig = cloudConfigModules.isEmpty() ? ""
+                : "cloud-config applied by " + String.join(", ", cloudConfigModules) + ", ";
+        return node + ": changed (" + cloudConfig + changedFiles + " file(s) written, " + restarted + " unit(s) restarted, "
                 + started + " started" + (removed > 0 ? ", " + removed + " removed" : "") + ")";
     }
 }

@@ -1,5 +1,6 @@
 package io.plumbery.bootstrap.flow;
 
+import io.plumbery.bootstrap.cloudconfig.CloudConfigDocument;
 import io.plumbery.bootstrap.model.BootstrapNode;
 import io.plumbery.bootstrap.model.BootstrapPlan;
 import io.plumbery.bootstrap.model.Role;
@@ -38,8 +39,11 @@ final class NodeRun implements AutoCloseable {
 
     private final List<FileChange> files = new ArrayList<>();
     private final List<UnitChange> units = new ArrayList<>();
+    private final List<String> cloudConfigModules = new ArrayList<>();
     private NodeSession session;
     private NodeFailure failure;
+    /** the node has no cloud-init, and that was accepted ({@code requireCloudInit=false}) */
+    private boolean withoutCloudInit;
     private long finished;
 
     NodeRun(BootstrapPlan plan, BootstrapNode node, NodeRenderer renderer, NodeConnector connector,
@@ -59,10 +63,14 @@ final class NodeRun implements AutoCloseable {
 
     NodeReport report() {
         long end = finished == 0 ? System.nanoTime() : finished;
-        return new NodeReport(node.name(), files, units, Duration.ofNanos(end - started), Optional.ofNullable(failure));
+        return new NodeReport(node.name(), cloudConfigModules, files, units, Duration.ofNanos(end - started), Optional.ofNullable(failure));
     }
 
-    /** Render, connect, wait for cloud-init, upload what changed, (re)start what needs it. */
+    /**
+     * Render, connect, wait for cloud-init, apply the plan's cloud-config when it changed, upload what changed,
+     * (re)start what needs it. The plan's cloud-config comes before the cluster's own files, so that what it
+     * installs is there when the services start, and the plumbery block of /etc/hosts is put back after it.
+     */
     void configure() {
         started = System.nanoTime();
         guard(() -> {
@@ -72,6 +80,7 @@ final class NodeRun implements AutoCloseable {
                     emit(Step.CONNECT, Progress.Status.RETRYING, "attempt " + attempt + " failed: " + cause.getMessage())),
                     NodeSession::address);
             step(Step.CLOUD_INIT, this::waitForCloudInit, detail -> detail);
+            step(Step.CLOUD_CONFIG, this::applyCloudConfig, detail -> detail);
             step(Step.PREPARE, this::prepare, ok -> "");
             boolean runtimeChanged = step(Step.UPLOAD_RUNTIME, this::uploadRuntime, changed -> changed ? "uploaded" : "unchanged");
             Set<Role> touched = step(Step.UPLOAD_FILES, () -> uploadFiles(rendered), t -> countFiles());
@@ -169,11 +178,26 @@ final class NodeRun implements AutoCloseable {
                 if (settings.requireCloudInit()) {
                     throw fail(Step.CLOUD_INIT, why, null, List.of());
                 }
-                yield result.exitCode() == 100 ? "no cloud-init (accepted)" : "cloud-init not run (accepted)";
+                withoutCloudInit = result.exitCode() == 100;
+                yield withoutCloudInit ? "no cloud-init (accepted)" : "cloud-init not run (accepted)";
             }
             default -> throw fail(Step.CLOUD_INIT, "cloud-init failed (exit " + result.exitCode() + "): "
                     + String.join(" | ", result.tail(5)), null, List.of());
         };
+    }
+
+    /** The plan's cloud-config for this node, applied unless the node has it already; says what was done. */
+    private String applyCloudConfig() {
+        CloudConfigDocument document = renderer.planCloudConfig(plan, node);
+        if (document.isEmpty()) {
+            return "none in the plan";
+        }
+        if (withoutCloudInit) {
+            throw fail(Step.CLOUD_CONFIG, "the plan gives this node a cloud-config, but the node has no cloud-init to"
+                    + " apply it", null, List.of());
+        }
+        cloudConfigModules.addAll(new CloudConfigApply(session, settings, node.name(), privileged()).apply(document));
+        return cloudConfigModules.isEmpty() ? "unchanged" : "applied: " + String.join(", ", cloudConfigModules);
     }
 
     private boolean prepare() {

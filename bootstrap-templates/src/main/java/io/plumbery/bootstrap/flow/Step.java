@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The steps of bootstrapping one node, in order. */
 public enum Step {
-    RENDER, CONNECT, CLOUD_INIT, PREPARE, UPLOAD_RUNTIME, UPLOAD_FILES, START_UNITS, WAIT_ACTIVE, WAIT_HEALTH;
+    RENDER, CONNECT, CLOUD_INIT, CLOUD_CONFIG, PREPARE, UPLOAD_RUNTIME, UPLOAD_FILES, START_UNITS, WAIT_ACTIVE, WAIT_HEALTH;
 
     /** {@code upload-runtime}: how progress lines and errors name the step. */
     public String label() {

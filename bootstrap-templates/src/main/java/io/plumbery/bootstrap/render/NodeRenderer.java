@@ -1,5 +1,6 @@
 package io.plumbery.bootstrap.render;
 
+import io.plumbery.bootstrap.cloudconfig.CloudConfigDocument;
 import io.plumbery.bootstrap.model.BootstrapNode;
 import io.plumbery.bootstrap.model.BootstrapPlan;
 import io.plumbery.bootstrap.model.Role;
@@ -50,6 +51,16 @@ public final class NodeRenderer {
         Map<String, Object> merged = CloudConfigMerge.merge(generated, plan.globalCloudConfig());
         merged = CloudConfigMerge.merge(merged, node.cloudConfig());
         return CloudConfigYaml.dump(merged);
+    }
+
+    /**
+     * The plan's cloud-config of {@code node} as polish applies it: the plan's global block, then the node's own
+     * (merged as {@link #cloudConfig} merges them), with polish's own settings ({@link CloudConfigDocument#of}).
+     * The generated cloud-config is not part of it: polish writes the cluster's own files and users itself.
+     */
+    public CloudConfigDocument planCloudConfig(BootstrapPlan plan, BootstrapNode node) {
+        return CloudConfigDocument.of(plan.planName(), node.name(),
+                CloudConfigMerge.merge(plan.globalCloudConfig(), node.cloudConfig()));
     }
 
     /** The generated cloud-config alone, before the plan's blocks are merged (the template's raw output). */

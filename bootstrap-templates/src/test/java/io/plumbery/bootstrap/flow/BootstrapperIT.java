@@ -105,13 +105,25 @@ class BootstrapperIT {
     }
 
     private BootstrapPlan plan(List<String> names) {
+        return plan(names, Map.of());
+    }
+
+    /** The nodes named, each with its cloud-config from {@code cloudConfigs} (none when it is not there). */
+    private BootstrapPlan plan(List<String> names, Map<String, Map<String, Object>> cloudConfigs) {
         List<BootstrapNode> nodes = new ArrayList<>();
         for (String name : names) {
             String role = name.startsWith("master") ? "mesos-master" : "mesos-agent";
             nodes.add(new BootstrapNode(name, Role.fromPlanRole(role), "127.0.0.1", null,
-                    new SshEndpoint("127.0.0.1", servers.get(name).port(), "ops", null), Map.of(), 2, 2048));
+                    new SshEndpoint("127.0.0.1", servers.get(name).port(), "ops", null),
+                    cloudConfigs.getOrDefault(name, Map.of()), 2, 2048));
         }
         return new BootstrapPlan("it", nodes, Map.of(), runtimeJar);
+    }
+
+    /** The {@code cloud-init ... single} calls a node got, each as its module name, in order. */
+    private List<String> modulesRun(String calls) {
+        return calls.lines().filter(l -> l.contains(" single --name "))
+                .map(l -> l.replaceFirst(".* single --name (\\S+) --frequency always$", "$1")).toList();
     }
 
     private Path onNode(String node, String path) {
@@ -302,6 +314,13 @@ class BootstrapperIT {
         assertTrue(tolerated.succeeded());
         assertTrue(progress.stream().anyMatch(p -> p.node().equals("node1") && p.step() == Step.CLOUD_INIT
                 && p.detail().equals("no cloud-init (accepted)")));
+
+        BootstrapReport withCloudConfig = bootstrapper(settings().withRequireCloudInit(false))
+                .bootstrap(plan(List.of("master1", "node1"), Map.of("node1", Map.of("runcmd", List.of("true")))),
+                        BootstrapListener.NONE);
+
+        assertEquals(List.of(new NodeFailure("node1", Step.CLOUD_CONFIG, "the plan gives this node a cloud-config, but"
+                + " the node has no cloud-init to apply it", null, List.of())), withCloudConfig.failures());
     }
 
     @Test
@@ -364,5 +383,81 @@ class BootstrapperIT {
         String calls = calls("master1").substring(callsBefore);
         assertTrue(calls.contains("systemctl disable --quiet --now plumbery-marathon.service") && calls.contains("daemon-reload"), calls);
         assertEquals("master1: changed (0 file(s) written, 0 unit(s) restarted, 0 started, 1 removed)", master.summary());
+    }
+
+    @Test
+    void thePlansCloudConfigIsAppliedModuleByModuleOnceAndAgainOnlyWhereItChanged() throws IOException {
+        Map<String, Object> files = Map.of("write_files", List.of(Map.of("path", "/etc/motd", "content", "hello")),
+                "runcmd", List.of("echo marker > /root/marker"), "packages", List.of("htop"));
+        BootstrapPlan plan = plan(List.of("master1", "node1"), Map.of("master1", files, "node1", files));
+
+        BootstrapReport first = run(plan);
+
+        assertTrue(first.succeeded(), () -> first.failures().toString());
+        List<String> inOrder = List.of("write_files", "runcmd", "package_update_upgrade_install", "scripts_user");
+        assertEquals(inOrder, modulesRun(calls("master1")));
+        assertEquals(inOrder, first.node("node1").orElseThrow().cloudConfigModules());
+        assertTrue(calls("node1").contains("cloud-init --file " + onNode("node1", "/etc/plumbery/cloud-config.yaml")
+                + " single --name write_files --frequency always"), calls("node1"));
+        Path document = onNode("node1", "/etc/plumbery/cloud-config.yaml");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(document)));
+        assertTrue(Files.readString(document).startsWith("#cloud-config\n# plan it, node node1: applied by plumbery"),
+                Files.readString(document));
+        assertEquals(plan.nodes().get(1).cloudConfig(), new org.yaml.snakeyaml.Yaml().load(Files.readString(document)));
+        assertEquals(io.plumbery.node.ssh.ContentSource.of(Files.readAllBytes(document)).sha256() + "\n",
+                Files.readString(onNode("node1", "/etc/plumbery/cloud-config.applied")));
+        assertTrue(progress.stream().anyMatch(p -> p.toLine().matches(
+                "node1 +cloud-config +done +\\d+\\.\\ds  applied: write_files, runcmd, package_update_upgrade_install, scripts_user")),
+                () -> progress.stream().map(Progress::toLine).toList().toString());
+
+        int masterCalls = calls("master1").length();
+        BootstrapReport second = run(plan);
+
+        assertEquals(List.of("master1: unchanged", "node1: unchanged"), second.nodes().stream().map(NodeReport::summary).toList());
+        assertEquals(List.of(), modulesRun(calls("master1").substring(masterCalls)));
+        assertTrue(progress.stream().anyMatch(p -> p.node().equals("node1") && p.step() == Step.CLOUD_CONFIG
+                && p.status() == Progress.Status.DONE && p.detail().equals("unchanged")));
+
+        Map<String, Object> changed = Map.of("write_files", List.of(Map.of("path", "/etc/motd", "content", "hello again")));
+        masterCalls = calls("master1").length();
+        int nodeCalls = calls("node1").length();
+        BootstrapReport third = run(plan(List.of("master1", "node1"), Map.of("master1", files, "node1", changed)));
+
+        assertEquals(List.of(), modulesRun(calls("master1").substring(masterCalls)), "master1's document is the same");
+        assertEquals(List.of("write_files"), modulesRun(calls("node1").substring(nodeCalls)));
+        assertEquals("node1: changed (cloud-config applied by write_files, 0 file(s) written, 0 unit(s) restarted, 0 started)",
+                third.node("node1").orElseThrow().summary());
+    }
+
+    @Test
+    void aFailingModuleFailsItsNodeWithTheModulesMessageAndTheLastLinesAndIsAppliedAgainNextTime() throws IOException {
+        Map<String, Object> doc = Map.of("runcmd", List.of("exit 3"), "timezone", "Europe/Paris");
+        BootstrapPlan plan = plan(List.of("master1", "node1"), Map.of("master1", doc, "node1", doc));
+        Files.writeString(temp.resolve("nodes/node1/cloud-init.fail"), "scripts_user");
+
+        BootstrapReport report = run(plan);
+
+        assertTrue(report.node("master1").orElseThrow().succeeded(), "other nodes go on");
+        NodeFailure failure = report.node("node1").orElseThrow().failure().orElseThrow();
+        assertEquals(Step.CLOUD_CONFIG, failure.step());
+        assertEquals("cloud-init module scripts_user (runcmd) failed (exit 1): RuntimeError: Runparts: 1 failures (runcmd)"
+                + " in 1 attempted commands | Command: ['/var/lib/cloud/instance/scripts/runcmd'] | Exit code: 3",
+                failure.message());
+        assertEquals(20, failure.journalTail().size());
+        assertEquals("boom", failure.journalTail().get(18));
+        assertTrue(failure.describe().contains("\n  last lines of its output:\n    output line 8\n"), failure.describe());
+        assertFalse(Files.exists(onNode("node1", "/etc/plumbery/cloud-config.applied")), "not marked as applied");
+        assertTrue(report.node("node1").orElseThrow().files().isEmpty(), "nothing of the cluster's own is written");
+
+        Files.writeString(temp.resolve("nodes/node1/cloud-init.fail"), "scripts_user quietly");
+        NodeFailure quiet = run(plan).node("node1").orElseThrow().failure().orElseThrow();
+        assertEquals(failure.message(), quiet.message(), "cloud-init said 0, its log said the module failed");
+
+        Files.delete(temp.resolve("nodes/node1/cloud-init.fail"));
+        int before = calls("node1").length();
+        BootstrapReport fixed = run(plan);
+
+        assertTrue(fixed.succeeded(), () -> fixed.failures().toString());
+        assertEquals(List.of("timezone", "runcmd", "scripts_user"), modulesRun(calls("node1").substring(before)));
     }
 }

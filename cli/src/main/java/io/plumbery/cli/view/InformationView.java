@@ -35,6 +35,10 @@ public final class InformationView implements View {
                     out.println("    $ " + n.ssh());
                 }
                 n.information().forEach(line -> out.println("    " + line));
+                if (n.cloudConfig() != null) {
+                    out.println("    cloud-config:");
+                    n.cloudConfig().text().lines().forEach(line -> out.println("      " + line));
+                }
             }
         }
         if (information.cluster() != null) {

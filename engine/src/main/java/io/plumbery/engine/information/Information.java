@@ -1,5 +1,6 @@
 package io.plumbery.engine.information;
 
+import io.plumbery.engine.cloudconfig.ShownCloudConfig;
 import io.plumbery.engine.cluster.ClusterStatus;
 
 import java.util.List;
@@ -17,11 +18,21 @@ public record Information(String plan, String file, String state, List<Blueprint
     }
 
     /**
-     * @param status  as the provider sees it now (or as recorded, with {@code --offline}): RUNNING, STOPPED,
-     *                PENDING, GONE, NOT_BUILT...
-     * @param ssh     a command that opens a shell on the node with the plan's key
+     * @param status      as the provider sees it now (or as recorded, with {@code --offline}): RUNNING, STOPPED,
+     *                    PENDING, GONE, NOT_BUILT...
+     * @param ssh         a command that opens a shell on the node with the plan's key
+     * @param cloudConfig its cloud-config as polish applies it, secrets masked; null unless asked for
      */
     public record NodeInfo(String name, String status, String privateAddress, String publicAddress, String ssh,
-                           List<String> information) {
+                           List<String> information, ShownCloudConfig cloudConfig) {
+
+        public NodeInfo(String name, String status, String privateAddress, String publicAddress, String ssh,
+                        List<String> information) {
+            this(name, status, privateAddress, publicAddress, ssh, information, null);
+        }
+
+        public NodeInfo withCloudConfig(ShownCloudConfig shown) {
+            return new NodeInfo(name, status, privateAddress, publicAddress, ssh, information, shown);
+        }
     }
 }

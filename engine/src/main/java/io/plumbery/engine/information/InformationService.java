@@ -8,6 +8,7 @@ import io.plumbery.engine.ProviderPool;
 import io.plumbery.engine.Secrets;
 import io.plumbery.engine.Selection;
 import io.plumbery.engine.Workspace;
+import io.plumbery.engine.cloudconfig.NodeCloudConfig;
 import io.plumbery.engine.cluster.ClusterLayout;
 import io.plumbery.engine.cluster.ClusterProbe;
 import io.plumbery.engine.cluster.ClusterStatus;
@@ -40,24 +41,29 @@ public final class InformationService {
     private final Workspace workspace;
     private final State state;
     private final boolean offline;
+    private final boolean showCloudConfig;
     private final SshIdentity identity;
     private final Secrets secrets;
     private final List<String> notes = new ArrayList<>();
 
-    private InformationService(Workspace workspace, State state, boolean offline) {
+    private InformationService(Workspace workspace, State state, boolean offline, boolean showCloudConfig) {
         this.workspace = workspace;
         this.state = state;
         this.offline = offline;
+        this.showCloudConfig = showCloudConfig;
         this.identity = state.isEmpty() ? null : SshKeys.ensure(workspace.dir());
         this.secrets = Secrets.in(workspace.dir());
     }
 
-    /** @param offline show the recorded status and ask no provider or cluster service */
-    public static Information gather(Plan plan, Selection selection, Path stateDir, boolean offline)
-            throws StateException {
+    /**
+     * @param offline         show the recorded status and ask no provider or cluster service
+     * @param showCloudConfig add each node's cloud-config as polish applies it, secrets masked
+     */
+    public static Information gather(Plan plan, Selection selection, Path stateDir, boolean offline,
+                                     boolean showCloudConfig) throws StateException {
         Workspace workspace = Workspace.of(plan, stateDir);
         State state = StateStore.peek(workspace.stateFile(), plan.name());
-        return new InformationService(workspace, state, offline).gather(plan, selection);
+        return new InformationService(workspace, state, offline, showCloudConfig).gather(plan, selection);
     }
 
     private Information gather(Plan plan, Selection selection) {
@@ -74,7 +80,8 @@ public final class InformationService {
                     }
                     List<Information.NodeInfo> nodes = new ArrayList<>();
                     for (Node n : b.nodes()) {
-                        nodes.add(node(n, providers));
+                        nodes.add(node(n, providers).withCloudConfig(showCloudConfig
+                                ? NodeCloudConfig.shown(plan, n, state, identity) : null));
                     }
                     Placed<NetworkRecord> net = b.ethernet() == null ? null
                             : state.networks().get(Addresses.network(f, b));
