@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The plan's cloud-config applied by polish on two real nodes of the local provider, by cloud-init itself: a file
- * naming the other node's address, a runcmd marker, a user with a key; a second polish changes nothing; a change
+ * naming the other node's address, a runcmd marker, a user with a key, a Debian package (through the proxy); a second polish changes nothing; a change
  * of one node's file re-applies that node only; a runcmd that fails fails its node with the module's message and
  * the output's last lines. Needs root and systemd-nspawn; skipped with the reason otherwise.
  */
@@ -63,6 +63,7 @@ class CloudConfigLocalIT {
                             cloud-config:
                               write_files:
                                 - {path: /etc/peer, content: "{{ cc1.private }}"}
+                              packages: [hello]
                               runcmd: %s
                 """.formatted(aliceKey, cc1Peer, cc2Runcmd);
     }
@@ -94,6 +95,8 @@ class CloudConfigLocalIT {
             String ssh1 = nodes.get(0).get("ssh").asText();
             assertEquals(cc2 + "|cc1 ran runcmd|alice", ssh(ssh1, "echo \"$(cat /etc/peer)|$(cat /var/tmp/marker)|$(id -un alice)\""));
             assertEquals(cc1 + "|cc2 ran runcmd", ssh(nodes.get(1).get("ssh").asText(), "echo \"$(cat /etc/peer)|$(cat /var/tmp/marker)\""));
+            assertEquals("Hello, world!", ssh(nodes.get(1).get("ssh").asText(), "hello"),
+                    "a Debian package installed through the host's package proxy");
             String asAlice = ssh1.replaceFirst("-i \\S+", "-i " + alice).replace("plumbery-admin@", "alice@");
             assertEquals("alice", ssh(asAlice, "whoami"), "alice's key lets her in");
 

@@ -85,7 +85,7 @@ public final class Polishing {
                     if (selected) {
                         CloudConfigDocument document = CloudConfigDocument.of(s.plan().name(), n.name(), cloudConfig);
                         Optional<String> refused = OfflinePackages.refusal(n.name(), f.provider(),
-                                s.providers().nodesOffline(f.provider()), document);
+                                s.providers().packagesReachable(f.provider()), document);
                         if (refused.isPresent()) {
                             failures.add(new Outcome.Failure(address, refused.get()));
                             continue;

@@ -53,6 +53,12 @@ public final class ProviderPool implements AutoCloseable {
         return factory != null && factory.nodesOffline();
     }
 
+    /** Whether the named provider's nodes can install Debian's packages (online, or through its package proxy). */
+    public boolean packagesReachable(String provider) {
+        ProviderFactory factory = providers.all().get(provider);
+        return factory == null || factory.packagesReachable();
+    }
+
     @Override
     public synchronized void close() {
         for (Provider p : open.values()) {

@@ -35,7 +35,7 @@ public final class CloudConfigPreview {
         ShownCloudConfig shown = NodeCloudConfig.shown(plan, node, state, existingKey(workspace.dir()));
         List<String> warnings = new ArrayList<>(shown.warnings());
         String provider = provider(plan, node);
-        OfflinePackages.refusal(node.name(), provider, offline(plan, provider), shown.document())
+        OfflinePackages.refusal(node.name(), provider, packagesReachable(plan, provider), shown.document())
                 .ifPresent(refusal -> warnings.add("polish refuses it: " + refusal));
         return new ShownCloudConfig(shown.document(), warnings);
     }
@@ -50,9 +50,9 @@ public final class CloudConfigPreview {
                 .map(Facility::provider).findFirst().orElseThrow();
     }
 
-    private static boolean offline(Plan plan, String provider) {
+    private static boolean packagesReachable(Plan plan, String provider) {
         try (ProviderPool pool = new ProviderPool(Providers.discover(), plan, null, null)) {
-            return pool.nodesOffline(provider);
+            return pool.packagesReachable(provider);
         }
     }
 }

@@ -5,9 +5,9 @@ import io.plumbery.bootstrap.cloudconfig.CloudConfigDocument;
 import java.util.Optional;
 
 /**
- * Packages cannot be installed on nodes that have no way to the internet (a provider that declares its nodes
- * offline): apt would only time out. Until such providers offer a package proxy, a node whose cloud-config has
- * {@code packages:} there is refused, by name, before anything is applied. Remove this check with the proxy.
+ * Packages cannot be installed on nodes that reach neither the internet nor a package proxy of their provider
+ * ({@code ProviderFactory.packagesReachable()}): apt would only time out. A node whose cloud-config has
+ * {@code packages:} there is refused, by name, before anything is applied.
  */
 public final class OfflinePackages {
 
@@ -17,14 +17,15 @@ public final class OfflinePackages {
     /**
      * Why {@code node}'s document cannot be applied, or empty when it can.
      *
-     * @param offline whether {@code provider} declares its nodes offline
+     * @param reachable whether {@code provider}'s nodes can install Debian's packages
      */
-    public static Optional<String> refusal(String node, String provider, boolean offline, CloudConfigDocument document) {
-        if (!offline || document.packages().isEmpty()) {
+    public static Optional<String> refusal(String node, String provider, boolean reachable,
+                                           CloudConfigDocument document) {
+        if (reachable || document.packages().isEmpty()) {
             return Optional.empty();
         }
         return Optional.of("the cloud-config of " + node + " installs packages (" + String.join(", ",
-                document.packages()) + "), but nodes of provider " + provider + " have no way to the internet and no"
-                + " package proxy yet: remove 'packages:' for this provider, or put what it needs in the image");
+                document.packages()) + "), but nodes of provider " + provider + " reach neither the internet nor"
+                + " a package proxy: remove 'packages:' for this provider, or put what it needs in the image");
     }
 }

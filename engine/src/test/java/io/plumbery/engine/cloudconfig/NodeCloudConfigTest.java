@@ -135,9 +135,10 @@ class NodeCloudConfigTest {
         assertTrue(shown.warnings().get(0).startsWith("its cloud-config redefines the login user 'plumbery-admin'"));
         assertEquals("its cloud-config keys power_state are not applied: polish runs no cloud-init module that reads them",
                 shown.warnings().get(1));
-        assertEquals("the cloud-config of web1 installs packages (nginx), but nodes of provider local have no way to the"
-                + " internet and no package proxy yet: remove 'packages:' for this provider, or put what it needs in the"
-                + " image", OfflinePackages.refusal("web1", "local", true, shown.document()).orElseThrow());
-        assertTrue(OfflinePackages.refusal("web1", "jclouds", false, shown.document()).isEmpty(), "online nodes install them");
+        assertEquals("the cloud-config of web1 installs packages (nginx), but nodes of provider offline reach neither the"
+                + " internet nor a package proxy: remove 'packages:' for this provider, or put what it needs in the"
+                + " image", OfflinePackages.refusal("web1", "offline", false, shown.document()).orElseThrow());
+        assertTrue(OfflinePackages.refusal("web1", "local", true, shown.document()).isEmpty(),
+                "nodes with a package proxy install them");
     }
 }
