@@ -93,8 +93,11 @@ public final class NftRuleset {
         }
         for (Net n : byName.values()) {
             if (firewalls.containsKey(n.name())) {
-                // the output hook keeps the route of before the DNAT (lo): match the new destination instead
-                out.append("    ip daddr ").append(Subnet.parse(n.subnet())).append(" ct status dnat jump ")
+                // the output hook keeps the route of before the DNAT (lo): match the new destination instead; only
+                // connections the host opened (a public address), not the package proxy's replies to nodes, whose
+                // connections were DNATed the other way
+                out.append("    ip daddr ").append(Subnet.parse(n.subnet()))
+                        .append(" ct direction original ct status dnat jump ")
                         .append(firewallChain(n.name())).append('\n');
             }
         }

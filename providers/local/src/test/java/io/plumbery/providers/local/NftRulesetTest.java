@@ -47,7 +47,7 @@ class NftRulesetTest {
                 new FirewallRule("web", Protocol.TCP, 80, null, null));
         String script = NftRuleset.render("plumbery_p", NETS, Map.of("web", rules), List.of());
         String chain = NftRuleset.firewallChain("web");
-        assertTrue(script.contains("ip daddr 10.77.1.0/24 ct status dnat jump " + chain + "\n"), script);
+        assertTrue(script.contains("ip daddr 10.77.1.0/24 ct direction original ct status dnat jump " + chain + "\n"), script);
         assertTrue(script.contains("ip daddr 10.77.1.10 tcp dport 22 accept comment \"ssh\""), script);
         assertTrue(script.contains("ip saddr 10.0.0.0/8 ip daddr 10.77.1.0/24 udp dport 53 accept comment \"dns _x_\""),
                 script);
