@@ -34,7 +34,7 @@ final class AgentApi {
         router.route(ex -> ex.json(200, Json.object().put("version", ProtocolVersion.MESOS)), "/version");
         router.route(ex -> {
             String body = ex.body();
-            if (Json.MAPPER.readTree(body).has("launches")) {
+            if (Json.parse(body).has("launches")) {
                 Json.read(body, AgentMessages.Launches.class).launches().forEach(tasks::launch);
             } else {
                 tasks.launch(Json.read(body, AgentMessages.Launch.class));
@@ -47,7 +47,7 @@ final class AgentApi {
         }, AgentMessages.AGENT_KILL);
         router.route(ex -> {
             String body = ex.body();
-            if (Json.MAPPER.readTree(body).has("acks")) {
+            if (Json.parse(body).has("acks")) {
                 Json.read(body, AgentMessages.Acks.class).acks().forEach(tasks::acknowledge);
             } else {
                 tasks.acknowledge(Json.read(body, AgentMessages.Ack.class));
@@ -61,7 +61,7 @@ final class AgentApi {
     }
 
     private void v1(Exchange ex) throws Exception {
-        JsonNode call = Json.MAPPER.readTree(ex.body());
+        JsonNode call = Json.parse(ex.body());
         String type = call.path("type").asText("");
         ObjectNode out = Json.object().put("type", type);
         switch (type) {

@@ -161,6 +161,25 @@ class SchedulerApiIT {
     }
 
     @Test
+    void nullOptionalFieldsAreAbsentAsInMesos() throws Exception {
+        JsonNode offer = scheduler.awaitOffer(10);
+        int status = scheduler.launch(offer, "nulls-1", "sleep 300", 0.1, 32, task -> {
+            task.putNull("executor").putNull("container").putNull("health_check").putNull("kill_policy")
+                    .putNull("labels").putNull("discovery").putNull("data");
+            ((ObjectNode) task.get("command")).putNull("uris").putNull("user").putNull("arguments");
+        });
+        assertThat(status).isEqualTo(202);
+        JsonNode running = scheduler.awaitUpdate("nulls-1", "TASK_RUNNING", 10);
+        assertThat(running.path("source").asText()).isEqualTo("SOURCE_EXECUTOR");
+
+        ObjectNode kill = scheduler.call("KILL");
+        kill.putObject("kill").putObject("task_id").put("value", "nulls-1");
+        kill.with("kill").putNull("agent_id").putNull("kill_policy");
+        assertThat(scheduler.post(kill)).isEqualTo(202);
+        scheduler.awaitUpdate("nulls-1", "TASK_KILLED", 10);
+    }
+
+    @Test
     void failingCommandIsTaskFailed() throws Exception {
         JsonNode offer = scheduler.awaitOffer(10);
         scheduler.launch(offer, "fail-1", "exit 3", 0.1, 32);

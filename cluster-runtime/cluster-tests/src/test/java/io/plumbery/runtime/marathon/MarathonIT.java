@@ -263,6 +263,22 @@ class MarathonIT {
     }
 
     @Test
+    void pathsWithEmptySegmentsReachTheAppAsMarathonDoes() throws Exception {
+        assertThat(client.send("POST", "/v2/apps", app("/it/dbl/app", 0, "")).status()).isEqualTo(201);
+        JsonNode plain = client.get("/v2/apps/it/dbl/app").body();
+        MarathonClient.Reply doubled = client.get("/v2/apps//it/dbl/app");
+        assertThat(doubled.status()).isEqualTo(200);
+        assertThat(doubled.body().path("app").path("id").asText()).isEqualTo("/it/dbl/app");
+        assertThat(doubled.body().path("app").path("version")).isEqualTo(plain.path("app").path("version"));
+        assertThat(client.get("/v2//apps///it//dbl/app/versions").body().path("versions")).hasSize(1);
+        MarathonClient.Reply restarted = client.send("POST", "/v2/apps//it/dbl/app/restart", null);
+        assertThat(restarted.status()).isEqualTo(200);
+        assertThat(restarted.body().path("deploymentId").asText()).isNotBlank();
+        assertThat(client.send("DELETE", "/v2/apps//it/dbl/app?force=true", null).status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> client.get("/v2/apps//it/dbl/app").status() == 404);
+    }
+
+    @Test
     void groupsCreateNestedAppsAndDeleteThemTogether() throws Exception {
         String group = "{\"id\":\"/it/grp\",\"apps\":[" + app("a", 0, "") + "," + app("b", 0, "")
                 + "],\"groups\":[{\"id\":\"sub\",\"apps\":[" + app("c", 1, "") + "]}]}";

@@ -1,12 +1,21 @@
 package io.plumbery.runtime.http;
 
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** An embedded Jetty server on one address and port (0 picks a free port). */
+/**
+ * An embedded Jetty server on one address and port (0 picks a free port). Empty path segments are accepted and
+ * collapsed ({@link EmptySegments}); every other ambiguous URI is still refused as Jetty does by default.
+ */
 public final class HttpServer implements AutoCloseable {
+    private static final UriCompliance URI_COMPLIANCE =
+            UriCompliance.DEFAULT.with("DEFAULT_WITH_EMPTY_SEGMENTS", UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT);
+
     private final String host;
     private final int port;
     private final Handler handler;
@@ -26,12 +35,14 @@ public final class HttpServer implements AutoCloseable {
         pool.setName(name + "-http");
         pool.setDaemon(true);
         server = new Server(pool);
-        connector = new ServerConnector(server, 1, 1);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setUriCompliance(URI_COMPLIANCE);
+        connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(120_000);
         server.addConnector(connector);
-        server.setHandler(handler);
+        server.setHandler(new EmptySegments(handler));
         server.setStopTimeout(0);
         server.start();
     }

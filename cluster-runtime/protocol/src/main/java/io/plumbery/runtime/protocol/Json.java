@@ -3,6 +3,7 @@ package io.plumbery.runtime.protocol;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,7 +11,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** The one JSON mapper: snake_case names and enum names as Mesos's protobuf JSON mapping writes them. */
+/**
+ * The one JSON mapper: snake_case names and enum names as Mesos's protobuf JSON mapping writes them. Reading drops
+ * every {@code null} field first, at any depth: Mesos reads JSON {@code null} as an absent field, and clients that
+ * send every optional field ({@code "executor": null}) must not be read as having set it.
+ */
 public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -40,7 +45,7 @@ public final class Json {
 
     public static <T> T read(String text, Class<T> type) {
         try {
-            return MAPPER.readValue(text, type);
+            return MAPPER.treeToValue(content(MAPPER.readTree(text)), type);
         } catch (IOException e) {
             throw new IllegalArgumentException("Invalid JSON for " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
@@ -48,10 +53,37 @@ public final class Json {
 
     public static <T> T read(byte[] bytes, Class<T> type) {
         try {
-            return MAPPER.readValue(bytes, type);
+            return MAPPER.treeToValue(content(MAPPER.readTree(bytes)), type);
         } catch (IOException e) {
             throw new IllegalArgumentException("Invalid JSON for " + type.getSimpleName(), e);
         }
+    }
+
+    /** The tree of a JSON text, without its {@code null} fields (a missing node for an empty text). */
+    public static JsonNode parse(String text) {
+        try {
+            return withoutNulls(MAPPER.readTree(text));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Invalid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode content(JsonNode tree) throws IOException {
+        if (tree == null || tree.isMissingNode()) {
+            throw new IOException("No content");
+        }
+        return withoutNulls(tree);
+    }
+
+    /** Removes, in place and at every depth, the fields whose value is {@code null}; returns {@code node}. */
+    static JsonNode withoutNulls(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.properties().removeIf(field -> field.getValue().isNull());
+        }
+        if (node != null) {
+            node.forEach(Json::withoutNulls);
+        }
+        return node;
     }
 
     public static ObjectNode object() {

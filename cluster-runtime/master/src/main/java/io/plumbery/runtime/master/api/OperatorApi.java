@@ -24,7 +24,7 @@ public final class OperatorApi {
             ex.text(405, "Expecting a 'POST' request");
             return;
         }
-        JsonNode call = Json.MAPPER.readTree(ex.body());
+        JsonNode call = Json.parse(ex.body());
         String type = call.path("type").asText("");
         ObjectNode out = Json.object();
         out.put("type", type);
