@@ -23,6 +23,7 @@ public final class ProviderPool implements AutoCloseable {
     private final Providers providers;
     private final String plan;
     private final Path workDir;
+    private final Path planDir;
     private final SshIdentity identity;
     private final Map<String, Facility> facilities = new LinkedHashMap<>();
     private final Map<String, Provider> open = new LinkedHashMap<>();
@@ -31,6 +32,7 @@ public final class ProviderPool implements AutoCloseable {
         this.providers = providers;
         this.plan = plan.name();
         this.workDir = workDir;
+        this.planDir = plan.source() == null ? null : plan.source().toAbsolutePath().normalize().getParent();
         this.identity = identity;
         plan.facilities().forEach(f -> facilities.put(f.name(), f));
     }
@@ -41,7 +43,7 @@ public final class ProviderPool implements AutoCloseable {
         if (opened == null) {
             Facility f = facilities.get(facility);
             Map<String, String> options = f == null ? Map.of() : f.settings();
-            opened = providers.open(provider, new ProviderSettings(plan, workDir, identity, options));
+            opened = providers.open(provider, new ProviderSettings(plan, workDir, identity, options, planDir));
             open.put(key, opened);
         }
         return opened;

@@ -14,14 +14,29 @@ import java.util.Optional;
  * @param workDir  a directory that belongs to this plan (next to its state), for keys, images, caches
  * @param identity the plan's SSH key pair and login user
  * @param options  the facility's provider settings ({@code locationId}, {@code regionId}, credentials...)
+ * @param planDir  the folder of the plan file: file names in {@code options} are relative to it
  */
-public record ProviderSettings(String plan, Path workDir, SshIdentity identity, Map<String, String> options) {
+public record ProviderSettings(String plan, Path workDir, SshIdentity identity, Map<String, String> options,
+                               Path planDir) {
 
     public ProviderSettings {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(workDir, "workDir");
         Objects.requireNonNull(identity, "identity");
         options = Map.copyOf(options);
+        planDir = planDir == null ? workDir : planDir;
+    }
+
+    /** Settings whose file names are relative to the work directory. */
+    public ProviderSettings(String plan, Path workDir, SshIdentity identity, Map<String, String> options) {
+        this(plan, workDir, identity, options, null);
+    }
+
+    /** A file an option names, relative to the plan's folder ({@code ~/} is the user's home); empty when unset. */
+    public Optional<Path> file(String key) {
+        return option(key).map(String::strip).filter(v -> !v.isEmpty()).map(v -> v.startsWith("~/")
+                ? Path.of(System.getProperty("user.home")).resolve(v.substring(2))
+                : planDir.resolve(v)).map(p -> p.toAbsolutePath().normalize());
     }
 
     public Optional<String> option(String key) {
