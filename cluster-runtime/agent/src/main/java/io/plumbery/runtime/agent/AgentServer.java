@@ -2,12 +2,14 @@ package io.plumbery.runtime.agent;
 
 import io.plumbery.runtime.http.HttpServer;
 import io.plumbery.runtime.http.Router;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +70,12 @@ public final class AgentServer implements AutoCloseable {
         tasks = new AgentTasks(config, agentId::get, checkpoint, updates, docker, timers, launcher, started::get);
         new AgentRecovery(checkpoint, tasks, updates, docker, agentId::get, config.hostname()).recover();
         Router router = new Router();
-        new AgentApi(this, tasks).register(router);
+        VirtualFiles files = new VirtualFiles(new SandboxAttachments(tasks, config.externalLogFile()));
+        AgentMetrics metrics = new AgentMetrics(tasks, config.resources(), this::isRegistered);
+        Supplier<Map<String, String>> flags = () -> AgentFlags.of(config, port());
+        new AgentApi(this, tasks, new FileCalls(files).or(new InventoryCalls(tasks, metrics, flags))).register(router);
+        new FilesEndpoints(files).register(router);
+        new MonitorEndpoints(tasks, metrics, flags).register(router);
         http = new HttpServer("agent", config.ip(), config.port(), router);
         http.start();
         endpoint = config.ip() + ":" + http.port();
