@@ -2,14 +2,12 @@ package io.plumbery.runtime.agent;
 
 import io.plumbery.runtime.http.HttpServer;
 import io.plumbery.runtime.http.Router;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,10 +70,10 @@ public final class AgentServer implements AutoCloseable {
         Router router = new Router();
         VirtualFiles files = new VirtualFiles(new SandboxAttachments(tasks, config.externalLogFile()));
         AgentMetrics metrics = new AgentMetrics(tasks, config.resources(), this::isRegistered);
-        Supplier<Map<String, String>> flags = () -> AgentFlags.of(config, port());
-        new AgentApi(this, tasks, new FileCalls(files).or(new InventoryCalls(tasks, metrics, flags))).register(router);
+        AgentInventory inventory = new AgentInventory(tasks, metrics, () -> AgentFlags.of(config, port()));
+        new AgentApi(this, tasks, new FileCalls(files).or(new InventoryCalls(inventory))).register(router);
         new FilesEndpoints(files).register(router);
-        new MonitorEndpoints(tasks, metrics, flags).register(router);
+        new MonitorEndpoints(inventory).register(router);
         http = new HttpServer("agent", config.ip(), config.port(), router);
         http.start();
         endpoint = config.ip() + ":" + http.port();

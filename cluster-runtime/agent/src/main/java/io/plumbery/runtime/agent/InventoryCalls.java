@@ -6,19 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.http.Exchange;
 import io.plumbery.runtime.protocol.Id;
 import io.plumbery.runtime.protocol.Json;
-import java.util.Map;
-import java.util.function.Supplier;
 
 /** v1 {@code GET_CONTAINERS}, {@code GET_FLAGS}, {@code GET_METRICS}, {@code GET_FRAMEWORKS}, {@code GET_EXECUTORS}. */
 final class InventoryCalls implements V1Calls {
     private final AgentTasks tasks;
-    private final AgentMetrics metrics;
-    private final Supplier<Map<String, String>> flags;
+    private final AgentInventory inventory;
 
-    InventoryCalls(AgentTasks tasks, AgentMetrics metrics, Supplier<Map<String, String>> flags) {
-        this.tasks = tasks;
-        this.metrics = metrics;
-        this.flags = flags;
+    InventoryCalls(AgentInventory inventory) {
+        this.tasks = inventory.tasks();
+        this.inventory = inventory;
     }
 
     @Override
@@ -31,11 +27,11 @@ final class InventoryCalls implements V1Calls {
             }
             case "GET_FLAGS" -> {
                 ArrayNode list = out.putObject("get_flags").putArray("flags");
-                flags.get().forEach((name, value) -> list.addObject().put("name", name).put("value", value));
+                inventory.flags().get().forEach((name, value) -> list.addObject().put("name", name).put("value", value));
             }
             case "GET_METRICS" -> {
                 ArrayNode list = out.putObject("get_metrics").putArray("metrics");
-                metrics.snapshot().forEach((name, value) -> list.addObject().put("name", name).put("value", value));
+                inventory.metrics().snapshot().forEach((name, value) -> list.addObject().put("name", name).put("value", value));
             }
             case "GET_FRAMEWORKS" -> out.set("get_frameworks", frameworks());
             case "GET_EXECUTORS" -> out.set("get_executors", executors(tasks));

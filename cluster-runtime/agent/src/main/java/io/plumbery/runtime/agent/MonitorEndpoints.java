@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.http.Exchange;
 import io.plumbery.runtime.http.Router;
 import io.plumbery.runtime.protocol.Json;
-import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The agent's {@code /metrics/snapshot}, {@code /monitor/statistics}, {@code /containers} and {@code /flags}, in
@@ -15,22 +13,20 @@ import java.util.function.Supplier;
  */
 final class MonitorEndpoints {
     private final AgentTasks tasks;
-    private final AgentMetrics metrics;
-    private final Supplier<Map<String, String>> flags;
+    private final AgentInventory inventory;
 
-    MonitorEndpoints(AgentTasks tasks, AgentMetrics metrics, Supplier<Map<String, String>> flags) {
-        this.tasks = tasks;
-        this.metrics = metrics;
-        this.flags = flags;
+    MonitorEndpoints(AgentInventory inventory) {
+        this.tasks = inventory.tasks();
+        this.inventory = inventory;
     }
 
     void register(Router router) {
-        router.route(ex -> Jsonp.ok(ex, metrics.snapshot()), "/metrics/snapshot");
+        router.route(ex -> Jsonp.ok(ex, inventory.metrics().snapshot()), "/metrics/snapshot");
         router.route(this::statistics, "/monitor/statistics", "/slave(1)/monitor/statistics");
         router.route(this::containers, "/containers", "/slave(1)/containers");
         router.route(ex -> {
             ObjectNode o = Json.object();
-            o.set("flags", Json.tree(flags.get()));
+            o.set("flags", Json.tree(inventory.flags().get()));
             Jsonp.ok(ex, o);
         }, "/flags", "/slave(1)/flags");
     }

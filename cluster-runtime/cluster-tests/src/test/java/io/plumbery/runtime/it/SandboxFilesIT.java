@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.plumbery.runtime.agent.AgentServer;
-import io.plumbery.runtime.master.MasterServer;
 import io.plumbery.runtime.protocol.Json;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,25 +31,15 @@ class SandboxFilesIT {
 
     @TempDir
     static Path dir;
-    TestingServer zk;
-    MasterServer master;
-    AgentServer agent;
+    SingleAgentCluster cluster;
     SchedulerClient scheduler;
-    String masterEndpoint;
     String agentEndpoint;
     String sandbox;
 
     @BeforeAll
     void start() throws Exception {
-        zk = new TestingServer(Cluster.freePort("127.0.0.1"), true);
-        String url = "zk://" + zk.getConnectString() + "/mesos";
-        master = Cluster.master("127.0.0.1", url, dir.resolve("master"));
-        await().atMost(Duration.ofSeconds(15)).until(master::isLeader);
-        masterEndpoint = "127.0.0.1:" + master.port();
-        agent = Cluster.agent("127.0.0.2", url, dir.resolve("agent"));
-        await().atMost(Duration.ofSeconds(15)).until(agent::isRegistered);
-        scheduler = new SchedulerClient(masterEndpoint);
-        scheduler.subscribe(masterEndpoint, SchedulerClient.frameworkInfo("sandbox-it", null, 60, true));
+        cluster = SingleAgentCluster.start(dir, SchedulerClient.frameworkInfo("sandbox-it", null, 60, true));
+        scheduler = cluster.scheduler();
         JsonNode offer = scheduler.awaitOffer(10);
         scheduler.launch(offer, TASK, "for i in $(seq 1 300); do echo \"line $i of the sandbox test\"; done; "
                 + "ln -s /etc/hostname escape; exec sleep 600", 0.1, 32);
@@ -63,16 +50,14 @@ class SandboxFilesIT {
 
     @AfterAll
     void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {scheduler, agent, master, zk}) {
-            if (c != null) {
-                c.close();
-            }
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
     /** As the UI's agentURLPrefix: the agent of the task's slave_id, at the hostname and the port of its pid. */
     private String agentOfTask() throws Exception {
-        JsonNode state = Json.parse(Cluster.get(masterEndpoint, "/master/state").body());
+        JsonNode state = Json.parse(Cluster.get(cluster.endpoint(), "/master/state").body());
         String agentId = null;
         for (JsonNode framework : state.path("frameworks")) {
             for (JsonNode task : framework.path("tasks")) {
