@@ -106,6 +106,13 @@ class VirtualFilesTest {
         assertRefused("/sandbox/sub", FilesError.Type.INVALID);
     }
 
+    @Test
+    void modesReadAsLsWritesThem() {
+        assertThat(new FileInfo("/x", 1, 0, 0, 0100644, "root", "root").modeString()).isEqualTo("-rw-r--r--");
+        assertThat(new FileInfo("/x", 1, 0, 0, 040755, "root", "root").modeString()).isEqualTo("drwxr-xr-x");
+        assertThat(new FileInfo("/x", 1, 0, 0, 0120777, "root", "root").modeString()).isEqualTo("lrwxrwxrwx");
+    }
+
     private void assertRefused(String path, FilesError.Type type) {
         assertThatThrownBy(() -> files.read(0, null, path)).isInstanceOfSatisfying(FilesError.class,
                 e -> assertThat(e.type()).isEqualTo(type));
