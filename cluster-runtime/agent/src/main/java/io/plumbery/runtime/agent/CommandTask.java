@@ -75,8 +75,23 @@ final class CommandTask {
         return task.taskId().value();
     }
 
+    /** Mesos's name for a command executor: the task, and the start of its command. */
     String executorName() {
-        return "Command Executor (Task: " + task.taskId().value() + ")";
+        CommandInfo command = task.command();
+        String shown;
+        if (command == null || command.value() == null) {
+            shown = command != null && !command.isShell() ? "NO EXECUTABLE)" : "NO COMMAND)";
+        } else if (command.isShell()) {
+            shown = "sh -c '" + abbreviated(command.value(), "')");
+        } else {
+            List<String> args = command.arguments() == null ? List.of() : command.arguments();
+            shown = "[" + abbreviated(command.value() + ", " + String.join(", ", args), "])");
+        }
+        return "Command Executor (Task: " + task.taskId().value() + ") (Command: " + shown;
+    }
+
+    private static String abbreviated(String text, String end) {
+        return (text.length() > 15 ? text.substring(0, 12) + "..." : text) + end;
     }
 
     /** The run's id, the name of its sandbox directory, as Mesos names a run after its container. */

@@ -16,7 +16,7 @@ final class ExecutorViews {
         ObjectNode o = Json.object();
         o.putObject("executor_id").put("value", t.executorId());
         o.putObject("framework_id").put("value", t.frameworkId());
-        return o.put("name", t.executorName()).put("source", t.executorId()).put("type", "COMMAND");
+        return o.put("name", t.executorName()).put("source", t.executorId());
     }
 
     /** One entry of {@code /monitor/statistics}; empty when the task runs no process now. */

@@ -138,6 +138,18 @@ class AgentTasksTest {
         assertThat(tasks.completed().get(0).usage()).isEmpty();
     }
 
+    @Test
+    void executorsAreNamedAsMesosNamesCommandExecutors() {
+        assertThat(executorName("sleep 60")).isEqualTo("Command Executor (Task: t) (Command: sh -c 'sleep 60')");
+        assertThat(executorName("echo a rather long line"))
+                .isEqualTo("Command Executor (Task: t) (Command: sh -c 'echo a rathe...')");
+    }
+
+    private String executorName(String command) {
+        return new CommandTask(AgentWorkDir.shellTask("t", command), AgentWorkDir.FRAMEWORK, AgentWorkDir.AGENT,
+                work.sandbox("r"), null, status -> { }, work.timers).executorName();
+    }
+
     /** A task that ended ({@code done}) and one that runs ({@code sleeper}). */
     private void launchOneThatEndsAndOneThatRuns() {
         tasks.launch(new AgentMessages.Launch(AgentWorkDir.FRAMEWORK, AgentWorkDir.FRAMEWORK_INFO,
