@@ -17,14 +17,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The agent's HTTP API: {@code /state}, v1 {@code /api/v1} GET_STATE/GET_HEALTH/GET_VERSION, internal endpoints. */
+/**
+ * The agent's HTTP API: {@code /state}, v1 {@code /api/v1} GET_STATE/GET_HEALTH/GET_VERSION/GET_TASKS and the
+ * {@code more} calls, internal endpoints.
+ */
 final class AgentApi {
     private final AgentServer agent;
     private final AgentTasks tasks;
+    private final V1Calls more;
 
-    AgentApi(AgentServer agent, AgentTasks tasks) {
+    AgentApi(AgentServer agent, AgentTasks tasks, V1Calls more) {
         this.agent = agent;
         this.tasks = tasks;
+        this.more = more;
     }
 
     void register(Router router) {
@@ -71,13 +76,15 @@ final class AgentApi {
             case "GET_STATE" -> {
                 ObjectNode st = out.putObject("get_state");
                 st.set("get_tasks", tasksV1());
-                st.putObject("get_executors").putArray("executors");
+                st.set("get_executors", InventoryCalls.executors(tasks));
                 ArrayNode fws = st.putObject("get_frameworks").putArray("frameworks");
                 tasks.frameworks().values().forEach(f -> fws.addObject().set("framework_info", Json.tree(f)));
             }
             case "GET_TASKS" -> out.set("get_tasks", tasksV1());
             default -> {
-                ex.text(400, "Unsupported call type: " + type);
+                if (!more.answer(type, call, ex)) {
+                    ex.text(400, "Unsupported call type: " + type);
+                }
                 return;
             }
         }
@@ -141,8 +148,10 @@ final class AgentApi {
 
     private ObjectNode executor(CommandTask t) {
         ObjectNode e = Json.object();
-        e.put("id", t.task().taskId().value());
-        e.put("name", "Command Executor (Task: " + t.task().taskId().value() + ")");
+        e.put("id", t.executorId());
+        e.put("name", t.executorName());
+        e.put("source", t.executorId());
+        e.put("container", t.containerId());
         e.put("directory", t.sandbox().toString());
         e.set("resources", resources(Resources.fromProto(t.task().resources())));
         ArrayNode tasks = t.state().isTerminal() ? e.putArray("completed_tasks") : e.putArray("tasks");

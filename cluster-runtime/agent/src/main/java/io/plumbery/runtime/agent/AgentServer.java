@@ -68,7 +68,12 @@ public final class AgentServer implements AutoCloseable {
         tasks = new AgentTasks(config, agentId::get, checkpoint, updates, docker, timers, launcher, started::get);
         new AgentRecovery(checkpoint, tasks, updates, docker, agentId::get, config.hostname()).recover();
         Router router = new Router();
-        new AgentApi(this, tasks).register(router);
+        VirtualFiles files = new VirtualFiles(new SandboxAttachments(tasks, config.externalLogFile()));
+        AgentMetrics metrics = new AgentMetrics(tasks, config.resources(), this::isRegistered);
+        AgentInventory inventory = new AgentInventory(tasks, metrics, () -> AgentFlags.of(config, port()));
+        new AgentApi(this, tasks, new FileCalls(files).or(new InventoryCalls(inventory))).register(router);
+        new FilesEndpoints(files).register(router);
+        new MonitorEndpoints(inventory).register(router);
         http = new HttpServer("agent", config.ip(), config.port(), router);
         http.start();
         endpoint = config.ip() + ":" + http.port();

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ final class AgentTasks {
     private final Map<String, CommandTask> tasks = new ConcurrentHashMap<>();
     private final Map<String, FrameworkInfo> frameworks = new ConcurrentHashMap<>();
     private final List<CommandTask> completed = new ArrayList<>();
+    private final Map<TaskState, LongAdder> ended = new ConcurrentHashMap<>();
     private final Fetcher fetcher = new Fetcher();
     private final AgentConfig config;
     private final Supplier<String> agentId;
@@ -104,6 +106,7 @@ final class AgentTasks {
                 LOG.warn("Could not checkpoint {} of task {}: {}", status.state(), status.taskId(), e.toString());
             }
             if (status.state().isTerminal()) {
+                ended.computeIfAbsent(status.state(), s -> new LongAdder()).increment();
                 tasks.remove(k);
                 synchronized (completed) {
                     completed.add(task);
@@ -161,6 +164,12 @@ final class AgentTasks {
         synchronized (completed) {
             return List.copyOf(completed);
         }
+    }
+
+    /** How many tasks ended in this state since the agent started. */
+    long endedIn(TaskState state) {
+        LongAdder count = ended.get(state);
+        return count == null ? 0 : count.sum();
     }
 
     Map<String, FrameworkInfo> frameworks() {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -23,6 +24,8 @@ import java.util.stream.Collectors;
  */
 final class CommandTask {
     static final String EXIT_FILE = ".exit_status";
+    /** The symlink next to an executor's runs that points at its latest, as Mesos makes it. */
+    static final String LATEST_RUN = "latest";
 
     private final TaskInfo task;
     private final String frameworkId;
@@ -67,6 +70,44 @@ final class CommandTask {
         return sandbox;
     }
 
+    /** The command executor Mesos would run for this task has the task's id. */
+    String executorId() {
+        return task.taskId().value();
+    }
+
+    /** Mesos's name for a command executor: the task, and the start of its command. */
+    String executorName() {
+        CommandInfo command = task.command();
+        String shown;
+        if (command == null || command.value() == null) {
+            shown = command != null && !command.isShell() ? "NO EXECUTABLE)" : "NO COMMAND)";
+        } else if (command.isShell()) {
+            shown = "sh -c '" + abbreviated(command.value(), "')");
+        } else {
+            List<String> args = command.arguments() == null ? List.of() : command.arguments();
+            shown = "[" + abbreviated(command.value() + ", " + String.join(", ", args), "])");
+        }
+        return "Command Executor (Task: " + task.taskId().value() + ") (Command: " + shown;
+    }
+
+    private static String abbreviated(String text, String end) {
+        return (text.length() > 15 ? text.substring(0, 12) + "..." : text) + end;
+    }
+
+    /** The run's id, the name of its sandbox directory, as Mesos names a run after its container. */
+    String containerId() {
+        return sandbox.getFileName().toString();
+    }
+
+    /** What the task uses now, read from /proc; empty when it runs no process (not started, or ended). */
+    Optional<ResourceStatistics> usage() {
+        ProcessHandle p = process;
+        if (p == null || !p.isAlive() || state.isTerminal()) {
+            return Optional.empty();
+        }
+        return container.usageRoot(p).map(root -> ResourceStatistics.of(root, Resources.fromProto(task.resources())));
+    }
+
     TaskState state() {
         return state;
     }
@@ -80,6 +121,7 @@ final class CommandTask {
         report(TaskState.TASK_STARTING, null, null);
         try {
             Files.createDirectories(sandbox);
+            linkLatestRun();
             fetcher.fetchAll(task.command() == null ? null : task.command().uris(), sandbox);
             Map<String, String> env = environment(hostname);
             ProcessBuilder pb = container.process(env)
@@ -97,6 +139,12 @@ final class CommandTask {
             Thread.currentThread().interrupt();
             report(TaskState.TASK_FAILED, "REASON_CONTAINER_LAUNCH_FAILED", "Interrupted while fetching");
         }
+    }
+
+    private void linkLatestRun() throws IOException {
+        Path latest = sandbox.resolveSibling(LATEST_RUN);
+        Files.deleteIfExists(latest);
+        Files.createSymbolicLink(latest, sandbox.getFileName());
     }
 
     private void startHealthChecks(Map<String, String> env) {

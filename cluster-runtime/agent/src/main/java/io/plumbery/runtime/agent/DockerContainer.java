@@ -54,6 +54,17 @@ final class DockerContainer implements TaskContainer {
         return name;
     }
 
+    /** The container's first process: the {@code docker run} the agent supervises is only its client. */
+    @Override
+    public Optional<ProcessHandle> usageRoot(ProcessHandle supervised) {
+        DockerCli.Result pid = docker.run(Duration.ofSeconds(5), "inspect", "--format", "{{.State.Pid}}", name);
+        try {
+            return pid.ok() ? ProcessHandle.of(Long.parseLong(pid.stdout().strip())) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public ProcessBuilder process(Map<String, String> environment) {
         return new ProcessBuilder(TaskContainer.recordingExit(runArgv(environment)));

@@ -29,6 +29,11 @@ interface TaskContainer {
         return Optional.empty();
     }
 
+    /** The process whose tree holds what the task runs, for its resource usage; empty when there is none. */
+    default Optional<ProcessHandle> usageRoot(ProcessHandle supervised) {
+        return Optional.of(supervised);
+    }
+
     /** Wraps argv in a shell that records its exit status in the sandbox, so a restarted agent can still tell. */
     static List<String> recordingExit(List<String> argv) {
         List<String> out = new java.util.ArrayList<>(List.of("/bin/sh", "-c",

@@ -9,6 +9,7 @@ import io.plumbery.runtime.protocol.TaskStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,5 +91,71 @@ class AgentTasksTest {
         TaskStatus finished = work.checkpoint("t1", 1, work.sandbox("r-1"), TaskState.TASK_FINISHED);
         tasks.acknowledge(new AgentMessages.Ack(AgentWorkDir.FRAMEWORK, "t1", finished.uuid()));
         assertThat(work.checkpoint.task(AgentWorkDir.FRAMEWORK, "t1")).isEmpty();
+    }
+
+    @Test
+    void eachSandboxIsAttachedAtItsDirectoryItsLatestRunAndItsVirtualPath() throws Exception {
+        launchOneThatEndsAndOneThatRuns();
+        CommandTask sleeper = tasks.live().iterator().next();
+        Path sandbox = sleeper.sandbox();
+
+        Map<String, Path> attached = new SandboxAttachments(tasks, null).get();
+
+        assertThat(attached).containsEntry(sandbox.toString(), sandbox)
+                .containsEntry("/frameworks/F/executors/sleeper/runs/latest", sandbox)
+                .containsEntry(sandbox.resolveSibling("latest").toString(), sandbox)
+                .containsKey("/frameworks/F/executors/done/runs/latest")
+                .doesNotContainKey(SandboxAttachments.AGENT_LOG);
+        assertThat(sandbox.resolveSibling("latest").toRealPath()).isEqualTo(sandbox.toRealPath());
+        Path log = Files.writeString(dir.resolve("agent.log"), "log");
+        assertThat(new SandboxAttachments(tasks, log).get()).containsEntry(SandboxAttachments.AGENT_LOG, log);
+    }
+
+    @Test
+    void metricsCountTheAgentsOwnTasks() {
+        launchOneThatEndsAndOneThatRuns();
+        Map<String, Double> metrics = new AgentMetrics(tasks, work.config.resources(), () -> true).snapshot();
+
+        assertThat(metrics).containsEntry("slave/tasks_running", 1.0).containsEntry("slave/tasks_finished", 1.0)
+                .containsEntry("slave/tasks_failed", 0.0).containsEntry("slave/executors_running", 1.0)
+                .containsEntry("slave/executors_terminated", 1.0).containsEntry("slave/frameworks_active", 1.0)
+                .containsEntry("slave/cpus_total", 1.0).containsEntry("slave/registered", 1.0)
+                .containsKeys("system/cpus_total", "system/mem_total_bytes", "slave/uptime_secs");
+    }
+
+    @Test
+    void aRunningTaskHasTheUsageOfItsProcessTreeAndAnEndedOneNone() {
+        launchOneThatEndsAndOneThatRuns();
+        CommandTask sleeper = tasks.live().iterator().next();
+        assertThat(sleeper.state()).isEqualTo(TaskState.TASK_RUNNING);
+
+        ResourceStatistics usage = sleeper.usage().orElseThrow();
+
+        assertThat(usage.processes()).isGreaterThanOrEqualTo(2); // the shell recording the exit status, and sleep
+        assertThat(usage.threads()).isGreaterThanOrEqualTo(usage.processes());
+        assertThat(usage.memRssBytes()).isPositive();
+        assertThat(usage.timestamp()).isPositive();
+        assertThat(tasks.completed().get(0).usage()).isEmpty();
+    }
+
+    @Test
+    void executorsAreNamedAsMesosNamesCommandExecutors() {
+        assertThat(executorName("sleep 60")).isEqualTo("Command Executor (Task: t) (Command: sh -c 'sleep 60')");
+        assertThat(executorName("echo a rather long line"))
+                .isEqualTo("Command Executor (Task: t) (Command: sh -c 'echo a rathe...')");
+    }
+
+    private String executorName(String command) {
+        return new CommandTask(AgentWorkDir.shellTask("t", command), AgentWorkDir.FRAMEWORK, AgentWorkDir.AGENT,
+                work.sandbox("r"), null, status -> { }, work.timers).executorName();
+    }
+
+    /** A task that ended ({@code done}) and one that runs ({@code sleeper}). */
+    private void launchOneThatEndsAndOneThatRuns() {
+        tasks.launch(new AgentMessages.Launch(AgentWorkDir.FRAMEWORK, AgentWorkDir.FRAMEWORK_INFO,
+                AgentWorkDir.shellTask("done", "echo done")));
+        tasks.launch(new AgentMessages.Launch(AgentWorkDir.FRAMEWORK, AgentWorkDir.FRAMEWORK_INFO,
+                AgentWorkDir.shellTask("sleeper", "sleep 60")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> tasks.completed().size() == 1);
     }
 }

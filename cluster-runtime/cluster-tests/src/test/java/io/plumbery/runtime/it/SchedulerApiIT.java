@@ -13,46 +13,38 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.awaitility.Awaitility.await;
 
 /** A v1 scheduler against one master and one agent found through ZooKeeper, all on loopback. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SchedulerApiIT {
     @TempDir
     static Path dir;
-    TestingServer zk;
     MasterServer master;
     AgentServer agent;
     SchedulerClient scheduler;
     String endpoint;
+    SingleAgentCluster cluster;
 
     @BeforeAll
     void start() throws Exception {
-        zk = new TestingServer(Cluster.freePort("127.0.0.1"), true);
-        String url = "zk://" + zk.getConnectString() + "/mesos";
-        master = Cluster.master("127.0.0.1", url, dir.resolve("master"));
-        await().atMost(Duration.ofSeconds(15)).until(master::isLeader);
-        endpoint = "127.0.0.1:" + master.port();
-        agent = Cluster.agent("127.0.0.2", url, dir.resolve("agent"));
-        await().atMost(Duration.ofSeconds(15)).until(agent::isRegistered);
-        scheduler = new SchedulerClient(endpoint);
-        scheduler.subscribe(endpoint, SchedulerClient.withCapability(
+        cluster = SingleAgentCluster.start(dir, SchedulerClient.withCapability(
                 SchedulerClient.frameworkInfo("it-framework", null, 60, true), "TASK_KILLING_STATE"));
+        master = cluster.master();
+        agent = cluster.agent();
+        scheduler = cluster.scheduler();
+        endpoint = cluster.endpoint();
     }
 
     @AfterAll
     void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {scheduler, agent, master, zk}) {
-            if (c != null) {
-                c.close();
-            }
+        if (cluster != null) {
+            cluster.close();
         }
     }
 

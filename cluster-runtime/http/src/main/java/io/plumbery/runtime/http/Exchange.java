@@ -58,6 +58,11 @@ public final class Exchange {
         send(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A body already encoded, of any media type (JSONP's {@code text/javascript}, raw JSON bytes). */
+    public void bytes(int status, String contentType, byte[] body) {
+        send(status, contentType, body);
+    }
+
     public void empty(int status) {
         response.setStatus(status);
         response.write(true, ByteBuffer.allocate(0), callback);

@@ -51,6 +51,10 @@ public final class AgentCommand implements Callable<Integer> {
     @Option(names = "--docker", defaultValue = "${env:MESOS_DOCKER:-docker}", description = "Docker client binary (default ${DEFAULT-VALUE})")
     String docker;
 
+    @Option(names = "--external_log_file", defaultValue = "${env:MESOS_EXTERNAL_LOG_FILE}",
+            description = "The file the agent's log goes to, served at /slave/log by /files (default: none)")
+    Path externalLogFile;
+
     @Option(names = "--heartbeat_interval", defaultValue = "${env:MESOS_HEARTBEAT_INTERVAL:-5}", description = "Seconds between heartbeats")
     long heartbeatSeconds;
 
@@ -66,7 +70,7 @@ public final class AgentCommand implements Callable<Integer> {
         Resources res = resources == null ? detect(workDir) : ResourceSpec.parseResources(resources);
         AgentConfig config = new AgentConfig(ip, hostname == null ? ip : hostname, port, master, res,
                 ResourceSpec.parseAttributes(attributes), workDir, Duration.ofSeconds(heartbeatSeconds),
-                Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(4), null);
+                Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(4), null, externalLogFile);
         for (String c : containerizers) {
             switch (c.strip()) {
                 case "mesos" -> { }
