@@ -21,7 +21,7 @@ export async function call(method, url, body) {
   try {
     response = await fetch(url, init);
   } catch (e) {
-    throw new ApiError(`No answer from ${where(url)}: it may be down, restarting, or unreachable from this browser.`,
+    throw new ApiError(`No answer from ${where(url)}: it may be down, restarting, or not answering requests from this page.`,
       0, null);
   }
   const text = await response.text();

@@ -95,5 +95,5 @@ export function createView() {
   json, jsonErrors, h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'primary', id: 'create-json'}, 'Create from JSON')));
 
   json.value = JSON.stringify({id: '/hello', cmd: 'echo hello; sleep 3600', cpus: 0.1, mem: 32, instances: 1}, null, 2);
-  return section('Create an app', 'create', form, jsonForm);
+  return section('Create an app', 'create-app', form, jsonForm);
 }

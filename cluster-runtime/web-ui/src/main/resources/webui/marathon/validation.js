@@ -8,8 +8,14 @@ const WORDS = {
   'error.expected.jsnumber': 'must be a number',
 };
 
+// Marathon's rule for each segment of an app's id, as it states it
+const ID_RULE = "must fully match regular expression '^(([a-z0-9]|[a-z0-9][a-z0-9\\-]*[a-z0-9])\\.)*([a-z0-9]|[a-z0-9][a-z0-9\\-]*[a-z0-9])$'";
+
 export function plain(error) {
   if (WORDS[error]) return WORDS[error];
+  if (error === ID_RULE) {
+    return 'may only hold lower-case letters, digits, dashes and dots, each part of the path starting and ending with a letter or digit';
+  }
   if (error.startsWith('error.expected.enumstring:')) return `must be one of ${error.split(':')[1].trim()}`;
   return error;
 }
