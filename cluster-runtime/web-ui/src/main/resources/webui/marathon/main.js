@@ -20,6 +20,7 @@ const say = text => (text ? problems.error(text) : problems.clear());
 let model = null;
 let page = null;
 let createForm = null;
+let seen = '';
 
 const stream = live({
   onChange: () => poller.now(),
@@ -40,7 +41,10 @@ async function refresh() {
   problems.clear();
   const leader = model.info && model.info.leader;
   document.getElementById('where').textContent = leader ? `Leader ${leader}` : '';
-  render(false);
+  // nothing changed, nothing redrawn: a click is never lost to a redraw of the same content
+  const text = JSON.stringify(model) + JSON.stringify([...stream.recent.values()]);
+  if (text !== seen) render(false);
+  seen = text;
 }
 
 function render(routeChanged) {

@@ -48,9 +48,13 @@ function render(routeChanged) {
   show(main, view(state, route.rest));
 }
 
+let seen = '';
+
 async function load() {
+  let text;
   try {
     state = await get('/master/state');
+    text = JSON.stringify(state);
   } catch (e) {
     if (!(await followLeader())) problems.error(`${e.message}`);
     return;
@@ -60,7 +64,9 @@ async function load() {
   history.push(r.total.cpus ? r.used.cpus / r.total.cpus : 0);
   if (history.length > 60) history.shift();
   where.textContent = `Leader ${leaderAddress(state)} · Mesos ${state.version}`;
-  render(false);
+  // an unchanged cluster is not redrawn (a click is never lost to a redraw), except the overview's chart
+  if (text !== seen || current().name === '') render(false);
+  seen = text;
 }
 
 onRoute(route => {

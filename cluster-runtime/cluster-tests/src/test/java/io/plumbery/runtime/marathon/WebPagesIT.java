@@ -94,7 +94,7 @@ class WebPagesIT {
         browser.screenshot("marathon-apps-phone");
         browser.desktop();
 
-        element("#apps a[href='#/apps/web']").click();
+        click("#apps a[href='#/apps/web']");
         browser.until(d -> text("#instance-count").equals("3 of 3 running"));
         click("#destroy");
         browser.driver.switchTo().alert().accept();
@@ -128,7 +128,7 @@ class WebPagesIT {
         browser.until(d -> rows("#tasks").stream().anyMatch(r -> r.contains(taskId)
                 && r.contains("running")));
         browser.screenshot("mesos-tasks");
-        element("#tasks tr[data-id='" + taskId + "'] a.mono").click();
+        click("#tasks tr[data-id='" + taskId + "'] a.mono");
         browser.until(d -> text("#task-state").equals("running"));
         // the agents' /files API (and its answers to other origins) comes with the agent-files work: until the agent
         // serves it, the page says in words why the sandbox cannot be read, and that is what is checked here
@@ -144,6 +144,28 @@ class WebPagesIT {
         assertThat(browser.fitsTheWindow()).as("the task page fits a phone's width").isTrue();
         browser.desktop();
         assertThat(api.send("DELETE", "/v2/apps/printer", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theLogFollowerShowsALineAsItIsWritten() throws Exception {
+        Path sandbox = java.nio.file.Files.createDirectories(dir.resolve("sandbox"));
+        Path stdout = sandbox.resolve("stdout");
+        java.nio.file.Files.writeString(stdout, "long-before\n" + "x".repeat(40 * 1024) + "\nline one\n");
+        try (AgentFilesFixture agent = new AgentFilesFixture(sandbox)) {
+            open("http://127.0.0.1:" + leadingMaster().port() + "/");
+            browser.driver.executeAsyncScript("const [base, done] = arguments; window.followed = '';"
+                    + " import('/ui/mesos/file-tail.js').then(m => { m.follow(base, '/stdout', {"
+                    + " onData: t => { window.followed += t; }, onError: e => { window.followed += e.message; }});"
+                    + " done(true); });", agent.base());
+            browser.until(d -> followed().contains("line one"));
+            assertThat(followed()).as("only the file's last part is shown").doesNotContain("long-before");
+            java.nio.file.Files.writeString(stdout, "line two\n", java.nio.file.StandardOpenOption.APPEND);
+            browser.until(d -> followed().endsWith("line one\nline two\n"));
+        }
+    }
+
+    private static String followed() {
+        return (String) browser.js("return window.followed;");
     }
 
     @Test
@@ -196,8 +218,12 @@ class WebPagesIT {
         return browser.rows(table);
     }
 
+    /** Clicks the element, found again if a redraw replaced it meanwhile. */
     private static void click(String css) {
-        browser.until(d -> d.findElement(By.cssSelector(css))).click();
+        browser.until(d -> {
+            d.findElement(By.cssSelector(css)).click();
+            return true;
+        });
     }
 
     private static void type(String css, String value) {
