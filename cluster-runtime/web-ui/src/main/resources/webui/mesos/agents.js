@@ -49,7 +49,6 @@ export function agentView(state, id) {
         card('Disk', megabytes(r.disk)),
         card('Ports', r.ports || '–'),
         card('Attributes', attributes(agent)),
-        card('Maintenance', 'none scheduled'),
         card('Version', agent.version || '–'))),
     section('Tasks on this agent', 'agent-tasks',
       tasksTable(tasks(state).filter(t => t.slave_id === agent.id), 'No task runs on this agent.')),

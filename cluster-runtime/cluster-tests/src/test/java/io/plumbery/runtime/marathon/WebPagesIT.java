@@ -68,6 +68,17 @@ class WebPagesIT {
         assertThat(text("#id-errors")).containsIgnoringCase("lower");
         browser.screenshot("marathon-create-invalid");
 
+        // the same from JSON: errors under the editor, in words
+        WebElement json = element("#app-json");
+        json.clear();
+        json.sendKeys("{\"id\": \"/web\", \"cmd\": \"sleep 1\", \"cpus\": -1}");
+        click("#create-json");
+        browser.until(d -> text("#json-errors").startsWith("cpus: got -1.0, expected 0.0 or more"));
+        json.clear();
+        json.sendKeys("{not json");
+        click("#create-json");
+        browser.until(d -> text("#json-errors").startsWith("This is not valid JSON"));
+
         type("#app-id", "/web");
         click("#create");
         browser.until(d -> d.getCurrentUrl().endsWith("#/apps/web"));
