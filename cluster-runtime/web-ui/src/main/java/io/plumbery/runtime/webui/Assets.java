@@ -24,14 +24,21 @@ final class Assets {
             "css", "text/css; charset=utf-8",
             "svg", "image/svg+xml");
 
-    private final Map<String, Optional<Asset>> loaded = new ConcurrentHashMap<>();
+    private final Map<String, Asset> loaded = new ConcurrentHashMap<>();
 
     /** The asset at a path relative to the root ({@code marathon/main.js}), if there is one. */
     Optional<Asset> find(String path) {
         if (!SAFE.matcher(path).matches()) {
             return Optional.empty();
         }
-        return loaded.computeIfAbsent(path, Assets::read);
+        Asset known = loaded.get(path);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        // only files that exist are kept: names asked for in vain cost nothing to remember
+        Optional<Asset> read = read(path);
+        read.ifPresent(a -> loaded.put(path, a));
+        return read;
     }
 
     private static Optional<Asset> read(String path) {
