@@ -12,6 +12,8 @@ import io.plumbery.runtime.marathon.core.SchedulerConfig;
 import io.plumbery.runtime.marathon.model.MarathonJson;
 import io.plumbery.runtime.marathon.state.MarathonStore;
 import io.plumbery.runtime.marathon.state.ZkStore;
+import io.plumbery.runtime.webui.Page;
+import io.plumbery.runtime.webui.WebPages;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -58,7 +60,8 @@ public final class MarathonServer implements AutoCloseable, Leadership {
         if (!lifecycle.compareAndSet(State.LATENT, State.STARTED)) {
             throw new IllegalStateException("already started");
         }
-        http = new HttpServer("marathon", config.httpAddress(), config.httpPort(), new MarathonApi(this));
+        http = new HttpServer("marathon", config.httpAddress(), config.httpPort(),
+                new WebPages(new MarathonApi(this), Page.MARATHON, this::leaderElsewhere));
         http.start();
         endpoint = config.hostname() + ":" + http.port();
         if (config.zk() == null) {
@@ -170,6 +173,12 @@ public final class MarathonServer implements AutoCloseable, Leadership {
         } catch (Exception e) {
             return Optional.empty();
         }
+    }
+
+    /** The leader's base URL while another instance leads, for the page at / to send the browser there. */
+    private Optional<String> leaderElsewhere() {
+        return isLeader() ? Optional.empty()
+                : leader().filter(l -> !l.equals(endpoint)).map(l -> "//" + l);
     }
 
     @Override

@@ -14,6 +14,8 @@ import io.plumbery.runtime.master.api.SchedulerApi;
 import io.plumbery.runtime.protocol.MasterInfo;
 import io.plumbery.runtime.protocol.ProtocolVersion;
 import io.plumbery.runtime.state.MasterState;
+import io.plumbery.runtime.webui.Page;
+import io.plumbery.runtime.webui.WebPages;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -61,7 +63,8 @@ public final class MasterServer implements AutoCloseable {
         router.route(gate.leaderOnly(operator::handle), "/api/v1", "/master/api/v1");
         new OperatorEndpoints(core, gate).register(router);
         new InternalApi(registry).register(router);
-        http = new HttpServer("master", config.ip(), config.port(), router);
+        http = new HttpServer("master", config.ip(), config.port(),
+                new WebPages(router, Page.MESOS, this::leaderElsewhere));
         http.start();
         info = MasterInfo.of(state.masterId(), config.ip(), config.hostname(), http.port(), ProtocolVersion.MESOS);
         core.setInfo(info);
@@ -100,6 +103,15 @@ public final class MasterServer implements AutoCloseable {
             return Optional.of(info);
         }
         return detector == null ? Optional.empty() : detector.leader();
+    }
+
+    /** The leader's base URL while another master leads, for the page at / to send the browser there. */
+    private Optional<String> leaderElsewhere() {
+        if (isLeader()) {
+            return Optional.empty();
+        }
+        // a demoted master may still be named by the detector for a moment: never send the browser to itself
+        return leader().filter(l -> info == null || !l.id().equals(info.id())).map(LeaderGate::baseUrl);
     }
 
     public boolean isLeader() {

@@ -38,13 +38,18 @@ public final class LeaderGate {
             exchange.text(503, "No leader elected");
             return;
         }
-        String host = info.get().hostname() != null ? info.get().hostname() : MasterInfo.uint32ToIp(info.get().ip());
-        String base = "//" + host + ":" + info.get().port();
+        String base = baseUrl(info.get());
         String path = exchange.path();
         if (path.equals("/redirect") || path.equals("/master/redirect")) {
             exchange.redirect(base);
         } else {
             exchange.redirect(base + exchange.pathAndQuery());
         }
+    }
+
+    /** A master's scheme-relative base URL, {@code //host:port}, by its hostname or else its address. */
+    public static String baseUrl(MasterInfo master) {
+        String host = master.hostname() != null ? master.hostname() : MasterInfo.uint32ToIp(master.ip());
+        return "//" + host + ":" + master.port();
     }
 }

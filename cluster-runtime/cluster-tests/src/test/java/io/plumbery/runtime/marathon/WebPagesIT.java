@@ -1,0 +1,257 @@
+package io.plumbery.runtime.marathon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.plumbery.runtime.master.MasterServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The web pages in headless Chromium against a real cluster on loopback (ZooKeeper, two masters, two agents, two
+ * Marathons): an app created, scaled, restarted and destroyed from the Marathon page without a reload; the agents and
+ * the app's task on the Mesos page; a standby's page lands on the leader's. Screenshots: target/screenshots.
+ */
+class WebPagesIT {
+    static final Duration WAIT = Duration.ofSeconds(30);
+    @TempDir
+    static Path dir;
+    static TestCluster cluster;
+    static MarathonServer marathon;
+    static MarathonServer standby;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(Browser.installed(), "needs Debian's chromium and chromium-driver (bin/test installs them)");
+        cluster = new TestCluster(dir, 2, 2);
+        await().atMost(WAIT).until(cluster::ready);
+        marathon = cluster.marathon();
+        await().atMost(WAIT).until(() -> marathon.isLeader() && marathon.scheduler().isSubscribed());
+        standby = cluster.marathon();
+        await().atMost(WAIT).until(() -> standby.leader().filter(marathon.endpoint()::equals).isPresent());
+        browser = new Browser(dir.resolve("chromium"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void anAppIsCreatedScaledRestartedAndDestroyedFromTheMarathonPage() {
+        open("http://" + marathon.endpoint() + "/#/create");
+        assertLoadsWithinASecond();
+        browser.js("window.sameDocument = true;"); // gone if anything reloads the page
+
+        // Marathon's 422 is shown at the field it names
+        type("#app-id", "Web_App");
+        type("#app-cmd", "echo hello-from-web; sleep 600");
+        click("#create");
+        browser.until(d -> !text("#id-errors").isEmpty());
+        assertThat(element("#app-id").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(text("#id-errors")).containsIgnoringCase("lower");
+        browser.screenshot("marathon-create-invalid");
+
+        // the same from JSON: errors under the editor, in words
+        WebElement json = element("#app-json");
+        json.clear();
+        json.sendKeys("{\"id\": \"/web\", \"cmd\": \"sleep 1\", \"cpus\": -1}");
+        click("#create-json");
+        browser.until(d -> text("#json-errors").startsWith("cpus: got -1.0, expected 0.0 or more"));
+        json.clear();
+        json.sendKeys("{not json");
+        click("#create-json");
+        browser.until(d -> text("#json-errors").startsWith("This is not valid JSON"));
+
+        type("#app-id", "/web");
+        click("#create");
+        browser.until(d -> d.getCurrentUrl().endsWith("#/apps/web"));
+        browser.until(d -> text("#instance-count").equals("1 of 1 running") && status().equals("Running"));
+        browser.screenshot("marathon-app-running");
+
+        type("#scale-to", "3");
+        click("#scale");
+        browser.until(d -> text("#instance-count").equals("3 of 3 running")
+                && rows("#app-tasks").stream().filter(r -> r.contains("running")).count() == 3);
+
+        click("#restart");
+        browser.until(d -> text("main").contains("RestartApplication /web"));
+        browser.screenshot("marathon-app-restarting");
+        browser.until(d -> text("#app-finished-deployments").contains("succeeded")
+                && text("#app-finished-deployments").contains("RestartApplication /web"));
+        browser.until(d -> text("#instance-count").equals("3 of 3 running") && status().equals("Running"));
+
+        open("http://" + marathon.endpoint() + "/#/apps");
+        browser.js("window.sameDocument = true;");
+        browser.until(d -> rows("#apps").stream().anyMatch(r -> r.contains("/web")
+                && r.contains("3 of 3 running")));
+        browser.screenshot("marathon-apps");
+        browser.phone();
+        assertThat(browser.fitsTheWindow()).as("the apps page fits a phone's width").isTrue();
+        browser.screenshot("marathon-apps-phone");
+        browser.desktop();
+
+        // by keyboard alone: Tab through the page to the app's link, Enter opens its page
+        for (int i = 0; i < 12 && !focused().equals("/web"); i++) {
+            new Actions(browser.driver).sendKeys(Keys.TAB).perform();
+        }
+        assertThat(focused()).as("Tab reaches the app's link").isEqualTo("/web");
+        new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+        browser.until(d -> d.getCurrentUrl().endsWith("#/apps/web"));
+        browser.until(d -> text("#instance-count").equals("3 of 3 running"));
+        click("#destroy");
+        browser.driver.switchTo().alert().accept();
+        browser.until(d -> d.getCurrentUrl().endsWith("#/apps"));
+        browser.until(d -> d.findElements(By.cssSelector("#apps tr[data-id='/web']")).isEmpty()
+                && !d.findElements(By.cssSelector("#apps-section")).isEmpty());
+        assertThat(browser.js("return window.sameDocument === true;")).as("no reload").isEqualTo(true);
+    }
+
+    @Test
+    void theMesosPageShowsTheAgentsAndTheAppsTask() throws Exception {
+        MarathonClient api = new MarathonClient(marathon.endpoint());
+        assertThat(api.send("POST", "/v2/apps", "{\"id\":\"/printer\",\"cmd\":\"echo printed-by-printer; sleep 600\","
+                + "\"cpus\":0.1,\"mem\":32,\"instances\":1}").status()).isEqualTo(201);
+        await().atMost(WAIT).until(() -> api.running("/printer").size() == 1);
+        String taskId = api.running("/printer").get(0).path("id").asText();
+
+        MasterServer leader = leadingMaster();
+        open("http://127.0.0.1:" + leader.port() + "/");
+        assertLoadsWithinASecond();
+        browser.until(d -> text("#agent-count").equals("2"));
+        assertThat(text("#resource-table")).contains("CPUs").contains("8");
+        browser.screenshot("mesos-overview");
+
+        click("nav a[href='#/agents']");
+        browser.until(d -> rows("#agents").size() == 2);
+        assertThat(text("#agents")).contains("127.0.0.2").contains("127.0.0.3").contains("rack:r0");
+        browser.screenshot("mesos-agents");
+
+        click("nav a[href='#/tasks']");
+        browser.until(d -> rows("#tasks").stream().anyMatch(r -> r.contains(taskId)
+                && r.contains("running")));
+        browser.screenshot("mesos-tasks");
+        click("#tasks tr[data-id='" + taskId + "'] a.mono");
+        browser.until(d -> text("#task-state").equals("running"));
+        // the agents' /files API (and its answers to other origins) comes with the agent-files work: until the agent
+        // serves it, the page says in words why the sandbox cannot be read, and that is what is checked here
+        browser.until(d -> !d.findElements(By.cssSelector("#sandbox-error, #open-stdout")).isEmpty());
+        if (!browser.driver.findElements(By.cssSelector("#open-stdout")).isEmpty()) {
+            click("#open-stdout");
+            browser.until(d -> text("#log").contains("printed-by-printer"));
+        } else {
+            assertThat(text("#sandbox-error")).startsWith("The sandbox cannot be read");
+        }
+        browser.screenshot("mesos-task");
+        browser.phone();
+        assertThat(browser.fitsTheWindow()).as("the task page fits a phone's width").isTrue();
+        browser.desktop();
+        assertThat(api.send("DELETE", "/v2/apps/printer", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theLogFollowerShowsALineAsItIsWritten() throws Exception {
+        Path sandbox = java.nio.file.Files.createDirectories(dir.resolve("sandbox"));
+        Path stdout = sandbox.resolve("stdout");
+        java.nio.file.Files.writeString(stdout, "long-before\n" + "x".repeat(40 * 1024) + "\nline one\n");
+        try (AgentFilesFixture agent = new AgentFilesFixture(sandbox)) {
+            open("http://127.0.0.1:" + leadingMaster().port() + "/");
+            browser.driver.executeAsyncScript("const [base, done] = arguments; window.followed = '';"
+                    + " import('/ui/mesos/file-tail.js').then(m => { m.follow(base, '/stdout', {"
+                    + " onData: t => { window.followed += t; }, onError: e => { window.followed += e.message; }});"
+                    + " done(true); });", agent.base());
+            browser.until(d -> followed().contains("line one"));
+            assertThat(followed()).as("only the file's last part is shown").doesNotContain("long-before");
+            java.nio.file.Files.writeString(stdout, "line two\n", java.nio.file.StandardOpenOption.APPEND);
+            browser.until(d -> followed().endsWith("line one\nline two\n"));
+        }
+    }
+
+    private static String followed() {
+        return (String) browser.js("return window.followed;");
+    }
+
+    @Test
+    void aStandbysPagesSendTheBrowserToTheLeaders() throws Exception {
+        MasterServer leader = leadingMaster();
+        MasterServer other = cluster.masters.stream().filter(m -> m != leader).findFirst().orElseThrow();
+        await().atMost(WAIT).until(() -> other.leader().isPresent());
+        open("http://127.0.0.1:" + other.port() + "/");
+        browser.until(d -> d.getCurrentUrl().startsWith("http://127.0.0.1:" + leader.port() + "/"));
+        browser.until(d -> text("#leader").equals("127.0.0.1:" + leader.port()));
+
+        open("http://" + standby.endpoint() + "/");
+        browser.until(d -> d.getCurrentUrl().startsWith("http://" + marathon.endpoint() + "/"));
+        browser.until(d -> text("#where").equals("Leader " + marathon.endpoint()));
+    }
+
+    /**
+     * The page's load, from navigation start to the end of its load event, once the browser and the server have served
+     * it once (the first visit of a fresh headless browser also counts the browser's own start-up).
+     */
+    private static void assertLoadsWithinASecond() {
+        long first = browser.loadMillis();
+        browser.driver.navigate().refresh();
+        long again = browser.loadMillis();
+        System.out.printf("%s loaded in %d ms, then in %d ms%n", browser.driver.getCurrentUrl(), first, again);
+        assertThat(again).as("page load, ms").isLessThan(1000);
+    }
+
+    private static MasterServer leadingMaster() {
+        return cluster.masters.stream().filter(MasterServer::isLeader).findFirst().orElseThrow();
+    }
+
+    private static void open(String url) {
+        browser.driver.get(url);
+    }
+
+    private static WebElement element(String css) {
+        return browser.driver.findElement(By.cssSelector(css));
+    }
+
+    private static String text(String css) {
+        return browser.text(css);
+    }
+
+    private static String focused() {
+        return (String) browser.js("return document.activeElement ? document.activeElement.innerText.trim() : '';");
+    }
+
+    private static String status() {
+        return text("[data-status]");
+    }
+
+    private static List<String> rows(String table) {
+        return browser.rows(table);
+    }
+
+    /** Clicks the element, found again if a redraw replaced it meanwhile. */
+    private static void click(String css) {
+        browser.until(d -> {
+            d.findElement(By.cssSelector(css)).click();
+            return true;
+        });
+    }
+
+    private static void type(String css, String value) {
+        WebElement input = browser.until(d -> d.findElement(By.cssSelector(css)));
+        input.clear();
+        input.sendKeys(value);
+    }
+}

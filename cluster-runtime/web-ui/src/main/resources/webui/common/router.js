@@ -1,0 +1,14 @@
+// Hash routes: '#/agents/ID' is the route 'agents' with the rest ['ID'] (each part decoded).
+
+export function current() {
+  const parts = location.hash.replace(/^#\/?/, '').split('/').filter(p => p !== '').map(decodeURIComponent);
+  return {name: parts[0] || '', rest: parts.slice(1)};
+}
+
+/** Calls onRoute(route) now and at each change of the hash. */
+export function onRoute(handler) {
+  window.addEventListener('hashchange', () => handler(current()));
+  handler(current());
+}
+
+export const href = (...parts) => '#/' + parts.map(encodeURIComponent).join('/');
