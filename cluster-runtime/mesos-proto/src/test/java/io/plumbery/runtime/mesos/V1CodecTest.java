@@ -8,6 +8,7 @@ import io.plumbery.runtime.http.ResponseStream;
 import io.plumbery.runtime.http.Router;
 import io.plumbery.runtime.protocol.Json;
 import io.plumbery.runtime.protocol.RecordIo;
+import io.plumbery.runtime.protocol.Values;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.mesos.v1.Protos;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.OfferID;
 import org.apache.mesos.v1.master.Protos.Response;
@@ -74,9 +76,38 @@ class V1CodecTest {
     }
 
     @Test
+    void int64sThatProtobufsJsonWritesAsStringsAreReadAsNumbers() throws Exception {
+        Protos.Resource ports = Protos.Resource.newBuilder().setName("ports")
+                .setType(Protos.Value.Type.RANGES)
+                .setRanges(Protos.Value.Ranges.newBuilder().addRange(
+                        Protos.Value.Range.newBuilder().setBegin(31000).setEnd(31001)))
+                .build();
+        Protos.TaskInfo task = Protos.TaskInfo.newBuilder().setName("t")
+                .setTaskId(Protos.TaskID.newBuilder().setValue("t1"))
+                .setAgentId(Protos.AgentID.newBuilder().setValue("a1"))
+                .addResources(ports).build();
+        Call accept = Call.newBuilder().setType(Call.Type.ACCEPT)
+                .setFrameworkId(FrameworkID.newBuilder().setValue("f1"))
+                .setAccept(Call.Accept.newBuilder().addOfferIds(OfferID.newBuilder().setValue("o1"))
+                        .addOperations(Protos.Offer.Operation.newBuilder()
+                                .setType(Protos.Offer.Operation.Type.LAUNCH)
+                                .setLaunch(Protos.Offer.Operation.Launch.newBuilder()
+                                        .addTaskInfos(task))))
+                .build();
+        assertThat(post("/api/v1/scheduler", V1Codec.PROTOBUF, null, accept.toByteArray()).statusCode())
+                .isEqualTo(202);
+        assertThat(seen.get()).contains("\"begin\":\"31000\"");
+        io.plumbery.runtime.protocol.Call read = Json.read(seen.get(), io.plumbery.runtime.protocol.Call.class);
+        Values.Range range = read.accept().operations().get(0).launch().taskInfos().get(0)
+                .resources().get(0).ranges().range().get(0);
+        assertThat(range.begin()).isEqualTo(31000L);
+        assertThat(range.end()).isEqualTo(31001L);
+    }
+
+    @Test
     void subscribeStreamsRecordIoFramedProtobufEvents() throws Exception {
         Call subscribe = Call.newBuilder().setType(Call.Type.SUBSCRIBE).setSubscribe(Call.Subscribe.newBuilder()
-                .setFrameworkInfo(org.apache.mesos.v1.Protos.FrameworkInfo.newBuilder().setUser("u").setName("n")))
+                .setFrameworkInfo(Protos.FrameworkInfo.newBuilder().setUser("u").setName("n")))
                 .build();
         HttpResponse<byte[]> answer = post("/api/v1/scheduler", V1Codec.PROTOBUF, V1Codec.PROTOBUF,
                 subscribe.toByteArray());
