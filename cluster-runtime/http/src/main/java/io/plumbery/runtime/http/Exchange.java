@@ -2,6 +2,7 @@ package io.plumbery.runtime.http;
 
 import io.plumbery.runtime.protocol.Json;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
@@ -16,11 +17,27 @@ public final class Exchange {
     private final Request request;
     private final Response response;
     private final Callback callback;
+    private final byte[] jsonBody;
+    private final AnswerEncoding encoding;
 
     Exchange(Request request, Response response, Callback callback) {
+        this(request, response, callback, null, null);
+    }
+
+    private Exchange(Request request, Response response, Callback callback, byte[] jsonBody, AnswerEncoding encoding) {
         this.request = request;
         this.response = response;
         this.callback = callback;
+        this.jsonBody = jsonBody;
+        this.encoding = encoding;
+    }
+
+    /**
+     * This exchange as its JSON handler sees it when the client speaks another encoding: the request's body already
+     * turned into JSON, and answers turned into {@code encoding} (null: the JSON as written).
+     */
+    public Exchange transcoded(byte[] jsonBody, AnswerEncoding encoding) {
+        return new Exchange(request, response, callback, jsonBody, encoding);
     }
 
     public String path() {
@@ -47,11 +64,25 @@ public final class Exchange {
     }
 
     public String body() throws IOException {
-        return Content.Source.asString(request, StandardCharsets.UTF_8);
+        return new String(bodyBytes(), StandardCharsets.UTF_8);
+    }
+
+    public byte[] bodyBytes() throws IOException {
+        if (jsonBody != null) {
+            return jsonBody;
+        }
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            return in.readAllBytes();
+        }
     }
 
     public void json(int status, Object value) {
-        send(status, "application/json", Json.bytes(value));
+        byte[] json = Json.bytes(value);
+        if (encoding == null) {
+            send(status, "application/json", json);
+        } else {
+            send(status, encoding.mediaType(), encoding.answer(json));
+        }
     }
 
     public void text(int status, String text) {
@@ -79,14 +110,17 @@ public final class Exchange {
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
-    /** Starts a long-lived chunked response; the caller owns it until {@link ResponseStream#close()}. */
-    public ResponseStream stream(String contentType, String headerName, String headerValue) {
+    /**
+     * Starts a long-lived chunked response of RecordIO records, JSON unless the exchange was {@link #transcoded}; the
+     * caller owns it until {@link ResponseStream#close()}.
+     */
+    public ResponseStream stream(String headerName, String headerValue) {
         response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, encoding == null ? "application/json" : encoding.mediaType());
         if (headerName != null) {
             response.getHeaders().put(headerName, headerValue);
         }
-        ResponseStream stream = new ResponseStream(response, callback);
+        ResponseStream stream = new ResponseStream(response, callback, encoding);
         request.addFailureListener(stream::failed);
         return stream;
     }

@@ -1,5 +1,6 @@
 package io.plumbery.runtime.http;
 
+import io.plumbery.runtime.protocol.RecordIo;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ExecutionException;
@@ -9,20 +10,30 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.FutureCallback;
 
-/** A chunked response written by one thread at a time; each write waits (bounded) for the previous one. */
+/**
+ * A chunked response of RecordIO records written by one thread at a time; each write waits (bounded) for the previous
+ * one.
+ */
 public final class ResponseStream implements AutoCloseable {
     private static final long WRITE_TIMEOUT_SECONDS = 30;
     private final Response response;
     private final Callback done;
+    private final AnswerEncoding encoding;
     private boolean closed;
     private volatile Runnable onFailure = () -> { };
 
-    ResponseStream(Response response, Callback done) {
+    ResponseStream(Response response, Callback done, AnswerEncoding encoding) {
         this.response = response;
         this.done = done;
+        this.encoding = encoding;
     }
 
-    public synchronized void write(byte[] bytes) throws IOException {
+    /** Writes one record, given as JSON, in the stream's encoding and framed. */
+    public void writeRecord(byte[] json) throws IOException {
+        write(RecordIo.frame(encoding == null ? json : encoding.record(json)));
+    }
+
+    private synchronized void write(byte[] bytes) throws IOException {
         if (closed) {
             throw new IOException("stream closed");
         }

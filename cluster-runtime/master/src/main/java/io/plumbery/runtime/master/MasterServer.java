@@ -11,6 +11,7 @@ import io.plumbery.runtime.master.api.LeaderGate;
 import io.plumbery.runtime.master.api.OperatorApi;
 import io.plumbery.runtime.master.api.OperatorEndpoints;
 import io.plumbery.runtime.master.api.SchedulerApi;
+import io.plumbery.runtime.mesos.V1Codec;
 import io.plumbery.runtime.protocol.MasterInfo;
 import io.plumbery.runtime.protocol.ProtocolVersion;
 import io.plumbery.runtime.state.MasterState;
@@ -58,9 +59,9 @@ public final class MasterServer implements AutoCloseable {
         LeaderGate gate = new LeaderGate(core::isLeader, this::leader, () -> info);
         Router router = new Router();
         SchedulerApi scheduler = new SchedulerApi(calls);
-        router.route(gate.leaderOnly(scheduler::handle), "/api/v1/scheduler", "/master/api/v1/scheduler");
+        router.route(gate.leaderOnly(V1Codec.scheduler().around(scheduler::handle)), "/api/v1/scheduler", "/master/api/v1/scheduler");
         OperatorApi operator = new OperatorApi(core);
-        router.route(gate.leaderOnly(operator::handle), "/api/v1", "/master/api/v1");
+        router.route(gate.leaderOnly(V1Codec.masterOperator().around(operator::handle)), "/api/v1", "/master/api/v1");
         new OperatorEndpoints(core, gate).register(router);
         new InternalApi(registry).register(router);
         http = new HttpServer("master", config.ip(), config.port(),

@@ -56,7 +56,7 @@ public final class OperatorApi {
 
     /** SUBSCRIBE: a RecordIO stream of SUBSCRIBED (with the full state), then TASK_*, AGENT_*, FRAMEWORK_*, HEARTBEAT. */
     private void subscribe(Exchange ex) {
-        SubscriptionStream stream = new SubscriptionStream(ex.stream("application/json", null, null));
+        SubscriptionStream stream = new SubscriptionStream(ex.stream(null, null));
         OperatorStream listener = new OperatorStream(stream);
         core.read(s -> {
             ObjectNode event = Json.object().put("type", "SUBSCRIBED");

@@ -6,7 +6,10 @@ import io.plumbery.runtime.protocol.Call;
 import io.plumbery.runtime.protocol.Json;
 import java.util.UUID;
 
-/** {@code POST /api/v1/scheduler}: JSON calls; SUBSCRIBE answers with a RecordIO event stream. */
+/**
+ * {@code POST /api/v1/scheduler}: calls as JSON (protobuf is turned into JSON before, see the master's routes); SUBSCRIBE
+ * answers with a RecordIO event stream.
+ */
 public final class SchedulerApi {
     public static final String STREAM_ID = "Mesos-Stream-Id";
     private final SchedulerCalls calls;
@@ -18,16 +21,6 @@ public final class SchedulerApi {
     public void handle(Exchange ex) throws Exception {
         if (!"POST".equals(ex.method())) {
             ex.text(405, "Expecting a 'POST' request");
-            return;
-        }
-        String contentType = ex.header("Content-Type");
-        if (contentType != null && !contentType.startsWith("application/json")) {
-            ex.text(415, "Unsupported 'Content-Type': only application/json is served");
-            return;
-        }
-        String accept = ex.header("Accept");
-        if (accept != null && !accept.contains("json") && !accept.contains("*/*")) {
-            ex.text(406, "Only application/json responses are served");
             return;
         }
         Call call = Json.read(ex.body(), Call.class);
@@ -57,7 +50,7 @@ public final class SchedulerApi {
             return;
         }
         String streamId = UUID.randomUUID().toString();
-        SubscriptionStream stream = new SubscriptionStream(ex.stream("application/json", STREAM_ID, streamId));
+        SubscriptionStream stream = new SubscriptionStream(ex.stream(STREAM_ID, streamId));
         SchedulerCalls.Subscription s = calls.subscribe(call.subscribe().frameworkInfo(), stream, streamId);
         stream.start(s.frameworkId(), () -> calls.disconnected(s.frameworkId(), s.streamId()));
     }

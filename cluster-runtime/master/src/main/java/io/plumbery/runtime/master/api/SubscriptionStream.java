@@ -3,13 +3,12 @@ package io.plumbery.runtime.master.api;
 import io.plumbery.runtime.http.ResponseStream;
 import io.plumbery.runtime.protocol.Event;
 import io.plumbery.runtime.protocol.Json;
-import io.plumbery.runtime.protocol.RecordIo;
 import io.plumbery.runtime.state.FrameworkRecord;
 import java.io.IOException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** A framework's event stream: RecordIO-framed JSON events written in order by one writer thread. */
+/** An event stream: events written in order, as RecordIO records of the stream's encoding, by one writer thread. */
 final class SubscriptionStream implements FrameworkRecord.EventSink {
     private static final byte[] END = new byte[0];
 
@@ -35,10 +34,10 @@ final class SubscriptionStream implements FrameworkRecord.EventSink {
         sendJson(event);
     }
 
-    /** Queues any JSON-mapped value as one RecordIO record. */
+    /** Queues any JSON-mapped value as one record. */
     void sendJson(Object value) {
         if (!closed.get()) {
-            queue.add(RecordIo.frame(Json.bytes(value)));
+            queue.add(Json.bytes(value));
         }
     }
 
@@ -61,7 +60,7 @@ final class SubscriptionStream implements FrameworkRecord.EventSink {
                     stream.close();
                     break;
                 }
-                stream.write(next);
+                stream.writeRecord(next);
             }
         } catch (IOException e) {
             closed.set(true);
