@@ -148,10 +148,10 @@ final class FilesEndpoints {
         String type = dot < 0 ? "application/octet-stream"
                 : MIME_TYPES.getOrDefault(name.substring(dot), "application/octet-stream");
         try (InputStream in = Files.newInputStream(file);
-             ResponseStream out = ex.stream(type, "Content-Disposition", "attachment; filename=" + name)) {
+             ResponseStream out = ex.rawStream(type, "Content-Disposition", "attachment; filename=" + name)) {
             byte[] buffer = new byte[VirtualFiles.MAX_READ];
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                out.write(java.util.Arrays.copyOf(buffer, n));
+                out.writeRaw(java.util.Arrays.copyOf(buffer, n));
             }
         }
     }

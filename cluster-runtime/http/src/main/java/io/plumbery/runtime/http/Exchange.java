@@ -115,8 +115,20 @@ public final class Exchange {
      * caller owns it until {@link ResponseStream#close()}.
      */
     public ResponseStream stream(String headerName, String headerValue) {
+        return startStream(encoding == null ? "application/json" : encoding.mediaType(), headerName, headerValue);
+    }
+
+    /**
+     * Starts a chunked response of raw bytes ({@link ResponseStream#writeRaw}), such as a file download; the caller
+     * owns it until {@link ResponseStream#close()}.
+     */
+    public ResponseStream rawStream(String contentType, String headerName, String headerValue) {
+        return startStream(contentType, headerName, headerValue);
+    }
+
+    private ResponseStream startStream(String contentType, String headerName, String headerValue) {
         response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, encoding == null ? "application/json" : encoding.mediaType());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         if (headerName != null) {
             response.getHeaders().put(headerName, headerValue);
         }

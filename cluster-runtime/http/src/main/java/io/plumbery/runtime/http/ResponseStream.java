@@ -33,6 +33,11 @@ public final class ResponseStream implements AutoCloseable {
         write(RecordIo.frame(encoding == null ? json : encoding.record(json)));
     }
 
+    /** Writes bytes as they are: the chunks of a raw stream ({@link Exchange#rawStream}). */
+    public void writeRaw(byte[] bytes) throws IOException {
+        write(bytes);
+    }
+
     private synchronized void write(byte[] bytes) throws IOException {
         if (closed) {
             throw new IOException("stream closed");
