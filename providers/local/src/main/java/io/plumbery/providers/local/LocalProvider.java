@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,11 +169,11 @@ public final class LocalProvider extends HostProvider {
             Files.createDirectories(probe.resolve("upper"));
             Files.createDirectories(probe.resolve("work"));
             Files.createDirectories(probe.resolve("root"));
-            String script = "mount -t overlay overlay -o lowerdir=" + image + ",upperdir=" + probe.resolve("upper")
-                    + ",workdir=" + probe.resolve("work") + " " + probe.resolve("root") + " && test -f "
-                    + probe.resolve("root/etc/plumbery-image");
-            return Exec.run(Duration.ofSeconds(30), List.of("unshare", "--mount", "--propagation", "private", "sh",
-                    "-c", script)).ok();
+            List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private"));
+            command.addAll(Exec.shell("mount -t overlay overlay -o \"$1\" \"$2\" && test -f \"$2/etc/plumbery-image\"",
+                    "lowerdir=" + image + ",upperdir=" + probe.resolve("upper") + ",workdir=" + probe.resolve("work"),
+                    probe.resolve("root").toString()));
+            return Exec.run(Duration.ofSeconds(30), command).ok();
         } catch (IOException e) {
             return false;
         } finally {
