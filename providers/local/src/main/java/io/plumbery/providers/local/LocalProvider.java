@@ -16,6 +16,7 @@ import io.plumbery.providers.host.CloudInit;
 import io.plumbery.providers.host.Exec;
 import io.plumbery.providers.host.HostProvider;
 import io.plumbery.providers.host.HostTools;
+import io.plumbery.providers.host.Naming;
 import io.plumbery.providers.host.PackageProxy;
 import io.plumbery.providers.host.PlanRecords;
 
@@ -40,7 +41,7 @@ import java.util.function.Consumer;
  * fast tests). Networks, firewalls and public addresses are in {@link PlanNetwork}; Debian's packages come
  * to the nodes through the host's {@link PackageProxy}, started by the first node that needs it.
  *
- * <p>Everything is found again from the plan's name ({@link LocalNaming}) and the records under the state
+ * <p>Everything is found again from the plan's recorded names ({@link LocalNaming}) and the records under the state
  * directory ({@link PlanRecords}); the provider keeps nothing in memory between calls.
  */
 public final class LocalProvider extends HostProvider {
@@ -61,8 +62,9 @@ public final class LocalProvider extends HostProvider {
         this.settings = settings;
         this.kind = kind;
         this.options = options;
-        this.naming = new LocalNaming(settings.plan());
-        this.store = new PlanRecords(options.stateDir().resolve(naming.slug()), "the local provider");
+        Path records = Naming.recordsDir(options.stateDir(), settings.plan());
+        this.naming = new LocalNaming(Naming.resolve(records, settings.plan(), options.stateDir()));
+        this.store = new PlanRecords(records, "the local provider");
         this.progress = progress;
         this.network = new PlanNetwork(naming, store);
         LocalTools.ensure(options.installTools(), progress);

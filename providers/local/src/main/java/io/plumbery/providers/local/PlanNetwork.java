@@ -44,6 +44,7 @@ final class PlanNetwork implements HostProvider.NetworkSide {
         Subnet subnet = AddressPlan.parse(request.subnet());
         String bridge = naming.bridge(request.name());
         return records.locked(() -> {
+            records.recordNames(naming.names());
             HostNetwork.claim(records, request.name(), bridge, subnet);
             Bridges.ensureBridge(bridge, subnet);
             applyRuleset();
