@@ -14,6 +14,7 @@ import io.plumbery.providers.host.AddressPlan;
 import io.plumbery.providers.host.BaseImage;
 import io.plumbery.providers.host.CloudInit;
 import io.plumbery.providers.host.Exec;
+import io.plumbery.providers.host.HostNetwork;
 import io.plumbery.providers.host.HostProvider;
 import io.plumbery.providers.host.HostTools;
 import io.plumbery.providers.host.Naming;
@@ -335,7 +336,7 @@ public final class LocalProvider extends HostProvider {
 
     /**
      * Removes everything of this plan from the host, whatever the records say: nodes (processes, cgroups,
-     * directories), the nft table and the plan's bridges. The unreachable routes stay, by design.
+     * directories), the nft table, the plan's bridges and the unreachable routes of its recorded networks.
      */
     @Override
     public void purge() throws ProviderException {
@@ -360,6 +361,9 @@ public final class LocalProvider extends HostProvider {
                 Bridges.syncRoutedAccepts(naming.acceptTag(), List.of());
                 for (String bridge : Bridges.links(naming.bridgePrefix())) {
                     Bridges.deleteBridge(bridge);
+                }
+                for (PlanRecords.NetworkSpec n : store.networks()) {
+                    HostNetwork.removeUnreachableRoute(Subnet.parse(n.subnet()));
                 }
                 return null;
             });

@@ -58,11 +58,15 @@ final class PlanNetwork implements HostProvider.NetworkSide {
 
     @Override
     public void destroyNetwork(NetworkRecord network) throws ProviderException {
-        String bridge = naming.bridge(network.name());
         records.locked(() -> {
+            PlanRecords.NetworkSpec recorded = records.network(network.name()).orElse(new PlanRecords.NetworkSpec(
+                    network.name(), naming.bridge(network.name()), network.subnet()));
             records.forgetNetwork(network.name());
             applyRuleset();
-            Bridges.deleteBridge(bridge);
+            Bridges.deleteBridge(recorded.bridge());
+            if (recorded.subnet() != null) {
+                HostNetwork.removeUnreachableRoute(Subnet.parse(recorded.subnet()));
+            }
             records.removeIfEmpty();
             return null;
         });

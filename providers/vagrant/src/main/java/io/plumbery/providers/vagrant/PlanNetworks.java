@@ -79,6 +79,11 @@ final class PlanNetworks implements HostProvider.NetworkSide {
             Firewall.remove(naming.chain(network.name()), naming.bridge(network.name()));
             ProxyForward.remove(naming.bridge(network.name()));
             docker.removeNetwork(naming.dockerNetwork(network.name()));
+            String subnet = records.network(network.name()).map(PlanRecords.NetworkSpec::subnet)
+                    .orElse(network.subnet());
+            if (subnet != null) {
+                HostNetwork.removeUnreachableRoute(Subnet.parse(subnet));
+            }
             records.forgetNetwork(network.name());
             dir.removeIfEmpty();
             return null;

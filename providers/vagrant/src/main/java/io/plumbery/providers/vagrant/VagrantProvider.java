@@ -294,8 +294,8 @@ public final class VagrantProvider extends HostProvider {
 
     /**
      * Removes everything of this plan from the host, whatever the records say: machines, containers and
-     * Docker networks with the plan's label, its iptables chains and rules, its directory. The unreachable routes
-     * stay, by design.
+     * Docker networks with the plan's label, its iptables chains and rules, its directory; the unreachable routes
+     * of its recorded networks go with them.
      */
     @Override
     public void purge() throws ProviderException {
