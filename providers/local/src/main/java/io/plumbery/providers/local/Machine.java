@@ -147,8 +147,11 @@ final class Machine {
         write(seed.resolve("user-data"), userData, "rw-------");
     }
 
+    /** Made with its mode (umask may only narrow it, and the exact mode is set after). */
     private static void write(Path file, String text, String mode) throws IOException {
         Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(mode)));
         Files.writeString(file, text);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
     }
