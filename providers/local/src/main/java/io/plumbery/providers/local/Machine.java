@@ -106,9 +106,14 @@ final class Machine {
         Files.move(tmp, rootfs);
     }
 
+    /** sshd's setting that refuses root, read before the image's own (Debian's sshd_config includes it first). */
+    static final String SSHD_DROP_IN = "etc/ssh/sshd_config.d/10-plumbery.conf";
+
     /**
      * Host name, machine id, SSH host key (made here, so the provider knows it before it connects), network
-     * file, apt's proxy setting and NoCloud seed, written into the node's disk before first boot.
+     * file, apt's proxy setting, sshd's refusal of root and NoCloud seed, written into the node's disk before first
+     * boot. Root gets no key: the plan's login user (made by the user-data, or by a netns node's init) is the one
+     * way in.
      */
     void writeFirstBoot(Spec spec, String metaData, String userData, int prefix, String user, String publicKey)
             throws IOException, ProviderException {
@@ -129,18 +134,14 @@ final class Machine {
             Exec.check(Duration.ofSeconds(30), List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C",
                     "root@" + spec.name(), "-f", hostKey.toString()));
         }
+        if (!user.equals("root")) {
+            // the plan's admin user (with sudo) is the only way in: the provider checks nodes as that user too
+            write(disk.resolve(SSHD_DROP_IN), "PermitRootLogin no\n", "rw-r--r--");
+        }
         if (spec.netns()) {
             write(disk.resolve("usr/local/sbin/plumbery-netns-init"), NetnsNode.initScript(user), "rwxr-xr-x");
             write(disk.resolve("etc/plumbery/authorized_keys"), publicKey.trim() + "\n", "rw-r--r--");
             return;
-        }
-        // root lets the plan's key in whatever the plan's user-data does, so the provider can always check
-        Path rootSsh = disk.resolve("root/.ssh");
-        if (!Files.exists(rootSsh.resolve("authorized_keys"))) {
-            Files.createDirectories(rootSsh);
-            Files.setPosixFilePermissions(disk.resolve("root"), PosixFilePermissions.fromString("rwx------"));
-            Files.setPosixFilePermissions(rootSsh, PosixFilePermissions.fromString("rwx------"));
-            write(rootSsh.resolve("authorized_keys"), publicKey.trim() + "\n", "rw-------");
         }
         Path seed = disk.resolve("var/lib/cloud/seed/nocloud");
         write(seed.resolve("meta-data"), metaData, "rw-------");
