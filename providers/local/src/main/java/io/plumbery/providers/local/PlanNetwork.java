@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -106,6 +107,10 @@ final class PlanNetwork implements HostProvider.NetworkSide {
         return records.locked(() -> {
             Machine.Spec spec = new Machine(records.nodeDir(node)).spec()
                     .orElseThrow(() -> Requests.nodeNotBuilt(request));
+            Optional<String> refused = PublicAddress.refused(PublicAddress.of(spec.address()) + "/32");
+            if (refused.isPresent()) {
+                throw new ProviderException("public address of node " + node + ": " + refused.get());
+            }
             PlanRecords.PublicSpec p = new PlanRecords.PublicSpec(request.name(), node, spec.network(),
                     PublicAddress.of(spec.address()), spec.address(), request.ports());
             records.putPublic(p);
