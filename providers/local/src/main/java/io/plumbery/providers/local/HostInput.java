@@ -25,7 +25,7 @@ final class HostInput {
         // input chain (or another table) would say; the forwarded ports are addressed to the gateway, not to 127/8
         out.append("  chain loopback_guard {\n    type filter hook prerouting priority -150; policy accept;\n");
         for (NftRuleset.Net n : networks) {
-            out.append("    iifname \"").append(n.bridge()).append("\" ip daddr 127.0.0.0/8 drop\n");
+            out.append("    iifname \"").append(n.bridge()).append("\" ip daddr 127.0.0.0/8 counter drop\n");
         }
         out.append("  }\n");
         out.append("  chain nat_prerouting {\n    type nat hook prerouting priority -100; policy accept;\n");

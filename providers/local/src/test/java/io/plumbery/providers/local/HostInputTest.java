@@ -19,8 +19,8 @@ class HostInputTest {
         assertEquals("""
                   chain loopback_guard {
                     type filter hook prerouting priority -150; policy accept;
-                    iifname "pb-abcdef-0123" ip daddr 127.0.0.0/8 drop
-                    iifname "pb-abcdef-4567" ip daddr 127.0.0.0/8 drop
+                    iifname "pb-abcdef-0123" ip daddr 127.0.0.0/8 counter drop
+                    iifname "pb-abcdef-4567" ip daddr 127.0.0.0/8 counter drop
                   }
                   chain nat_prerouting {
                     type nat hook prerouting priority -100; policy accept;
