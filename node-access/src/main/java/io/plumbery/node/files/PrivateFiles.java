@@ -53,6 +53,19 @@ public final class PrivateFiles {
         Files.write(Files.createFile(file, fileAttribute()), content);
     }
 
+    /**
+     * Writes {@code text} to {@code file} (made with its parents, replaced if it exists) with {@code mode}
+     * ({@code rw-------}) from its creation: the umask may only narrow it, and the exact mode is set after.
+     */
+    public static void write(Path file, String text, String mode) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        Set<PosixFilePermission> permissions = PosixFilePermissions.fromString(mode);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(permissions));
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, permissions);
+    }
+
     /** Appends a line to {@code file}, made 0600 when it does not exist yet. */
     public static void appendLine(Path file, String line) throws IOException {
         try (FileChannel out = open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {

@@ -25,6 +25,10 @@ class PrivateFilesTest {
         assertEquals("rw-------", mode(deep.resolve("g")));
         PrivateFiles.writeLines(deep.resolve("g"), List.of("three"));
         assertEquals("three\n", Files.readString(deep.resolve("g")));
+        PrivateFiles.write(deep.resolve("seed/user-data"), "#cloud-config\n", "rw-------");
+        assertEquals("rw-------", mode(deep.resolve("seed/user-data")));
+        PrivateFiles.write(deep.resolve("seed/user-data"), "#cloud-config\n", "rw-r--r--");
+        assertEquals("rw-r--r--", mode(deep.resolve("seed/user-data")), "the exact mode asked for");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.plumbery.providers.local;
 
+import io.plumbery.node.files.PrivateFiles;
 import io.plumbery.node.wait.Wait;
 import io.plumbery.net.Subnet;
 import io.plumbery.providers.ProviderException;
@@ -13,7 +14,6 @@ import io.plumbery.providers.host.RecordDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,16 +118,16 @@ final class Machine {
     void writeFirstBoot(Spec spec, String metaData, String userData, int prefix, String user, String publicKey)
             throws IOException, ProviderException {
         Path disk = disk(spec);
-        write(disk.resolve("etc/hostname"), spec.name() + "\n", "rw-r--r--");
-        write(disk.resolve("etc/hosts"), "127.0.0.1\tlocalhost\n" + spec.address() + "\t" + spec.name() + "\n"
+        PrivateFiles.write(disk.resolve("etc/hostname"), spec.name() + "\n", "rw-r--r--");
+        PrivateFiles.write(disk.resolve("etc/hosts"), "127.0.0.1\tlocalhost\n" + spec.address() + "\t" + spec.name() + "\n"
                 + "::1\tlocalhost ip6-localhost ip6-loopback\n", "rw-r--r--");
         if (!Files.exists(disk.resolve("etc/machine-id"))) {
-            write(disk.resolve("etc/machine-id"), "", "r--r--r--");
+            PrivateFiles.write(disk.resolve("etc/machine-id"), "", "r--r--r--");
         }
         String gateway = AddressPlan.hostAddress(Subnet.parse(spec.subnet()));
-        write(disk.resolve("etc/systemd/network/10-plumbery.network"),
+        PrivateFiles.write(disk.resolve("etc/systemd/network/10-plumbery.network"),
                 CloudInit.networkFile(spec.address(), prefix, gateway), "rw-r--r--");
-        write(disk.resolve(PackageProxy.APT_CONF), PackageProxy.aptConf(gateway), "rw-r--r--");
+        PrivateFiles.write(disk.resolve(PackageProxy.APT_CONF), PackageProxy.aptConf(gateway), "rw-r--r--");
         Path hostKey = disk.resolve("etc/ssh/ssh_host_ed25519_key");
         if (!Files.exists(hostKey)) {
             Files.createDirectories(hostKey.getParent());
@@ -136,25 +136,16 @@ final class Machine {
         }
         if (!user.equals("root")) {
             // the plan's admin user (with sudo) is the only way in: the provider checks nodes as that user too
-            write(disk.resolve(SSHD_DROP_IN), "PermitRootLogin no\n", "rw-r--r--");
+            PrivateFiles.write(disk.resolve(SSHD_DROP_IN), "PermitRootLogin no\n", "rw-r--r--");
         }
         if (spec.netns()) {
-            write(disk.resolve("usr/local/sbin/plumbery-netns-init"), NetnsNode.initScript(user), "rwxr-xr-x");
-            write(disk.resolve("etc/plumbery/authorized_keys"), publicKey.trim() + "\n", "rw-r--r--");
+            PrivateFiles.write(disk.resolve("usr/local/sbin/plumbery-netns-init"), NetnsNode.initScript(user), "rwxr-xr-x");
+            PrivateFiles.write(disk.resolve("etc/plumbery/authorized_keys"), publicKey.trim() + "\n", "rw-r--r--");
             return;
         }
         Path seed = disk.resolve("var/lib/cloud/seed/nocloud");
-        write(seed.resolve("meta-data"), metaData, "rw-------");
-        write(seed.resolve("user-data"), userData, "rw-------");
-    }
-
-    /** Made with its mode (umask may only narrow it, and the exact mode is set after). */
-    private static void write(Path file, String text, String mode) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(mode)));
-        Files.writeString(file, text);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+        PrivateFiles.write(seed.resolve("meta-data"), metaData, "rw-------");
+        PrivateFiles.write(seed.resolve("user-data"), userData, "rw-------");
     }
 
     /** Starts the node detached from this JVM (setsid), in its cgroups, with the reboot loop of nspawn. */
