@@ -21,8 +21,10 @@ import io.plumbery.providers.PublicAddressRequest;
 import io.plumbery.providers.host.AddressPlan;
 import io.plumbery.providers.host.Exec;
 import io.plumbery.providers.host.HostNetwork;
+import io.plumbery.providers.host.Naming;
 import io.plumbery.providers.host.Parallel;
 import io.plumbery.providers.host.Purge;
+import io.plumbery.providers.host.RecordDir;
 import io.plumbery.providers.host.TestKeys;
 import net.schmizz.sshj.userauth.UserAuthException;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -60,6 +63,8 @@ class HostSafetyIT {
     static final Purge PURGE_A = new Purge();
     @RegisterExtension
     static final Purge PURGE_B = new Purge();
+    @RegisterExtension
+    static final Purge PURGE_OLD = new Purge();
 
     static final String PLAN = "hsit";
     static final String SUBNET_A = "10.77.218.0/24";
@@ -78,12 +83,7 @@ class HostSafetyIT {
     }
 
     private static LocalProvider open(Path workDir) throws Exception {
-        Map<String, String> options = new HashMap<>(Map.of("bootTimeoutSeconds", "240"));
-        String cache = System.getProperty("plumbery.local.imageCache");
-        if (cache != null && !cache.isBlank()) {
-            options.put("imageCache", cache);
-        }
-        return LocalProvider.open(new ProviderSettings(PLAN, workDir, identity, options));
+        return LocalProvider.open(settings(PLAN, workDir));
     }
 
     @Test
@@ -152,6 +152,41 @@ class HostSafetyIT {
         b.destroyNetwork(netB);
         assertEquals(List.of(), HostCheck.ours(b), "nothing of plan b is left");
         assertFalse(HostNetwork.hasUnreachableRoute(Subnet.parse(SUBNET_B)));
+    }
+
+    @Test
+    void aPlanOfAnEarlierVersionIsFoundAndDisposedByTheNamesItHas() throws Exception {
+        String plan = "hsold";
+        Path workDir = WORK.resolve("old project/.plumbery/" + plan);
+        Path records = Naming.recordsDir(workDir.resolve("local"), plan);
+        // what an earlier version left: names from the plan's name alone, and no record of them
+        RecordDir.write(records.resolve(Naming.FILE), Naming.Names.legacy(plan));
+        PURGE_OLD.clean(LocalProvider.open(settings(plan, workDir), Machine.NETNS)); // a crashed run's leftovers
+        RecordDir.write(records.resolve(Naming.FILE), Naming.Names.legacy(plan));
+        LocalProvider old = LocalProvider.open(settings(plan, workDir), Machine.NETNS);
+        assertEquals("plumbery_hsold", old.naming().nftTable());
+        NetworkRecord net = old.ensureNetwork(new NetworkRequest("hsold-net", plan, "web", "10.77.217.0/24"));
+        NodeRecord node = old.createNode(new NodeRequest("old1", net, 1, 256, List.of(), "debian",
+                NodeLogin.userData(identity)));
+        Files.delete(records.resolve(Naming.FILE));
+
+        LocalProvider now = LocalProvider.open(settings(plan, workDir), Machine.NETNS);
+        assertEquals(old.naming().names(), now.naming().names(), "found by the names it has");
+        assertEquals(NodeStatus.RUNNING, now.refreshNode(node).status());
+        now.destroyNode(node);
+        now.destroyNetwork(net);
+        assertEquals(List.of(), HostCheck.ours(now), "nothing of it is left");
+        assertFalse(Exec.run(Duration.ofSeconds(10), List.of("nft", "list", "table", "ip", "plumbery_hsold")).ok());
+        assertFalse(HostNetwork.hasUnreachableRoute(Subnet.parse("10.77.217.0/24")));
+    }
+
+    private static ProviderSettings settings(String plan, Path workDir) {
+        Map<String, String> options = new HashMap<>(Map.of("bootTimeoutSeconds", "240"));
+        String cache = System.getProperty("plumbery.local.imageCache");
+        if (cache != null && !cache.isBlank()) {
+            options.put("imageCache", cache);
+        }
+        return new ProviderSettings(plan, workDir, identity, options);
     }
 
     /** Packets the loopback guard of the plan's table dropped so far. */
