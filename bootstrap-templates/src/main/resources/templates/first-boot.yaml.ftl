@@ -9,6 +9,5 @@ users:
 <@shared.loginUser/>
 
 ssh_pwauth: false
-<#-- no top-level ssh_authorized_keys: with disable_root, cloud-init would rewrite root's line for the plan's
-     key into a refusal, and a provider may check a node as root (the local provider authorises root itself) -->
+<#-- no top-level ssh_authorized_keys: root gets no key from any provider; providers check nodes as the login user -->
 disable_root: true

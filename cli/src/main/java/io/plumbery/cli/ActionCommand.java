@@ -10,7 +10,6 @@ import io.plumbery.fittings.load.FittingsLoader;
 import io.plumbery.fittings.load.LoadResult;
 import io.plumbery.fittings.load.ParameterFile;
 import io.plumbery.fittings.load.ParameterInput;
-import io.plumbery.fittings.model.Parameter;
 import io.plumbery.fittings.model.Plan;
 import io.plumbery.state.StateException;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +45,7 @@ abstract class ActionCommand implements Callable<Integer> {
         Diagnostics inputProblems = new Diagnostics();
         List<ParameterInput> inputs = new ArrayList<>();
         root.parameterFiles.forEach(f -> inputs.addAll(ParameterFile.read(f, inputProblems)));
-        root.parameters.forEach((k, v) -> inputs.add(new ParameterInput(k, v, Parameter.Origin.COMMAND_LINE, null)));
+        inputs.addAll(ParameterValues.of(System.getenv(), root.parameters, inputProblems));
         LoadResult loaded = FittingsLoader.load(root.fittings, inputs);
         List<Diagnostic> diagnostics = new ArrayList<>(inputProblems.list());
         diagnostics.addAll(loaded.diagnostics());

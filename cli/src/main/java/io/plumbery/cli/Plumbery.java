@@ -45,7 +45,10 @@ public final class Plumbery {
     Path fittings;
 
     @Option(names = "-P", paramLabel = "NAME=VALUE", scope = ScopeType.INHERIT,
-            description = "set a plan parameter; wins over --parameters and the plan's defaults (repeatable)")
+            description = {"set a plan parameter; wins over PLUMBERY_PARAM_NAME, --parameters and the plan's "
+                    + "defaults (repeatable)",
+                    "NAME=@FILE reads the value from FILE, so that a secret does not show in ps (@@ for a value "
+                            + "that starts with @); so does the environment variable PLUMBERY_PARAM_NAME=VALUE"})
     Map<String, String> parameters = new LinkedHashMap<>();
 
     @Option(names = "--parameters", paramLabel = "FILE.yaml", scope = ScopeType.INHERIT,

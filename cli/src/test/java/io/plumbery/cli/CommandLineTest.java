@@ -139,6 +139,16 @@ class CommandLineTest {
         assertTrue(typo.err().contains("the plan declares no parameter 'sise' (did you mean 'size'?)"), typo.err());
     }
 
+    @Test
+    void aParameterValueReadFromAFileKeepsItOffTheCommandLine() throws Exception {
+        Path plan = write("small/fittings.yaml", SMALL);
+        Path value = write("secret size", "6\n");
+        Run run = Run.of(plan.toString(), "plan", "-P", "size=@" + value);
+        assertEquals("6", cpuOfWeb1(run), run.toString());
+        Run typo = Run.of(plan.toString(), "plan", "-P", "sise=@" + value);
+        assertTrue(typo.err().contains("-P sise=@" + value + ": the plan declares no parameter 'sise'"), typo.err());
+    }
+
     static String cpuOfWeb1(Run run) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("node\\.web1 +(\\d+) cpu").matcher(run.out());
         return m.find() ? m.group(1) : "none in " + run;

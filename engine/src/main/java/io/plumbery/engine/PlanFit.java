@@ -5,6 +5,7 @@ import io.plumbery.fittings.diag.Diagnostics;
 import io.plumbery.fittings.model.Blueprint;
 import io.plumbery.fittings.model.Ethernet;
 import io.plumbery.fittings.model.Facility;
+import io.plumbery.fittings.model.Node;
 import io.plumbery.fittings.model.Plan;
 import io.plumbery.providers.ProviderFactory;
 import io.plumbery.providers.Providers;
@@ -16,7 +17,7 @@ import java.util.Optional;
 /**
  * What a plan asks of its providers that they cannot do, found before anything is done and said where the plan
  * writes it, as the plan's own errors are: a network that exists only at a provider that cannot use one, a reference
- * to a network of a facility that another provider builds. Warnings say what the plan asks that nothing will do.
+ * to a network of a facility that another provider builds, public addresses a provider cannot give. Warnings say what the plan asks that nothing will do.
  */
 public final class PlanFit {
 
@@ -54,6 +55,11 @@ public final class PlanFit {
                                 + ": nodes of provider " + f.provider() + " cannot join it; declare a network of "
                                 + "this facility instead");
                     }
+                }
+                if (factory != null && e.subnet() != null && b.nodes().stream().anyMatch(Node::hasPublicAddress)) {
+                    factory.publicAddressesRefused(e.subnet().toString()).ifPresent(why -> out.error(e.where(),
+                            "ethernet '" + e.name() + "' (" + e.subnet() + ") of blueprint '" + b.name() + "': "
+                                    + "provider " + f.provider() + " cannot give its nodes public addresses: " + why));
                 }
                 for (String accepted : e.accept()) {
                     Firewalls.Site site = Firewalls.Site.of(f, accepted);

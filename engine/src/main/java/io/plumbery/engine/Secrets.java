@@ -2,13 +2,13 @@ package io.plumbery.engine;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbery.node.files.PrivateFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.TreeMap;
@@ -59,11 +59,9 @@ public final class Secrets {
 
     private void save() {
         try {
-            Files.createDirectories(file.getParent());
+            PrivateFiles.directories(file.getParent());
             Path temp = file.resolveSibling("secrets.json.tmp");
-            Files.deleteIfExists(temp);
-            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.write(temp, JSON.writeValueAsBytes(values));
+            PrivateFiles.writeNew(temp, JSON.writeValueAsBytes(values));
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

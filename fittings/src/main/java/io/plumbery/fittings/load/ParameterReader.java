@@ -44,14 +44,14 @@ final class ParameterReader {
                 String message = "the plan declares no parameter '" + input.name() + "'"
                         + Suggestions.hint(input.name(), declared.keySet());
                 if (input.where() == null) {
-                    source.diagnostics().error(null, "-P " + input.name() + "=" + input.value() + ": " + message);
+                    source.diagnostics().error(null, input.given() + ": " + message);
                 } else {
                     source.diagnostics().error(input.where(), message);
                 }
                 continue;
             }
             typeError(p.type(), input.value()).ifPresent(reason -> source.diagnostics().error(input.where(),
-                    (input.where() == null ? "-P " + input.name() + "=" + input.value() + ": " : "")
+                    (input.where() == null ? input.given() + ": " : "")
                             + "parameter '" + input.name() + "' " + reason));
             declared.put(p.name(), new Parameter(p.name(), p.information(), p.type(), p.defaultValue(), input.value(),
                     input.origin()));

@@ -1,5 +1,6 @@
 package io.plumbery.node.ssh;
 
+import io.plumbery.node.files.PrivateFiles;
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.KeyType;
 
@@ -8,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
@@ -72,7 +72,7 @@ public final class KnownHosts implements HostKeyCheck {
                         String[] parts = line.strip().split("\\s+");
                         return parts.length < 3 || !List.of(parts[0].split(",")).contains(token);
                     }).toList();
-            Files.write(file, kept, StandardCharsets.UTF_8);
+            PrivateFiles.writeLines(file, kept);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -133,10 +133,9 @@ public final class KnownHosts implements HostKeyCheck {
     private void append(String token, String type, String base64) {
         try {
             if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
+                PrivateFiles.directories(file.getParent());
             }
-            Files.writeString(file, token + " " + type + " " + base64 + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            PrivateFiles.appendLine(file, token + " " + type + " " + base64);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -37,21 +37,18 @@ public record NodeReady(String node, String host, int port, SshIdentity identity
      */
     public <X extends Exception> void await(String check, Duration timeout, Failure<X> failure) throws X {
         SshConnector ssh = new SshConnector(new ListedHostKeys(hostKeys), identity, Wait.upTo(1), CONNECT_TIMEOUT);
-        // the plan's user first; root (which the provider also authorises) when the plan's own user-data
-        // does not let the plan's key in as that user
-        List<String> logins = identity.user().equals("root") ? List.of("root") : List.of(identity.user(), "root");
-        int[] login = {0};
+        // the plan's user only: no provider authorises root (a user-data that does not let the plan's key in as
+        // that user leaves the node unreachable, which the failure says)
+        String user = identity.user();
         long deadline = System.nanoTime() + timeout.toNanos();
         Wait.Result<CommandResult> result = Wait.upTo(MAX_ATTEMPTS, timeout).pausing(Backoff.fixed(PAUSE))
                 .retryingOn(e -> e instanceof SshException).retry(() -> {
-                    String user = logins.get(login[0]);
                     Duration left = Duration.ofMillis(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
                     try {
                         return ssh.run(new SshEndpoint(host, port, user, null), check, left);
                     } catch (SshException e) {
                         Exception reason = SshConnector.reason(e);
                         if (reason instanceof UserAuthException) {
-                            login[0] = (login[0] + 1) % logins.size();
                             throw new SshException("the plan's key is not accepted for " + user, reason);
                         }
                         throw new SshException(reason.getClass().getSimpleName() + ": " + reason.getMessage(), reason);

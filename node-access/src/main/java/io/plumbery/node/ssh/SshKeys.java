@@ -9,6 +9,8 @@ import org.bouncycastle.crypto.params.Ed25519KeyGenerationParameters;
 import org.bouncycastle.crypto.util.OpenSSHPrivateKeyUtil;
 import org.bouncycastle.crypto.util.OpenSSHPublicKeyUtil;
 
+import io.plumbery.node.files.PrivateFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +56,7 @@ public final class SshKeys {
         Path privateKey = dir.resolve(PRIVATE_KEY_FILE);
         Path publicKey = dir.resolve(PUBLIC_KEY_FILE);
         try {
-            Files.createDirectories(dir);
+            PrivateFiles.ownDirectory(dir);
             if (!Files.exists(privateKey)) {
                 if (Files.exists(publicKey)) {
                     throw new IllegalStateException(publicKey + " exists without its private key " + privateKey

@@ -104,9 +104,12 @@ class NodeReadyIT {
     }
 
     @Test
-    void rootIsTriedWhenThePlanUserIsNotLetIn() throws IOException {
+    void rootIsNeverTriedWhenThePlanUserIsNotLetIn() throws IOException {
         server = TestSshServer.start(0, TestSshServer.newHostKey(), identity, temp, null, "root"::equals);
-        assertDoesNotThrow(() -> node(server.port(), serverKey()).await("true", Duration.ofSeconds(20), Failed::new));
+        Failed e = assertThrows(Failed.class, () -> node(server.port(), serverKey()).await("true", Duration.ofSeconds(2),
+                Failed::new));
+        assertTrue(e.getMessage().contains("; last: the plan's key is not accepted for " + identity.user()),
+                e.getMessage());
     }
 
     @Test

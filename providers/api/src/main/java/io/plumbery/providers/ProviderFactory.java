@@ -1,5 +1,7 @@
 package io.plumbery.providers;
 
+import java.util.Optional;
+
 /**
  * Found through {@link java.util.ServiceLoader}: a module that ships a provider lists its factory in
  * {@code META-INF/services/io.plumbery.providers.ProviderFactory}.
@@ -46,6 +48,16 @@ public interface ProviderFactory {
      */
     default boolean packagesReachable() {
         return !nodesOffline();
+    }
+
+    /**
+     * Why the nodes of a network with {@code subnet} (CIDR) cannot have public addresses at this provider, if they
+     * cannot: a provider that derives public addresses from private ones refuses a subnet whose addresses would
+     * take one that this host keeps for itself. Asked before anything is done, for each network of the plan whose
+     * nodes have public addresses; the plan is then refused where it writes the network.
+     */
+    default Optional<String> publicAddressesRefused(String subnet) {
+        return Optional.empty();
     }
 
     Provider open(ProviderSettings settings) throws ProviderException;

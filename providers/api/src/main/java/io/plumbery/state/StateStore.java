@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.plumbery.node.files.PrivateFiles;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -46,9 +47,8 @@ public final class StateStore implements AutoCloseable {
         Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
         FileChannel channel = null;
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ);
+            PrivateFiles.directories(file.toAbsolutePath().getParent());
+            channel = PrivateFiles.open(lockFile, StandardOpenOption.WRITE, StandardOpenOption.READ);
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 String holder = Files.readString(lockFile, StandardCharsets.UTF_8).trim();
@@ -121,8 +121,8 @@ public final class StateStore implements AutoCloseable {
                 Files.deleteIfExists(file);
             } else {
                 Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-                try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING)) {
+                Files.deleteIfExists(temp);
+                try (FileChannel out = PrivateFiles.open(temp, StandardOpenOption.WRITE)) {
                     out.write(java.nio.ByteBuffer.wrap(JSON.writeValueAsBytes(state)));
                     out.force(true);
                 }

@@ -41,6 +41,22 @@ class StateStoreTest {
     }
 
     @Test
+    void theStateDirectoryAndItsFilesAreTheOwnersOnly() throws Exception {
+        Path file = dir.resolve(".plumbery/demo.state.json");
+        try (StateStore store = StateStore.open(file, "demo")) {
+            store.save(State.empty("demo").withNetwork("network.a",
+                    new Placed<>("stub", null, new NetworkRecord("1", "a", "10.0.0.0/24", null))));
+        }
+        assertEquals("rwx------", mode(file.getParent()));
+        assertEquals("rw-------", mode(file));
+        assertEquals("rw-------", mode(file.resolveSibling("demo.state.json.lock")));
+    }
+
+    private static String mode(Path p) throws Exception {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
+
+    @Test
     void secondOpenFailsFastWithTheHolder() throws Exception {
         Path file = dir.resolve("demo.state.json");
         try (StateStore first = StateStore.open(file, "demo")) {

@@ -243,8 +243,8 @@ public final class BaseImage {
                 Duration.ofMinutes(2));
 
         Files.deleteIfExists(policy);
-        Exec.check(Duration.ofMinutes(1), List.of("sh", "-c", "rm -rf " + tmp + "/var/lib/apt/lists/* "
-                + tmp + "/etc/ssh/ssh_host_* " + tmp + "/var/lib/dbus/machine-id"));
+        Exec.check(Duration.ofMinutes(1), Exec.shell("rm -rf \"$1\"/var/lib/apt/lists/* \"$1\"/etc/ssh/ssh_host_* "
+                + "\"$1\"/var/lib/dbus/machine-id", tmp.toString()));
         Files.writeString(tmp.resolve("etc/resolv.conf"), "");
         Files.writeString(tmp.resolve("etc/machine-id"), "");
         Files.writeString(tmp.resolve("etc/hostname"), "");

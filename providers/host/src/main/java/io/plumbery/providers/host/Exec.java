@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -53,6 +54,17 @@ public final class Exec {
 
     public static Result run(Duration timeout, List<String> command) throws ProviderException {
         return run(timeout, command, null, Map.of(), null);
+    }
+
+    /**
+     * The argv of {@code sh -c SCRIPT sh ARGS...}: for the few steps that need a shell (several commands in one
+     * namespace), with every value from a path, the plan or the environment given as a positional parameter
+     * ({@code "$1"}) and never spliced into the script, so that no value is ever read as shell syntax.
+     */
+    public static List<String> shell(String script, String... args) {
+        List<String> argv = new ArrayList<>(List.of("sh", "-c", script, "sh"));
+        argv.addAll(List.of(args));
+        return argv;
     }
 
     /** Runs with {@code stdin} as its standard input. */

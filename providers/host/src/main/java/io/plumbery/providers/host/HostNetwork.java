@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * What every provider of this host does to the host's network for a plan network, through {@code ip}: makes
- * sure its subnet is not in use here already, and routes it nowhere (the route stays when the network goes).
+ * sure its subnet is not in use here already, and routes it nowhere while the network is the plan's (the route
+ * goes once nothing of the network is left on the host, so that the host is left as it was found).
  */
 public final class HostNetwork {
 
@@ -24,7 +25,8 @@ public final class HostNetwork {
     /**
      * Takes a plan network's subnet on this host: it may overlap neither another network of the plan nor an
      * address of the host. The network is recorded, then its subnet routed nowhere, before anything of it
-     * exists on the host: its traffic never takes the default route, even once the network is gone. Call locked.
+     * exists on the host: its traffic never takes the default route while anything of the network is left. Call
+     * locked.
      */
     public static void claim(PlanRecords records, String network, String bridge, Subnet subnet)
             throws ProviderException, IOException {
@@ -43,6 +45,22 @@ public final class HostNetwork {
                 String.valueOf(UNREACHABLE_METRIC)));
         if (!r.ok() && !r.err().contains("File exists")) {
             throw new ProviderException("cannot add the route '" + unreachableRoute(subnet) + "': " + r.err().trim());
+        }
+    }
+
+    /**
+     * Removes the subnet's unreachable route once nothing on this host can send there: call when the network's
+     * bridge is gone. Where an interface still has an address in the subnet (another plan's network, or one the
+     * host made since), the route is not ours to judge and stays.
+     */
+    public static void removeUnreachableRoute(Subnet subnet) throws ProviderException {
+        if (!hasUnreachableRoute(subnet) || addressConflict(subnet, "").isPresent()) {
+            return;
+        }
+        Exec.Result r = Exec.run(T, List.of("ip", "route", "del", "unreachable", subnet.toString(), "metric",
+                String.valueOf(UNREACHABLE_METRIC)));
+        if (!r.ok() && hasUnreachableRoute(subnet)) {
+            throw new ProviderException("cannot remove the route '" + unreachableRoute(subnet) + "': " + r.err().trim());
         }
     }
 

@@ -115,6 +115,16 @@ public final class PlanRecords {
         Files.deleteIfExists(file(NETWORKS, name));
     }
 
+    /**
+     * Records the plan's host names ({@link Naming#FILE}) unless they are recorded already: call locked, before the
+     * plan's first network, so that every later run finds its resources by these names.
+     */
+    public void recordNames(Naming.Names names) throws IOException {
+        if (!Files.exists(dir.resolve(Naming.FILE))) {
+            RecordDir.write(dir.resolve(Naming.FILE), names);
+        }
+    }
+
     // ---------------------------------------------------------------- firewalls
 
     public List<FirewallSpec> firewalls() throws IOException {
@@ -214,12 +224,14 @@ public final class PlanRecords {
         }
         try (DirectoryStream<Path> left = Files.newDirectoryStream(dir)) {
             for (Path p : left) {
-                if (!p.getFileName().toString().equals(RecordDir.LOCK)) {
+                String name = p.getFileName().toString();
+                if (!name.equals(RecordDir.LOCK) && !name.equals(Naming.FILE)) {
                     return;
                 }
             }
         }
         Files.deleteIfExists(dir.resolve(RecordDir.LOCK));
+        Files.deleteIfExists(dir.resolve(Naming.FILE));
         Files.deleteIfExists(dir);
     }
 

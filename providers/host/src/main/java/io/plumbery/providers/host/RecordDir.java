@@ -3,6 +3,7 @@ package io.plumbery.providers.host;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.plumbery.node.files.PrivateFiles;
 import io.plumbery.providers.ProviderException;
 
 import java.io.IOException;
@@ -55,9 +56,8 @@ public final class RecordDir {
         ReentrantLock lock = LOCKS.computeIfAbsent(dir.toAbsolutePath().normalize(), k -> new ReentrantLock());
         lock.lock();
         try {
-            Files.createDirectories(dir);
-            try (FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE)) {
+            PrivateFiles.directories(dir);
+            try (FileChannel channel = PrivateFiles.open(dir.resolve(LOCK), StandardOpenOption.WRITE)) {
                 channel.lock(); // released when the channel closes, or when this process dies
                 return body.run();
             }
@@ -76,9 +76,9 @@ public final class RecordDir {
     }
 
     public static void write(Path file, Object value) throws IOException {
-        Files.createDirectories(file.getParent());
+        PrivateFiles.directories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        JSON.writeValue(tmp.toFile(), value);
+        PrivateFiles.writeNew(tmp, JSON.writeValueAsBytes(value));
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

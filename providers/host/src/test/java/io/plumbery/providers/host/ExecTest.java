@@ -33,6 +33,25 @@ class ExecTest {
     }
 
     @Test
+    void shellValuesAreNeverReadAsShellSyntax(@TempDir Path dir) throws Exception {
+        Path odd = dir.resolve("a b $(touch pwned) `touch pwned2` 'q\"; touch pwned3");
+        Files.createDirectories(odd);
+        Files.writeString(odd.resolve("f"), "x");
+        Exec.Result r = Exec.run(T, Exec.shell("printf '%s|' \"$1\"; test -f \"$1/f\" && rm -rf \"$1\"/*",
+                odd.toString()));
+        assertTrue(r.ok(), r.why());
+        assertEquals(odd + "|", r.out(), "the value arrives as one word, unchanged");
+        assertFalse(Files.exists(odd.resolve("f")), "the glob after the quoted value still works");
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(odd.getFileName().toString()), left.map(p -> p.getFileName().toString()).toList(),
+                    "nothing in the value ran");
+        }
+        try (var left = Files.list(Path.of("."))) {
+            assertFalse(left.anyMatch(p -> p.getFileName().toString().startsWith("pwned")));
+        }
+    }
+
+    @Test
     void checkFailsWithTheCommandAndItsLastLines() throws Exception {
         assertEquals("fine\n", Exec.check(T, List.of("sh", "-c", "echo fine")));
         ProviderException e = assertThrows(ProviderException.class, () -> Exec.check(T, List.of("sh", "-c",

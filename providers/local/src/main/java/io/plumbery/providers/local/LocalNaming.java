@@ -6,16 +6,16 @@ import io.plumbery.providers.host.Naming;
  * Every name the local provider gives to something on the host (see {@link Naming}):
  *
  * <ul>
- *   <li>bridge: {@code pb-<hash6(plan)>-<hash4(network)>} (14 characters, under the 15 of IFNAMSIZ)</li>
- *   <li>nftables table: {@code plumbery_<slug(plan)>}</li>
- *   <li>nspawn machine: {@code p<hash6(plan)><hash4(node)>}, so its veth is {@code vb-p...} (14 characters)</li>
- *   <li>cgroup: {@code plumbery/<slug(plan)>/<node>} in each hierarchy</li>
+ *   <li>bridge: {@code pb-<hash>-<hash4(network)>} (14 characters, under the 15 of IFNAMSIZ)</li>
+ *   <li>nftables table: {@code plumbery_<slug>}</li>
+ *   <li>nspawn machine: {@code p<hash><hash4(node)>}, so its veth is {@code vb-p...} (14 characters)</li>
+ *   <li>cgroup: {@code plumbery/<slug>/<node>} in each hierarchy</li>
  * </ul>
  */
 final class LocalNaming extends Naming {
 
-    LocalNaming(String plan) {
-        super(plan);
+    LocalNaming(Names names) {
+        super(names);
     }
 
     String bridge(String network) {

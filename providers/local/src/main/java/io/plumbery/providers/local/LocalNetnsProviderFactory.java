@@ -2,6 +2,8 @@ package io.plumbery.providers.local;
 
 import io.plumbery.providers.host.HostProviderFactory;
 
+import java.util.Optional;
+
 /** {@code provider: local-netns}: the fast node kind for tests (sshd in a network namespace, no systemd). */
 public final class LocalNetnsProviderFactory extends HostProviderFactory {
 
@@ -14,5 +16,11 @@ public final class LocalNetnsProviderFactory extends HostProviderFactory {
     @Override
     public boolean nodesOffline() {
         return false;
+    }
+
+    /** Public addresses are loopback addresses of this host: never one it keeps for itself. */
+    @Override
+    public Optional<String> publicAddressesRefused(String subnet) {
+        return PublicAddress.refused(subnet);
     }
 }

@@ -14,8 +14,10 @@ import io.plumbery.providers.host.AddressPlan;
 import io.plumbery.providers.host.BaseImage;
 import io.plumbery.providers.host.CloudInit;
 import io.plumbery.providers.host.Exec;
+import io.plumbery.providers.host.HostNetwork;
 import io.plumbery.providers.host.HostProvider;
 import io.plumbery.providers.host.HostTools;
+import io.plumbery.providers.host.Naming;
 import io.plumbery.providers.host.PackageProxy;
 import io.plumbery.providers.host.PlanRecords;
 
@@ -24,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +42,7 @@ import java.util.function.Consumer;
  * fast tests). Networks, firewalls and public addresses are in {@link PlanNetwork}; Debian's packages come
  * to the nodes through the host's {@link PackageProxy}, started by the first node that needs it.
  *
- * <p>Everything is found again from the plan's name ({@link LocalNaming}) and the records under the state
+ * <p>Everything is found again from the plan's recorded names ({@link LocalNaming}) and the records under the state
  * directory ({@link PlanRecords}); the provider keeps nothing in memory between calls.
  */
 public final class LocalProvider extends HostProvider {
@@ -60,8 +63,9 @@ public final class LocalProvider extends HostProvider {
         this.settings = settings;
         this.kind = kind;
         this.options = options;
-        this.naming = new LocalNaming(settings.plan());
-        this.store = new PlanRecords(options.stateDir().resolve(naming.slug()), "the local provider");
+        Path records = Naming.recordsDir(options.stateDir(), settings.plan());
+        this.naming = new LocalNaming(Naming.resolve(records, settings.plan(), options.stateDir()));
+        this.store = new PlanRecords(records, "the local provider");
         this.progress = progress;
         this.network = new PlanNetwork(naming, store);
         LocalTools.ensure(options.installTools(), progress);
@@ -168,11 +172,11 @@ public final class LocalProvider extends HostProvider {
             Files.createDirectories(probe.resolve("upper"));
             Files.createDirectories(probe.resolve("work"));
             Files.createDirectories(probe.resolve("root"));
-            String script = "mount -t overlay overlay -o lowerdir=" + image + ",upperdir=" + probe.resolve("upper")
-                    + ",workdir=" + probe.resolve("work") + " " + probe.resolve("root") + " && test -f "
-                    + probe.resolve("root/etc/plumbery-image");
-            return Exec.run(Duration.ofSeconds(30), List.of("unshare", "--mount", "--propagation", "private", "sh",
-                    "-c", script)).ok();
+            List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private"));
+            command.addAll(Exec.shell("mount -t overlay overlay -o \"$1\" \"$2\" && test -f \"$2/etc/plumbery-image\"",
+                    "lowerdir=" + image + ",upperdir=" + probe.resolve("upper") + ",workdir=" + probe.resolve("work"),
+                    probe.resolve("root").toString()));
+            return Exec.run(Duration.ofSeconds(30), command).ok();
         } catch (IOException e) {
             return false;
         } finally {
@@ -332,7 +336,7 @@ public final class LocalProvider extends HostProvider {
 
     /**
      * Removes everything of this plan from the host, whatever the records say: nodes (processes, cgroups,
-     * directories), the nft table and the plan's bridges. The unreachable routes stay, by design.
+     * directories), the nft table, the plan's bridges and the unreachable routes of its recorded networks.
      */
     @Override
     public void purge() throws ProviderException {
@@ -357,6 +361,9 @@ public final class LocalProvider extends HostProvider {
                 Bridges.syncRoutedAccepts(naming.acceptTag(), List.of());
                 for (String bridge : Bridges.links(naming.bridgePrefix())) {
                     Bridges.deleteBridge(bridge);
+                }
+                for (PlanRecords.NetworkSpec n : store.networks()) {
+                    HostNetwork.removeUnreachableRoute(Subnet.parse(n.subnet()));
                 }
                 return null;
             });

@@ -1,5 +1,6 @@
 package io.plumbery.providers.local;
 
+import io.plumbery.node.files.PrivateFiles;
 import io.plumbery.node.wait.Wait;
 import io.plumbery.net.Subnet;
 import io.plumbery.providers.ProviderException;
@@ -13,7 +14,6 @@ import io.plumbery.providers.host.RecordDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,51 +106,46 @@ final class Machine {
         Files.move(tmp, rootfs);
     }
 
+    /** sshd's setting that refuses root, read before the image's own (Debian's sshd_config includes it first). */
+    static final String SSHD_DROP_IN = "etc/ssh/sshd_config.d/10-plumbery.conf";
+
     /**
      * Host name, machine id, SSH host key (made here, so the provider knows it before it connects), network
-     * file, apt's proxy setting and NoCloud seed, written into the node's disk before first boot.
+     * file, apt's proxy setting, sshd's refusal of root and NoCloud seed, written into the node's disk before first
+     * boot. Root gets no key: the plan's login user (made by the user-data, or by a netns node's init) is the one
+     * way in.
      */
     void writeFirstBoot(Spec spec, String metaData, String userData, int prefix, String user, String publicKey)
             throws IOException, ProviderException {
         Path disk = disk(spec);
-        write(disk.resolve("etc/hostname"), spec.name() + "\n", "rw-r--r--");
-        write(disk.resolve("etc/hosts"), "127.0.0.1\tlocalhost\n" + spec.address() + "\t" + spec.name() + "\n"
+        PrivateFiles.write(disk.resolve("etc/hostname"), spec.name() + "\n", "rw-r--r--");
+        PrivateFiles.write(disk.resolve("etc/hosts"), "127.0.0.1\tlocalhost\n" + spec.address() + "\t" + spec.name() + "\n"
                 + "::1\tlocalhost ip6-localhost ip6-loopback\n", "rw-r--r--");
         if (!Files.exists(disk.resolve("etc/machine-id"))) {
-            write(disk.resolve("etc/machine-id"), "", "r--r--r--");
+            PrivateFiles.write(disk.resolve("etc/machine-id"), "", "r--r--r--");
         }
         String gateway = AddressPlan.hostAddress(Subnet.parse(spec.subnet()));
-        write(disk.resolve("etc/systemd/network/10-plumbery.network"),
+        PrivateFiles.write(disk.resolve("etc/systemd/network/10-plumbery.network"),
                 CloudInit.networkFile(spec.address(), prefix, gateway), "rw-r--r--");
-        write(disk.resolve(PackageProxy.APT_CONF), PackageProxy.aptConf(gateway), "rw-r--r--");
+        PrivateFiles.write(disk.resolve(PackageProxy.APT_CONF), PackageProxy.aptConf(gateway), "rw-r--r--");
         Path hostKey = disk.resolve("etc/ssh/ssh_host_ed25519_key");
         if (!Files.exists(hostKey)) {
             Files.createDirectories(hostKey.getParent());
             Exec.check(Duration.ofSeconds(30), List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C",
                     "root@" + spec.name(), "-f", hostKey.toString()));
         }
+        if (!user.equals("root")) {
+            // the plan's admin user (with sudo) is the only way in: the provider checks nodes as that user too
+            PrivateFiles.write(disk.resolve(SSHD_DROP_IN), "PermitRootLogin no\n", "rw-r--r--");
+        }
         if (spec.netns()) {
-            write(disk.resolve("usr/local/sbin/plumbery-netns-init"), NetnsNode.initScript(user), "rwxr-xr-x");
-            write(disk.resolve("etc/plumbery/authorized_keys"), publicKey.trim() + "\n", "rw-r--r--");
+            PrivateFiles.write(disk.resolve("usr/local/sbin/plumbery-netns-init"), NetnsNode.initScript(user), "rwxr-xr-x");
+            PrivateFiles.write(disk.resolve("etc/plumbery/authorized_keys"), publicKey.trim() + "\n", "rw-r--r--");
             return;
         }
-        // root lets the plan's key in whatever the plan's user-data does, so the provider can always check
-        Path rootSsh = disk.resolve("root/.ssh");
-        if (!Files.exists(rootSsh.resolve("authorized_keys"))) {
-            Files.createDirectories(rootSsh);
-            Files.setPosixFilePermissions(disk.resolve("root"), PosixFilePermissions.fromString("rwx------"));
-            Files.setPosixFilePermissions(rootSsh, PosixFilePermissions.fromString("rwx------"));
-            write(rootSsh.resolve("authorized_keys"), publicKey.trim() + "\n", "rw-------");
-        }
         Path seed = disk.resolve("var/lib/cloud/seed/nocloud");
-        write(seed.resolve("meta-data"), metaData, "rw-------");
-        write(seed.resolve("user-data"), userData, "rw-------");
-    }
-
-    private static void write(Path file, String text, String mode) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+        PrivateFiles.write(seed.resolve("meta-data"), metaData, "rw-------");
+        PrivateFiles.write(seed.resolve("user-data"), userData, "rw-------");
     }
 
     /** Starts the node detached from this JVM (setsid), in its cgroups, with the reboot loop of nspawn. */

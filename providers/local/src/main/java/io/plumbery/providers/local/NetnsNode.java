@@ -89,7 +89,7 @@ final class NetnsNode {
         return s.toString();
     }
 
-    /** Runs inside the node's disk: the plan's user with its key and sudo, then sshd as PID 1. */
+    /** Runs inside the node's disk: the plan's user (only) with its key and sudo, then sshd as PID 1. */
     static String initScript(String user) {
         String u = shell(user);
         return "#!/bin/sh\n# plumbery local-netns node init: no systemd, no cloud-init\n"
@@ -97,11 +97,9 @@ final class NetnsNode {
                 + (user.equals("root") ? "" : "id " + u + " >/dev/null 2>&1 || useradd -m -s /bin/bash " + u + "\n"
                 + "echo " + shell(user + " ALL=(ALL) NOPASSWD:ALL") + " > /etc/sudoers.d/90-plumbery\n"
                 + "chmod 440 /etc/sudoers.d/90-plumbery\n")
-                + "for u in root " + (user.equals("root") ? "" : u) + "; do\n"
-                + "  h=$(getent passwd \"$u\" | cut -d: -f6)\n"
-                + "  mkdir -p \"$h/.ssh\" && cp /etc/plumbery/authorized_keys \"$h/.ssh/authorized_keys\"\n"
-                + "  chown -R \"$u:\" \"$h/.ssh\" && chmod 700 \"$h/.ssh\" && chmod 600 \"$h/.ssh/authorized_keys\"\n"
-                + "done\n"
+                + "h=$(getent passwd " + u + " | cut -d: -f6)\n"
+                + "mkdir -p \"$h/.ssh\" && cp /etc/plumbery/authorized_keys \"$h/.ssh/authorized_keys\"\n"
+                + "chown -R " + u + ": \"$h/.ssh\" && chmod 700 \"$h/.ssh\" && chmod 600 \"$h/.ssh/authorized_keys\"\n"
                 + "exec /usr/sbin/sshd -D -e\n";
     }
 }

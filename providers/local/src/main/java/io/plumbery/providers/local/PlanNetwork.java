@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,6 +45,7 @@ final class PlanNetwork implements HostProvider.NetworkSide {
         Subnet subnet = AddressPlan.parse(request.subnet());
         String bridge = naming.bridge(request.name());
         return records.locked(() -> {
+            records.recordNames(naming.names());
             HostNetwork.claim(records, request.name(), bridge, subnet);
             Bridges.ensureBridge(bridge, subnet);
             applyRuleset();
@@ -57,11 +59,15 @@ final class PlanNetwork implements HostProvider.NetworkSide {
 
     @Override
     public void destroyNetwork(NetworkRecord network) throws ProviderException {
-        String bridge = naming.bridge(network.name());
         records.locked(() -> {
+            PlanRecords.NetworkSpec recorded = records.network(network.name()).orElse(new PlanRecords.NetworkSpec(
+                    network.name(), naming.bridge(network.name()), network.subnet()));
             records.forgetNetwork(network.name());
             applyRuleset();
-            Bridges.deleteBridge(bridge);
+            Bridges.deleteBridge(recorded.bridge());
+            if (recorded.subnet() != null) {
+                HostNetwork.removeUnreachableRoute(Subnet.parse(recorded.subnet()));
+            }
             records.removeIfEmpty();
             return null;
         });
@@ -101,6 +107,10 @@ final class PlanNetwork implements HostProvider.NetworkSide {
         return records.locked(() -> {
             Machine.Spec spec = new Machine(records.nodeDir(node)).spec()
                     .orElseThrow(() -> Requests.nodeNotBuilt(request));
+            Optional<String> refused = PublicAddress.refused(PublicAddress.of(spec.address()) + "/32");
+            if (refused.isPresent()) {
+                throw new ProviderException("public address of node " + node + ": " + refused.get());
+            }
             PlanRecords.PublicSpec p = new PlanRecords.PublicSpec(request.name(), node, spec.network(),
                     PublicAddress.of(spec.address()), spec.address(), request.ports());
             records.putPublic(p);

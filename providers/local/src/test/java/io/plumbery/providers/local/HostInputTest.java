@@ -17,6 +17,11 @@ class HostInputTest {
     @Test
     void nodesReachTheProxyAtTheirGatewayAndNothingElseOfTheHost() {
         assertEquals("""
+                  chain loopback_guard {
+                    type filter hook prerouting priority -150; policy accept;
+                    iifname "pb-abcdef-0123" ip daddr 127.0.0.0/8 counter drop
+                    iifname "pb-abcdef-4567" ip daddr 127.0.0.0/8 counter drop
+                  }
                   chain nat_prerouting {
                     type nat hook prerouting priority -100; policy accept;
                     iifname "pb-abcdef-0123" ip saddr 10.77.1.0/24 ip daddr 10.77.1.1 tcp dport 3149 dnat to 127.0.0.1

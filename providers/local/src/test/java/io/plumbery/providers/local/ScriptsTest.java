@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ScriptsTest {
@@ -46,6 +47,8 @@ class ScriptsTest {
         String init = NetnsNode.initScript("o'brien");
         assertTrue(init.contains("useradd -m -s /bin/bash 'o'\\''brien'"), init);
         assertTrue(init.endsWith("exec /usr/sbin/sshd -D -e\n"));
+        assertTrue(init.contains("h=$(getent passwd 'o'\\''brien' | cut -d: -f6)"), init);
+        assertFalse(init.contains("root"), "root gets no key: " + init);
     }
 
     @Test

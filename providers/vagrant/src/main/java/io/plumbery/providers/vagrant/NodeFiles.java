@@ -1,5 +1,6 @@
 package io.plumbery.providers.vagrant;
 
+import io.plumbery.node.files.PrivateFiles;
 import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.host.Exec;
 import io.plumbery.providers.host.PackageProxy;
@@ -7,7 +8,6 @@ import io.plumbery.providers.host.PackageProxy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -28,9 +28,9 @@ final class NodeFiles {
      */
     static void writeFirstBoot(Path nodeDir, String node, String metaData, String userData, String gateway)
             throws IOException, ProviderException {
-        write(nodeDir.resolve("seed/meta-data"), metaData, "rw-------");
-        write(nodeDir.resolve("seed/user-data"), userData, "rw-------");
-        write(nodeDir.resolve(Vagrantfile.APT_PROXY), PackageProxy.aptConf(gateway), "rw-r--r--");
+        PrivateFiles.write(nodeDir.resolve("seed/meta-data"), metaData, "rw-------");
+        PrivateFiles.write(nodeDir.resolve("seed/user-data"), userData, "rw-------");
+        PrivateFiles.write(nodeDir.resolve(Vagrantfile.APT_PROXY), PackageProxy.aptConf(gateway), "rw-r--r--");
         Path key = nodeDir.resolve(Vagrantfile.HOST_KEY);
         if (!Files.exists(key) || !Files.exists(nodeDir.resolve(Vagrantfile.HOST_KEY + ".pub"))) {
             Files.deleteIfExists(key);
@@ -48,11 +48,5 @@ final class NodeFiles {
         } catch (IOException e) {
             return Optional.empty();
         }
-    }
-
-    private static void write(Path file, String text, String mode) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
     }
 }

@@ -49,6 +49,7 @@ final class PlanNetworks implements HostProvider.NetworkSide {
         String dockerNetwork = naming.dockerNetwork(request.name());
         String bridge = naming.bridge(request.name());
         return records.locked(() -> {
+            records.recordNames(naming.names());
             HostNetwork.claim(records, request.name(), bridge, subnet);
             Optional<String> existing = docker.networkSubnet(dockerNetwork);
             if (existing.isPresent() && !existing.get().equals(subnet.toString())) {
@@ -57,7 +58,7 @@ final class PlanNetworks implements HostProvider.NetworkSide {
             }
             if (existing.isEmpty()) {
                 docker.createNetwork(dockerNetwork, bridge, subnet.toString(), AddressPlan.hostAddress(subnet),
-                        List.of(VagrantNaming.PLAN_LABEL + "=" + naming.plan(), VagrantNaming.PROVIDER_LABEL
+                        List.of(VagrantNaming.PLAN_LABEL + "=" + naming.planKey(), VagrantNaming.PROVIDER_LABEL
                                 + "=vagrant", VagrantNaming.NETWORK_LABEL + "=" + request.name()));
             }
             ProxyForward.ensure(bridge, subnet);
@@ -78,6 +79,11 @@ final class PlanNetworks implements HostProvider.NetworkSide {
             Firewall.remove(naming.chain(network.name()), naming.bridge(network.name()));
             ProxyForward.remove(naming.bridge(network.name()));
             docker.removeNetwork(naming.dockerNetwork(network.name()));
+            String subnet = records.network(network.name()).map(PlanRecords.NetworkSpec::subnet)
+                    .orElse(network.subnet());
+            if (subnet != null) {
+                HostNetwork.removeUnreachableRoute(Subnet.parse(subnet));
+            }
             records.forgetNetwork(network.name());
             dir.removeIfEmpty();
             return null;

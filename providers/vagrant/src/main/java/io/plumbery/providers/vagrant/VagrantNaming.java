@@ -4,15 +4,15 @@ import io.plumbery.providers.host.Naming;
 
 /**
  * Every name this provider gives to something on the host (see {@link Naming}). Docker objects also carry
- * the labels {@link #PLAN_LABEL}{@code =<plan>} and {@link #PROVIDER_LABEL}{@code =vagrant}.
+ * the labels {@link #PLAN_LABEL}{@code =<plan key>} and {@link #PROVIDER_LABEL}{@code =vagrant}.
  *
  * <ul>
  *   <li>Vagrant machine: the node's name (a host name), in the plan's Vagrantfile</li>
- *   <li>container: {@code plumbery-<slug(plan)>-<node>}</li>
- *   <li>Docker network: {@code plumbery-<slug(plan)>-<hash4(network)>}</li>
- *   <li>its bridge: {@code pv-<hash6(plan)>-<hash4(network)>} (14 characters, under the 15 of IFNAMSIZ;
+ *   <li>container: {@code plumbery-<slug>-<node>}</li>
+ *   <li>Docker network: {@code plumbery-<slug>-<hash4(network)>}</li>
+ *   <li>its bridge: {@code pv-<hash>-<hash4(network)>} (14 characters, under the 15 of IFNAMSIZ;
  *       {@code pv-}, not the local provider's {@code pb-})</li>
- *   <li>iptables chain: {@code plumbery-<hash6(plan)>-<hash4(network)>} (under the 28 characters allowed)</li>
+ *   <li>iptables chain: {@code plumbery-<hash>-<hash4(network)>} (under the 28 characters allowed)</li>
  * </ul>
  */
 final class VagrantNaming extends Naming {
@@ -22,8 +22,8 @@ final class VagrantNaming extends Naming {
     static final String NODE_LABEL = "io.plumbery.node";
     static final String NETWORK_LABEL = "io.plumbery.network";
 
-    VagrantNaming(String plan) {
-        super(plan);
+    VagrantNaming(Names names) {
+        super(names);
     }
 
     String container(String node) {
@@ -57,6 +57,6 @@ final class VagrantNaming extends Naming {
 
     /** {@code --filter} arguments of docker that select this plan's objects. */
     String planFilter() {
-        return "label=" + PLAN_LABEL + "=" + plan();
+        return "label=" + PLAN_LABEL + "=" + planKey();
     }
 }

@@ -15,6 +15,7 @@ import io.plumbery.providers.host.AddressPlan;
 import io.plumbery.providers.host.BaseImage;
 import io.plumbery.providers.host.CloudInit;
 import io.plumbery.providers.host.HostProvider;
+import io.plumbery.providers.host.Naming;
 import io.plumbery.providers.host.PackageProxy;
 import io.plumbery.providers.host.PlanRecords;
 
@@ -52,11 +53,12 @@ public final class VagrantProvider extends HostProvider {
     private final PackageProxy proxy = PackageProxy.shared();
 
     private VagrantProvider(ProviderSettings settings, VagrantOptions options, VagrantTools.Found tools,
-                            Consumer<String> progress) {
+                            Consumer<String> progress) throws ProviderException {
         this.settings = settings;
         this.options = options;
-        this.naming = new VagrantNaming(settings.plan());
-        this.dir = new PlanDir(options.stateDir().resolve(naming.slug()));
+        Path project = Naming.recordsDir(options.stateDir(), settings.plan());
+        this.naming = new VagrantNaming(Naming.resolve(project, settings.plan(), options.stateDir()));
+        this.dir = new PlanDir(project);
         this.records = dir.records();
         this.docker = new Docker(tools.docker().toString());
         this.vagrant = new VagrantCli(tools.vagrant(), dir.dir(), options.vagrantTimeout());
@@ -170,7 +172,7 @@ public final class VagrantProvider extends HostProvider {
         for (PlanDir.MachineSpec m : dir.machines()) {
             machines.add(new Vagrantfile.Machine(m, dir.nodeDir(m.name())));
         }
-        PlanDir.writeText(dir.vagrantfile(), Vagrantfile.render(naming.plan(), machines,
+        PlanDir.writeText(dir.vagrantfile(), Vagrantfile.render(naming.planKey(), machines,
                 (int) options.stopTimeout().toSeconds(), hostCpus()));
     }
 
@@ -292,8 +294,8 @@ public final class VagrantProvider extends HostProvider {
 
     /**
      * Removes everything of this plan from the host, whatever the records say: machines, containers and
-     * Docker networks with the plan's label, its iptables chains and rules, its directory. The unreachable routes
-     * stay, by design.
+     * Docker networks with the plan's label, its iptables chains and rules, its directory; the unreachable routes
+     * of its recorded networks go with them.
      */
     @Override
     public void purge() throws ProviderException {

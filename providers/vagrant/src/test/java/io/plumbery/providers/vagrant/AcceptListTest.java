@@ -7,6 +7,7 @@ import io.plumbery.providers.FirewallRequest;
 import io.plumbery.providers.FirewallRule;
 import io.plumbery.providers.NetworkRecord;
 import io.plumbery.providers.ProviderException;
+import io.plumbery.providers.host.Naming.Names;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ class AcceptListTest {
 
     @Test
     void anAcceptListIsRefusedBeforeAnythingChanges(@TempDir Path dir) {
-        PlanNetworks networks = new PlanNetworks(new VagrantNaming("p"), new PlanDir(dir), new Docker("docker"));
+        PlanNetworks networks = new PlanNetworks(new VagrantNaming(Names.of("p", dir)), new PlanDir(dir), new Docker("docker"));
         FirewallRequest request = new FirewallRequest("back-fw", new NetworkRecord("n", "back", "10.77.2.0/24", Map.of()),
                 List.of(FirewallRule.everything("accept-front", "10.77.1.0/24", "10.77.2.0/24")));
         ProviderException e = assertThrows(ProviderException.class, () -> networks.ensureFirewall(request));
