@@ -28,7 +28,6 @@ final class AppsResource implements RouteTable.Resource {
     @Override
     public List<Route> routes() {
         return List.of(Route.leader(RouteTable.ANY, PREFIX, this::apps),
-                Route.leader(RouteTable.ANY, PREFIX + "/", this::apps),
                 Route.leader(RouteTable.ANY, PREFIX + "/*", this::app));
     }
 

@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.URIUtil;
 
 /** One request to Marathon's API and its response. */
 final class HttpCall {
@@ -30,13 +31,21 @@ final class HttpCall {
         return request.getMethod();
     }
 
+    /**
+     * The path as Marathon reads it: percent-decoded, an encoded separator included ({@code /v2/apps/group%2Fapp}
+     * is {@code /v2/apps/group/app}), empty segments collapsed, a trailing slash dropped ({@code /v2/apps/} is
+     * {@code /v2/apps}), as its ids ignore them.
+     */
     String path() {
-        return request.getHttpURI().getPath();
+        String decoded = URIUtil.decodePath(request.getHttpURI().getPath()).replaceAll("/{2,}", "/");
+        return decoded.length() > 1 && decoded.endsWith("/") ? decoded.substring(0, decoded.length() - 1) : decoded;
     }
 
+    /** Path and query as sent, for the leader proxy. */
     String pathAndQuery() {
+        String path = request.getHttpURI().getPath();
         String q = request.getHttpURI().getQuery();
-        return q == null ? path() : path() + "?" + q;
+        return q == null ? path : path + "?" + q;
     }
 
     String header(String name) {
