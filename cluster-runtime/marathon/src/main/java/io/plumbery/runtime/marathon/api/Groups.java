@@ -10,6 +10,7 @@ import io.plumbery.runtime.marathon.core.Views;
 import io.plumbery.runtime.marathon.model.AppDefinition;
 import io.plumbery.runtime.marathon.model.MarathonJson;
 import io.plumbery.runtime.marathon.model.PathId;
+import io.plumbery.runtime.marathon.model.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,19 +32,46 @@ final class Groups {
         return build(id, inside, snap);
     }
 
-    /** The apps of a group definition, ids resolved against the group's (nested groups included). */
+    /**
+     * The apps of a group definition, ids resolved against the group's (nested groups included); a definition of
+     * the wrong shape is Marathon's 422 at its path ({@code /groups(0)/apps(1)}).
+     */
     static List<JsonNode> flatten(JsonNode group, PathId parent) {
-        PathId id = group.hasNonNull("id") ? parent.resolve(group.path("id").asText()) : parent;
+        return flatten(group, parent, "");
+    }
+
+    private static List<JsonNode> flatten(JsonNode group, PathId parent, String path) {
+        expect(group.isObject(), path.isEmpty() ? "/" : path, "jsobject");
+        JsonNode idNode = group.path("id");
+        expect(idNode.isMissingNode() || idNode.isNull() || idNode.isTextual(), path + "/id", "jsstring");
+        PathId id = idNode.isTextual() ? parent.resolve(idNode.asText()) : parent;
         List<JsonNode> out = new ArrayList<>();
-        for (JsonNode app : group.path("apps")) {
+        int i = 0;
+        for (JsonNode app : members(group, "apps", path)) {
+            String at = path + "/apps(" + i++ + ")";
+            expect(app.isObject(), at, "jsobject");
+            expect(app.path("id").isMissingNode() || app.path("id").isTextual(), at + "/id", "jsstring");
             ObjectNode copy = app.deepCopy();
             copy.put("id", id.resolve(app.path("id").asText("")).toString());
             out.add(copy);
         }
-        for (JsonNode child : group.path("groups")) {
-            out.addAll(flatten(child, id));
+        i = 0;
+        for (JsonNode child : members(group, "groups", path)) {
+            out.addAll(flatten(child, id, path + "/groups(" + i++ + ")"));
         }
         return out;
+    }
+
+    private static JsonNode members(JsonNode group, String field, String path) {
+        JsonNode list = group.path(field);
+        expect(list.isMissingNode() || list.isNull() || list.isArray(), path + "/" + field, "jsarray");
+        return list;
+    }
+
+    private static void expect(boolean ok, String path, String type) {
+        if (!ok) {
+            throw MarathonException.invalid(List.of(Violation.of(path, "error.expected." + type)));
+        }
     }
 
     /**

@@ -47,6 +47,24 @@ final class ApiFixture implements AutoCloseable {
         return call(method, path, null);
     }
 
+    /**
+     * Opens a long-lived GET and reads its status line: the socket of an open stream (caller closes it), or an
+     * {@link IllegalStateException} with the status if the server answered otherwise.
+     */
+    Socket openStream(String path) throws Exception {
+        Socket socket = new Socket("127.0.0.1", http.port());
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream"
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        byte[] status = socket.getInputStream().readNBytes(12);
+        String line = new String(status, StandardCharsets.US_ASCII);
+        if (!line.endsWith(" 200")) {
+            socket.close();
+            throw new IllegalStateException(line);
+        }
+        return socket;
+    }
+
     private static String parse(InputStream in) throws Exception {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         in.transferTo(all);
