@@ -55,6 +55,10 @@ final class Groups {
             copy.put("id", id.resolve(app.path("id").asText("")).toString());
             out.add(copy);
         }
+        if (!members(group, "pods", path).isEmpty()) {
+            throw MarathonException.invalid(List.of(Violation.of(path + "/pods",
+                    "error.unsupported: pods are not supported")));
+        }
         i = 0;
         for (JsonNode child : members(group, "groups", path)) {
             out.addAll(flatten(child, id, path + "/groups(" + i++ + ")"));

@@ -109,4 +109,38 @@ class ProtocolEdgesTest {
             }
         }
     }
+
+    @Test
+    void fieldsThisMarathonDoesNotActOnAre422NamingThem() throws Exception {
+        String web = "{\"id\":\"/web\",\"cmd\":\"sleep 60\",\"instances\":0";
+        assertThat(api.call("POST", "/v2/apps", web + ",\"residency\":{\"taskLostBehavior\":\"WAIT_FOREVER\"},"
+                + "\"secrets\":{\"s\":{\"source\":\"db\"}}}")).isEqualTo("422 {\"message\":\"Object is not valid\","
+                + "\"details\":[{\"path\":\"/residency\",\"errors\":[\"error.unsupported: persistent volumes and "
+                + "resident tasks are not supported\"]},{\"path\":\"/secrets\",\"errors\":[\"error.unsupported: "
+                + "secrets are not supported\"]}]}");
+        for (String field : new String[] {"\"readinessChecks\":[{\"name\":\"ready\"}]",
+            "\"unreachableStrategy\":{\"inactiveAfterSeconds\":0}", "\"ipAddress\":{\"networkName\":\"dcos\"}",
+            "\"executor\":\"/opt/executor\"", "\"tty\":true"}) {
+            String name = field.substring(1, field.indexOf('"', 1));
+            assertThat(api.call("POST", "/v2/apps", web + "," + field + "}")).as(field)
+                    .startsWith("422 ").contains("\"path\":\"/" + name + "\"", "error.unsupported");
+        }
+        // empty values, as a GET of a real Marathon's app echoes them, ask for nothing
+        assertThat(api.call("POST", "/v2/apps", web + ",\"readinessChecks\":[],\"secrets\":{},\"residency\":null,"
+                + "\"tty\":false,\"executor\":\"\"}")).startsWith("201 ");
+        assertThat(api.call("PUT", "/v2/apps/web", "{\"unreachableStrategy\":{\"expungeAfterSeconds\":60}}"))
+                .startsWith("422 ").contains("\"path\":\"/unreachableStrategy\"");
+        assertThat(api.call("POST", "/v2/groups", "{\"id\":\"/prod\",\"apps\":[{\"id\":\"db\",\"cmd\":\"x\","
+                + "\"secrets\":{\"s\":{}}}]}")).startsWith("422 ").contains("\"path\":\"/apps(0)/secrets\"");
+    }
+
+    @Test
+    void podsAreAnsweredAsByAMarathonWithoutPods() throws Exception {
+        assertThat(api.call("HEAD", "/v2/pods")).startsWith("404 ");
+        assertThat(api.call("GET", "/v2/pods")).isEqualTo("404 {\"message\":\"Not Found: /v2/pods\"}");
+        assertThat(api.call("POST", "/v2/pods", "{\"id\":\"/pod\",\"containers\":[]}")).startsWith("404 ");
+        assertThat(api.call("GET", "/v2/pods/::status")).startsWith("404 ");
+        assertThat(api.call("POST", "/v2/groups", "{\"id\":\"/prod\",\"pods\":[{\"id\":\"p\"}]}"))
+                .startsWith("422 ").contains("\"path\":\"/pods\"", "pods are not supported");
+    }
 }
