@@ -143,4 +143,15 @@ class ProtocolEdgesTest {
         assertThat(api.call("POST", "/v2/groups", "{\"id\":\"/prod\",\"pods\":[{\"id\":\"p\"}]}"))
                 .startsWith("422 ").contains("\"path\":\"/pods\"", "pods are not supported");
     }
+
+    @Test
+    void eventSubscriptionsAreAnsweredAsWithoutTheHttpCallbackSubscriber() throws Exception {
+        String notRunning = "400 {\"message\":\"http event callback system is not running on this Marathon instance. "
+                + "Please re-start this instance with \\\"--event_subscriber http_callback\\\".\"}";
+        assertThat(api.call("GET", "/v2/eventSubscriptions")).isEqualTo(notRunning);
+        assertThat(api.call("POST", "/v2/eventSubscriptions?callbackUrl=http://127.0.0.1:1/cb")).isEqualTo(notRunning);
+        assertThat(api.call("DELETE", "/v2/eventSubscriptions?callbackUrl=http://127.0.0.1:1/cb"))
+                .isEqualTo(notRunning);
+        assertThat(api.call("GET", "/v2/info")).contains("\"event_subscriber\":null");
+    }
 }
