@@ -10,6 +10,7 @@ import io.plumbery.runtime.marathon.core.Views;
 import io.plumbery.runtime.marathon.model.AppDefinition;
 import io.plumbery.runtime.marathon.model.MarathonJson;
 import io.plumbery.runtime.marathon.model.PathId;
+import io.plumbery.runtime.marathon.model.UnsupportedFields;
 import io.plumbery.runtime.marathon.model.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +85,10 @@ final class Groups {
      */
     static Operations.Change apply(JsonNode body, PathId target, boolean replace, boolean force, Operations ops,
                                    Snapshot snap) {
+        List<Violation> unsupported = UnsupportedFields.ofGroup(body);
+        if (!unsupported.isEmpty()) {
+            throw MarathonException.invalid(unsupported);
+        }
         List<AppDefinition> apps = AppRequests.apps(flatten(body, target), i -> "/apps(" + i + ")");
         boolean removes = replace && snap.apps().stream().anyMatch(a -> a.pathId().isDescendantOf(target));
         if (apps.isEmpty() && !removes) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fields of Marathon's app definition that this Marathon does not act on. Given a value, they are refused (422
+ * Fields of Marathon's app and group definitions that this Marathon does not act on. Given a value, they are refused (422
  * naming the field) rather than accepted and silently dropped; an empty value ({@code null}, {@code []},
  * {@code {}}, {@code false}, {@code ""}), as clients echo back from a GET, asks for nothing and passes.
  */
@@ -23,15 +23,29 @@ public final class UnsupportedFields {
             Map.entry("tty", "a TTY for tasks is not supported"),
             Map.entry("resourceLimits", "resource limits are not supported"),
             Map.entry("check", "Mesos checks are not supported"));
+    private static final Map<String, String> GROUP_WHY = Map.of(
+            "scaleBy", "scaling a whole group is not supported; scale its apps",
+            "version", "rolling a group back is not supported; roll its apps back",
+            "dependencies", "dependencies between groups are not supported; name the apps in the apps' dependencies",
+            "enforceRole", "enforced group roles are not supported");
 
     private UnsupportedFields() {
     }
 
     /** One violation per field of {@code app} that asks for what this Marathon does not do, in the app's order. */
     public static List<Violation> of(JsonNode app) {
+        return check(app, WHY);
+    }
+
+    /** The same for a group definition's own fields (its apps are checked as apps). */
+    public static List<Violation> ofGroup(JsonNode group) {
+        return check(group, GROUP_WHY);
+    }
+
+    private static List<Violation> check(JsonNode definition, Map<String, String> unsupported) {
         List<Violation> out = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> f : app.properties()) {
-            String why = WHY.get(f.getKey());
+        for (Map.Entry<String, JsonNode> f : definition.properties()) {
+            String why = unsupported.get(f.getKey());
             if (why != null && !empty(f.getValue())) {
                 out.add(Violation.of("/" + f.getKey(), "error.unsupported: " + why));
             }

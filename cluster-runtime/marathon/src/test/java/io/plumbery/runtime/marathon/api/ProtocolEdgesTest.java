@@ -135,6 +135,18 @@ class ProtocolEdgesTest {
     }
 
     @Test
+    void groupFieldsThisMarathonDoesNotActOnAre422NamingThem() throws Exception {
+        assertThat(api.call("PUT", "/v2/groups/prod", "{\"scaleBy\":2}")).startsWith("422 ")
+                .contains("\"path\":\"/scaleBy\"", "error.unsupported");
+        assertThat(api.call("PUT", "/v2/groups/prod", "{\"version\":\"2001-01-01T00:00:00.000Z\"}"))
+                .startsWith("422 ").contains("\"path\":\"/version\"");
+        assertThat(api.call("POST", "/v2/groups", "{\"id\":\"/prod\",\"dependencies\":[\"/db\"],\"apps\":[]}"))
+                .startsWith("422 ").contains("\"path\":\"/dependencies\"");
+        assertThat(api.call("POST", "/v2/groups", "{\"id\":\"/prod\",\"dependencies\":[],\"apps\":[{\"id\":\"a\","
+                + "\"cmd\":\"sleep 1\",\"instances\":0}]}")).startsWith("201 ");
+    }
+
+    @Test
     void podsAreAnsweredAsByAMarathonWithoutPods() throws Exception {
         assertThat(api.call("HEAD", "/v2/pods")).startsWith("404 ");
         assertThat(api.call("GET", "/v2/pods")).isEqualTo("404 {\"message\":\"Not Found: /v2/pods\"}");
