@@ -25,12 +25,18 @@ final class Groups {
     private Groups() {
     }
 
-    static ObjectNode group(PathId id, Snapshot snap) {
+    /**
+     * GET a group: with no {@code embed}, its apps, subgroups and (always empty) pods, as Marathon embeds by default;
+     * else only what is named ({@code group.apps}, {@code group.groups}, {@code group.pods},
+     * {@code group.apps.tasks}, {@code group.apps.lastTaskFailure}).
+     */
+    static ObjectNode group(PathId id, Snapshot snap, List<String> embed) {
         List<AppDefinition> inside = snap.apps().stream().filter(a -> a.pathId().isDescendantOf(id)).toList();
         if (!id.isRoot() && inside.isEmpty()) {
             throw MarathonException.of(404, "Group '" + id + "' does not exist");
         }
-        return build(id, inside, snap);
+        Set<String> embeds = embed.isEmpty() ? Set.of("group.apps", "group.groups", "group.pods") : Set.copyOf(embed);
+        return build(id, inside, snap, embeds);
     }
 
     /**
@@ -105,22 +111,32 @@ final class Groups {
         return ops.group(target, List.of(), true, force, i -> "");
     }
 
-    private static ObjectNode build(PathId id, List<AppDefinition> inside, Snapshot snap) {
+    private static ObjectNode build(PathId id, List<AppDefinition> inside, Snapshot snap, Set<String> embeds) {
         ObjectNode g = MarathonJson.object().put("id", id.toString());
-        ArrayNode apps = g.putArray("apps");
+        Set<String> appEmbeds = new TreeSet<>();
+        embeds.stream().filter(e -> e.startsWith("group.apps.")).forEach(e -> appEmbeds.add(e.substring(11)));
+        ArrayNode apps = MarathonJson.MAPPER.createArrayNode();
         Set<PathId> children = new TreeSet<>();
         for (AppDefinition a : inside) {
             if (a.pathId().parent().equals(id)) {
-                apps.add(Views.app(a, snap, Set.of()));
+                apps.add(Views.app(a, snap, appEmbeds));
             } else {
                 children.add(new PathId(a.pathId().segments().subList(0, id.segments().size() + 1)));
             }
         }
-        ArrayNode groups = g.putArray("groups");
-        for (PathId child : children) {
-            groups.add(build(child, inside.stream().filter(a -> a.pathId().isDescendantOf(child)).toList(), snap));
+        if (embeds.contains("group.apps") || !appEmbeds.isEmpty()) {
+            g.set("apps", apps);
         }
-        g.putArray("pods");
+        if (embeds.contains("group.groups")) {
+            ArrayNode groups = g.putArray("groups");
+            for (PathId child : children) {
+                groups.add(build(child, inside.stream().filter(a -> a.pathId().isDescendantOf(child)).toList(), snap,
+                        embeds));
+            }
+        }
+        if (embeds.contains("group.pods")) {
+            g.putArray("pods");
+        }
         g.putArray("dependencies");
         g.put("version", inside.stream().map(AppDefinition::version).max(String::compareTo).orElse(null));
         return g;
