@@ -13,6 +13,7 @@ import io.plumbery.runtime.marathon.model.AppDefinition;
 import io.plumbery.runtime.marathon.model.MarathonJson;
 import io.plumbery.runtime.marathon.model.PathId;
 import io.plumbery.runtime.marathon.model.Violation;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -144,7 +145,7 @@ final class AppsResource implements RouteTable.Resource {
 
     /** Marathon's rollback: {@code {"version": V}} (an {@code id} may come along, nothing else) deploys version V. */
     private static void rollback(HttpCall call, Operations ops, PathId id, JsonNode body) {
-        List<String> others = new java.util.ArrayList<>();
+        List<String> others = new ArrayList<>();
         body.fieldNames().forEachRemaining(f -> {
             if (!f.equals("version") && !f.equals("id")) {
                 others.add(f);

@@ -31,12 +31,32 @@ final class ApiFixture implements AutoCloseable {
     /** {@code STATUS BODY} of one request, the path sent byte for byte. */
     String call(String method, String path, String body) throws Exception {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        return exchange(method, path, "Content-Length: " + content.length, content);
+    }
+
+    /** A request that declares a body of {@code length} bytes and sends none: what a server may answer at once. */
+    String callDeclaring(String method, String path, long length) throws Exception {
+        return exchange(method, path, "Content-Length: " + length, new byte[0]);
+    }
+
+    /** A request whose body comes in one chunk, its length not declared. */
+    String callChunked(String method, String path, String body) throws Exception {
+        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        byte[] head = (Integer.toHexString(content.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = "\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] chunked = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, chunked, 0, head.length);
+        System.arraycopy(content, 0, chunked, head.length, content.length);
+        System.arraycopy(tail, 0, chunked, head.length + content.length, tail.length);
+        return exchange(method, path, "Transfer-Encoding: chunked", chunked);
+    }
+
+    private String exchange(String method, String path, String framing, byte[] content) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", http.port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write((method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: " + content.length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+                    + "Content-Type: application/json\r\n" + framing + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(content);
             out.flush();
             return parse(socket.getInputStream());
