@@ -330,6 +330,25 @@ class MarathonIT {
         client.send("DELETE", "/v2/apps/it/crash?force=true", null);
     }
 
+    @Test
+    void eventsAreThoseMarathonSendsForAnAppsLife() throws Exception {
+        assertThat(client.send("POST", "/v2/apps", app("/it/events/app", 1, "")).status()).isEqualTo(201);
+        await().atMost(WAIT).until(() -> client.running("/it/events/app").size() == 1);
+        String task = client.running("/it/events/app").get(0).path("id").asText();
+        await().atMost(WAIT).until(() -> client.events("instance_changed_event").stream()
+                .anyMatch(e -> e.path("instanceId").asText().equals(task) && e.path("condition").asText().equals("Running")
+                        && e.path("runSpecId").asText().equals("/it/events/app")));
+        assertThat(client.events("group_change_success")).anyMatch(e -> e.path("groupId").asText().equals("/it/events"));
+        await().atMost(WAIT).until(() -> noDeploymentFor("/it/events/app"));
+        assertThat(client.events("deployment_step_success")).anyMatch(e -> e.path("plan").toString().contains("/it/events/app"));
+
+        assertThat(client.send("DELETE", "/v2/apps/it/events/app", null).status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> client.events("instance_changed_event").stream()
+                .anyMatch(e -> e.path("instanceId").asText().equals(task) && e.path("condition").asText().equals("Killed")));
+        await().atMost(WAIT).until(() -> client.events("app_terminated_event").stream()
+                .anyMatch(e -> e.path("appId").asText().equals("/it/events/app")));
+    }
+
     private JsonNode queued(String appId) throws Exception {
         for (JsonNode q : client.get("/v2/queue").body().path("queue")) {
             if (q.path("app").path("id").asText().equals(appId)) {

@@ -10,11 +10,13 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * An embedded Jetty server on one address and port (0 picks a free port). Empty path segments are accepted and
- * collapsed ({@link EmptySegments}); every other ambiguous URI is still refused as Jetty does by default.
+ * collapsed ({@link EmptySegments}); an encoded separator ({@code %2F}) is accepted and left encoded in the path, for
+ * the APIs whose ids may hold one (Marathon's {@code /v2/apps/%2Fgroup%2Fapp}); every other ambiguous URI is still
+ * refused as Jetty does by default.
  */
 public final class HttpServer implements AutoCloseable {
-    private static final UriCompliance URI_COMPLIANCE =
-            UriCompliance.DEFAULT.with("DEFAULT_WITH_EMPTY_SEGMENTS", UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT);
+    private static final UriCompliance URI_COMPLIANCE = UriCompliance.DEFAULT.with("DEFAULT_WITH_EMPTY_SEGMENTS",
+            UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT, UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR);
 
     private final String host;
     private final int port;

@@ -10,6 +10,7 @@ import io.plumbery.runtime.marathon.model.AppDefinition;
 import io.plumbery.runtime.marathon.model.AppValidator;
 import io.plumbery.runtime.marathon.model.MarathonJson;
 import io.plumbery.runtime.marathon.model.PathId;
+import io.plumbery.runtime.marathon.model.UnsupportedFields;
 import io.plumbery.runtime.marathon.model.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +53,15 @@ final class AppRequests {
         return node;
     }
 
-    /** The app from a JSON object: defaults filled, validated; 422 with every violation otherwise. */
+    /**
+     * The app from a JSON object: defaults filled, validated; 422 with every violation otherwise, a field this
+     * Marathon does not act on ({@link UnsupportedFields}) first.
+     */
     static AppDefinition app(JsonNode json) {
+        List<Violation> unsupported = UnsupportedFields.of(json);
+        if (!unsupported.isEmpty()) {
+            throw invalid(unsupported);
+        }
         AppDefinition app;
         try {
             app = MarathonJson.convert(json, AppDefinition.class);

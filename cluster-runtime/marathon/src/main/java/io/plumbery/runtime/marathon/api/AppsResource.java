@@ -12,6 +12,8 @@ import io.plumbery.runtime.marathon.core.Views;
 import io.plumbery.runtime.marathon.model.AppDefinition;
 import io.plumbery.runtime.marathon.model.MarathonJson;
 import io.plumbery.runtime.marathon.model.PathId;
+import io.plumbery.runtime.marathon.model.Violation;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +30,6 @@ final class AppsResource implements RouteTable.Resource {
     @Override
     public List<Route> routes() {
         return List.of(Route.leader(RouteTable.ANY, PREFIX, this::apps),
-                Route.leader(RouteTable.ANY, PREFIX + "/", this::apps),
                 Route.leader(RouteTable.ANY, PREFIX + "/*", this::app));
     }
 
@@ -123,9 +124,16 @@ final class AppsResource implements RouteTable.Resource {
         call.json(200, out);
     }
 
-    /** PUT/PATCH one app: the request's fields over the app's (201 when it creates the app). */
+    /**
+     * PUT/PATCH one app: the request's fields over the app's (201 when it creates the app); a body naming only a
+     * {@code version} rolls the app back to that version of it.
+     */
     private static void update(HttpCall call, Operations ops, PathId id) throws Exception {
         JsonNode body = AppRequests.parse(call.body());
+        if (body.has("version")) {
+            rollback(call, ops, id, body);
+            return;
+        }
         Optional<AppDefinition> existing = ops.app(id);
         JsonNode merged = existing.map(a -> AppRequests.merge(a, body, id.toString()))
                 .orElseGet(() -> ((ObjectNode) body.deepCopy()).put("id", id.toString()));
@@ -133,6 +141,31 @@ final class AppsResource implements RouteTable.Resource {
                 : ops.put(AppRequests.app(merged), call.flag("force"));
         call.header("Marathon-Deployment-Id", c.deploymentId());
         call.json(existing.isEmpty() ? 201 : 200, Bodies.change(c));
+    }
+
+    /** Marathon's rollback: {@code {"version": V}} (an {@code id} may come along, nothing else) deploys version V. */
+    private static void rollback(HttpCall call, Operations ops, PathId id, JsonNode body) {
+        List<String> others = new ArrayList<>();
+        body.fieldNames().forEachRemaining(f -> {
+            if (!f.equals("version") && !f.equals("id")) {
+                others.add(f);
+            }
+        });
+        if (!others.isEmpty() || !body.path("version").isTextual()) {
+            throw AppRequests.invalid(List.of(Violation.of("/", "The 'version' field may only be combined with the "
+                    + "'id' field.")));
+        }
+        String version = body.path("version").asText();
+        if (ops.app(id).isEmpty()) {
+            throw MarathonException.appNotFound(id.toString());
+        }
+        AppDefinition target = ops.versions(id).stream().filter(a -> a.version().equals(version)).findFirst()
+                .orElseThrow(() -> MarathonException.of(404, "App '" + id + "' does not exist in version " + version));
+        ObjectNode definition = MarathonJson.tree(target);
+        definition.remove(List.of("version", "versionInfo"));
+        Operations.Change c = ops.put(AppRequests.app(definition), call.flag("force"));
+        call.header("Marathon-Deployment-Id", c.deploymentId());
+        call.json(200, Bodies.change(c));
     }
 
     private static void versions(HttpCall call, Operations ops, AppPath path) {

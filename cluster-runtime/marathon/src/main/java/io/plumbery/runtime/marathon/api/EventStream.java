@@ -27,7 +27,8 @@ final class EventStream {
     private EventStream() {
     }
 
-    static void serve(HttpCall call, EventBus bus, String clientIp) {
+    /** Streams until the client goes or the bus closes; {@code closed} runs once, when the stream has ended. */
+    static void serve(HttpCall call, EventBus bus, String clientIp, Runnable closed) {
         Set<String> types = Set.copyOf(call.queries("event_type"));
         BlockingQueue<ObjectNode> queue = new ArrayBlockingQueue<>(QUEUE);
         AutoCloseable[] subscription = new AutoCloseable[1];
@@ -67,6 +68,7 @@ final class EventStream {
                     // nothing to release
                 }
                 call.callback.failed(new java.io.IOException("event stream closed"));
+                closed.run();
             }
         }, "marathon-sse-" + clientIp);
         writer.setDaemon(true);

@@ -22,7 +22,7 @@ final class GroupsResource implements RouteTable.Resource {
         PathId group = PathId.parse(call.path().substring(PREFIX.length()));
         String method = call.method();
         switch (method) {
-            case "GET" -> call.json(200, Groups.group(group, ops.snapshot()));
+            case "GET" -> call.json(200, Groups.group(group, ops.snapshot(), call.queries("embed")));
             case "POST", "PUT" -> {
                 JsonNode body = AppRequests.parse(call.body());
                 Operations.Change c = Groups.apply(body, group, method.equals("PUT"), call.flag("force"), ops,

@@ -2,7 +2,9 @@ package io.plumbery.runtime.marathon.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbery.runtime.marathon.model.MarathonJson;
+import io.plumbery.runtime.marathon.core.MarathonException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -12,9 +14,12 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.URIUtil;
 
 /** One request to Marathon's API and its response. */
 final class HttpCall {
+    /** What ZooKeeper holds in one node by default: no app or group definition can be larger. */
+    static final int MAX_BODY = 1024 * 1024;
     final Request request;
     final Response response;
     final Callback callback;
@@ -30,13 +35,21 @@ final class HttpCall {
         return request.getMethod();
     }
 
+    /**
+     * The path as Marathon reads it: percent-decoded, an encoded separator included ({@code /v2/apps/group%2Fapp}
+     * is {@code /v2/apps/group/app}), empty segments collapsed, a trailing slash dropped ({@code /v2/apps/} is
+     * {@code /v2/apps}), as its ids ignore them.
+     */
     String path() {
-        return request.getHttpURI().getPath();
+        String decoded = URIUtil.decodePath(request.getHttpURI().getPath()).replaceAll("/{2,}", "/");
+        return decoded.length() > 1 && decoded.endsWith("/") ? decoded.substring(0, decoded.length() - 1) : decoded;
     }
 
+    /** Path and query as sent, for the leader proxy. */
     String pathAndQuery() {
+        String path = request.getHttpURI().getPath();
         String q = request.getHttpURI().getQuery();
-        return q == null ? path() : path() + "?" + q;
+        return q == null ? path : path + "?" + q;
     }
 
     String header(String name) {
@@ -64,8 +77,22 @@ final class HttpCall {
         return v != null && (v.isEmpty() || v.equalsIgnoreCase("true"));
     }
 
+    /** The request body, at most {@link #MAX_BODY} bytes; a larger one is a 413 (and is not read). */
     String body() throws IOException {
-        return Content.Source.asString(request, StandardCharsets.UTF_8);
+        if (request.getLength() > MAX_BODY) {
+            throw tooLarge();
+        }
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] bytes = in.readNBytes(MAX_BODY + 1);
+            if (bytes.length > MAX_BODY) {
+                throw tooLarge();
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static MarathonException tooLarge() {
+        return MarathonException.of(413, "Request body too large: more than " + MAX_BODY + " bytes");
     }
 
     void json(int status, JsonNode body) {

@@ -31,7 +31,7 @@ public final class MarathonApi extends Handler.Abstract {
     static RouteTable routes(Leadership leadership) {
         return new RouteTable(List.of(new AppsResource(), new TasksResource(), new DeploymentsResource(),
                 new QueueResource(), new GroupsResource(), new InfoResource(leadership),
-                new EventsResource(leadership)));
+                new EventsResource(leadership), new EventSubscriptionsResource()));
     }
 
     @Override

@@ -66,11 +66,32 @@ final class DeploymentRunner {
             events.publish(events.event("api_post_event").put("uri", "/v2/apps" + target.id())
                     .set("appDefinition", MarathonJson.tree(target)));
         }
+        // as Marathon's group manager: the change is stored and its deployment under way
+        events.publish(events.event("group_change_success").put("groupId", changedGroup(d).toString())
+                .put("version", d.version()));
         if (d.steps().isEmpty()) {
             finish(d);
         } else {
             begin(d, 1);
         }
+    }
+
+    /** The innermost group holding every app the deployment changes ({@code /} for apps in different trees). */
+    static PathId changedGroup(Deployment d) {
+        List<String> common = null;
+        for (String app : d.affectedApps()) {
+            List<String> parent = PathId.parse(app).parent().segments();
+            if (common == null) {
+                common = parent;
+            } else {
+                int same = 0;
+                while (same < common.size() && same < parent.size() && common.get(same).equals(parent.get(same))) {
+                    same++;
+                }
+                common = common.subList(0, same);
+            }
+        }
+        return common == null ? PathId.ROOT : new PathId(common);
     }
 
     /**

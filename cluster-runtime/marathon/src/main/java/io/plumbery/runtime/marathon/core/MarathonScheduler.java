@@ -151,6 +151,8 @@ public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
         suppressed = false;
         lastTotalNeed = 0;
         LOG.info("Subscribed as framework {}", id);
+        events.publish(events.event("scheduler_registered_event").put("frameworkId", id)
+                .put("master", mesos.masterEndpoint().orElse(null)));
         events.publish(events.event("framework_message_event").put("frameworkId", id).put("message", "subscribed"));
         reconcileWithMaster();
         reconcileAll();
@@ -216,6 +218,7 @@ public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
         boolean changed = !newState.equals(task.state());
         if (changed) {
             events.publish(statusEvent(task, newState, status.path("message").asText("")));
+            events.publish(InstanceEvents.changed(events, task, newState));
         }
         if (gone) {
             state.removeTask(taskId);

@@ -5,17 +5,31 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 
-/** Marathon's JSON: camelCase names (unlike Mesos's snake_case), unknown fields ignored, nulls left out. */
+/**
+ * Marathon's JSON: camelCase names (unlike Mesos's snake_case), unknown fields ignored, nulls left out. A number or a
+ * boolean where a string belongs is refused, as Marathon refuses it ({@code "id": 42} is not the app {@code /42}).
+ */
 public final class MarathonJson {
-    public static final ObjectMapper MAPPER = new ObjectMapper()
+    public static final ObjectMapper MAPPER = strictStrings(new ObjectMapper()
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, false);
+            .configure(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, false));
 
     private MarathonJson() {
+    }
+
+    private static ObjectMapper strictStrings(ObjectMapper mapper) {
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
     }
 
     public static String write(Object value) {
