@@ -4,6 +4,7 @@ import io.plumbery.runtime.election.LeaderDetector;
 import io.plumbery.runtime.election.MesosContender;
 import io.plumbery.runtime.election.Zk;
 import io.plumbery.runtime.election.ZkUrl;
+import io.plumbery.runtime.http.Cors;
 import io.plumbery.runtime.http.HttpServer;
 import io.plumbery.runtime.http.Router;
 import io.plumbery.runtime.master.api.InternalApi;
@@ -17,6 +18,7 @@ import io.plumbery.runtime.state.MasterState;
 import io.plumbery.runtime.webui.Page;
 import io.plumbery.runtime.webui.WebPages;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +29,7 @@ import org.apache.curator.framework.CuratorFramework;
 /** A master process: HTTP APIs, leader election in ZooKeeper (or alone without --zk), leader-only loops. */
 public final class MasterServer implements AutoCloseable {
     private final MasterConfig config;
+    private final Set<String> corsOrigins;
     private final AtomicReference<State> lifecycle = new AtomicReference<>(State.LATENT);
     private ScheduledExecutorService timers;
     private MasterCore core;
@@ -39,7 +42,13 @@ public final class MasterServer implements AutoCloseable {
     private enum State { LATENT, STARTED, CLOSED }
 
     public MasterServer(MasterConfig config) {
+        this(config, Set.of());
+    }
+
+    /** A master that also answers cross-origin requests from these origins ({@code *}: any); none by default. */
+    public MasterServer(MasterConfig config, Set<String> corsOrigins) {
         this.config = config;
+        this.corsOrigins = corsOrigins;
     }
 
     public void start() throws Exception {
@@ -64,7 +73,7 @@ public final class MasterServer implements AutoCloseable {
         new OperatorEndpoints(core, gate).register(router);
         new InternalApi(registry).register(router);
         http = new HttpServer("master", config.ip(), config.port(),
-                new WebPages(router, Page.MESOS, this::leaderElsewhere));
+                Cors.around(new WebPages(router, Page.MESOS, this::leaderElsewhere), corsOrigins));
         http.start();
         info = MasterInfo.of(state.masterId(), config.ip(), config.hostname(), http.port(), ProtocolVersion.MESOS);
         core.setInfo(info);
