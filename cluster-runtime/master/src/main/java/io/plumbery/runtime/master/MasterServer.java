@@ -17,6 +17,7 @@ import io.plumbery.runtime.protocol.ProtocolVersion;
 import io.plumbery.runtime.state.MasterState;
 import io.plumbery.runtime.webui.Page;
 import io.plumbery.runtime.webui.WebPages;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -73,7 +74,7 @@ public final class MasterServer implements AutoCloseable {
         new OperatorEndpoints(core, gate).register(router);
         new InternalApi(registry).register(router);
         http = new HttpServer("master", config.ip(), config.port(),
-                Cors.around(new WebPages(router, Page.MESOS, this::leaderElsewhere), corsOrigins));
+                Cors.around(new WebPages(router, Page.MESOS, this::leaderElsewhere, this::agentAddresses), corsOrigins));
         http.start();
         info = MasterInfo.of(state.masterId(), config.ip(), config.hostname(), http.port(), ProtocolVersion.MESOS);
         core.setInfo(info);
@@ -121,6 +122,13 @@ public final class MasterServer implements AutoCloseable {
         }
         // a demoted master may still be named by the detector for a moment: never send the browser to itself
         return leader().filter(l -> info == null || !l.id().equals(info.id())).map(LeaderGate::baseUrl);
+    }
+
+    /** host:port of each registered agent as the Mesos page reaches it: their hostname and port in /master/state. */
+    private List<String> agentAddresses() {
+        return core.read(s -> s.agents.values().stream()
+                .map(a -> a.info().hostname() + ":" + (a.info().port() == null ? 5051 : a.info().port()))
+                .toList());
     }
 
     public boolean isLeader() {
