@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.http.Exchange;
+import io.plumbery.runtime.http.Jsonp;
 import io.plumbery.runtime.http.Router;
 import io.plumbery.runtime.mesos.V1Codec;
 import io.plumbery.runtime.protocol.AgentMessages;
@@ -34,7 +35,7 @@ final class AgentApi {
     }
 
     void register(Router router) {
-        router.route(ex -> ex.json(200, state()), "/state", "/state.json", "/slave(1)/state", "/slave(1)/state.json");
+        router.route(ex -> Jsonp.ok(ex, state()), "/state", "/state.json", "/slave(1)/state", "/slave(1)/state.json");
         router.route(ex -> ex.empty(200), "/health", "/slave(1)/health");
         router.route(V1Codec.agentOperator().around(this::v1), "/api/v1");
         router.route(ex -> ex.json(200, Json.object().put("version", ProtocolVersion.MESOS)), "/version");

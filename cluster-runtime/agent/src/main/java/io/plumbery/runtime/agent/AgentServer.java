@@ -1,8 +1,10 @@
 package io.plumbery.runtime.agent;
 
+import io.plumbery.runtime.http.Cors;
 import io.plumbery.runtime.http.HttpServer;
 import io.plumbery.runtime.http.Router;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,6 +22,7 @@ public final class AgentServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentServer.class);
 
     private final AgentConfig config;
+    private final Set<String> corsOrigins;
     private final AtomicReference<String> agentId = new AtomicReference<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final DockerCli docker;
@@ -32,7 +35,13 @@ public final class AgentServer implements AutoCloseable {
     private String endpoint;
 
     public AgentServer(AgentConfig config) {
+        this(config, Set.of());
+    }
+
+    /** An agent that also answers cross-origin requests from these origins ({@code *}: any); none by default. */
+    public AgentServer(AgentConfig config, Set<String> corsOrigins) {
         this.config = config;
+        this.corsOrigins = corsOrigins;
         this.docker = config.docker() == null ? null : new DockerCli(config.docker());
     }
 
@@ -74,7 +83,7 @@ public final class AgentServer implements AutoCloseable {
         new AgentApi(this, tasks, new FileCalls(files).or(new InventoryCalls(inventory))).register(router);
         new FilesEndpoints(files).register(router);
         new MonitorEndpoints(inventory).register(router);
-        http = new HttpServer("agent", config.ip(), config.port(), router);
+        http = new HttpServer("agent", config.ip(), config.port(), Cors.around(router, corsOrigins));
         http.start();
         endpoint = config.ip() + ":" + http.port();
         registration.start(http.port(), endpoint);

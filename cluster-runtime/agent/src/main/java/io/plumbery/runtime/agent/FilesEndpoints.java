@@ -3,6 +3,7 @@ package io.plumbery.runtime.agent;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.http.Exchange;
+import io.plumbery.runtime.http.Jsonp;
 import io.plumbery.runtime.http.ResponseStream;
 import io.plumbery.runtime.http.Router;
 import io.plumbery.runtime.protocol.Json;
@@ -73,7 +74,7 @@ final class FilesEndpoints {
         try {
             VirtualFiles.Chunk chunk = offset == -1 ? files.read(0, 0L, path)
                     : files.read(offset, length == -1 ? null : length, path);
-            Jsonp.ok(ex, readAnswer(chunk.data(), offset == -1 ? chunk.size() : offset));
+            Jsonp.encoded(ex, readAnswer(chunk.data(), offset == -1 ? chunk.size() : offset));
         } catch (FilesError e) {
             e.answer(ex);
         }

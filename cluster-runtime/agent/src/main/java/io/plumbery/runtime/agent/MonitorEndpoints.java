@@ -3,6 +3,7 @@ package io.plumbery.runtime.agent;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.http.Exchange;
+import io.plumbery.runtime.http.Jsonp;
 import io.plumbery.runtime.http.Router;
 import io.plumbery.runtime.protocol.Json;
 

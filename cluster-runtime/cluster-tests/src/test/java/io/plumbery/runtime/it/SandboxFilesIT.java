@@ -90,6 +90,27 @@ class SandboxFilesIT {
     }
 
     @Test
+    void theStatesTheMesosUiReadsAnswerJsonpAndACallbackThatIsNoIdentifierPathIsRefused() throws Exception {
+        for (String[] at : new String[][] {{cluster.endpoint(), "/master/state"}, {cluster.endpoint(), "/state"},
+                {cluster.endpoint(), "/master/state-summary"}, {cluster.endpoint(), "/metrics/snapshot"},
+                {agentEndpoint, "/state"}, {agentEndpoint, "/slave(1)/state"}}) {
+            HttpResponse<String> r = Cluster.get(at[0], at[1] + "?jsonp=angular.callbacks._0");
+            assertThat(r.headers().firstValue("Content-Type")).as(at[1]).hasValue("text/javascript");
+            assertThat(r.body()).as(at[1]).startsWith("angular.callbacks._0({").endsWith("})");
+        }
+        for (String callback : new String[] {"alert(1)//", "a;b", "x</script>", "1a", "a..b", "a.", " a", "a-b"}) {
+            String query = "?jsonp=" + URLEncoder.encode(callback, StandardCharsets.UTF_8);
+            for (String[] at : new String[][] {{cluster.endpoint(), "/master/state"}, {agentEndpoint, "/state"},
+                    {agentEndpoint, "/files/read?offset=-1&path=" + enc(sandbox + "/stdout")}}) {
+                String path = at[1] + (at[1].contains("?") ? query.replace('?', '&') : query);
+                HttpResponse<String> r = Cluster.get(at[0], path);
+                assertThat(r.statusCode()).as(path).isEqualTo(400);
+                assertThat(r.body()).as(path).isEqualTo("Invalid 'jsonp': a callback is a JavaScript identifier path");
+            }
+        }
+    }
+
+    @Test
     void theUisPailerReadsTheWholeStdoutInChunks() throws Exception {
         String stdout = sandbox + "/stdout";
         await().atMost(Duration.ofSeconds(10)).until(() -> read(stdout, -1, -1).path("offset").asLong()

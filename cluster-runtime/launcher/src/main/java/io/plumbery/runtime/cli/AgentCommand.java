@@ -2,6 +2,7 @@ package io.plumbery.runtime.cli;
 
 import io.plumbery.runtime.agent.AgentConfig;
 import io.plumbery.runtime.agent.AgentServer;
+import io.plumbery.runtime.http.Cors;
 import io.plumbery.runtime.protocol.ResourceSpec;
 import io.plumbery.runtime.protocol.Resources;
 import io.plumbery.runtime.service.Services;
@@ -55,6 +56,10 @@ public final class AgentCommand implements Callable<Integer> {
             description = "The file the agent's log goes to, served at /slave/log by /files (default: none)")
     Path externalLogFile;
 
+    @Option(names = "--cors_origins", defaultValue = "${env:MESOS_CORS_ORIGINS}",
+            description = "Origins allowed to call this agent from a browser (http://host:port,..., or * for any; default: none)")
+    String corsOrigins;
+
     @Option(names = "--heartbeat_interval", defaultValue = "${env:MESOS_HEARTBEAT_INTERVAL:-5}", description = "Seconds between heartbeats")
     long heartbeatSeconds;
 
@@ -79,7 +84,7 @@ public final class AgentCommand implements Callable<Integer> {
                         "Unknown containerizer '" + c + "' in --containerizers (known: mesos, docker)");
             }
         }
-        AgentServer agent = new AgentServer(config);
+        AgentServer agent = new AgentServer(config, Cors.origins(corsOrigins));
         agent.start();
         System.out.println("Agent listening on " + ip + ":" + agent.port() + " with " + res);
         System.out.println(config.docker() == null

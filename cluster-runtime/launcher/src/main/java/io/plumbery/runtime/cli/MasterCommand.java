@@ -1,5 +1,6 @@
 package io.plumbery.runtime.cli;
 
+import io.plumbery.runtime.http.Cors;
 import io.plumbery.runtime.master.MasterConfig;
 import io.plumbery.runtime.master.MasterServer;
 import io.plumbery.runtime.service.Services;
@@ -43,12 +44,16 @@ public final class MasterCommand implements Callable<Integer> {
     @Option(names = "--agent_removal_timeout", defaultValue = "${env:MESOS_AGENT_REMOVAL_TIMEOUT:-75}", description = "Seconds of agent silence before its tasks are lost/unreachable")
     long agentRemovalSeconds;
 
+    @Option(names = "--cors_origins", defaultValue = "${env:MESOS_CORS_ORIGINS}",
+            description = "Origins allowed to call this master from a browser (http://host:port,..., or * for any; default: none)")
+    String corsOrigins;
+
     @Override
     public Integer call() throws Exception {
         MasterConfig config = new MasterConfig(ip, hostname == null ? ip : hostname, port, zk, quorum, workDir,
                 Duration.ofSeconds(zkSessionSeconds), Duration.ofSeconds(offerTimeoutSeconds),
                 Duration.ofMillis(allocationMillis), Duration.ofSeconds(15), Duration.ofSeconds(agentRemovalSeconds));
-        MasterServer master = new MasterServer(config);
+        MasterServer master = new MasterServer(config, Cors.origins(corsOrigins));
         master.start();
         System.out.println("Master " + master.info().id() + " listening on " + ip + ":" + master.port());
         return Services.runUntilShutdown(master::close);

@@ -2,6 +2,7 @@ package io.plumbery.runtime.marathon;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import io.plumbery.runtime.http.Cors;
 import io.plumbery.runtime.service.Services;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,6 +47,11 @@ public final class MarathonCommand implements Callable<Integer> {
     @Option(names = "--reconciliation_interval", defaultValue = "30000", description = "Task reconciliation interval, milliseconds (default ${DEFAULT-VALUE})")
     long reconciliationMillis;
 
+    // Marathon's own name for it, and the runtime's common one
+    @Option(names = {"--access_control_allow_origin", "--cors_origins"},
+            description = "Origins allowed to call this Marathon from a browser (http://host:port,..., or * for any; default: none)")
+    String corsOrigins;
+
     static String localHostName() {
         try {
             return java.net.InetAddress.getLocalHost().getCanonicalHostName();
@@ -59,7 +65,7 @@ public final class MarathonCommand implements Callable<Integer> {
         MarathonConfig config = new MarathonConfig(hostname != null ? hostname : localHostName(), httpAddress, httpPort, master, zk, frameworkName,
                 failoverTimeout, declineMillis / 1000.0, Duration.ofMillis(zkSessionMillis), Duration.ofMillis(250),
                 Duration.ofMillis(reconciliationMillis));
-        MarathonServer server = new MarathonServer(config);
+        MarathonServer server = new MarathonServer(config, Cors.origins(corsOrigins));
         server.start();
         spec.commandLine().getOut().println("Marathon listening on " + httpAddress + ":" + server.port()
                 + " (advertised as " + server.endpoint() + ")");

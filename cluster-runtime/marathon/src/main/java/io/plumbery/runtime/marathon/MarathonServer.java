@@ -3,6 +3,7 @@ package io.plumbery.runtime.marathon;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.election.Zk;
 import io.plumbery.runtime.election.ZkUrl;
+import io.plumbery.runtime.http.Cors;
 import io.plumbery.runtime.http.HttpServer;
 import io.plumbery.runtime.marathon.api.Leadership;
 import io.plumbery.runtime.marathon.api.MarathonApi;
@@ -15,6 +16,7 @@ import io.plumbery.runtime.marathon.state.ZkStore;
 import io.plumbery.runtime.webui.Page;
 import io.plumbery.runtime.webui.WebPages;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,7 @@ public final class MarathonServer implements AutoCloseable, Leadership {
     private enum State { LATENT, STARTED, CLOSED }
 
     private final MarathonConfig config;
+    private final Set<String> corsOrigins;
     private final EventBus events = new EventBus();
     private final AtomicReference<State> lifecycle = new AtomicReference<>(State.LATENT);
     private final ScheduledExecutorService leadership = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -53,7 +56,13 @@ public final class MarathonServer implements AutoCloseable, Leadership {
     private String endpoint;
 
     public MarathonServer(MarathonConfig config) {
+        this(config, Set.of());
+    }
+
+    /** A Marathon that also answers cross-origin requests from these origins ({@code *}: any); none by default. */
+    public MarathonServer(MarathonConfig config, Set<String> corsOrigins) {
         this.config = config;
+        this.corsOrigins = corsOrigins;
     }
 
     public void start() throws Exception {
@@ -61,7 +70,7 @@ public final class MarathonServer implements AutoCloseable, Leadership {
             throw new IllegalStateException("already started");
         }
         http = new HttpServer("marathon", config.httpAddress(), config.httpPort(),
-                new WebPages(new MarathonApi(this), Page.MARATHON, this::leaderElsewhere));
+                Cors.around(new WebPages(new MarathonApi(this), Page.MARATHON, this::leaderElsewhere), corsOrigins));
         http.start();
         endpoint = config.hostname() + ":" + http.port();
         if (config.zk() == null) {

@@ -4,6 +4,7 @@ import io.plumbery.runtime.election.LeaderDetector;
 import io.plumbery.runtime.election.MesosContender;
 import io.plumbery.runtime.election.Zk;
 import io.plumbery.runtime.election.ZkUrl;
+import io.plumbery.runtime.http.Cors;
 import io.plumbery.runtime.http.HttpServer;
 import io.plumbery.runtime.http.Router;
 import io.plumbery.runtime.master.api.InternalApi;
@@ -17,7 +18,9 @@ import io.plumbery.runtime.protocol.ProtocolVersion;
 import io.plumbery.runtime.state.MasterState;
 import io.plumbery.runtime.webui.Page;
 import io.plumbery.runtime.webui.WebPages;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,6 +31,7 @@ import org.apache.curator.framework.CuratorFramework;
 /** A master process: HTTP APIs, leader election in ZooKeeper (or alone without --zk), leader-only loops. */
 public final class MasterServer implements AutoCloseable {
     private final MasterConfig config;
+    private final Set<String> corsOrigins;
     private final AtomicReference<State> lifecycle = new AtomicReference<>(State.LATENT);
     private ScheduledExecutorService timers;
     private MasterCore core;
@@ -40,7 +44,13 @@ public final class MasterServer implements AutoCloseable {
     private enum State { LATENT, STARTED, CLOSED }
 
     public MasterServer(MasterConfig config) {
+        this(config, Set.of());
+    }
+
+    /** A master that also answers cross-origin requests from these origins ({@code *}: any); none by default. */
+    public MasterServer(MasterConfig config, Set<String> corsOrigins) {
         this.config = config;
+        this.corsOrigins = corsOrigins;
     }
 
     public void start() throws Exception {
@@ -65,7 +75,7 @@ public final class MasterServer implements AutoCloseable {
         new OperatorEndpoints(core, gate).register(router);
         new InternalApi(registry).register(router);
         http = new HttpServer("master", config.ip(), config.port(),
-                new WebPages(router, Page.MESOS, this::leaderElsewhere));
+                Cors.around(new WebPages(router, Page.MESOS, this::leaderElsewhere, this::agentAddresses), corsOrigins));
         http.start();
         info = MasterInfo.of(state.masterId(), config.ip(), config.hostname(), http.port(), ProtocolVersion.MESOS);
         core.setInfo(info);
@@ -113,6 +123,13 @@ public final class MasterServer implements AutoCloseable {
         }
         // a demoted master may still be named by the detector for a moment: never send the browser to itself
         return leader().filter(l -> info == null || !l.id().equals(info.id())).map(LeaderGate::baseUrl);
+    }
+
+    /** host:port of each registered agent as the Mesos page reaches it: their hostname and port in /master/state. */
+    private List<String> agentAddresses() {
+        return core.read(s -> s.agents.values().stream()
+                .map(a -> a.info().hostname() + ":" + (a.info().port() == null ? 5051 : a.info().port()))
+                .toList());
     }
 
     public boolean isLeader() {

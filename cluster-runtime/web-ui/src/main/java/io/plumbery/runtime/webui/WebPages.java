@@ -15,18 +15,20 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class WebPages extends Handler.Wrapper {
     static final String ASSETS = "/ui/";
-    /** The pages load only their own files; they ask the APIs of this origin and the agents' {@code /files}. */
-    static final String POLICY = "default-src 'self'; connect-src 'self' http: https:; img-src 'self' data:; "
-            + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
-
     private final Page page;
     private final LeaderLocation leader;
+    private final ScriptSources scripts;
     private final Assets assets = new Assets();
 
     public WebPages(Handler api, Page page, LeaderLocation leader) {
+        this(api, page, leader, ScriptSources.NONE);
+    }
+
+    public WebPages(Handler api, Page page, LeaderLocation leader, ScriptSources scripts) {
         super(api);
         this.page = page;
         this.leader = leader;
+        this.scripts = scripts;
     }
 
     @Override
@@ -52,7 +54,7 @@ public final class WebPages extends Handler.Wrapper {
         return super.handle(request, response, callback);
     }
 
-    private static void serve(Request request, Response response, Callback callback, Optional<Asset> found) {
+    private void serve(Request request, Response response, Callback callback, Optional<Asset> found) {
         if (found.isEmpty()) {
             response.setStatus(404);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
@@ -65,7 +67,9 @@ public final class WebPages extends Handler.Wrapper {
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
         response.getHeaders().put(HttpHeader.ETAG, asset.etag());
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
-        response.getHeaders().put("Content-Security-Policy", POLICY);
+        // only a document's policy governs what it loads: the agents are looked up for the page alone
+        boolean document = asset.contentType().startsWith("text/html");
+        response.getHeaders().put("Content-Security-Policy", ContentPolicy.of(document ? scripts : ScriptSources.NONE));
         if (asset.etag().equals(request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
             response.setStatus(304);
             response.write(true, ByteBuffer.allocate(0), callback);

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.Handler;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class WebPagesTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicReference<Optional<String>> leader = new AtomicReference<>(Optional.empty());
+    private final AtomicReference<List<String>> agents = new AtomicReference<>(List.of());
     private Server server;
     private String base;
 
@@ -39,7 +41,7 @@ class WebPagesTest {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
-        server.setHandler(new WebPages(api, Page.MARATHON, leader::get));
+        server.setHandler(new WebPages(api, Page.MARATHON, leader::get, agents::get));
         server.start();
         base = "http://127.0.0.1:" + connector.getLocalPort();
     }
@@ -97,5 +99,25 @@ class WebPagesTest {
         assertThat(page.statusCode()).isEqualTo(307);
         assertThat(page.headers().firstValue("Location")).hasValue("//10.0.0.9:8080/");
         assertThat(get("/ui/marathon/main.js").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void thePagesPolicyAllowsScriptsFromItselfAndTheAgentsOfTheMomentOnly() throws Exception {
+        assertThat(policy("/")).contains("script-src 'self';").contains("connect-src 'self';")
+                .doesNotContain("http:").doesNotContain("*");
+
+        agents.set(List.of("127.0.0.2:5051", "agent-1.example:5051", "127.0.0.2:5051", "x; script-src *:1",
+                "'unsafe-inline':1", "no-port"));
+        assertThat(policy("/")).contains("script-src 'self' 127.0.0.2:5051 agent-1.example:5051;")
+                .doesNotContain("unsafe").doesNotContain("*").doesNotContain("no-port");
+        // a module's own policy governs nothing it loads: no agents looked up for it
+        assertThat(policy("/ui/marathon/main.js")).contains("script-src 'self';");
+
+        agents.set(List.of());
+        assertThat(policy("/")).contains("script-src 'self';").doesNotContain("5051");
+    }
+
+    private String policy(String path) throws Exception {
+        return get(path).headers().firstValue("Content-Security-Policy").orElseThrow();
     }
 }

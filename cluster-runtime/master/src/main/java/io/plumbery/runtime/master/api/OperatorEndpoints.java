@@ -3,6 +3,7 @@ package io.plumbery.runtime.master.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.http.Exchange;
+import io.plumbery.runtime.http.Jsonp;
 import io.plumbery.runtime.http.Router;
 import io.plumbery.runtime.master.MasterConfig;
 import io.plumbery.runtime.master.MasterCore;
@@ -27,17 +28,17 @@ public final class OperatorEndpoints {
     }
 
     public void register(Router router) {
-        router.route(gate.leaderOnly(ex -> ex.json(200, core.read(s -> StateViews.state(core, s)))),
+        router.route(gate.leaderOnly(ex -> Jsonp.ok(ex, core.read(s -> StateViews.state(core, s)))),
                 "/master/state", "/master/state.json", "/state", "/state.json");
         router.route(gate.leaderOnly(this::slaves), "/master/slaves", "/slaves");
         router.route(gate.leaderOnly(this::frameworks), "/master/frameworks", "/frameworks");
         router.route(gate.leaderOnly(this::tasks), "/master/tasks", "/tasks", "/master/tasks.json");
         router.route(gate.leaderOnly(this::stateSummary), "/master/state-summary", "/state-summary");
         router.route(gate.leaderOnly(this::roles), "/master/roles", "/roles", "/master/roles.json");
-        router.route(ex -> ex.json(200, flags()), "/master/flags", "/flags");
+        router.route(ex -> Jsonp.ok(ex, flags()), "/master/flags", "/flags");
         router.route(ex -> ex.empty(200), "/master/health", "/health");
         router.route(gate::redirect, "/master/redirect", "/redirect");
-        router.route(ex -> ex.json(200, metrics()), "/metrics/snapshot");
+        router.route(ex -> Jsonp.ok(ex, metrics()), "/metrics/snapshot");
         router.route(ex -> ex.json(200, version()), "/version");
     }
 
@@ -45,11 +46,11 @@ public final class OperatorEndpoints {
         ObjectNode o = Json.object();
         o.set("slaves", core.read(StateViews::slaves));
         o.putArray("recovered_slaves");
-        ex.json(200, o);
+        Jsonp.ok(ex, o);
     }
 
     private void frameworks(Exchange ex) {
-        ex.json(200, core.read(s -> {
+        Jsonp.ok(ex, core.read(s -> {
             ObjectNode o = Json.object();
             ArrayNode live = o.putArray("frameworks");
             s.frameworks.values().forEach(fw -> live.add(StateViews.framework(fw, s)));
@@ -61,7 +62,7 @@ public final class OperatorEndpoints {
     }
 
     private void tasks(Exchange ex) {
-        ex.json(200, core.read(s -> {
+        Jsonp.ok(ex, core.read(s -> {
             ObjectNode o = Json.object();
             ArrayNode tasks = o.putArray("tasks");
             s.frameworks.values().forEach(fw -> fw.tasks().values().forEach(t -> tasks.add(StateViews.task(t))));
@@ -71,7 +72,7 @@ public final class OperatorEndpoints {
     }
 
     private void stateSummary(Exchange ex) {
-        ex.json(200, core.read(s -> {
+        Jsonp.ok(ex, core.read(s -> {
             ObjectNode o = Json.object();
             o.put("hostname", core.info().hostname());
             o.put("cluster", "");
@@ -127,7 +128,7 @@ public final class OperatorEndpoints {
     }
 
     private void roles(Exchange ex) {
-        ex.json(200, core.read(s -> {
+        Jsonp.ok(ex, core.read(s -> {
             Map<String, java.util.List<String>> byRole = new java.util.TreeMap<>();
             byRole.put("*", new java.util.ArrayList<>());
             for (FrameworkRecord fw : s.frameworks.values()) {
