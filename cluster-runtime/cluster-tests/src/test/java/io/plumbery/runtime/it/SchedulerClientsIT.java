@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Real, unchanged third-party v1 scheduler clients, each in a process of its own (see client-drivers), run one shell
+ * Real, unchanged third-party v1 scheduler clients, each in a process of its own (see clients/mesos-java and clients/mesos-node), run one shell
  * task to its end and tear their framework down: mesos-rxjava's protobuf client (Java, protobuf on the wire) and
  * mesos-framework (JavaScript, JSON). Each step is asserted from the driver's output and from the master's state.
  * Against an in-process master and agent, or a running cluster: {@code -Dclients.master=http://HOST:5050}.
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SchedulerClientsIT {
     private static final Duration DRIVER_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration NPM_TIMEOUT = Duration.ofSeconds(300);
-    private static final Path DRIVERS = Path.of(System.getProperty("clients.drivers", "../client-drivers"));
+    private static final Path CLIENTS = Path.of(System.getProperty("clients.dir", "../clients"));
     private static final Path WORK = Path.of(System.getProperty("clients.work", "target/clients"));
 
     @TempDir
@@ -70,8 +70,8 @@ class SchedulerClientsIT {
 
     @Test
     void mesosRxJavaProtobufClientRunsATaskAndTearsDown() throws Exception {
-        String classpath = DRIVERS.resolve("target/classes") + File.pathSeparator
-                + Files.readString(DRIVERS.resolve("target/driver.classpath")).strip();
+        String classpath = CLIENTS.resolve("mesos-java/target/classes") + File.pathSeparator
+                + Files.readString(CLIENTS.resolve("mesos-java/target/driver.classpath")).strip();
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpath, "io.plumbery.clients.RxJavaScheduler", masterUrl, "rxjava-it");
         assertTaskRanAndFrameworkWasTornDown(DriverProcess.run(command, WORK.resolve("rxjava"), DRIVER_TIMEOUT));
@@ -82,7 +82,7 @@ class SchedulerClientsIT {
         Path js = WORK.resolve("js");
         Files.createDirectories(js);
         for (String file : new String[] {"package.json", "package-lock.json", "scheduler.js"}) {
-            Files.copy(DRIVERS.resolve("src/main/js").resolve(file), js.resolve(file),
+            Files.copy(CLIENTS.resolve("mesos-node").resolve(file), js.resolve(file),
                     StandardCopyOption.REPLACE_EXISTING);
         }
         DriverProcess npm = DriverProcess.run(List.of("npm", "ci", "--no-audit", "--no-fund"), js, NPM_TIMEOUT);
