@@ -108,7 +108,8 @@ final class Machine {
 
     /**
      * Host name, machine id, SSH host key (made here, so the provider knows it before it connects), network
-     * file, apt's proxy setting and NoCloud seed, written into the node's disk before first boot.
+     * file, apt's proxy setting, NoCloud seed and cloud-init's boot in one process ({@link CloudInitBoot}),
+     * written into the node's disk before first boot.
      */
     void writeFirstBoot(Spec spec, String metaData, String userData, int prefix, String user, String publicKey)
             throws IOException, ProviderException {
@@ -145,6 +146,7 @@ final class Machine {
         Path seed = disk.resolve("var/lib/cloud/seed/nocloud");
         write(seed.resolve("meta-data"), metaData, "rw-------");
         write(seed.resolve("user-data"), userData, "rw-------");
+        CloudInitBoot.writeInto(disk);
     }
 
     private static void write(Path file, String text, String mode) throws IOException {
