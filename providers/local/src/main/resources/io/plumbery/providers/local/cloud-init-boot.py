@@ -9,7 +9,14 @@ import sys
 os.environ.setdefault("TZ", ":/etc/localtime")
 from cloudinit.cmd import main  # noqa: E402
 
+# each stage sends its output through a tee of its own (output: in cloud.cfg) by replacing this process's
+# standard output and error: give every stage the ones the unit started with, so nothing goes through two tees
+console = (os.dup(1), os.dup(2))
 failed = False
 for stage in (["init", "--local"], ["init"], ["modules", "--mode=config"], ["modules", "--mode=final"]):
     failed = bool(main.main(["cloud-init"] + stage)) or failed
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.dup2(console[0], 1)
+    os.dup2(console[1], 2)
 sys.exit(1 if failed else 0)
