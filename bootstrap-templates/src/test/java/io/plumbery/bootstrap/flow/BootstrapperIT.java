@@ -336,6 +336,23 @@ class BootstrapperIT {
     }
 
     @Test
+    void cloudInitIsNotAskedWhenThisBootsResultListsNoErrorsAndAskedWhenItDoes() throws IOException {
+        Path result = onNode("master1", NodeRun.CLOUD_INIT_RESULT);
+        Files.createDirectories(result.getParent());
+        Files.writeString(result, "{\n \"v1\": {\n  \"datasource\": \"DataSourceNoCloud\",\n  \"errors\": []\n }\n}\n");
+        BootstrapPlan plan = plan(List.of("master1"));
+
+        assertTrue(run(plan).succeeded());
+        assertFalse(calls("master1").contains("cloud-init status"), calls("master1"));
+
+        Files.writeString(result, "{\n \"v1\": {\n  \"datasource\": \"DataSourceNoCloud\",\n  \"errors\": [\n"
+                + "   \"('users_groups', RuntimeError('boom'))\"\n  ]\n }\n}\n");
+        Files.writeString(temp.resolve("nodes/master1/cloud-init.exit"), "1");
+        assertEquals(Step.CLOUD_INIT, run(plan).failures().get(0).step());
+        assertTrue(calls("master1").contains("cloud-init status --wait --long"), "errors: cloud-init says which");
+    }
+
+    @Test
     void aChangedHostKeyStopsTheNodeAtConnect() throws IOException {
         int port = servers.get("master1").port();
         Files.createDirectories(temp.resolve("state"));

@@ -200,7 +200,7 @@ public final class LocalProvider extends HostProvider {
 
     private void awaitReady(Machine machine, Machine.Spec spec) throws ProviderException {
         new NodeReady(spec.name(), spec.address(), 22, settings.identity(), () -> machine.hostKeys(spec),
-                () -> Exec.tailOf(machine.console(), 25)).await(spec.netns() ? "true" : "cloud-init status --wait --long",
+                () -> Exec.tailOf(machine.console(), 25)).await(spec.netns() ? "true" : CloudInitBoot.READY_CHECK,
                 options.bootTimeout(), ProviderException::new);
     }
 

@@ -111,9 +111,9 @@ final class Machine {
 
     /**
      * Host name, machine id, SSH host key (made here, so the provider knows it before it connects), network
-     * file, apt's proxy setting, sshd's refusal of root and NoCloud seed, written into the node's disk before first
-     * boot. Root gets no key: the plan's login user (made by the user-data, or by a netns node's init) is the one
-     * way in.
+     * file, apt's proxy setting, sshd's refusal of root, NoCloud seed and cloud-init's boot in one process
+     * ({@link CloudInitBoot}), written into the node's disk before first boot. Root gets no key: the plan's login
+     * user (made by the user-data, or by a netns node's init) is the one way in.
      */
     void writeFirstBoot(Spec spec, String metaData, String userData, int prefix, String user, String publicKey)
             throws IOException, ProviderException {
@@ -146,6 +146,7 @@ final class Machine {
         Path seed = disk.resolve("var/lib/cloud/seed/nocloud");
         PrivateFiles.write(seed.resolve("meta-data"), metaData, "rw-------");
         PrivateFiles.write(seed.resolve("user-data"), userData, "rw-------");
+        CloudInitBoot.writeInto(disk);
     }
 
     /** Starts the node detached from this JVM (setsid), in its cgroups, with the reboot loop of nspawn. */
