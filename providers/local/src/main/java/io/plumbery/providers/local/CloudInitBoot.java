@@ -29,11 +29,11 @@ final class CloudInitBoot {
     static final String RESULT = "/run/cloud-init/result.json";
 
     /**
-     * The provider's readiness check (as root, no Python): waits until this boot's stages have finished, then
+     * The provider's readiness check (no Python): waits until this boot's stages have finished, then
      * fails with cloud-init's result when it lists errors, as {@code cloud-init status} would.
      */
     static final String READY_CHECK = "while [ ! -e " + RESULT + " ]; do sleep 0.2; done; "
-            + "grep -q '\"errors\": \\[\\]' " + RESULT + " || { cat " + RESULT + "; exit 1; }";
+            + "grep -q '\"errors\": \\[\\]' " + RESULT + " || { echo 'status: error'; cat " + RESULT + "; exit 1; }";
 
     static final String UNIT_TEXT = """
             # written by plumbery's local provider: cloud-init's four boot stages in one process (in place of
