@@ -19,7 +19,7 @@ class DependencyRulesTest {
 
     private static final String[] PROVIDER_IMPLEMENTATIONS = {
             "io.plumbery.providers.local..", "io.plumbery.providers.vagrant..", "io.plumbery.providers.jclouds..",
-            "io.plumbery.providers.host.."};
+            "io.plumbery.providers.byon..", "io.plumbery.providers.host.."};
 
     private static JavaClasses classes;
 
@@ -35,7 +35,7 @@ class DependencyRulesTest {
         for (String pkg : new String[]{"io.plumbery.cli", "io.plumbery.engine", "io.plumbery.fittings",
                 "io.plumbery.providers", "io.plumbery.state", "io.plumbery.bootstrap", "io.plumbery.node",
                 "io.plumbery.net", "io.plumbery.providers.local", "io.plumbery.providers.vagrant",
-                "io.plumbery.providers.jclouds", "io.plumbery.providers.host"}) {
+                "io.plumbery.providers.jclouds", "io.plumbery.providers.byon", "io.plumbery.providers.host"}) {
             assertTrue(classes.containPackage(pkg), pkg + " is not on the class path: the rules would pass unread");
         }
     }
@@ -46,7 +46,7 @@ class DependencyRulesTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "net.schmizz..", "org.jclouds..", "freemarker..", "io.plumbery.bootstrap..",
                         "io.plumbery.providers.local..", "io.plumbery.providers.vagrant..",
-                        "io.plumbery.providers.jclouds..", "io.plumbery.providers.host..")
+                        "io.plumbery.providers.jclouds..", "io.plumbery.providers.byon..", "io.plumbery.providers.host..")
                 .because("commands parse, make one engine call and render its result"));
     }
 
@@ -68,7 +68,7 @@ class DependencyRulesTest {
 
     @Test
     void providersDoNotLeanOnEachOther() {
-        for (String provider : new String[]{"local", "vagrant", "jclouds"}) {
+        for (String provider : new String[]{"local", "vagrant", "jclouds", "byon"}) {
             String own = "io.plumbery.providers." + provider + "..";
             String[] others = java.util.Arrays.stream(PROVIDER_IMPLEMENTATIONS)
                     .filter(p -> !p.equals(own) && !p.equals("io.plumbery.providers.host..")).toArray(String[]::new);
@@ -79,7 +79,8 @@ class DependencyRulesTest {
         check(noClasses().that().resideInAnyPackage("io.plumbery.providers.host..", "io.plumbery.providers",
                         "io.plumbery.state..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.plumbery.providers.local..", "io.plumbery.providers.vagrant..", "io.plumbery.providers.jclouds..")
+                        "io.plumbery.providers.local..", "io.plumbery.providers.vagrant..", "io.plumbery.providers.jclouds..",
+                        "io.plumbery.providers.byon..")
                 .because("the SPI and the shared host support know no provider"));
     }
 
