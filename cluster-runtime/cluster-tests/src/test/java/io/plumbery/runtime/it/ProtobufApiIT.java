@@ -75,6 +75,19 @@ class ProtobufApiIT {
         assertThat(agents.getGetAgents().getAgents(0).getAgentInfo().getHostname()).isEqualTo("127.0.0.2");
         Response master = Response.parseFrom(call(endpoint, Call.Type.GET_MASTER).body());
         assertThat(master.getGetMaster().getMasterInfo().getPort()).isEqualTo(this.master.port());
+        Response flags = Response.parseFrom(call(endpoint, Call.Type.GET_FLAGS).body());
+        assertThat(flags.getGetFlags().getFlagsList())
+                .anySatisfy(f -> assertThat(f.getName() + "=" + f.getValue()).isEqualTo("port=" + this.master.port()));
+        Response metrics = Response.parseFrom(call(endpoint, Call.Type.GET_METRICS).body());
+        assertThat(metrics.getGetMetrics().getMetricsList())
+                .anySatisfy(m -> assertThat(m.getName() + "=" + m.getValue()).isEqualTo("master/elected=1.0"))
+                .anySatisfy(m -> assertThat(m.getName() + "=" + m.getValue()).isEqualTo("master/slaves_active=1.0"));
+        Response roles = Response.parseFrom(call(endpoint, Call.Type.GET_ROLES).body());
+        String frameworkId = state.getGetState().getGetFrameworks().getFrameworks(0).getFrameworkInfo().getId().getValue();
+        assertThat(roles.getGetRoles().getRolesList()).anySatisfy(r -> {
+            assertThat(r.getWeight()).isEqualTo(1.0);
+            assertThat(r.getFrameworksList()).anySatisfy(id -> assertThat(id.getValue()).isEqualTo(frameworkId));
+        });
         for (Call.Type type : new Call.Type[] {Call.Type.GET_HEALTH, Call.Type.GET_VERSION, Call.Type.GET_FRAMEWORKS,
                 Call.Type.GET_TASKS, Call.Type.GET_EXECUTORS}) {
             HttpResponse<byte[]> answer = call(endpoint, type);

@@ -70,9 +70,10 @@ public final class MasterServer implements AutoCloseable {
         Router router = new Router();
         SchedulerApi scheduler = new SchedulerApi(calls);
         router.route(gate.leaderOnly(V1Codec.scheduler().around(scheduler::handle)), "/api/v1/scheduler", "/master/api/v1/scheduler");
-        OperatorApi operator = new OperatorApi(core);
+        OperatorEndpoints v0 = new OperatorEndpoints(core, gate);
+        OperatorApi operator = new OperatorApi(core, v0);
         router.route(gate.leaderOnly(V1Codec.masterOperator().around(operator::handle)), "/api/v1", "/master/api/v1");
-        new OperatorEndpoints(core, gate).register(router);
+        v0.register(router);
         new InternalApi(registry).register(router);
         http = new HttpServer("master", config.ip(), config.port(),
                 Cors.around(new WebPages(router, Page.MESOS, this::leaderElsewhere, this::agentAddresses), corsOrigins));

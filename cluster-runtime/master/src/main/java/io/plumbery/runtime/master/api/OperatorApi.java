@@ -11,12 +11,18 @@ import io.plumbery.runtime.state.FrameworkRecord;
 import io.plumbery.runtime.state.MasterState;
 import io.plumbery.runtime.state.TaskRecord;
 
-/** The v1 operator API {@code POST /api/v1}: GET_HEALTH, GET_VERSION, GET_STATE, GET_AGENTS, GET_FRAMEWORKS, GET_TASKS, GET_MASTER. */
+/**
+ * The v1 operator API {@code POST /api/v1}: GET_HEALTH, GET_VERSION, GET_STATE, GET_AGENTS, GET_FRAMEWORKS, GET_TASKS,
+ * GET_MASTER, GET_FLAGS, GET_METRICS, GET_ROLES, SUBSCRIBE. GET_FLAGS, GET_METRICS and GET_ROLES answer what the v0
+ * endpoints {@code /master/flags}, {@code /metrics/snapshot} and {@code /master/roles} show, in the v1 messages' shape.
+ */
 public final class OperatorApi {
     private final MasterCore core;
+    private final OperatorEndpoints v0;
 
-    public OperatorApi(MasterCore core) {
+    public OperatorApi(MasterCore core, OperatorEndpoints v0) {
         this.core = core;
+        this.v0 = v0;
     }
 
     public void handle(Exchange ex) throws Exception {
@@ -42,6 +48,9 @@ public final class OperatorApi {
             case "GET_FRAMEWORKS" -> out.set("get_frameworks", core.read(OperatorApi::frameworks));
             case "GET_TASKS" -> out.set("get_tasks", core.read(OperatorApi::tasks));
             case "GET_EXECUTORS" -> out.putObject("get_executors").putArray("executors");
+            case "GET_FLAGS" -> out.putObject("get_flags").set("flags", named(v0.flags().path("flags"), "value"));
+            case "GET_METRICS" -> out.putObject("get_metrics").set("metrics", named(v0.metrics(), "value"));
+            case "GET_ROLES" -> out.putObject("get_roles").set("roles", roles(v0.roles().path("roles")));
             case "SUBSCRIBE" -> {
                 subscribe(ex);
                 return;
@@ -77,6 +86,24 @@ public final class OperatorApi {
         o.set("get_frameworks", frameworks(s));
         o.set("get_agents", agents(s));
         return o;
+    }
+
+    /** {@code {"k": v, ...}} as Mesos's v1 lists of {@code {"name": k, VALUE: v}} (Flag, Metric). */
+    private static ArrayNode named(JsonNode object, String value) {
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        object.fields().forEachRemaining(e -> list.addObject().put("name", e.getKey()).set(value, e.getValue()));
+        return list;
+    }
+
+    /** v0 roles as v1 {@code Role}s: framework ids as FrameworkIDs; no resources (Resource lists, not scalars, in v1). */
+    private static ArrayNode roles(JsonNode v0Roles) {
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        for (JsonNode r : v0Roles) {
+            ObjectNode role = list.addObject().put("name", r.path("name").asText()).put("weight", r.path("weight").asDouble());
+            ArrayNode frameworks = role.putArray("frameworks");
+            r.path("frameworks").forEach(id -> frameworks.addObject().put("value", id.asText()));
+        }
+        return list;
     }
 
     static ObjectNode agents(MasterState s) {

@@ -128,7 +128,12 @@ public final class OperatorEndpoints {
     }
 
     private void roles(Exchange ex) {
-        Jsonp.ok(ex, core.read(s -> {
+        Jsonp.ok(ex, roles());
+    }
+
+    /** {@code /master/roles}: each role with a framework (and {@code *}), its weight, frameworks and allocation. */
+    ObjectNode roles() {
+        return core.read(s -> {
             Map<String, java.util.List<String>> byRole = new java.util.TreeMap<>();
             byRole.put("*", new java.util.ArrayList<>());
             for (FrameworkRecord fw : s.frameworks.values()) {
@@ -149,10 +154,10 @@ public final class OperatorEndpoints {
                 r.set("allocated", StateViews.resources(allocated));
             });
             return o;
-        }));
+        });
     }
 
-    private ObjectNode flags() {
+    ObjectNode flags() {
         MasterConfig c = core.config();
         ObjectNode o = Json.object();
         ObjectNode f = o.putObject("flags");
@@ -180,7 +185,7 @@ public final class OperatorEndpoints {
         return o;
     }
 
-    private ObjectNode metrics() {
+    ObjectNode metrics() {
         return core.read(s -> {
             ObjectNode m = Json.object();
             m.put("master/elected", s.leader ? 1 : 0);
