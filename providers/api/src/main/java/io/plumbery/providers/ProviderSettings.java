@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * What a provider is opened with.
@@ -71,6 +74,20 @@ public record ProviderSettings(String plan, Path workDir, SshIdentity identity, 
             case "false", "no", "0" -> false;
             default -> throw new ProviderException("option " + key + " must be true or false, not '" + v + "'");
         };
+    }
+
+    /**
+     * Progress lines for people, on standard error unless {@code quiet}; the options a provider that reads
+     * {@code known} does not know are said first, so that a typo does not go unnoticed.
+     */
+    public Consumer<String> progress(String provider, boolean quiet, Set<String> known) {
+        Consumer<String> progress = quiet ? line -> { } : System.err::println;
+        java.util.List<String> unknown = unknownOptions(known);
+        if (!unknown.isEmpty()) {
+            progress.accept(provider + ": ignoring options this provider does not know: " + String.join(", ", unknown)
+                    + " (known: " + String.join(", ", new TreeSet<>(known)) + ")");
+        }
+        return progress;
     }
 
     /** The options a provider that reads {@code known} does not know, sorted (reported, not fatal). */

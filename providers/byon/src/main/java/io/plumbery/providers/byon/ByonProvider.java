@@ -74,11 +74,7 @@ final class ByonProvider implements Provider {
             throw new ProviderException("provider byon needs exactly one of providerSettings 'hosts' (a YAML list of "
                     + "machines) or 'sshConfig' (the output of 'vagrant ssh-config'), relative to the plan's folder");
         }
-        Consumer<String> progress = System.err::println;
-        List<String> unknown = settings.unknownOptions(OPTIONS);
-        if (!unknown.isEmpty()) {
-            progress.accept("byon: ignoring options this provider does not know: " + String.join(", ", unknown));
-        }
+        Consumer<String> progress = settings.progress("byon", false, OPTIONS);
         HostList hosts = HostList.read(list.or(() -> sshConfig).orElseThrow(), sshConfig.isPresent());
         return new ByonProvider(settings, hosts, settings.flag("strict", false), progress);
     }

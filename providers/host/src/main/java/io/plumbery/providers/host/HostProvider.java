@@ -12,10 +12,6 @@ import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Consumer;
 
 /**
  * A provider that builds on this host: the network half of the SPI (networks, firewalls, public addresses)
@@ -98,19 +94,5 @@ public abstract class HostProvider implements Provider {
     @Override
     public final void releasePublicAddress(PublicAddressRecord address) throws ProviderException {
         networks().releasePublicAddress(address);
-    }
-
-    /**
-     * Progress lines for people, on standard error unless {@code quiet}; the options the provider does not
-     * know ({@code unknown}) are said first, so that a typo does not go unnoticed.
-     */
-    protected static Consumer<String> progress(String provider, boolean quiet, List<String> unknown,
-                                               Set<String> known) {
-        Consumer<String> progress = quiet ? line -> { } : System.err::println;
-        if (!unknown.isEmpty()) {
-            progress.accept(provider + ": ignoring options this provider does not know: " + String.join(", ", unknown)
-                    + " (known: " + String.join(", ", new TreeSet<>(known)) + ")");
-        }
-        return progress;
     }
 }

@@ -48,8 +48,4 @@ record LocalOptions(Path imageCache, Path stateDir, String mirror, String rootfs
                 settings.flag("limits", true),
                 settings.flag("quiet", false));
     }
-
-    static java.util.List<String> unknown(ProviderSettings settings) {
-        return settings.unknownOptions(KEYS);
-    }
 }

@@ -81,7 +81,7 @@ public final class LocalProvider extends HostProvider {
     /** {@code kind}: {@code nspawn} (provider {@code local}) or {@code netns} (provider {@code local-netns}). */
     public static LocalProvider open(ProviderSettings settings, String kind) throws ProviderException {
         LocalOptions options = LocalOptions.from(settings);
-        Consumer<String> progress = progress("local", options.quiet(), LocalOptions.unknown(settings), LocalOptions.KEYS);
+        Consumer<String> progress = settings.progress("local", options.quiet(), LocalOptions.KEYS);
         return new LocalProvider(settings, options, progress, kind);
     }
 

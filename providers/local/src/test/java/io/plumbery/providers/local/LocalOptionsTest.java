@@ -51,6 +51,6 @@ class LocalOptionsTest {
         assertThrows(ProviderException.class, () -> LocalOptions.from(settings(Map.of("rootfs", "zfs"))));
         assertThrows(ProviderException.class, () -> LocalOptions.from(settings(Map.of("bootTimeoutSeconds", "0"))));
         assertThrows(ProviderException.class, () -> LocalOptions.from(settings(Map.of("limits", "maybe"))));
-        assertEquals(List.of("regionId"), LocalOptions.unknown(settings(Map.of("regionId", "x", "quiet", "true"))));
+        assertEquals(List.of("regionId"), settings(Map.of("regionId", "x", "quiet", "true")).unknownOptions(LocalOptions.KEYS));
     }
 }

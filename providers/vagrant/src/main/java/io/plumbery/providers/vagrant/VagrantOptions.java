@@ -6,7 +6,6 @@ import io.plumbery.providers.host.BaseImage;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,9 +38,5 @@ record VagrantOptions(Path imageCache, Path stateDir, String mirror, Duration bo
                 Duration.ofSeconds(settings.seconds("stopTimeoutSeconds", 20)),
                 Duration.ofSeconds(settings.seconds("vagrantTimeoutSeconds", 600)),
                 settings.flag("quiet", false));
-    }
-
-    static List<String> unknown(ProviderSettings settings) {
-        return settings.unknownOptions(KEYS);
     }
 }

@@ -69,8 +69,7 @@ public final class VagrantProvider extends HostProvider {
     /** Checks the host (root, Vagrant, a Docker engine that answers) and opens the provider. */
     public static VagrantProvider open(ProviderSettings settings) throws ProviderException {
         VagrantOptions options = VagrantOptions.from(settings);
-        Consumer<String> progress = progress("vagrant", options.quiet(), VagrantOptions.unknown(settings),
-                VagrantOptions.KEYS);
+        Consumer<String> progress = settings.progress("vagrant", options.quiet(), VagrantOptions.KEYS);
         VagrantTools.Found tools = VagrantTools.require();
         PackageProxy.ensureInstalled("vagrant", true, progress);
         VagrantProvider provider = new VagrantProvider(settings, options, tools, progress);
