@@ -1,6 +1,7 @@
 package io.plumbery.runtime.marathon;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbery.runtime.http.Tls;
 import io.plumbery.runtime.marathon.model.MarathonJson;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -19,7 +20,8 @@ final class MarathonClient implements AutoCloseable {
     record Reply(int status, JsonNode body, HttpResponse<String> raw) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+    private final Tls tls = Tls.forProcess();
+    private final HttpClient http = tls.client().connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
     private final String endpoint;
     final List<JsonNode> events = new CopyOnWriteArrayList<>();
@@ -30,7 +32,7 @@ final class MarathonClient implements AutoCloseable {
     }
 
     Reply send(String method, String path, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + endpoint + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(tls.url(endpoint) + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -62,7 +64,7 @@ final class MarathonClient implements AutoCloseable {
 
     /** Opens /v2/events and collects every event (the JSON of each {@code data:} line) until closed. */
     void listen() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + endpoint + "/v2/events"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(tls.url(endpoint) + "/v2/events"))
                 .header("Accept", "text/event-stream").GET().build();
         HttpResponse<InputStream> r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         stream = r.body();

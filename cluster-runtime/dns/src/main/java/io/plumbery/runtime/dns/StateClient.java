@@ -1,6 +1,7 @@
 package io.plumbery.runtime.dns;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbery.runtime.http.Tls;
 import io.plumbery.runtime.protocol.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -11,7 +12,8 @@ import java.time.Duration;
 
 /** GETs {@code /master/state}; a master that does not lead redirects to the one that does, which is followed. */
 final class StateClient {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+    private final Tls tls = Tls.forProcess();
+    private final HttpClient http = tls.client().connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
     private final Duration timeout;
 
@@ -20,7 +22,7 @@ final class StateClient {
     }
 
     JsonNode state(String hostPort) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + hostPort + "/master/state"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(tls.url(hostPort) + "/master/state"))
                 .timeout(timeout).header("Accept", "application/json").GET().build();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {

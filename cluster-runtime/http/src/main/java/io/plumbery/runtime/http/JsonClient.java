@@ -8,9 +8,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-/** POSTs JSON between our own master and agents (the internal protocol). */
+/** POSTs JSON between our own master and agents (the internal protocol), over TLS when the process has it on. */
 public final class JsonClient {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Tls tls = Tls.forProcess();
+    private final HttpClient client = tls.client().connectTimeout(Duration.ofSeconds(2)).build();
     private final Duration timeout;
 
     public JsonClient(Duration timeout) {
@@ -18,7 +19,7 @@ public final class JsonClient {
     }
 
     public CompletableFuture<HttpResponse<String>> post(String hostPort, String path, Object body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + hostPort + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(tls.url(hostPort) + path))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body)))

@@ -5,6 +5,7 @@ import io.plumbery.runtime.election.Zk;
 import io.plumbery.runtime.election.ZkUrl;
 import io.plumbery.runtime.http.Cors;
 import io.plumbery.runtime.http.HttpServer;
+import io.plumbery.runtime.http.Tls;
 import io.plumbery.runtime.marathon.api.Leadership;
 import io.plumbery.runtime.marathon.api.MarathonApi;
 import io.plumbery.runtime.marathon.core.EventBus;
@@ -119,7 +120,7 @@ public final class MarathonServer implements AutoCloseable, Leadership {
         }
         LOG.info("Marathon {} elected leader", endpoint);
         SchedulerConfig sc = new SchedulerConfig(config.master(), config.frameworkName(), config.hostname(),
-                "http://" + endpoint, config.failoverTimeoutSeconds(), config.declineOfferSeconds(), config.tick(),
+                Tls.forProcess().url(endpoint), config.failoverTimeoutSeconds(), config.declineOfferSeconds(), config.tick(),
                 config.reconciliationInterval(), System.getProperty("user.name", "root"));
         MarathonScheduler s = new MarathonScheduler(sc, store, events);
         try {

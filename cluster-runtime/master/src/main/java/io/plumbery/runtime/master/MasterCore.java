@@ -1,6 +1,7 @@
 package io.plumbery.runtime.master;
 
 import io.plumbery.runtime.allocator.Allocator;
+import io.plumbery.runtime.http.Tls;
 import io.plumbery.runtime.protocol.Address;
 import io.plumbery.runtime.protocol.Event;
 import io.plumbery.runtime.protocol.Id;
@@ -155,7 +156,7 @@ public final class MasterCore {
     private Offer offerFor(FrameworkRecord fw, AgentRecord agent, Allocator.Grant g) {
         String host = agent.info().hostname();
         String[] hostPort = agent.endpoint().split(":");
-        Offer.Url url = new Offer.Url("http", new Address(host, hostPort[0], Integer.parseInt(hostPort[1])), "/slave(1)");
+        Offer.Url url = new Offer.Url(Tls.forProcess().enabled() ? "https" : "http", new Address(host, hostPort[0], Integer.parseInt(hostPort[1])), "/slave(1)");
         return new Offer(Id.of(state.nextOfferId()), Id.of(fw.id()), Id.of(agent.id()), host, url,
                 g.resources().toProto(g.role()), agent.info().attributes(), List.of(),
                 new Resource.AllocationInfo(g.role()));

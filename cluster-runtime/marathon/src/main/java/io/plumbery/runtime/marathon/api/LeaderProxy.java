@@ -1,5 +1,6 @@
 package io.plumbery.runtime.marathon.api;
 
+import io.plumbery.runtime.http.Tls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,11 +10,12 @@ import java.time.Duration;
 /** Forwards an API call from a non-leader to the leading Marathon and relays its answer. */
 final class LeaderProxy {
     static final String VIA = "X-Marathon-Via";
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final Tls tls = Tls.forProcess();
+    private final HttpClient http = tls.client().connectTimeout(Duration.ofSeconds(3)).build();
 
     void forward(HttpCall call, String leader) throws Exception {
         String body = call.body();
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + leader + call.pathAndQuery()))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(tls.url(leader) + call.pathAndQuery()))
                 .timeout(Duration.ofSeconds(30)).header(VIA, "proxy")
                 .method(call.method(), body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -30,13 +32,13 @@ final class LeaderProxy {
         }
         r.headers().firstValue("Location").ifPresent(v -> call.header("Location", v));
         r.headers().firstValue("Marathon-Deployment-Id").ifPresent(v -> call.header("Marathon-Deployment-Id", v));
-        call.header("X-Marathon-Leader", "http://" + leader);
+        call.header("X-Marathon-Leader", tls.url(leader));
         call.send(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
     }
 
     /** Relays the leader's event stream (SSE) until either side closes it; a copy thread per client. */
     void stream(HttpCall call, String leader) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + leader + call.pathAndQuery()))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(tls.url(leader) + call.pathAndQuery()))
                 .header(VIA, "proxy").header("Accept", "text/event-stream").GET().build();
         HttpResponse<java.io.InputStream> r;
         try {
@@ -47,7 +49,7 @@ final class LeaderProxy {
         }
         call.response.setStatus(r.statusCode());
         call.header("Content-Type", r.headers().firstValue("Content-Type").orElse("text/event-stream"));
-        call.header("X-Marathon-Leader", "http://" + leader);
+        call.header("X-Marathon-Leader", tls.url(leader));
         java.io.InputStream in = r.body();
         Thread copier = new Thread(() -> {
             byte[] buffer = new byte[8192];

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.election.LeaderDetector;
 import io.plumbery.runtime.election.Zk;
 import io.plumbery.runtime.election.ZkUrl;
+import io.plumbery.runtime.http.Tls;
 import io.plumbery.runtime.protocol.Json;
 import io.plumbery.runtime.protocol.MasterInfo;
 import io.plumbery.runtime.protocol.RecordIo;
@@ -53,7 +54,8 @@ public final class MesosClient implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+    private final Tls tls = Tls.forProcess();
+    private final HttpClient http = tls.client().followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(2)).executor(httpPool).build();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "marathon-mesos-client");
@@ -143,7 +145,7 @@ public final class MesosClient implements AutoCloseable {
         try {
             ObjectNode call = Json.object().put("type", "SUBSCRIBE");
             call.putObject("subscribe").set("framework_info", frameworkInfo.get());
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + target.get() + "/api/v1/scheduler"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(tls.url(target.get()) + "/api/v1/scheduler"))
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json").header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(call.toString())).build();
@@ -221,7 +223,7 @@ public final class MesosClient implements AutoCloseable {
             return CompletableFuture.completedFuture(-1);
         }
         call.putObject("framework_id").put("value", frameworkId);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + to + "/api/v1/scheduler"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(tls.url(to) + "/api/v1/scheduler"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").header("Mesos-Stream-Id", sid)
                 .POST(HttpRequest.BodyPublishers.ofString(call.toString())).build();
