@@ -4,6 +4,7 @@ import {call} from '../common/api.js';
 import {h, section, show} from '../common/dom.js';
 import {ago, taskState} from '../common/format.js';
 import {table} from '../common/table.js';
+import {appConfig} from './app-config.js';
 import {health, waiting} from './app-status.js';
 import {statusBadge} from './apps.js';
 import {deploymentsView} from './deployments.js';
@@ -35,7 +36,9 @@ export function appPage(container, id, {say, reload, recent}) {
   const summary = h('div');
   const tasks = h('div');
   const deployments = h('div');
-  show(container, h('h2', {id: 'app-title'}, id), summary, actions, section('Instances', 'instances', tasks), deployments);
+  const config = appConfig(path, {say, reload});
+  show(container, h('h2', {id: 'app-title'}, id), summary, actions, section('Instances', 'instances', tasks), deployments,
+    config.parts);
   let seeded = false;
 
   function update(model) {
@@ -70,6 +73,7 @@ export function appPage(container, id, {say, reload, recent}) {
         {title: 'Started', cell: t => ago(t.startedAt || t.stagedAt)},
       ]}));
     show(deployments, deploymentsView(model, recent, say, id));
+    config.update(app);
   }
   return {update, dispose() {}};
 }

@@ -9,6 +9,7 @@ import {agentView, agentsView} from './agents.js';
 import {resources, leaderAddress} from './cluster.js';
 import {frameworkView, frameworksView} from './frameworks.js';
 import {overview} from './overview.js';
+import {rolesView} from './roles.js';
 import {taskPage} from './sandbox.js';
 import {tasksView} from './tasks.js';
 
@@ -18,6 +19,7 @@ const where = document.getElementById('where');
 const problems = notice(document.getElementById('notice'));
 const history = [];
 let state = null;
+let roles = null; // read only while the roles page is shown
 let page = null; // a mounted page that keeps its own parts (a task's page follows files)
 
 const views = {
@@ -25,6 +27,7 @@ const views = {
   agents: (s, rest) => (rest.length ? agentView(s, rest[0]) : agentsView(s)),
   frameworks: (s, rest) => (rest.length ? frameworkView(s, rest[0]) : frameworksView(s)),
   tasks: (s, rest) => (rest.length ? null : tasksView(s)),
+  roles: () => rolesView(roles),
 };
 
 function render(routeChanged) {
@@ -54,7 +57,8 @@ async function load() {
   let text;
   try {
     state = await get('/master/state');
-    text = JSON.stringify(state);
+    if (current().name === 'roles') roles = await get('/master/roles');
+    text = JSON.stringify(state) + JSON.stringify(roles);
   } catch (e) {
     if (!(await followLeader())) problems.error(`${e.message}`);
     return;
@@ -69,11 +73,13 @@ async function load() {
   seen = text;
 }
 
+const poller = every(REFRESH_MS, load);
+
 onRoute(route => {
   document.querySelectorAll('nav a[data-route]').forEach(a => {
     if (a.dataset.route === route.name) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   });
   render(true);
   main.focus({preventScroll: true});
+  if (route.name === 'roles' && !roles) poller.now();
 });
-every(REFRESH_MS, load);

@@ -97,6 +97,24 @@ class WebPagesIT {
                 && text("#app-finished-deployments").contains("RestartApplication /web"));
         browser.until(d -> text("#instance-count").equals("3 of 3 running") && status().equals("Running"));
 
+        // the configuration edited as JSON: Marathon's 422 shown under it, then a new version; the one before it
+        // deployed again from the versions list
+        browser.until(d -> !d.findElements(By.cssSelector("#app-versions li")).isEmpty());
+        String before = element("#app-versions li").getAttribute("data-version");
+        String config = element("#app-config").getAttribute("value");
+        setValue("#app-config", config.replaceFirst("\"cpus\"\\s*:\\s*[0-9.]+", "\"cpus\": -1"));
+        click("#apply-config");
+        browser.until(d -> text("#config-errors").startsWith("cpus:"));
+        setValue("#app-config", config.replace("echo hello-from-web", "echo edited-in-page"));
+        click("#apply-config");
+        browser.until(d -> text("main").contains("echo edited-in-page; sleep 600")
+                && !element("#app-versions li").getAttribute("data-version").equals(before));
+        browser.screenshot("marathon-app-config");
+        click("#app-versions li[data-version='" + before + "'] button");
+        browser.driver.switchTo().alert().accept();
+        browser.until(d -> text("main").contains("echo hello-from-web; sleep 600")
+                && text("#instance-count").equals("3 of 3 running") && status().equals("Running"));
+
         open("http://" + marathon.endpoint() + "/#/apps");
         browser.js("window.sameDocument = true;");
         browser.until(d -> rows("#apps").stream().anyMatch(r -> r.contains("/web")
@@ -145,6 +163,10 @@ class WebPagesIT {
         browser.until(d -> rows("#agents").size() == 2);
         assertThat(text("#agents")).contains("127.0.0.2").contains("127.0.0.3").contains("rack:r0");
         browser.screenshot("mesos-agents");
+
+        click("nav a[href='#/roles']");
+        browser.until(d -> rows("#roles").stream().anyMatch(r -> r.startsWith("*") && r.contains(marathonFrameworkId())));
+        browser.screenshot("mesos-roles");
 
         click("nav a[href='#/tasks']");
         browser.until(d -> rows("#tasks").stream().anyMatch(r -> r.contains(taskId)
@@ -231,6 +253,15 @@ class WebPagesIT {
     }
 
     /** Clicks the element, found again if a redraw replaced it meanwhile. */
+    private static void setValue(String css, String value) {
+        browser.js("const e = document.querySelector(arguments[0]); e.value = arguments[1];"
+                + " e.dispatchEvent(new Event('input', {bubbles: true}));", css, value);
+    }
+
+    private static String marathonFrameworkId() {
+        return marathon.scheduler().frameworkId();
+    }
+
     private static void click(String css) {
         browser.until(d -> {
             d.findElement(By.cssSelector(css)).click();
