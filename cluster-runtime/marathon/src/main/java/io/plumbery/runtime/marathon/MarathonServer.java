@@ -79,7 +79,7 @@ public final class MarathonServer implements AutoCloseable, Leadership {
             return;
         }
         zk = ZkUrl.parse(config.zk());
-        curator = Zk.client(zk.connectString(), (int) config.zkSessionTimeout().toMillis());
+        curator = Zk.client(zk, (int) config.zkSessionTimeout().toMillis());
         curator.start();
         store = new ZkStore(curator, zk.path() + "/state");
         leadership.execute(this::join);
@@ -198,11 +198,11 @@ public final class MarathonServer implements AutoCloseable, Leadership {
     @Override
     public ObjectNode config() {
         ObjectNode out = MarathonJson.object();
-        out.putObject("marathon_config").put("master", config.master()).put("hostname", config.hostname())
+        out.putObject("marathon_config").put("master", ZkUrl.mask(config.master())).put("hostname", config.hostname())
                 .put("framework_name", config.frameworkName()).put("failover_timeout", config.failoverTimeoutSeconds())
                 .put("decline_offer_duration", (long) (config.declineOfferSeconds() * 1000)).put("mesos_role", "*")
                 .put("checkpoint", true);
-        out.putObject("zookeeper_config").put("zk", config.zk());
+        out.putObject("zookeeper_config").put("zk", ZkUrl.mask(config.zk()));
         out.putObject("http_config").put("http_port", port()).put("http_address", config.httpAddress());
         return out;
     }
