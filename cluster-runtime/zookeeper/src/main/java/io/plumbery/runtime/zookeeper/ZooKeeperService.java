@@ -17,9 +17,16 @@ import org.slf4j.LoggerFactory;
 /**
  * A real ZooKeeper server in this JVM from a zoo.cfg: standalone without {@code server.N} entries, a quorum peer
  * (with {@code myid} in the data dir) with them. The admin server is always off.
+ *
+ * <p>{@code enforce.auth.enabled=true} with {@code enforce.auth.schemes=digest} refuses every client that has not
+ * authenticated. ZooKeeper reads these two from system properties (zoo.cfg's keys become them), which a JVM shares:
+ * each start sets them as its zoo.cfg says, absent keys included, so that one server's setting never leaks into the
+ * next one started in the same JVM (tests); servers running at the same time in one JVM share the last setting.
  */
 public final class ZooKeeperService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ZooKeeperService.class);
+
+    private static final String[] ENFORCE_AUTH_KEYS = {"enforce.auth.enabled", "enforce.auth.schemes"};
 
     private final Path configFile;
     private final Integer myid;
@@ -85,8 +92,20 @@ public final class ZooKeeperService implements AutoCloseable {
         if (myid != null) {
             Files.writeString(Path.of(dataDir, "myid"), myid + "\n", StandardCharsets.US_ASCII);
         }
+        enforceAuth(props);
         probe.parse(configFile.toString());
         return probe;
+    }
+
+    private static void enforceAuth(java.util.Properties props) {
+        for (String key : ENFORCE_AUTH_KEYS) {
+            String value = props.getProperty(key);
+            if (value == null) {
+                System.clearProperty("zookeeper." + key);
+            } else {
+                System.setProperty("zookeeper." + key, value.strip());
+            }
+        }
     }
 
     private void run() {
