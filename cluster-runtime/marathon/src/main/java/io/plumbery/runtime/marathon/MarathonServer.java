@@ -120,7 +120,7 @@ public final class MarathonServer implements AutoCloseable, Leadership {
         LOG.info("Marathon {} elected leader", endpoint);
         SchedulerConfig sc = new SchedulerConfig(config.master(), config.frameworkName(), config.hostname(),
                 "http://" + endpoint, config.failoverTimeoutSeconds(), config.declineOfferSeconds(), config.tick(),
-                config.reconciliationInterval(), System.getProperty("user.name", "root"));
+                config.reconciliationInterval(), System.getProperty("user.name", "root"), config.docker());
         MarathonScheduler s = new MarathonScheduler(sc, store, events);
         try {
             s.start();

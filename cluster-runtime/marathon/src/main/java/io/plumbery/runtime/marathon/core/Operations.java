@@ -1,6 +1,7 @@
 package io.plumbery.runtime.marathon.core;
 
 import io.plumbery.runtime.marathon.model.AppDefinition;
+import io.plumbery.runtime.marathon.model.DockerPolicy;
 import io.plumbery.runtime.marathon.model.PathId;
 import io.plumbery.runtime.marathon.state.MarathonStore;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public final class Operations {
     private final Changes changes;
 
     Operations(CoreThread core, SchedulerState state, DeploymentRunner runner, VersionClock versions,
-               MarathonStore store, Killer killer, Replan replan, Snapshots snapshots) {
+               MarathonStore store, Killer killer, Replan replan, Snapshots snapshots, DockerPolicy docker) {
         this.core = core;
         this.state = state;
         this.runner = runner;
@@ -35,7 +36,7 @@ public final class Operations {
         this.killer = killer;
         this.replan = replan;
         this.snapshots = snapshots;
-        this.changes = new Changes(state, runner, versions, replan);
+        this.changes = new Changes(state, runner, versions, replan, docker);
     }
 
     /** A change accepted: the deployment that carries it out and the new version. */
