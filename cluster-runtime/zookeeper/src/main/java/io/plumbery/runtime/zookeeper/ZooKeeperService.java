@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,8 +23,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@code enforce.auth.enabled=true} with {@code enforce.auth.schemes=digest} refuses every client that has not
  * authenticated. ZooKeeper reads these two from system properties (zoo.cfg's keys become them), which a JVM shares:
- * each start sets them as its zoo.cfg says, absent keys included, so that one server's setting never leaks into the
- * next one started in the same JVM (tests); servers running at the same time in one JVM share the last setting.
+ * each start sets them as its zoo.cfg says, absent keys included, and close puts back what was there before, so that
+ * one server's setting never reaches another server of the same JVM (tests) started before or after it; servers
+ * running at the same time in one JVM share the last setting.
  */
 public final class ZooKeeperService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ZooKeeperService.class);
@@ -29,6 +33,7 @@ public final class ZooKeeperService implements AutoCloseable {
     private static final String[] ENFORCE_AUTH_KEYS = {"enforce.auth.enabled", "enforce.auth.schemes"};
 
     private final Path configFile;
+    private final Map<String, Optional<String>> previous = new HashMap<>();
     private final Integer myid;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -97,15 +102,16 @@ public final class ZooKeeperService implements AutoCloseable {
         return probe;
     }
 
-    private static void enforceAuth(java.util.Properties props) {
+    private void enforceAuth(java.util.Properties props) {
         for (String key : ENFORCE_AUTH_KEYS) {
             String value = props.getProperty(key);
-            if (value == null) {
-                System.clearProperty("zookeeper." + key);
-            } else {
-                System.setProperty("zookeeper." + key, value.strip());
-            }
+            previous.put(key, Optional.ofNullable(setProperty("zookeeper." + key, value)));
         }
+    }
+
+    /** Sets or (null) clears the property; answers its value before. */
+    private static String setProperty(String name, String value) {
+        return value == null ? System.clearProperty(name) : System.setProperty(name, value.strip());
     }
 
     private void run() {
@@ -149,5 +155,6 @@ public final class ZooKeeperService implements AutoCloseable {
         if (thread != null) {
             thread.join(10_000);
         }
+        previous.forEach((key, value) -> setProperty("zookeeper." + key, value.orElse(null)));
     }
 }

@@ -74,6 +74,14 @@ class ZooKeeperAuthIT {
     }
 
     @Test
+    void theSettingEndsWithTheServer() throws Exception {
+        assertThat(System.getProperty("zookeeper.enforce.auth.enabled")).isEqualTo("true");
+        open.remove(0).close();
+        assertThat(System.getProperty("zookeeper.enforce.auth.enabled")).isNull();
+        assertThat(System.getProperty("zookeeper.enforce.auth.schemes")).isNull();
+    }
+
+    @Test
     void aClientWithoutCredentialsIsRefused() throws Exception {
         ZooKeeper anonymous = raw();
         assertThatThrownBy(() -> anonymous.getChildren("/", false)).isInstanceOf(KeeperException.class);
