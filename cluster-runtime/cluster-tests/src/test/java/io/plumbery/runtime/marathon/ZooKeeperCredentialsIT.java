@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.plumbery.runtime.agent.AgentConfig;
 import io.plumbery.runtime.agent.AgentServer;
+import io.plumbery.runtime.dns.DnsConfig;
+import io.plumbery.runtime.dns.DnsServer;
 import io.plumbery.runtime.election.Zk;
 import io.plumbery.runtime.election.ZkUrl;
 import io.plumbery.runtime.master.MasterConfig;
@@ -32,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A ZooKeeper that refuses clients without credentials, and a master, an agent and Marathon given
  * {@code zk://plumbery:SECRET@...} URLs (the agent's and Marathon's in {@code file://} flag values, as the deploy
- * writes them): elected, an app runs, every znode they made is closed to another identity, and no output shows the
- * password.
+ * writes them), and Mesos-DNS: elected, an app runs, the DNS finds the leader, every znode they made is closed to
+ * another identity, and no output shows the password.
  */
 class ZooKeeperCredentialsIT {
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -104,6 +106,16 @@ class ZooKeeperCredentialsIT {
         String agentFlags = get("http://127.0.0.2:" + agent.port() + "/flags");
         assertThat(agentFlags).contains(mesosFile).doesNotContain(SECRET);
         assertThat(api.get("/v2/info").raw().body()).contains(marathonFile).doesNotContain(SECRET);
+
+        // Mesos-DNS finds the leading master through the same credentials, and shows the URL masked
+        DnsServer dns = keep(new DnsServer(DnsConfig.of(mesos, "mesos").withListener("127.0.0.1", 0, 0)
+                .withRefresh(Duration.ofSeconds(1))));
+        dns.start();
+        String dnsApi = "http://127.0.0.1:" + dns.httpPort();
+        await().atMost(WAIT).ignoreExceptions().until(() -> get(dnsApi + "/v1/hosts/leader.mesos")
+                .contains("\"ip\":\"127.0.0.1\""));
+        assertThat(get(dnsApi + "/v1/config")).contains("zk://plumbery:****@" + hosts + "/mesos")
+                .doesNotContain(SECRET);
     }
 
     private static String get(String url) throws Exception {
