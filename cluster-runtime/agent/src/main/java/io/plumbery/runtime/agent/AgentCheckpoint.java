@@ -18,9 +18,25 @@ import java.util.stream.Stream;
 /** The agent's checkpoint under work_dir/meta: its agent id and one file per live task, written atomically. */
 final class AgentCheckpoint {
 
-    /** What survives an agent restart about one task. */
+    /**
+     * What survives an agent restart about one task. {@code started} is when its process started (null when none ran
+     * as the checkpoint was written, and in checkpoints written before it was recorded): recovery re-attaches to
+     * the pid only if the process running under it started then.
+     */
     record TaskCheckpoint(String frameworkId, FrameworkInfo frameworkInfo, TaskInfo task, long pid, String sandbox,
-                          TaskStatus latest) {
+                          TaskStatus latest, ProcessStart started) {
+
+        /** A checkpoint of the process running under {@code pid} now. */
+        TaskCheckpoint(String frameworkId, FrameworkInfo frameworkInfo, TaskInfo task, long pid, String sandbox,
+                       TaskStatus latest) {
+            this(frameworkId, frameworkInfo, task, pid, sandbox, latest, ProcessStart.of(pid).orElse(null));
+        }
+
+        /** The task's own process, if it still runs: the pid with the start recorded, never a process reusing it. */
+        Optional<ProcessHandle> process() {
+            return started == null || !started.isRunning(pid) ? Optional.empty()
+                    : ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        }
     }
 
     private final Path meta;

@@ -1,5 +1,6 @@
 package io.plumbery.runtime.agent;
 
+import io.plumbery.runtime.election.ZkUrl;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -11,7 +12,7 @@ final class AgentFlags {
 
     static Map<String, String> of(AgentConfig c, int port) {
         Map<String, String> f = new TreeMap<>();
-        f.put("master", c.master());
+        f.put("master", ZkUrl.mask(c.master()));
         f.put("ip", c.ip());
         f.put("hostname", c.hostname());
         f.put("port", String.valueOf(port));

@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What an agent started on a used work_dir picks up: the tasks of its checkpoints (re-attached to their processes,
  * or reported as ended), the terminal updates not yet acknowledged, and no Docker container that none of them owns.
+ * A process is the task's only if it runs under the recorded pid and started in the recorded boot at the recorded
+ * time: after a reboot, or once the pid is reused, the task ended.
  */
 final class AgentRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(AgentRecovery.class);
@@ -46,12 +48,13 @@ final class AgentRecovery {
                 continue;
             }
             CommandTask task = tasks.add(cp.frameworkId(), cp.frameworkInfo(), cp.task(), Path.of(cp.sandbox()));
-            Optional<ProcessHandle> alive = ProcessHandle.of(cp.pid()).filter(ProcessHandle::isAlive);
+            Optional<ProcessHandle> alive = cp.process();
             if (alive.isPresent()) {
                 LOG.info("Recovered task {} (pid {})", cp.task().taskId(), cp.pid());
                 task.reattach(alive.get(), hostname);
             } else {
-                LOG.info("Task {} ended while the agent was down", cp.task().taskId());
+                LOG.info("Task {} ended while the agent was down (pid {} {})", cp.task().taskId(), cp.pid(),
+                        cp.started() == null ? "with no recorded start" : "not running since " + cp.started());
                 task.recoverEnded();
             }
         }

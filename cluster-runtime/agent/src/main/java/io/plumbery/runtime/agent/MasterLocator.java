@@ -1,5 +1,6 @@
 package io.plumbery.runtime.agent;
 
+import io.plumbery.runtime.election.FlagFile;
 import io.plumbery.runtime.election.LeaderDetector;
 import io.plumbery.runtime.election.Zk;
 import io.plumbery.runtime.election.ZkUrl;
@@ -7,7 +8,7 @@ import io.plumbery.runtime.protocol.MasterInfo;
 import java.util.Optional;
 import org.apache.curator.framework.CuratorFramework;
 
-/** Where the leading master is: from ZooKeeper (re-found after each change) or a fixed host:port. */
+/** Where the leading master is: from ZooKeeper (re-found after each change) or a fixed host:port (either maybe in a file:// value). */
 final class MasterLocator implements AutoCloseable {
     private final String master;
     private final int sessionTimeoutMs;
@@ -16,7 +17,7 @@ final class MasterLocator implements AutoCloseable {
     private LeaderDetector detector;
 
     MasterLocator(String master, int sessionTimeoutMs, Runnable onChange) {
-        this.master = master;
+        this.master = FlagFile.resolve(master);
         this.sessionTimeoutMs = sessionTimeoutMs;
         this.onChange = onChange;
     }
@@ -24,7 +25,7 @@ final class MasterLocator implements AutoCloseable {
     void start() {
         if (ZkUrl.isZk(master)) {
             ZkUrl zk = ZkUrl.parse(master);
-            curator = Zk.client(zk.connectString(), sessionTimeoutMs);
+            curator = Zk.client(zk, sessionTimeoutMs);
             curator.start();
             detector = new LeaderDetector(curator, zk.path(), leader -> onChange.run());
             detector.start();

@@ -1,6 +1,7 @@
 package io.plumbery.runtime.dns;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbery.runtime.election.FlagFile;
 import io.plumbery.runtime.election.ZkUrl;
 import io.plumbery.runtime.protocol.Json;
 import java.time.Duration;
@@ -11,7 +12,8 @@ import java.util.Locale;
 /**
  * Settings of the DNS server, named after Mesos-DNS's {@code config.json} fields.
  *
- * @param master {@code zk://host:2181,.../mesos}, or {@code host:port[,host:port...]} of the masters
+ * @param master {@code zk://host:2181,.../mesos}, or {@code host:port[,host:port...]} of the masters, or a
+ *        {@code file://} path holding either
  * @param listener address of the DNS sockets; {@code port} 0 picks a free one (the same for UDP and TCP)
  * @param resolvers upstream servers ({@code ip} or {@code ip:port}) for names outside the domain; none = REFUSED
  * @param forwardTimeout how long one upstream server may take to answer
@@ -29,11 +31,12 @@ public record DnsConfig(String master, String domain, String listener, int port,
         if (master == null || master.isBlank()) {
             throw new IllegalArgumentException("A master (zk://.../mesos or host:port) is required");
         }
-        if (ZkUrl.isZk(master)) {
-            ZkUrl.parse(master);
-        } else if (!master.matches("[^,:\\s]+:\\d+(\\s*,\\s*[^,:\\s]+:\\d+)*")) {
+        String value = FlagFile.resolve(master);
+        if (ZkUrl.isZk(value)) {
+            ZkUrl.parse(value);
+        } else if (!value.matches("[^,:\\s]+:\\d+(\\s*,\\s*[^,:\\s]+:\\d+)*")) {
             throw new IllegalArgumentException("Expected zk://host:port[,...]/path or host:port[,host:port...], got: "
-                    + master);
+                    + value);
         }
         resolvers = List.copyOf(resolvers);
     }
@@ -76,7 +79,8 @@ public record DnsConfig(String master, String domain, String listener, int port,
     /** {@code GET /v1/config}: Mesos-DNS's Config JSON, with the fields this server has. */
     ObjectNode toJson(long serial) {
         ObjectNode o = Json.object();
-        boolean zk = ZkUrl.isZk(master);
+        String value = FlagFile.resolve(master);
+        boolean zk = ZkUrl.isZk(value);
         o.put("RefreshSeconds", refresh.toSeconds()).put("Port", port).put("Timeout", forwardTimeout.toSeconds())
                 .put("StateTimeoutSeconds", stateTimeout.toSeconds()).put("HttpPort", httpPort).put("TTL", ttl)
                 .put("SRVRecordDefaultWeight", DnsResolver.SRV_WEIGHT).put("SOASerial", serial)
@@ -86,12 +90,12 @@ public record DnsConfig(String master, String domain, String listener, int port,
         if (zk) {
             o.putNull("Masters");
         } else {
-            Arrays.stream(master.split(",")).map(String::strip).forEach(o.putArray("Masters")::add);
+            Arrays.stream(value.split(",")).map(String::strip).forEach(o.putArray("Masters")::add);
         }
         o.putObject("ZoneResolvers");
         resolvers.forEach(o.putArray("Resolvers")::add);
         o.putArray("IPSources").add("netinfo").add("host");
-        o.put("Zk", zk ? master : "").put("Domain", domain).put("File", "").put("Listener", listener)
+        o.put("Zk", zk ? ZkUrl.mask(value) : "").put("Domain", domain).put("File", "").put("Listener", listener)
                 .put("HTTPListener", httpListener).put("RecurseOn", !resolvers.isEmpty()).put("DnsOn", true)
                 .put("HttpOn", true).put("ExternalOn", !resolvers.isEmpty()).put("EnforceRFC952", enforceRfc952)
                 .put("SetTruncateBit", true).put("EnumerationOn", false);

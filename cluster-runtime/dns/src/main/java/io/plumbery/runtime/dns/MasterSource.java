@@ -1,5 +1,6 @@
 package io.plumbery.runtime.dns;
 
+import io.plumbery.runtime.election.FlagFile;
 import io.plumbery.runtime.election.ZkUrl;
 import java.time.Duration;
 import java.util.Arrays;
@@ -17,7 +18,8 @@ interface MasterSource extends AutoCloseable {
     void close();
 
     /** From ZooKeeper for a {@code zk://} URL, else the fixed {@code host:port[,host:port...]} list. */
-    static MasterSource of(String master, Duration zkSessionTimeout) {
+    static MasterSource of(String flag, Duration zkSessionTimeout) {
+        String master = FlagFile.resolve(flag);
         if (ZkUrl.isZk(master)) {
             return new ZkMasters(ZkUrl.parse(master), zkSessionTimeout);
         }

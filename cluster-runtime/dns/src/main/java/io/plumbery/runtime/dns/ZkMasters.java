@@ -25,7 +25,7 @@ final class ZkMasters implements MasterSource {
 
     ZkMasters(ZkUrl url, Duration sessionTimeout) {
         this.url = url;
-        this.curator = Zk.client(url.connectString(), (int) sessionTimeout.toMillis());
+        this.curator = Zk.client(url, (int) sessionTimeout.toMillis());
     }
 
     @Override

@@ -1,12 +1,15 @@
 package io.plumbery.runtime.marathon;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import io.plumbery.runtime.http.Cors;
+import io.plumbery.runtime.marathon.model.DockerPolicy;
 import io.plumbery.runtime.service.Services;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code cluster-runtime marathon --master zk://.../mesos --zk zk://.../marathon --http_port 8080}. */
@@ -52,6 +55,10 @@ public final class MarathonCommand implements Callable<Integer> {
             description = "Origins allowed to call this Marathon from a browser (http://host:port,..., or * for any; default: none)")
     String corsOrigins;
 
+    @Option(names = "--docker_unsafe_options", split = ",", description = "What apps' containers may ask of the hosts: "
+            + "privileged, host_volumes, parameters (any docker run parameter); default: none of them")
+    List<String> dockerUnsafeOptions = List.of();
+
     static String localHostName() {
         try {
             return java.net.InetAddress.getLocalHost().getCanonicalHostName();
@@ -60,11 +67,19 @@ public final class MarathonCommand implements Callable<Integer> {
         }
     }
 
+    private DockerPolicy dockerPolicy() {
+        try {
+            return DockerPolicy.allowing(dockerUnsafeOptions);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         MarathonConfig config = new MarathonConfig(hostname != null ? hostname : localHostName(), httpAddress, httpPort, master, zk, frameworkName,
                 failoverTimeout, declineMillis / 1000.0, Duration.ofMillis(zkSessionMillis), Duration.ofMillis(250),
-                Duration.ofMillis(reconciliationMillis));
+                Duration.ofMillis(reconciliationMillis), dockerPolicy());
         MarathonServer server = new MarathonServer(config, Cors.origins(corsOrigins));
         server.start();
         spec.commandLine().getOut().println("Marathon listening on " + httpAddress + ":" + server.port()

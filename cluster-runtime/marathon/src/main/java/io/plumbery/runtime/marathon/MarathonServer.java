@@ -80,7 +80,7 @@ public final class MarathonServer implements AutoCloseable, Leadership {
             return;
         }
         zk = ZkUrl.parse(config.zk());
-        curator = Zk.client(zk.connectString(), (int) config.zkSessionTimeout().toMillis());
+        curator = Zk.client(zk, (int) config.zkSessionTimeout().toMillis());
         curator.start();
         store = new ZkStore(curator, zk.path() + "/state");
         leadership.execute(this::join);
@@ -121,7 +121,7 @@ public final class MarathonServer implements AutoCloseable, Leadership {
         LOG.info("Marathon {} elected leader", endpoint);
         SchedulerConfig sc = new SchedulerConfig(config.master(), config.frameworkName(), config.hostname(),
                 Tls.forProcess().url(endpoint), config.failoverTimeoutSeconds(), config.declineOfferSeconds(), config.tick(),
-                config.reconciliationInterval(), System.getProperty("user.name", "root"));
+                config.reconciliationInterval(), System.getProperty("user.name", "root"), config.docker());
         MarathonScheduler s = new MarathonScheduler(sc, store, events);
         try {
             s.start();
@@ -199,11 +199,11 @@ public final class MarathonServer implements AutoCloseable, Leadership {
     @Override
     public ObjectNode config() {
         ObjectNode out = MarathonJson.object();
-        out.putObject("marathon_config").put("master", config.master()).put("hostname", config.hostname())
+        out.putObject("marathon_config").put("master", ZkUrl.mask(config.master())).put("hostname", config.hostname())
                 .put("framework_name", config.frameworkName()).put("failover_timeout", config.failoverTimeoutSeconds())
                 .put("decline_offer_duration", (long) (config.declineOfferSeconds() * 1000)).put("mesos_role", "*")
                 .put("checkpoint", true);
-        out.putObject("zookeeper_config").put("zk", config.zk());
+        out.putObject("zookeeper_config").put("zk", ZkUrl.mask(config.zk()));
         out.putObject("http_config").put("http_port", port()).put("http_address", config.httpAddress());
         return out;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumbery.runtime.marathon.core.LaunchDelay;
 import io.plumbery.runtime.marathon.model.AppDefinition;
+import io.plumbery.runtime.marathon.model.DockerPolicy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,23 @@ class MarathonCommandTest {
         assertThat(cmd.frameworkName).isEqualTo("marathon");
         assertThat(cmd.failoverTimeout).isEqualTo(604800.0);
         assertThat(cmd.hostname).isEqualTo("m1");
+    }
+
+    @Test
+    void dockerUnsafeOptionsNameWhatAppsMayAskOfTheHosts() {
+        MarathonCommand cmd = new MarathonCommand();
+        new CommandLine(cmd).parseArgs("--master", "h:5050");
+        assertThat(cmd.dockerUnsafeOptions).isEmpty();
+        assertThat(DockerPolicy.allowing(cmd.dockerUnsafeOptions)).isEqualTo(DockerPolicy.SAFE);
+        cmd = new MarathonCommand();
+        new CommandLine(cmd).parseArgs("--master", "h:5050", "--docker_unsafe_options", "privileged,host_volumes");
+        assertThat(DockerPolicy.allowing(cmd.dockerUnsafeOptions)).isEqualTo(new DockerPolicy(true, true, false));
+
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new MarathonCommand()).setErr(new PrintWriter(err)).execute("--master", "h:5050",
+                "--docker_unsafe_options", "privileged,pid_host");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("pid_host");
     }
 
     @Test

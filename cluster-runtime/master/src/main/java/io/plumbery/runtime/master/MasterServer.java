@@ -82,7 +82,7 @@ public final class MasterServer implements AutoCloseable {
         core.setInfo(info);
         if (config.zk() != null) {
             ZkUrl zk = ZkUrl.parse(config.zk());
-            curator = Zk.client(zk.connectString(), (int) config.zkSessionTimeout().toMillis());
+            curator = Zk.client(zk, (int) config.zkSessionTimeout().toMillis());
             curator.start();
             detector = new LeaderDetector(curator, zk.path(), leader -> { });
             detector.start();

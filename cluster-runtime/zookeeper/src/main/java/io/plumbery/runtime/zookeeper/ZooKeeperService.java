@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,11 +20,20 @@ import org.slf4j.LoggerFactory;
 /**
  * A real ZooKeeper server in this JVM from a zoo.cfg: standalone without {@code server.N} entries, a quorum peer
  * (with {@code myid} in the data dir) with them. The admin server is always off.
+ *
+ * <p>{@code enforce.auth.enabled=true} with {@code enforce.auth.schemes=digest} refuses every client that has not
+ * authenticated. ZooKeeper reads these two from system properties (zoo.cfg's keys become them), which a JVM shares:
+ * each start sets them as its zoo.cfg says, absent keys included, and close puts back what was there before, so that
+ * one server's setting never reaches another server of the same JVM (tests) started before or after it; servers
+ * running at the same time in one JVM share the last setting.
  */
 public final class ZooKeeperService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ZooKeeperService.class);
 
+    private static final String[] ENFORCE_AUTH_KEYS = {"enforce.auth.enabled", "enforce.auth.schemes"};
+
     private final Path configFile;
+    private final Map<String, Optional<String>> previous = new HashMap<>();
     private final Integer myid;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -85,8 +97,21 @@ public final class ZooKeeperService implements AutoCloseable {
         if (myid != null) {
             Files.writeString(Path.of(dataDir, "myid"), myid + "\n", StandardCharsets.US_ASCII);
         }
+        enforceAuth(props);
         probe.parse(configFile.toString());
         return probe;
+    }
+
+    private void enforceAuth(java.util.Properties props) {
+        for (String key : ENFORCE_AUTH_KEYS) {
+            String value = props.getProperty(key);
+            previous.put(key, Optional.ofNullable(setProperty("zookeeper." + key, value)));
+        }
+    }
+
+    /** Sets or (null) clears the property; answers its value before. */
+    private static String setProperty(String name, String value) {
+        return value == null ? System.clearProperty(name) : System.setProperty(name, value.strip());
     }
 
     private void run() {
@@ -130,5 +155,6 @@ public final class ZooKeeperService implements AutoCloseable {
         if (thread != null) {
             thread.join(10_000);
         }
+        previous.forEach((key, value) -> setProperty("zookeeper." + key, value.orElse(null)));
     }
 }

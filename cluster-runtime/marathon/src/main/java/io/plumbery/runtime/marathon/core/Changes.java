@@ -3,6 +3,7 @@ package io.plumbery.runtime.marathon.core;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.marathon.model.AppDefinition;
+import io.plumbery.runtime.marathon.model.DockerPolicy;
 import io.plumbery.runtime.marathon.model.MarathonJson;
 import io.plumbery.runtime.marathon.model.PathId;
 import io.plumbery.runtime.marathon.model.Violation;
@@ -30,17 +31,22 @@ final class Changes {
     private final DeploymentRunner runner;
     private final VersionClock versions;
     private final Replan replan;
+    private final DockerPolicy docker;
 
-    Changes(SchedulerState state, DeploymentRunner runner, VersionClock versions, Replan replan) {
+    Changes(SchedulerState state, DeploymentRunner runner, VersionClock versions, Replan replan, DockerPolicy docker) {
         this.state = state;
         this.runner = runner;
         this.versions = versions;
         this.replan = replan;
+        this.docker = docker;
     }
 
     /** One app created, updated or deleted ({@code /v2/apps/{id}}): a plan of one step. */
     Operations.Change single(AppDefinition before, AppDefinition after, boolean force) {
         String appId = after != null ? after.id() : before.id();
+        if (after != null) {
+            allowedOnHosts(List.of(after), i -> "");
+        }
         conflicts(List.of(appId), force);
         if (after == null) {
             return deploy(before, null, Deployment.STOP);
@@ -73,6 +79,7 @@ final class Changes {
      */
     Operations.Change group(PathId scope, List<AppDefinition> apps, boolean replace, boolean force,
                             IntFunction<String> pathOf) {
+        allowedOnHosts(apps, pathOf);
         Map<PathId, AppDefinition> view = runner.view();
         Map<PathId, AppDefinition> root = new TreeMap<>(view); // the target root group
         Map<String, AppDefinition> originals = new LinkedHashMap<>();
@@ -175,6 +182,17 @@ final class Changes {
             throw new MarathonException(409, body);
         }
         running.values().forEach(d -> runner.drop(d, true));
+    }
+
+    /** 422 for containers that ask the hosts for more than the {@link DockerPolicy} allows. */
+    private void allowedOnHosts(List<AppDefinition> apps, IntFunction<String> pathOf) {
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < apps.size(); i++) {
+            violations.addAll(docker.violations(apps.get(i), pathOf.apply(i)));
+        }
+        if (!violations.isEmpty()) {
+            throw MarathonException.invalid(violations);
+        }
     }
 
     /** Dependencies that name nothing, and cycles through the changed apps, are refused (422). */

@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
  * so an app of a later step gets no launches, kills or upgrades until every app of the steps before is ready:
  * running at its instance count with current tasks that pass their health checks, or, for a stop, without tasks.
  * Until then the app keeps its original definition, and the API shows the target ({@link #view()}).
+ * Every change is written to the store before it is made here: when the store refuses one (ZooKeeper away), the
+ * {@link io.plumbery.runtime.marathon.state.StoreUnavailableException} leaves nothing here that is not stored.
  * Core thread only.
  */
 final class DeploymentRunner {
@@ -55,14 +57,19 @@ final class DeploymentRunner {
         return state.deployments().stream().filter(d -> d.affects(appId)).toList();
     }
 
-    /** Records a new plan and begins its first step (a plan without steps succeeds at once). */
+    /**
+     * Records a new plan and begins its first step (a plan without steps succeeds at once). The plan is stored at its
+     * first step before anything else: a leader that reads it carries it on from there.
+     */
     void start(Deployment d) {
-        state.putDeployment(d);
-        store.saveDeployment(d);
+        store.saveDeployment(d.steps().isEmpty() ? d : d.atStep(1));
         for (AppDefinition target : d.targets().values()) {
             if (d.effectiveStep(target.id()) > 1) {
                 store.saveVersion(target); // listed in /versions at once; saveApp does it for step 1
             }
+        }
+        state.putDeployment(d);
+        for (AppDefinition target : d.targets().values()) {
             events.publish(events.event("api_post_event").put("uri", "/v2/apps" + target.id())
                     .set("appDefinition", MarathonJson.tree(target)));
         }
@@ -138,8 +145,8 @@ final class DeploymentRunner {
      * cancelled with force: the app definitions the API shows stay those the user sent.
      */
     void drop(Deployment d, boolean applyRest) {
-        state.removeDeployment(d.id());
         store.deleteDeployment(d.id());
+        state.removeDeployment(d.id());
         events.publish(events.event("deployment_failed").put("id", d.id()).set("plan", Views.plan(d)));
         if (applyRest) {
             for (int step = d.currentStep() + 1; step <= d.steps().size(); step++) {
@@ -151,8 +158,8 @@ final class DeploymentRunner {
 
     private void begin(Deployment d, int step) {
         Deployment at = d.atStep(step);
-        state.putDeployment(at);
         store.saveDeployment(at);
+        state.putDeployment(at);
         apply(at, step);
         ObjectNode info = events.event("deployment_info");
         info.set("plan", Views.plan(at));
@@ -167,12 +174,13 @@ final class DeploymentRunner {
             AppDefinition target = d.targets().get(a.app());
             PathId id = PathId.parse(a.app());
             if (target == null) {
-                if (state.removeApp(id)) {
+                if (state.hasApp(id)) {
                     store.deleteApp(a.app());
+                    state.removeApp(id);
                 }
             } else if (!target.equals(state.app(id))) {
-                state.putApp(target);
                 store.saveApp(target);
+                state.putApp(target);
             }
         }
     }
@@ -196,8 +204,8 @@ final class DeploymentRunner {
     }
 
     private void finish(Deployment d) {
-        state.removeDeployment(d.id());
         store.deleteDeployment(d.id());
+        state.removeDeployment(d.id());
         ObjectNode success = events.event("deployment_success").put("id", d.id());
         success.set("plan", Views.plan(d));
         events.publish(success);

@@ -66,7 +66,7 @@ public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
         this.health = new HealthMonitor(state, events, killer, replan, core);
         this.offers = new OfferMatcher(state, store, events, this::call, config.declineOfferSeconds());
         this.operations = new Operations(core, state, runner, new VersionClock(), store, killer, replan,
-                new Snapshots(state, runner, health, this));
+                new Snapshots(state, runner, health, this), config.docker());
     }
 
     /** Loads the stored state and subscribes to the master. */

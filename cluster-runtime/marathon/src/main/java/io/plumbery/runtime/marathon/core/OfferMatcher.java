@@ -108,8 +108,8 @@ final class OfferMatcher {
         MarathonTask task = new MarathonTask(taskId, app.id(), app.version(), app.configVersion(), res.agentId(),
                 res.hostname(), Map.copyOf(res.attributes()), List.copyOf(ports), MarathonTask.STAGING,
                 Instant.ofEpochMilli(now).toString(), null, now, 0, false);
+        store.saveTask(task); // stored before it is launched, as Marathon stores an instance
         state.putTask(task);
-        store.saveTask(task);
         return info;
     }
 

@@ -1,18 +1,22 @@
 package io.plumbery.runtime.marathon.core;
 
 import io.plumbery.runtime.marathon.model.AppDefinition;
+import io.plumbery.runtime.marathon.model.DockerPolicy;
 import io.plumbery.runtime.marathon.model.PathId;
 import io.plumbery.runtime.marathon.state.MarathonStore;
+import io.plumbery.runtime.marathon.state.StoreUnavailableException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 
 /**
  * The API's changes to apps, tasks and deployments, each run on the scheduler's core thread: a change becomes a
- * deployment plan ({@link Changes}) that the {@link DeploymentRunner} carries out step by step.
+ * deployment plan ({@link Changes}) that the {@link DeploymentRunner} carries out step by step. A change is stored
+ * before it is answered; one the store refuses is 503.
  */
 public final class Operations {
     private final CoreThread core;
@@ -26,7 +30,7 @@ public final class Operations {
     private final Changes changes;
 
     Operations(CoreThread core, SchedulerState state, DeploymentRunner runner, VersionClock versions,
-               MarathonStore store, Killer killer, Replan replan, Snapshots snapshots) {
+               MarathonStore store, Killer killer, Replan replan, Snapshots snapshots, DockerPolicy docker) {
         this.core = core;
         this.state = state;
         this.runner = runner;
@@ -35,7 +39,7 @@ public final class Operations {
         this.killer = killer;
         this.replan = replan;
         this.snapshots = snapshots;
-        this.changes = new Changes(state, runner, versions, replan);
+        this.changes = new Changes(state, runner, versions, replan, docker);
     }
 
     /** A change accepted: the deployment that carries it out and the new version. */
@@ -46,7 +50,7 @@ public final class Operations {
     }
 
     public Change create(AppDefinition app) {
-        return core.call(() -> {
+        return call(() -> {
             if (runner.view().containsKey(app.pathId())) {
                 throw MarathonException.of(409, "An app with id [" + app.id() + "] already exists.");
             }
@@ -56,11 +60,11 @@ public final class Operations {
 
     /** Create or update (PUT/PATCH after merging); a scale when only {@code instances} changed. */
     public Change put(AppDefinition app, boolean force) {
-        return core.call(() -> changes.single(runner.view().get(app.pathId()), app, force));
+        return call(() -> changes.single(runner.view().get(app.pathId()), app, force));
     }
 
     public Change delete(PathId id, boolean force) {
-        return core.call(() -> changes.single(existing(id), null, force));
+        return call(() -> changes.single(existing(id), null, force));
     }
 
     /**
@@ -70,11 +74,11 @@ public final class Operations {
      */
     public Change group(PathId scope, List<AppDefinition> apps, boolean replace, boolean force,
                         IntFunction<String> pathOf) {
-        return core.call(() -> changes.group(scope, apps, replace, force, pathOf));
+        return call(() -> changes.group(scope, apps, replace, force, pathOf));
     }
 
     public Change restart(PathId id, boolean force) {
-        return core.call(() -> {
+        return call(() -> {
             AppDefinition app = existing(id);
             changes.conflicts(List.of(app.id()), force);
             String version = versions.next();
@@ -84,11 +88,11 @@ public final class Operations {
     }
 
     public Optional<AppDefinition> app(PathId id) {
-        return core.call(() -> Optional.ofNullable(runner.view().get(id)));
+        return call(() -> Optional.ofNullable(runner.view().get(id)));
     }
 
     public List<AppDefinition> versions(PathId id) {
-        return core.call(() -> {
+        return call(() -> {
             existing(id);
             return store.versions(id.toString());
         });
@@ -96,7 +100,7 @@ public final class Operations {
 
     /** Kills tasks by id; with scale the apps' instances go down by as many (one deployment per app). */
     public Killed kill(List<String> taskIds, boolean scale, boolean force) {
-        return core.call(() -> {
+        return call(() -> {
             List<MarathonTask> found = new ArrayList<>();
             for (String id : taskIds) {
                 MarathonTask t = state.task(id);
@@ -128,11 +132,11 @@ public final class Operations {
 
     /** Rolls a deployment back (a new deployment to the originals), or with force just drops it (null). */
     public Change cancelDeployment(String id, boolean force) {
-        return core.call(() -> changes.rollback(id, force));
+        return call(() -> changes.rollback(id, force));
     }
 
     public void resetDelay(PathId id) {
-        core.call(() -> {
+        call(() -> {
             existing(id);
             state.resetDelay(id);
             replan.now();
@@ -141,7 +145,19 @@ public final class Operations {
     }
 
     public Snapshot snapshot() {
-        return core.call(snapshots::take);
+        return call(snapshots::take);
+    }
+
+    /**
+     * Runs on the core thread; a change the store could not keep is Marathon's 503, and the scheduler holds nothing
+     * of it (see {@link DeploymentRunner}).
+     */
+    private <T> T call(Callable<T> work) {
+        try {
+            return core.call(work);
+        } catch (StoreUnavailableException e) {
+            throw MarathonException.of(503, "The change could not be stored: " + e.getMessage());
+        }
     }
 
     private AppDefinition existing(PathId id) {

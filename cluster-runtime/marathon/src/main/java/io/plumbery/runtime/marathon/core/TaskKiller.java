@@ -35,8 +35,8 @@ final class TaskKiller implements Killer {
         }
         LOG.debug("Killing {} ({})", t.id(), why);
         MarathonTask killing = t.killing();
-        state.putTask(killing);
         store.saveTask(killing);
+        state.putTask(killing);
         sendKill(t.id(), t.agentId());
     }
 

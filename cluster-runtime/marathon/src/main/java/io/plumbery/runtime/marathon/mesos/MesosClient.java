@@ -2,6 +2,7 @@ package io.plumbery.runtime.marathon.mesos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbery.runtime.election.FlagFile;
 import io.plumbery.runtime.election.LeaderDetector;
 import io.plumbery.runtime.election.Zk;
 import io.plumbery.runtime.election.ZkUrl;
@@ -74,7 +75,7 @@ public final class MesosClient implements AutoCloseable {
     private volatile double heartbeatSeconds = 15;
 
     public MesosClient(String master, Supplier<ObjectNode> frameworkInfo, Listener listener) {
-        this.master = master;
+        this.master = FlagFile.resolve(master);
         this.frameworkInfo = frameworkInfo;
         this.listener = listener;
     }
@@ -82,7 +83,7 @@ public final class MesosClient implements AutoCloseable {
     public void start() {
         if (ZkUrl.isZk(master)) {
             ZkUrl zk = ZkUrl.parse(master);
-            curator = Zk.client(zk.connectString(), 4_000);
+            curator = Zk.client(zk, 4_000);
             curator.start();
             detector = new LeaderDetector(curator, zk.path(), leader -> leaderChanged(leader));
             detector.start();

@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * State in ZooKeeper under a root such as {@code /marathon/state}: {@code apps/<id>}, {@code versions/<id>/<version>},
  * {@code deployments/<id>} (a plan and the step it is at), {@code tasks/<taskId>}, {@code framework-id}; values are Marathon JSON. App ids are
  * stored with {@code /} written as {@code _} (which Marathon ids cannot contain).
+ *
+ * <p>A write either reaches ZooKeeper or throws {@link StoreUnavailableException}, at once when the client has no
+ * connection (no server, or none with a quorum), so that the caller keeps nothing it did not store.
  */
 public final class ZkStore implements MarathonStore {
     private static final Logger LOG = LoggerFactory.getLogger(ZkStore.class);
@@ -37,6 +40,7 @@ public final class ZkStore implements MarathonStore {
 
     private <T> List<T> children(String dir, Class<T> type) {
         List<T> out = new ArrayList<>();
+        connected("Reading " + dir);
         try {
             if (client.checkExists().forPath(dir) == null) {
                 return out;
@@ -49,13 +53,21 @@ public final class ZkStore implements MarathonStore {
                 }
             }
         } catch (Exception e) {
-            throw new IllegalStateException("Reading " + dir + " from ZooKeeper failed: " + e, e);
+            throw new StoreUnavailableException("Reading " + dir + " from ZooKeeper failed: " + e, e);
         }
         return out;
     }
 
+    /** Fails fast without a connection, rather than waiting through the client's retries. */
+    private void connected(String what) {
+        if (!client.getZookeeperClient().isConnected()) {
+            throw new StoreUnavailableException(what + " failed: no connection to ZooKeeper", null);
+        }
+    }
+
     private void put(String path, Object value) {
         byte[] bytes = value instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : MarathonJson.bytes(value);
+        connected("Writing " + path);
         try {
             if (client.checkExists().forPath(path) == null) {
                 client.create().creatingParentContainersIfNeeded().forPath(path, bytes);
@@ -63,15 +75,16 @@ public final class ZkStore implements MarathonStore {
                 client.setData().forPath(path, bytes);
             }
         } catch (Exception e) {
-            LOG.warn("Writing {} to ZooKeeper failed: {}", path, e.toString());
+            throw new StoreUnavailableException("Writing " + path + " to ZooKeeper failed: " + e, e);
         }
     }
 
     private void delete(String path) {
+        connected("Deleting " + path);
         try {
             client.delete().quietly().deletingChildrenIfNeeded().forPath(path);
         } catch (Exception e) {
-            LOG.warn("Deleting {} from ZooKeeper failed: {}", path, e.toString());
+            throw new StoreUnavailableException("Deleting " + path + " from ZooKeeper failed: " + e, e);
         }
     }
 
@@ -163,13 +176,14 @@ public final class ZkStore implements MarathonStore {
 
     @Override
     public Optional<String> frameworkId() {
+        connected("Reading the framework id");
         try {
             if (client.checkExists().forPath(root + "/framework-id") == null) {
                 return Optional.empty();
             }
             return Optional.of(new String(client.getData().forPath(root + "/framework-id"), StandardCharsets.UTF_8));
         } catch (Exception e) {
-            throw new IllegalStateException("Reading the framework id failed: " + e, e);
+            throw new StoreUnavailableException("Reading the framework id failed: " + e, e);
         }
     }
 

@@ -21,10 +21,13 @@ final class ApiFixture implements AutoCloseable {
     final HttpServer http;
 
     ApiFixture() throws Exception {
+        this(SchedulerConfig.defaults("127.0.0.1:1", "127.0.0.1", "http://127.0.0.1"));
+    }
+
+    ApiFixture(SchedulerConfig config) throws Exception {
         http = new HttpServer("marathon-test", "127.0.0.1", 0, new MarathonApi(leadership));
         http.start();
-        scheduler = new MarathonScheduler(SchedulerConfig.defaults("127.0.0.1:1", "127.0.0.1", "http://127.0.0.1"),
-                MarathonStore.inMemory(), new EventBus());
+        scheduler = new MarathonScheduler(config, MarathonStore.inMemory(), new EventBus());
         leadership.lead(scheduler, "127.0.0.1:" + http.port());
     }
 

@@ -2,6 +2,7 @@ package io.plumbery.runtime.master.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbery.runtime.election.ZkUrl;
 import io.plumbery.runtime.http.Exchange;
 import io.plumbery.runtime.http.Jsonp;
 import io.plumbery.runtime.http.Router;
@@ -164,7 +165,7 @@ public final class OperatorEndpoints {
         f.put("ip", c.ip());
         f.put("hostname", c.hostname());
         f.put("port", String.valueOf(core.info().port()));
-        f.put("zk", c.zk() == null ? "" : c.zk());
+        f.put("zk", c.zk() == null ? "" : ZkUrl.mask(c.zk()));
         f.put("quorum", String.valueOf(c.quorum()));
         f.put("work_dir", String.valueOf(c.workDir()));
         f.put("offer_timeout", c.offerTimeout().toSeconds() + "secs");
