@@ -52,6 +52,22 @@ public final class MarathonCommand implements Callable<Integer> {
             description = "Origins allowed to call this Marathon from a browser (http://host:port,..., or * for any; default: none)")
     String corsOrigins;
 
+    @Option(names = "--http_credentials", defaultValue = "${env:MARATHON_HTTP_CREDENTIALS}",
+            description = "user:password asked of every API call but /ping (better from MARATHON_HTTP_CREDENTIALS)")
+    String httpCredentials;
+
+    @Option(names = "--http_realm", defaultValue = MarathonAuth.DEFAULT_REALM, description = "Realm of --http_credentials (default ${DEFAULT-VALUE})")
+    String httpRealm;
+
+    @Option(names = "--mesos_authentication", description = "Authenticate to the master with the principal and secret below")
+    boolean mesosAuthentication;
+
+    @Option(names = "--mesos_authentication_principal", description = "The framework's principal (in its FrameworkInfo)")
+    String mesosPrincipal;
+
+    @Option(names = "--mesos_authentication_secret_file", description = "File holding the principal's secret")
+    java.nio.file.Path mesosSecretFile;
+
     static String localHostName() {
         try {
             return java.net.InetAddress.getLocalHost().getCanonicalHostName();
@@ -65,7 +81,13 @@ public final class MarathonCommand implements Callable<Integer> {
         MarathonConfig config = new MarathonConfig(hostname != null ? hostname : localHostName(), httpAddress, httpPort, master, zk, frameworkName,
                 failoverTimeout, declineMillis / 1000.0, Duration.ofMillis(zkSessionMillis), Duration.ofMillis(250),
                 Duration.ofMillis(reconciliationMillis));
-        MarathonServer server = new MarathonServer(config, Cors.origins(corsOrigins));
+        MarathonAuth auth;
+        try {
+            auth = MarathonAuth.of(httpCredentials, httpRealm, mesosAuthentication, mesosPrincipal, mesosSecretFile);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        MarathonServer server = new MarathonServer(config, Cors.origins(corsOrigins), auth);
         server.start();
         spec.commandLine().getOut().println("Marathon listening on " + httpAddress + ":" + server.port()
                 + " (advertised as " + server.endpoint() + ")");

@@ -1,19 +1,23 @@
 package io.plumbery.runtime.marathon.core;
 
+import io.plumbery.runtime.http.Credential;
 import java.time.Duration;
 
-/** What the scheduler needs to know about itself and the master. */
+/**
+ * What the scheduler needs to know about itself and the master. {@code principal} goes in its FrameworkInfo (null:
+ * none); {@code credential}, when the master authenticates frameworks, goes with each call to the master.
+ */
 public record SchedulerConfig(String master, String frameworkName, String hostname, String webuiUrl,
                               double failoverTimeoutSeconds, double declineOfferSeconds, Duration tick,
-                              Duration reconciliationInterval, String user) {
+                              Duration reconciliationInterval, String user, String principal, Credential credential) {
 
     public static SchedulerConfig defaults(String master, String hostname, String webuiUrl) {
         return new SchedulerConfig(master, "marathon", hostname, webuiUrl, 604_800, 5, Duration.ofMillis(250),
-                Duration.ofSeconds(30), System.getProperty("user.name", "root"));
+                Duration.ofSeconds(30), System.getProperty("user.name", "root"), null, null);
     }
 
     public SchedulerConfig withFramework(String name, double failoverTimeout, double declineSeconds) {
         return new SchedulerConfig(master, name, hostname, webuiUrl, failoverTimeout, declineSeconds, tick,
-                reconciliationInterval, user);
+                reconciliationInterval, user, principal, credential);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.election.LeaderDetector;
 import io.plumbery.runtime.election.Zk;
 import io.plumbery.runtime.election.ZkUrl;
+import io.plumbery.runtime.http.Credential;
 import io.plumbery.runtime.protocol.Json;
 import io.plumbery.runtime.protocol.MasterInfo;
 import io.plumbery.runtime.protocol.RecordIo;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * A v1 scheduler HTTP API client: finds the leading master (ZooKeeper {@code json.info_} znodes or a fixed
  * host:port), SUBSCRIBEs with the framework info of the moment, reads the RecordIO event stream, and re-subscribes
  * (same FrameworkID) when the stream ends, the master changes or heartbeats stop. Calls are JSON POSTs carrying
- * {@code Mesos-Stream-Id}.
+ * {@code Mesos-Stream-Id}, and the framework's credential as Basic authentication when it has one.
  */
 public final class MesosClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MesosClient.class);
@@ -46,6 +47,7 @@ public final class MesosClient implements AutoCloseable {
     }
 
     private final String master;
+    private final Credential credential;
     private final Supplier<ObjectNode> frameworkInfo;
     private final Listener listener;
     private final java.util.concurrent.ExecutorService httpPool = Executors.newFixedThreadPool(4, r -> {
@@ -71,8 +73,10 @@ public final class MesosClient implements AutoCloseable {
     private volatile long lastEventNanos = System.nanoTime();
     private volatile double heartbeatSeconds = 15;
 
-    public MesosClient(String master, Supplier<ObjectNode> frameworkInfo, Listener listener) {
+    /** {@code credential}: sent as Basic authentication on every call to the master; null: none. */
+    public MesosClient(String master, Credential credential, Supplier<ObjectNode> frameworkInfo, Listener listener) {
         this.master = master;
+        this.credential = credential;
         this.frameworkInfo = frameworkInfo;
         this.listener = listener;
     }
@@ -143,7 +147,8 @@ public final class MesosClient implements AutoCloseable {
         try {
             ObjectNode call = Json.object().put("type", "SUBSCRIBE");
             call.putObject("subscribe").set("framework_info", frameworkInfo.get());
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + target.get() + "/api/v1/scheduler"))
+            URI uri = URI.create("http://" + target.get() + "/api/v1/scheduler");
+            HttpRequest request = authenticated(HttpRequest.newBuilder(uri))
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json").header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(call.toString())).build();
@@ -221,7 +226,8 @@ public final class MesosClient implements AutoCloseable {
             return CompletableFuture.completedFuture(-1);
         }
         call.putObject("framework_id").put("value", frameworkId);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + to + "/api/v1/scheduler"))
+        URI uri = URI.create("http://" + to + "/api/v1/scheduler");
+        HttpRequest request = authenticated(HttpRequest.newBuilder(uri))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").header("Mesos-Stream-Id", sid)
                 .POST(HttpRequest.BodyPublishers.ofString(call.toString())).build();
@@ -235,6 +241,10 @@ public final class MesosClient implements AutoCloseable {
             }
             return r.statusCode();
         });
+    }
+
+    private HttpRequest.Builder authenticated(HttpRequest.Builder request) {
+        return credential == null ? request : request.header("Authorization", credential.basicAuthorization());
     }
 
     public static ObjectNode newCall(String type) {
