@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -76,15 +77,8 @@ public final class AgentCommand implements Callable<Integer> {
             description = "Credentials file of this agent's HTTP API (path or file://), as the master's --credentials")
     String httpCredentials;
 
-    @Option(names = "--authenticate_http_readonly", arity = "0..1", fallbackValue = "true",
-            defaultValue = "${env:MESOS_AUTHENTICATE_HTTP_READONLY:-false}",
-            description = "Ask for credentials on the read-only endpoints (state, files, metrics)")
-    boolean authenticateReadonly;
-
-    @Option(names = "--authenticate_http_readwrite", arity = "0..1", fallbackValue = "true",
-            defaultValue = "${env:MESOS_AUTHENTICATE_HTTP_READWRITE:-false}",
-            description = "Ask for credentials on the operator API (/api/v1)")
-    boolean authenticateReadwrite;
+    @Mixin
+    HttpAuthenticationFlags http;
 
     @Spec
     CommandSpec spec;
@@ -121,7 +115,7 @@ public final class AgentCommand implements Callable<Integer> {
             Path credentialFile = FlagFile.of(credential);
             Path httpFile = FlagFile.of(httpCredentials);
             return new AgentAuth(credentialFile == null ? null : Credential.read(credentialFile),
-                    httpFile == null ? null : Credentials.read(httpFile), authenticateReadonly, authenticateReadwrite);
+                    httpFile == null ? null : Credentials.read(httpFile), http.readonly, http.readwrite);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

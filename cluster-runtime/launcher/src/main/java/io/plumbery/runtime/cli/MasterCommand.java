@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -59,15 +60,8 @@ public final class MasterCommand implements Callable<Integer> {
                     + " or one 'principal secret' a line")
     String credentials;
 
-    @Option(names = "--authenticate_http_readonly", arity = "0..1", fallbackValue = "true",
-            defaultValue = "${env:MESOS_AUTHENTICATE_HTTP_READONLY:-false}",
-            description = "Ask for credentials on the read-only endpoints (state, files, metrics)")
-    boolean authenticateReadonly;
-
-    @Option(names = "--authenticate_http_readwrite", arity = "0..1", fallbackValue = "true",
-            defaultValue = "${env:MESOS_AUTHENTICATE_HTTP_READWRITE:-false}",
-            description = "Ask for credentials on the operator API (/api/v1) and every call that changes something")
-    boolean authenticateReadwrite;
+    @Mixin
+    HttpAuthenticationFlags http;
 
     @Option(names = "--authenticate_http_frameworks", arity = "0..1", fallbackValue = "true",
             defaultValue = "${env:MESOS_AUTHENTICATE_HTTP_FRAMEWORKS:-false}",
@@ -90,8 +84,8 @@ public final class MasterCommand implements Callable<Integer> {
         MasterAuth auth;
         try {
             Path file = FlagFile.of(credentials);
-            auth = new MasterAuth(file == null ? null : Credentials.read(file), authenticateReadonly,
-                    authenticateReadwrite, authenticateFrameworks, authenticateAgents);
+            auth = new MasterAuth(file == null ? null : Credentials.read(file), http.readonly,
+                    http.readwrite, authenticateFrameworks, authenticateAgents);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
