@@ -5,6 +5,10 @@
 //
 //   node scenario.js http://MARATHON:8080 [http://MASTER:5050] [APP_ID]
 //
+// With MARATHON_USER and MARATHON_PASSWORD in the environment, the client authenticates through its own options
+// (passed to its HTTP requests as `auth`, and to its event source as a header); with MESOS_PRINCIPAL and MESOS_SECRET,
+// the master's state is read with them.
+//
 // Prints one line per step done; exits 1 with the step that failed.
 const Marathon = require('marathon-node');
 
@@ -16,7 +20,16 @@ if (!marathonUrl) {
 const masterUrl = masterArg || null;
 const appId = appArg || '/clients/marathon-node';
 const WAIT_MS = 90000;
-const marathon = Marathon(marathonUrl);
+function basic(user, password) {
+    return 'Basic ' + Buffer.from(user + ':' + password).toString('base64');
+}
+
+const marathonUser = process.env.MARATHON_USER;
+const marathonAuth = marathonUser ? {user: marathonUser, pass: process.env.MARATHON_PASSWORD} : null;
+const marathonHeaders = marathonAuth ? {Authorization: basic(marathonAuth.user, marathonAuth.pass)} : {};
+const masterHeaders = process.env.MESOS_PRINCIPAL
+    ? {Authorization: basic(process.env.MESOS_PRINCIPAL, process.env.MESOS_SECRET)} : {};
+const marathon = Marathon(marathonUrl, marathonAuth ? {auth: marathonAuth} : {});
 
 function check(ok, what) {
     if (!ok) {
@@ -50,7 +63,7 @@ async function awaitRunning(count) {
 }
 
 async function masterRunning() {
-    const reply = await fetch(masterUrl + '/master/state');
+    const reply = await fetch(masterUrl + '/master/state', {headers: masterHeaders});
     check(reply.status === 200, 'GET /master/state: ' + reply.status);
     const state = await reply.json();
     return state.frameworks.filter(f => f.name === 'marathon')
@@ -81,7 +94,7 @@ async function gone() {
 
 async function run() {
     const runningEvents = new Set();
-    const events = marathon.events.createEventSource({eventType: ['status_update_event']});
+    const events = marathon.events.createEventSource({eventType: ['status_update_event'], headers: marathonHeaders});
     events.addEventListener('status_update_event', message => {
         const e = JSON.parse(message.data);
         if (e.appId === appId && e.taskStatus === 'TASK_RUNNING') {

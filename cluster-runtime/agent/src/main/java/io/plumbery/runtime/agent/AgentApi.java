@@ -21,17 +21,19 @@ import java.util.Map;
 
 /**
  * The agent's HTTP API: {@code /state}, v1 {@code /api/v1} GET_STATE/GET_HEALTH/GET_VERSION/GET_TASKS and the
- * {@code more} calls, internal endpoints.
+ * {@code more} calls, internal endpoints (the master's calls, with its token).
  */
 final class AgentApi {
     private final AgentServer agent;
     private final AgentTasks tasks;
     private final V1Calls more;
+    private final MasterToken master;
 
-    AgentApi(AgentServer agent, AgentTasks tasks, V1Calls more) {
+    AgentApi(AgentServer agent, AgentTasks tasks, V1Calls more, MasterToken master) {
         this.agent = agent;
         this.tasks = tasks;
         this.more = more;
+        this.master = master;
     }
 
     void register(Router router) {
@@ -39,7 +41,7 @@ final class AgentApi {
         router.route(ex -> ex.empty(200), "/health", "/slave(1)/health");
         router.route(V1Codec.agentOperator().around(this::v1), "/api/v1");
         router.route(ex -> ex.json(200, Json.object().put("version", ProtocolVersion.MESOS)), "/version");
-        router.route(ex -> {
+        router.route(master.required(ex -> {
             String body = ex.body();
             if (Json.parse(body).has("launches")) {
                 Json.read(body, AgentMessages.Launches.class).launches().forEach(tasks::launch);
@@ -47,12 +49,12 @@ final class AgentApi {
                 tasks.launch(Json.read(body, AgentMessages.Launch.class));
             }
             ex.empty(202);
-        }, AgentMessages.AGENT_LAUNCH);
-        router.route(ex -> {
+        }), AgentMessages.AGENT_LAUNCH);
+        router.route(master.required(ex -> {
             tasks.kill(Json.read(ex.body(), AgentMessages.Kill.class));
             ex.empty(202);
-        }, AgentMessages.AGENT_KILL);
-        router.route(ex -> {
+        }), AgentMessages.AGENT_KILL);
+        router.route(master.required(ex -> {
             String body = ex.body();
             if (Json.parse(body).has("acks")) {
                 Json.read(body, AgentMessages.Acks.class).acks().forEach(tasks::acknowledge);
@@ -60,11 +62,11 @@ final class AgentApi {
                 tasks.acknowledge(Json.read(body, AgentMessages.Ack.class));
             }
             ex.empty(202);
-        }, AgentMessages.AGENT_ACK);
-        router.route(ex -> {
+        }), AgentMessages.AGENT_ACK);
+        router.route(master.required(ex -> {
             tasks.shutdownFramework(Json.read(ex.body(), AgentMessages.ShutdownFramework.class).frameworkId());
             ex.empty(202);
-        }, AgentMessages.AGENT_SHUTDOWN_FRAMEWORK);
+        }), AgentMessages.AGENT_SHUTDOWN_FRAMEWORK);
     }
 
     private void v1(Exchange ex) throws Exception {

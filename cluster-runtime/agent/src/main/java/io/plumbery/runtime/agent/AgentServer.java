@@ -1,8 +1,11 @@
 package io.plumbery.runtime.agent;
 
+import io.plumbery.runtime.http.BasicAuth;
 import io.plumbery.runtime.http.Cors;
 import io.plumbery.runtime.http.HttpServer;
+import io.plumbery.runtime.http.JsonClient;
 import io.plumbery.runtime.http.Router;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -10,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +27,7 @@ public final class AgentServer implements AutoCloseable {
 
     private final AgentConfig config;
     private final Set<String> corsOrigins;
+    private final AgentAuth auth;
     private final AtomicReference<String> agentId = new AtomicReference<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final DockerCli docker;
@@ -40,8 +45,14 @@ public final class AgentServer implements AutoCloseable {
 
     /** An agent that also answers cross-origin requests from these origins ({@code *}: any); none by default. */
     public AgentServer(AgentConfig config, Set<String> corsOrigins) {
+        this(config, corsOrigins, AgentAuth.OPEN);
+    }
+
+    /** An agent that authenticates to the master and asks for credentials as {@code auth} says. */
+    public AgentServer(AgentConfig config, Set<String> corsOrigins, AgentAuth auth) {
         this.config = config;
         this.corsOrigins = corsOrigins;
+        this.auth = auth;
         this.docker = config.docker() == null ? null : new DockerCli(config.docker());
     }
 
@@ -70,9 +81,10 @@ public final class AgentServer implements AutoCloseable {
         AgentCheckpoint checkpoint = new AgentCheckpoint(config.workDir());
         checkpoint.agentId().ifPresent(agentId::set);
         // the sender thread, started after the registration exists, is the only caller of these two
+        JsonClient toMaster = new JsonClient(Duration.ofSeconds(5), auth.credential());
         updates = new StatusUpdates(() -> registration.masterEndpoint(), agentId::get, () -> registration.lost(),
-                config.statusRetryInterval());
-        registration = new MasterRegistration(config, checkpoint, agentId, docker != null, updates, timers);
+                config.statusRetryInterval(), toMaster);
+        registration = new MasterRegistration(config, checkpoint, agentId, docker != null, updates, timers, toMaster);
         updates.start();
         tasks = new AgentTasks(config, agentId::get, checkpoint, updates, docker, timers, launcher, started::get);
         new AgentRecovery(checkpoint, tasks, updates, docker, agentId::get, config.hostname()).recover();
@@ -80,10 +92,12 @@ public final class AgentServer implements AutoCloseable {
         VirtualFiles files = new VirtualFiles(new SandboxAttachments(tasks, config.externalLogFile()));
         AgentMetrics metrics = new AgentMetrics(tasks, config.resources(), this::isRegistered);
         AgentInventory inventory = new AgentInventory(tasks, metrics, () -> AgentFlags.of(config, port()));
-        new AgentApi(this, tasks, new FileCalls(files).or(new InventoryCalls(inventory))).register(router);
+        new AgentApi(this, tasks, new FileCalls(files).or(new InventoryCalls(inventory)),
+                new MasterToken(registration::masterToken)).register(router);
         new FilesEndpoints(files).register(router);
         new MonitorEndpoints(inventory).register(router);
-        http = new HttpServer("agent", config.ip(), config.port(), Cors.around(router, corsOrigins));
+        Handler api = BasicAuth.around(router, auth.httpCredentials(), new AgentRealms(auth));
+        http = new HttpServer("agent", config.ip(), config.port(), Cors.around(api, corsOrigins));
         http.start();
         endpoint = config.ip() + ":" + http.port();
         registration.start(http.port(), endpoint);

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The agent's registration with the leading master: found through the {@link MasterLocator}, registered with (every
  * task of the checkpoints not yet acknowledged as ended included), then heartbeaten; registers again when the leader
- * changes or forgets the agent. The master's answer gives the agent its id, which is checkpointed.
+ * changes or forgets the agent. The master's answer gives the agent its id, which is checkpointed, and the token that
+ * the master's calls carry ({@link MasterToken}).
  */
 final class MasterRegistration implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MasterRegistration.class);
@@ -34,14 +35,16 @@ final class MasterRegistration implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final AtomicBoolean registered = new AtomicBoolean();
     private final AtomicReference<String> registeredWith = new AtomicReference<>();
-    private final JsonClient client = new JsonClient(Duration.ofSeconds(5));
+    private final AtomicReference<String> masterToken = new AtomicReference<>();
+    private final JsonClient client;
     private volatile MasterLocator locator;
     private int port;
     private String endpoint;
 
     /** {@code docker}: whether the Docker containerizer is on, which the master learns as a capability. */
     MasterRegistration(AgentConfig config, AgentCheckpoint checkpoint, AtomicReference<String> agentId, boolean docker,
-                       StatusUpdates updates, ScheduledExecutorService timers) {
+                       StatusUpdates updates, ScheduledExecutorService timers, JsonClient client) {
+        this.client = client;
         this.config = config;
         this.checkpoint = checkpoint;
         this.agentId = agentId;
@@ -84,6 +87,11 @@ final class MasterRegistration implements AutoCloseable {
 
     String registeredWith() {
         return registeredWith.get();
+    }
+
+    /** The token the master gave at this agent's current registration, null before the first. */
+    String masterToken() {
+        return masterToken.get();
     }
 
     private synchronized void tick() {
@@ -130,6 +138,7 @@ final class MasterRegistration implements AutoCloseable {
         }
         AgentMessages.Registered reply = Json.read(r.body(), AgentMessages.Registered.class);
         agentId.set(reply.agentId());
+        masterToken.set(reply.token());
         checkpoint.saveAgentId(reply.agentId());
         registeredWith.set(master);
         registered.set(true);

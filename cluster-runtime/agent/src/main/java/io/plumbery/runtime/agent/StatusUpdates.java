@@ -26,7 +26,7 @@ final class StatusUpdates implements AutoCloseable {
     private static final int BATCH = 500;
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     private final LinkedBlockingQueue<Pending> outbox = new LinkedBlockingQueue<>();
-    private final JsonClient client = new JsonClient(Duration.ofSeconds(5));
+    private final JsonClient client;
     private final Thread sender = new Thread(this::sendLoop, "status-updates");
     private final Supplier<String> master;
     private final Supplier<String> agentId;
@@ -34,7 +34,14 @@ final class StatusUpdates implements AutoCloseable {
     private final Duration retryInterval;
     private volatile boolean closed;
 
+    /** Updates sent without a credential (an agent with no {@code --credential}). */
     StatusUpdates(Supplier<String> master, Supplier<String> agentId, Runnable unknownAgent, Duration retryInterval) {
+        this(master, agentId, unknownAgent, retryInterval, new JsonClient(Duration.ofSeconds(5)));
+    }
+
+    StatusUpdates(Supplier<String> master, Supplier<String> agentId, Runnable unknownAgent, Duration retryInterval,
+                  JsonClient client) {
+        this.client = client;
         this.master = master;
         this.agentId = agentId;
         this.unknownAgent = unknownAgent;

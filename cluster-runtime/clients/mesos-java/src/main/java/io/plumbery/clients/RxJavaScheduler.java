@@ -36,6 +36,8 @@ import rx.Observable;
  * updates, and tears the framework down once the task has finished. Each step is one line on stdout
  * ({@code SUBSCRIBED id}, {@code LAUNCHED task agent}, {@code STATUS task state}, {@code TEARDOWN id}), read by the
  * test that runs it. Usage: {@code RxJavaScheduler http://MASTER:5050 [NAME]}; exits 0 after the teardown was sent.
+ * With {@code MESOS_PRINCIPAL} and {@code MESOS_SECRET} in the environment, the framework has that principal and the
+ * client authenticates with them, as it does for a master URI with user info ({@code http://principal:secret@...}).
  */
 public final class RxJavaScheduler {
     private static final long TIMEOUT_SECONDS = 90;
@@ -45,6 +47,8 @@ public final class RxJavaScheduler {
     private final AtomicBoolean launched = new AtomicBoolean();
     private final CountDownLatch tornDown = new CountDownLatch(1);
 
+    private final String principal = System.getenv("MESOS_PRINCIPAL");
+
     private RxJavaScheduler(String name) {
         this.name = name;
         this.frameworkId = FrameworkID.newBuilder().setValue(name + "-" + UUID.randomUUID()).build();
@@ -53,24 +57,39 @@ public final class RxJavaScheduler {
     public static void main(String[] args) throws InterruptedException {
         String name = args.length > 1 ? args[1] : "rxjava-scheduler";
         RxJavaScheduler scheduler = new RxJavaScheduler(name);
-        AwaitableSubscription subscription = scheduler.client(URI.create(args[0] + "/api/v1/scheduler")).openStream();
+        AwaitableSubscription subscription = scheduler.client(scheduler.withUserInfo(URI.create(args[0]
+                + "/api/v1/scheduler"))).openStream();
         boolean done = scheduler.tornDown.await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         subscription.unsubscribe();
         System.out.flush();
         System.exit(done ? 0 : 2);
     }
 
+    private URI withUserInfo(URI uri) {
+        if (principal == null) {
+            return uri;
+        }
+        try {
+            return new URI(uri.getScheme(), principal + ":" + System.getenv("MESOS_SECRET"), uri.getHost(),
+                    uri.getPort(), uri.getPath(), uri.getQuery(), uri.getFragment());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     private MesosClient<Call, Event> client(URI uri) {
-        FrameworkInfo info = FrameworkInfo.newBuilder()
+        FrameworkInfo.Builder info = FrameworkInfo.newBuilder()
                 .setId(frameworkId)
                 .setUser(System.getProperty("user.name"))
                 .setName(name)
-                .setFailoverTimeout(0)
-                .build();
+                .setFailoverTimeout(0);
+        if (principal != null) {
+            info.setPrincipal(principal);
+        }
         return ProtobufMesosClientBuilder.schedulerUsingProtos()
                 .mesosUri(uri)
                 .applicationUserAgentEntry(UserAgentEntries.literal("plumbery-driver", "1"))
-                .subscribe(SchedulerCalls.subscribe(frameworkId, info))
+                .subscribe(SchedulerCalls.subscribe(frameworkId, info.build()))
                 .processStream(this::react)
                 .build();
     }

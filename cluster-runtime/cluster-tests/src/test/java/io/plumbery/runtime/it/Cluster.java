@@ -1,7 +1,9 @@
 package io.plumbery.runtime.it;
 
+import io.plumbery.runtime.agent.AgentAuth;
 import io.plumbery.runtime.agent.AgentConfig;
 import io.plumbery.runtime.agent.AgentServer;
+import io.plumbery.runtime.master.MasterAuth;
 import io.plumbery.runtime.master.MasterConfig;
 import io.plumbery.runtime.master.MasterServer;
 import io.plumbery.runtime.protocol.ResourceSpec;
@@ -14,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 
 /** Helpers to start masters and agents in-process on loopback addresses. */
 final class Cluster {
@@ -33,19 +36,34 @@ final class Cluster {
 
     static MasterServer master(String ip, String zk, Path workDir, Duration offerTimeout, Duration agentRemoval,
                                Duration heartbeat) throws Exception {
+        return master(ip, zk, workDir, offerTimeout, agentRemoval, heartbeat, MasterAuth.OPEN);
+    }
+
+    /** A master whose APIs ask for credentials as {@code auth} says. */
+    static MasterServer master(String ip, String zk, Path workDir, MasterAuth auth) throws Exception {
+        return master(ip, zk, workDir, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(15), auth);
+    }
+
+    private static MasterServer master(String ip, String zk, Path workDir, Duration offerTimeout,
+                                       Duration agentRemoval, Duration heartbeat, MasterAuth auth) throws Exception {
         MasterConfig config = MasterConfig.defaults(ip, 0, zk, workDir)
                 .withTimeouts(offerTimeout, Duration.ofMillis(200), heartbeat, agentRemoval);
-        MasterServer master = new MasterServer(config);
+        MasterServer master = new MasterServer(config, Set.of(), auth);
         master.start();
         return master;
     }
 
     static AgentServer agent(String ip, String master, Path workDir) throws Exception {
+        return agent(ip, master, workDir, AgentAuth.OPEN);
+    }
+
+    /** An agent that authenticates to the master and asks for credentials as {@code auth} says. */
+    static AgentServer agent(String ip, String master, Path workDir, AgentAuth auth) throws Exception {
         AgentConfig config = AgentConfig.of(ip, 0, master,
                         ResourceSpec.parseResources("cpus:4;mem:4096;disk:10000;ports:[31000-31100]"), workDir)
                 .withIntervals(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(2))
                 .withAttributes(ResourceSpec.parseAttributes("rack:r1"));
-        AgentServer agent = new AgentServer(config);
+        AgentServer agent = new AgentServer(config, Set.of(), auth);
         agent.start();
         return agent;
     }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A client driver run to its end in a process of its own, bounded: its exit code and its stdout, line by line. */
@@ -13,10 +14,18 @@ record DriverProcess(int exitCode, List<String> lines, String output) {
 
     static DriverProcess run(List<String> command, Path workDir, Duration timeout) throws IOException,
             InterruptedException {
+        return run(command, workDir, timeout, Map.of());
+    }
+
+    /** With these variables added to its environment (credentials, which stay off its command line). */
+    static DriverProcess run(List<String> command, Path workDir, Duration timeout, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         Path log = workDir.resolve("driver.out");
-        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,8 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Unchanged third-party Marathon clients against a real in-process cluster (ZooKeeper, a master, two agents,
- * Marathon): each runs its scenario (create, run, scale, list, info, delete, each step checked through the client
- * and against the master's state) in its own process, as its users run it. The scenarios live in
+ * Marathon), every authentication on: each is given the credentials in its environment ({@code MARATHON_USER},
+ * {@code MARATHON_PASSWORD}, and {@code MESOS_PRINCIPAL}, {@code MESOS_SECRET} for the master) and runs its scenario
+ * (create, run, scale, list, info, delete, each step checked through the client and against the master's state) in
+ * its own process, as its users run it. The scenarios live in
  * {@code cluster-runtime/clients/}; the build resolves the Java client's own class path and installs the
  * JavaScript client with {@code npm ci} under target/.
  */
@@ -35,7 +38,7 @@ class MarathonClientsIT {
 
     @BeforeAll
     void start() throws Exception {
-        cluster = new TestCluster(dir, 2);
+        cluster = new TestCluster(dir, 2, 1, true);
         await().atMost(WAIT).until(cluster::ready);
         marathon = cluster.marathon();
         await().atMost(WAIT).until(() -> marathon.scheduler() != null && marathon.scheduler().isSubscribed());
@@ -81,8 +84,12 @@ class MarathonClientsIT {
     /** The scenario's output lines; the process is killed if it outlives {@link #SCENARIO}. */
     private static List<String> run(List<String> command, Path workDir) throws IOException, InterruptedException {
         Path log = Files.createTempFile(dir, "client", ".log");
-        Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(Map.of("MARATHON_USER", ClusterSecrets.ADMIN.principal(),
+                "MARATHON_PASSWORD", ClusterSecrets.ADMIN.secret(), "MESOS_PRINCIPAL", ClusterSecrets.ADMIN.principal(),
+                "MESOS_SECRET", ClusterSecrets.ADMIN.secret()));
+        Process p = builder.start();
         List<String> out = new ArrayList<>();
         if (!p.waitFor(SCENARIO.toSeconds(), TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor();

@@ -2,8 +2,10 @@ package io.plumbery.runtime.marathon;
 
 import static io.plumbery.runtime.marathon.TestPorts.freePort;
 
+import io.plumbery.runtime.agent.AgentAuth;
 import io.plumbery.runtime.agent.AgentConfig;
 import io.plumbery.runtime.agent.AgentServer;
+import io.plumbery.runtime.master.MasterAuth;
 import io.plumbery.runtime.master.MasterConfig;
 import io.plumbery.runtime.master.MasterServer;
 import io.plumbery.runtime.protocol.ResourceSpec;
@@ -11,27 +13,37 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.curator.test.TestingServer;
 
-/** ZooKeeper, one master and agents on distinct loopback addresses (hostname = address), all in-process. */
+/**
+ * ZooKeeper, one master and agents on distinct loopback addresses (hostname = address), all in-process; secured, every
+ * API of theirs and of its Marathons asks for the credentials of {@link ClusterSecrets}.
+ */
 final class TestCluster implements AutoCloseable {
     final TestingServer zk;
     final MasterServer master;
     final List<MasterServer> masters = new ArrayList<>();
     final List<AgentServer> agents = new ArrayList<>();
     final List<MarathonServer> marathons = new ArrayList<>();
+    private final boolean secured;
 
     TestCluster(Path dir, int agentCount) throws Exception {
         this(dir, agentCount, 1);
     }
 
     TestCluster(Path dir, int agentCount, int masterCount) throws Exception {
+        this(dir, agentCount, masterCount, false);
+    }
+
+    TestCluster(Path dir, int agentCount, int masterCount, boolean secured) throws Exception {
+        this.secured = secured;
         zk = new TestingServer(freePort(), true);
         for (int i = 0; i < masterCount; i++) {
             MasterConfig mc = MasterConfig.defaults("127.0.0.1", 0, mesosUrl(), dir.resolve("master" + i))
                     .withTimeouts(Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(5),
                             Duration.ofSeconds(30));
-            MasterServer m = new MasterServer(mc);
+            MasterServer m = new MasterServer(mc, Set.of(), secured ? ClusterSecrets.master() : MasterAuth.OPEN);
             m.start();
             masters.add(m);
         }
@@ -43,7 +55,7 @@ final class TestCluster implements AutoCloseable {
                             dir.resolve("agent" + i))
                     .withIntervals(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(2))
                     .withAttributes(ResourceSpec.parseAttributes("rack:r" + (i % 2)));
-            AgentServer agent = new AgentServer(ac);
+            AgentServer agent = new AgentServer(ac, Set.of(), secured ? ClusterSecrets.agent() : AgentAuth.OPEN);
             agent.start();
             agents.add(agent);
         }
@@ -63,7 +75,7 @@ final class TestCluster implements AutoCloseable {
 
     MarathonServer marathon() throws Exception {
         MarathonConfig config = MarathonConfig.of("127.0.0.1", 0, mesosUrl(), marathonUrl()).withDeclineOfferSeconds(1);
-        MarathonServer m = new MarathonServer(config);
+        MarathonServer m = new MarathonServer(config, Set.of(), secured ? ClusterSecrets.marathon() : MarathonAuth.OPEN);
         m.start();
         marathons.add(m);
         return m;

@@ -1,5 +1,9 @@
 package io.plumbery.runtime.dns;
 
+import io.plumbery.runtime.http.Credential;
+import io.plumbery.runtime.http.Credentials;
+import io.plumbery.runtime.http.FlagFile;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,6 +56,14 @@ public final class DnsCommand implements Callable<Integer> {
     @Option(names = "--enforce_rfc952", description = "Labels of at most 24 characters, not starting with a digit (Mesos-DNS's EnforceRFC952)")
     boolean enforceRfc952;
 
+    @Option(names = "--mesos_credential", description = "Credential to read the master's state with (path or file://):"
+            + " JSON {\"principal\":...,\"secret\":...} or 'principal secret'")
+    String mesosCredential;
+
+    @Option(names = "--http_credentials", description = "Credentials file asked of the HTTP API's callers (path or"
+            + " file://), as the master's --credentials")
+    String httpCredentials;
+
     @Override
     public Integer call() throws Exception {
         if (refreshSeconds < 1 || ttl < 0 || timeoutSeconds < 1 || stateTimeoutSeconds < 1) {
@@ -71,12 +83,23 @@ public final class DnsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        DnsServer server = new DnsServer(config);
+        DnsServer server = new DnsServer(config, HostResolver.system(), auth());
         server.start();
         spec.commandLine().getOut().println("DNS for ." + config.domain() + " on " + listener + ":" + server.port()
                 + " (UDP, TCP), HTTP on port " + server.httpPort()
                 + (upstream.isEmpty() ? "; other names refused" : "; other names forwarded to " + upstream));
         spec.commandLine().getOut().flush();
         return Services.runUntilShutdown(server::close);
+    }
+
+    private DnsAuth auth() throws java.io.IOException {
+        try {
+            Path credential = FlagFile.of(mesosCredential);
+            Path http = FlagFile.of(httpCredentials);
+            return new DnsAuth(credential == null ? null : Credential.read(credential),
+                    http == null ? null : Credentials.read(http));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
     }
 }

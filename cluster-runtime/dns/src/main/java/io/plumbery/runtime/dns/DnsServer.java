@@ -1,5 +1,6 @@
 package io.plumbery.runtime.dns;
 
+import io.plumbery.runtime.http.BasicAuth;
 import io.plumbery.runtime.http.HttpServer;
 import java.io.IOException;
 import java.net.BindException;
@@ -33,6 +34,7 @@ public final class DnsServer implements AutoCloseable {
 
     private final DnsConfig config;
     private final HostResolver hosts;
+    private final DnsAuth auth;
     private final AtomicReference<State> lifecycle = new AtomicReference<>(State.LATENT);
     private MasterSource masters;
     private Refresher refresher;
@@ -41,14 +43,16 @@ public final class DnsServer implements AutoCloseable {
     private HttpServer http;
     private ScheduledExecutorService timer;
 
-    public DnsServer(DnsConfig config) {
-        this(config, HostResolver.system());
-    }
-
     /** @param hosts how agents' and masters' host names become addresses (tests allow IP literals only) */
     public DnsServer(DnsConfig config, HostResolver hosts) {
+        this(config, hosts, DnsAuth.OPEN);
+    }
+
+    /** A server that reads the master's state and answers its HTTP API with the credentials of {@code auth}. */
+    public DnsServer(DnsConfig config, HostResolver hosts, DnsAuth auth) {
         this.config = config;
         this.hosts = hosts;
+        this.auth = auth;
     }
 
     /**
@@ -61,13 +65,14 @@ public final class DnsServer implements AutoCloseable {
         }
         try {
             masters = MasterSource.of(config.master(), config.zkSessionTimeout());
-            refresher = new Refresher(masters, new StateClient(config.stateTimeout()),
+            refresher = new Refresher(masters, new StateClient(config.stateTimeout(), auth.mesos()),
                     new RecordGenerator(config.domain(), config.labels(), hosts), nameServerIps(config.listener()));
             DnsResolver resolver = new DnsResolver(config, refresher::current,
                     new Forwarder(config.resolvers(), config.forwardTimeout()));
             bind(resolver::reply);
             http = new HttpServer("dns", config.httpListener(), config.httpPort(),
-                    new DnsApi(config, refresher::current).handler());
+                    BasicAuth.around(new DnsApi(config, refresher::current).handler(), auth.http(),
+                            (method, path) -> path.equals("/v1/version") ? null : DnsAuth.REALM));
             http.start();
             udp.start();
             tcp.start();

@@ -54,6 +54,11 @@ public final class Exchange {
         return request.getMethod();
     }
 
+    /** The principal this request authenticated as ({@link BasicAuth}); empty where its realm is open. */
+    public java.util.Optional<String> principal() {
+        return BasicAuth.principal(request);
+    }
+
     public String header(String name) {
         return request.getHeaders().get(name);
     }

@@ -1,8 +1,12 @@
 package io.plumbery.runtime.cli;
 
+import io.plumbery.runtime.agent.AgentAuth;
 import io.plumbery.runtime.agent.AgentConfig;
 import io.plumbery.runtime.agent.AgentServer;
 import io.plumbery.runtime.http.Cors;
+import io.plumbery.runtime.http.Credential;
+import io.plumbery.runtime.http.Credentials;
+import io.plumbery.runtime.http.FlagFile;
 import io.plumbery.runtime.protocol.ResourceSpec;
 import io.plumbery.runtime.protocol.Resources;
 import io.plumbery.runtime.service.Services;
@@ -15,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -63,6 +68,18 @@ public final class AgentCommand implements Callable<Integer> {
     @Option(names = "--heartbeat_interval", defaultValue = "${env:MESOS_HEARTBEAT_INTERVAL:-5}", description = "Seconds between heartbeats")
     long heartbeatSeconds;
 
+    @Option(names = "--credential", defaultValue = "${env:MESOS_CREDENTIAL}",
+            description = "This agent's credential toward the master (path or file://): JSON {\"principal\":...,"
+                    + "\"secret\":...} or 'principal secret'")
+    String credential;
+
+    @Option(names = "--http_credentials", defaultValue = "${env:MESOS_HTTP_CREDENTIALS}",
+            description = "Credentials file of this agent's HTTP API (path or file://), as the master's --credentials")
+    String httpCredentials;
+
+    @Mixin
+    HttpAuthenticationFlags http;
+
     @Spec
     CommandSpec spec;
 
@@ -84,13 +101,24 @@ public final class AgentCommand implements Callable<Integer> {
                         "Unknown containerizer '" + c + "' in --containerizers (known: mesos, docker)");
             }
         }
-        AgentServer agent = new AgentServer(config, Cors.origins(corsOrigins));
+        AgentServer agent = new AgentServer(config, Cors.origins(corsOrigins), auth());
         agent.start();
         System.out.println("Agent listening on " + ip + ":" + agent.port() + " with " + res);
         System.out.println(config.docker() == null
                 ? "Resource limits (cgroups) are not enforced by this agent; tasks share the host."
                 : "Docker containerizer on: Docker tasks get cpu shares and memory limits; command tasks share the host.");
         return Services.runUntilShutdown(agent::detach);
+    }
+
+    private AgentAuth auth() throws IOException {
+        try {
+            Path credentialFile = FlagFile.of(credential);
+            Path httpFile = FlagFile.of(httpCredentials);
+            return new AgentAuth(credentialFile == null ? null : Credential.read(credentialFile),
+                    httpFile == null ? null : Credentials.read(httpFile), http.readonly, http.readwrite);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
     }
 
     /** cpus and memory of the host (minus 1 GB for the system), disk of the work_dir volume, default ports. */

@@ -1,6 +1,9 @@
 package io.plumbery.runtime.cli;
 
 import io.plumbery.runtime.http.Cors;
+import io.plumbery.runtime.http.Credentials;
+import io.plumbery.runtime.http.FlagFile;
+import io.plumbery.runtime.master.MasterAuth;
 import io.plumbery.runtime.master.MasterConfig;
 import io.plumbery.runtime.master.MasterServer;
 import io.plumbery.runtime.service.Services;
@@ -8,7 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code cluster-runtime master --ip ... --port 5050 --zk zk://.../mesos --quorum 2 --work_dir ...}. */
 @Command(name = "master", mixinStandardHelpOptions = true,
@@ -48,12 +55,41 @@ public final class MasterCommand implements Callable<Integer> {
             description = "Origins allowed to call this master from a browser (http://host:port,..., or * for any; default: none)")
     String corsOrigins;
 
+    @Option(names = "--credentials", defaultValue = "${env:MESOS_CREDENTIALS}",
+            description = "Credentials file (path or file://): JSON {\"credentials\":[{\"principal\":...,\"secret\":...}]}"
+                    + " or one 'principal secret' a line")
+    String credentials;
+
+    @Mixin
+    HttpAuthenticationFlags http;
+
+    @Option(names = "--authenticate_http_frameworks", arity = "0..1", fallbackValue = "true",
+            defaultValue = "${env:MESOS_AUTHENTICATE_HTTP_FRAMEWORKS:-false}",
+            description = "Ask frameworks for credentials on the scheduler API; their principal must be FrameworkInfo's")
+    boolean authenticateFrameworks;
+
+    @Option(names = "--authenticate_agents", arity = "0..1", fallbackValue = "true",
+            defaultValue = "${env:MESOS_AUTHENTICATE_AGENTS:-false}",
+            description = "Ask agents for credentials (their --credential) when they register, heartbeat and report")
+    boolean authenticateAgents;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         MasterConfig config = new MasterConfig(ip, hostname == null ? ip : hostname, port, zk, quorum, workDir,
                 Duration.ofSeconds(zkSessionSeconds), Duration.ofSeconds(offerTimeoutSeconds),
                 Duration.ofMillis(allocationMillis), Duration.ofSeconds(15), Duration.ofSeconds(agentRemovalSeconds));
-        MasterServer master = new MasterServer(config, Cors.origins(corsOrigins));
+        MasterAuth auth;
+        try {
+            Path file = FlagFile.of(credentials);
+            auth = new MasterAuth(file == null ? null : Credentials.read(file), http.readonly,
+                    http.readwrite, authenticateFrameworks, authenticateAgents);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        MasterServer master = new MasterServer(config, Cors.origins(corsOrigins), auth);
         master.start();
         System.out.println("Master " + master.info().id() + " listening on " + ip + ":" + master.port());
         return Services.runUntilShutdown(master::close);

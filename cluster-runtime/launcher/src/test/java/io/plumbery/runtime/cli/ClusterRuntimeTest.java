@@ -40,4 +40,25 @@ class ClusterRuntimeTest {
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2]).contains("--master");
     }
+
+    @Test
+    void masterAuthenticationFlagsNeedCredentials() {
+        for (String flag : new String[] {"--authenticate_http_readonly", "--authenticate_agents=true"}) {
+            String[] r = run("master", flag);
+            assertThat(r[0]).as(flag).isEqualTo("2");
+            assertThat(r[2]).as(flag).contains("--credentials");
+        }
+        assertThat(run("master", "--help")[1]).contains("--credentials", "--authenticate_http_readwrite",
+                "--authenticate_http_frameworks", "--authenticate_agents");
+    }
+
+    @Test
+    void agentAndMarathonAuthenticationFlags() {
+        assertThat(run("agent", "--help")[1]).contains("--credential", "--http_credentials",
+                "--authenticate_http_readonly", "--authenticate_http_readwrite");
+        String[] r = run("marathon", "--master", "127.0.0.1:1", "--mesos_authentication");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--mesos_authentication_principal");
+        assertThat(run("dns", "--help")[1]).contains("--mesos_credential", "--http_credentials");
+    }
 }

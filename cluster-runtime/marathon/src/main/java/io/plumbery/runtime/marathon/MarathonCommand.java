@@ -59,6 +59,22 @@ public final class MarathonCommand implements Callable<Integer> {
             + "privileged, host_volumes, parameters (any docker run parameter); default: none of them")
     List<String> dockerUnsafeOptions = List.of();
 
+    @Option(names = "--http_credentials", defaultValue = "${env:MARATHON_HTTP_CREDENTIALS}",
+            description = "user:password asked of every API call but /ping (better from MARATHON_HTTP_CREDENTIALS)")
+    String httpCredentials;
+
+    @Option(names = "--http_realm", defaultValue = MarathonAuth.DEFAULT_REALM, description = "Realm of --http_credentials (default ${DEFAULT-VALUE})")
+    String httpRealm;
+
+    @Option(names = "--mesos_authentication", description = "Authenticate to the master with the principal and secret below")
+    boolean mesosAuthentication;
+
+    @Option(names = "--mesos_authentication_principal", description = "The framework's principal (in its FrameworkInfo)")
+    String mesosPrincipal;
+
+    @Option(names = "--mesos_authentication_secret_file", description = "File holding the principal's secret")
+    java.nio.file.Path mesosSecretFile;
+
     static String localHostName() {
         try {
             return java.net.InetAddress.getLocalHost().getCanonicalHostName();
@@ -80,7 +96,13 @@ public final class MarathonCommand implements Callable<Integer> {
         MarathonConfig config = new MarathonConfig(hostname != null ? hostname : localHostName(), httpAddress, httpPort, master, zk, frameworkName,
                 failoverTimeout, declineMillis / 1000.0, Duration.ofMillis(zkSessionMillis), Duration.ofMillis(250),
                 Duration.ofMillis(reconciliationMillis), dockerPolicy());
-        MarathonServer server = new MarathonServer(config, Cors.origins(corsOrigins));
+        MarathonAuth auth;
+        try {
+            auth = MarathonAuth.of(httpCredentials, httpRealm, mesosAuthentication, mesosPrincipal, mesosSecretFile);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        MarathonServer server = new MarathonServer(config, Cors.origins(corsOrigins), auth);
         server.start();
         spec.commandLine().getOut().println("Marathon listening on " + httpAddress + ":" + server.port()
                 + " (advertised as " + server.endpoint() + ")");

@@ -3,11 +3,13 @@ package io.plumbery.runtime.marathon;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.election.Zk;
 import io.plumbery.runtime.election.ZkUrl;
+import io.plumbery.runtime.http.BasicAuth;
 import io.plumbery.runtime.http.Cors;
 import io.plumbery.runtime.http.HttpServer;
 import io.plumbery.runtime.http.Tls;
 import io.plumbery.runtime.marathon.api.Leadership;
 import io.plumbery.runtime.marathon.api.MarathonApi;
+import io.plumbery.runtime.marathon.api.MarathonRealms;
 import io.plumbery.runtime.marathon.core.EventBus;
 import io.plumbery.runtime.marathon.core.MarathonScheduler;
 import io.plumbery.runtime.marathon.core.SchedulerConfig;
@@ -26,6 +28,7 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
 import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
 import org.apache.curator.framework.recipes.leader.Participant;
+import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +44,7 @@ public final class MarathonServer implements AutoCloseable, Leadership {
 
     private final MarathonConfig config;
     private final Set<String> corsOrigins;
+    private final MarathonAuth auth;
     private final EventBus events = new EventBus();
     private final AtomicReference<State> lifecycle = new AtomicReference<>(State.LATENT);
     private final ScheduledExecutorService leadership = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -62,16 +66,23 @@ public final class MarathonServer implements AutoCloseable, Leadership {
 
     /** A Marathon that also answers cross-origin requests from these origins ({@code *}: any); none by default. */
     public MarathonServer(MarathonConfig config, Set<String> corsOrigins) {
+        this(config, corsOrigins, MarathonAuth.OPEN);
+    }
+
+    /** A Marathon that asks for credentials and authenticates to the master as {@code auth} says. */
+    public MarathonServer(MarathonConfig config, Set<String> corsOrigins, MarathonAuth auth) {
         this.config = config;
         this.corsOrigins = corsOrigins;
+        this.auth = auth;
     }
 
     public void start() throws Exception {
         if (!lifecycle.compareAndSet(State.LATENT, State.STARTED)) {
             throw new IllegalStateException("already started");
         }
+        Handler api = BasicAuth.around(new MarathonApi(this), auth.http(), new MarathonRealms(auth.realm()));
         http = new HttpServer("marathon", config.httpAddress(), config.httpPort(),
-                Cors.around(new WebPages(new MarathonApi(this), Page.MARATHON, this::leaderElsewhere), corsOrigins));
+                Cors.around(new WebPages(api, Page.MARATHON, this::leaderElsewhere), corsOrigins));
         http.start();
         endpoint = config.hostname() + ":" + http.port();
         if (config.zk() == null) {
@@ -121,7 +132,8 @@ public final class MarathonServer implements AutoCloseable, Leadership {
         LOG.info("Marathon {} elected leader", endpoint);
         SchedulerConfig sc = new SchedulerConfig(config.master(), config.frameworkName(), config.hostname(),
                 Tls.forProcess().url(endpoint), config.failoverTimeoutSeconds(), config.declineOfferSeconds(), config.tick(),
-                config.reconciliationInterval(), System.getProperty("user.name", "root"), config.docker());
+                config.reconciliationInterval(), System.getProperty("user.name", "root"), auth.principal(),
+                auth.mesos(), config.docker());
         MarathonScheduler s = new MarathonScheduler(sc, store, events);
         try {
             s.start();

@@ -4,7 +4,9 @@ import io.plumbery.runtime.http.JsonClient;
 import io.plumbery.runtime.protocol.AgentMessages;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -15,12 +17,26 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The master's outbound calls to agents (fire and forget; failures are logged and returned). */
+/**
+ * The master's outbound calls to agents (fire and forget; failures are logged and returned), each with the token the
+ * agent was given when it registered ({@link AgentMessages#MASTER_TOKEN}).
+ */
 public final class AgentLink {
     private static final Logger LOG = LoggerFactory.getLogger(AgentLink.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
     private final JsonClient client = new JsonClient(Duration.ofSeconds(5));
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final Map<String, Queue<AgentMessages.Ack>> acks = new ConcurrentHashMap<>();
     private final Set<String> flushing = ConcurrentHashMap.newKeySet();
+
+    /** A new token for the agent registering at this endpoint, which its calls carry from now on. */
+    public String admit(String endpoint) {
+        byte[] token = new byte[32];
+        RANDOM.nextBytes(token);
+        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+        tokens.put(endpoint, value);
+        return value;
+    }
 
     /** Launches in one request to agents that take batches, else one request per task; true if all went. */
     public CompletableFuture<Boolean> launch(String endpoint, boolean batches, List<AgentMessages.Launch> launches) {
@@ -81,7 +97,9 @@ public final class AgentLink {
     }
 
     private CompletableFuture<Boolean> post(String endpoint, String path, Object body) {
-        return client.post(endpoint, path, body).handle((HttpResponse<String> r, Throwable t) -> {
+        String token = tokens.get(endpoint);
+        Map<String, String> headers = token == null ? Map.of() : Map.of(AgentMessages.MASTER_TOKEN, token);
+        return client.post(endpoint, path, body, headers).handle((HttpResponse<String> r, Throwable t) -> {
             if (t != null || r.statusCode() >= 300) {
                 LOG.warn("{} to agent {} failed: {}", path, endpoint, t != null ? t.toString() : r.statusCode() + " " + r.body());
                 return false;

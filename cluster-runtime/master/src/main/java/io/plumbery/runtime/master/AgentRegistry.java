@@ -76,7 +76,7 @@ public final class AgentRegistry {
             LOG.info("Agent {} at {} {}registered with {} tasks", id, msg.endpoint(), reregistering ? "re-" : "",
                     agent.tasks().size());
             core.allocateSoon();
-            return new AgentMessages.Registered(id, core.info());
+            return new AgentMessages.Registered(id, core.info(), core.agentLink.admit(msg.endpoint()));
         }
     }
 

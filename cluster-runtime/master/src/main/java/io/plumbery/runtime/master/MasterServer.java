@@ -4,11 +4,13 @@ import io.plumbery.runtime.election.LeaderDetector;
 import io.plumbery.runtime.election.MesosContender;
 import io.plumbery.runtime.election.Zk;
 import io.plumbery.runtime.election.ZkUrl;
+import io.plumbery.runtime.http.BasicAuth;
 import io.plumbery.runtime.http.Cors;
 import io.plumbery.runtime.http.HttpServer;
 import io.plumbery.runtime.http.Router;
 import io.plumbery.runtime.master.api.InternalApi;
 import io.plumbery.runtime.master.api.LeaderGate;
+import io.plumbery.runtime.master.api.MasterRealms;
 import io.plumbery.runtime.master.api.OperatorApi;
 import io.plumbery.runtime.master.api.OperatorEndpoints;
 import io.plumbery.runtime.master.api.SchedulerApi;
@@ -27,11 +29,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.curator.framework.CuratorFramework;
+import org.eclipse.jetty.server.Handler;
 
 /** A master process: HTTP APIs, leader election in ZooKeeper (or alone without --zk), leader-only loops. */
 public final class MasterServer implements AutoCloseable {
     private final MasterConfig config;
     private final Set<String> corsOrigins;
+    private final MasterAuth auth;
     private final AtomicReference<State> lifecycle = new AtomicReference<>(State.LATENT);
     private ScheduledExecutorService timers;
     private MasterCore core;
@@ -49,8 +53,14 @@ public final class MasterServer implements AutoCloseable {
 
     /** A master that also answers cross-origin requests from these origins ({@code *}: any); none by default. */
     public MasterServer(MasterConfig config, Set<String> corsOrigins) {
+        this(config, corsOrigins, MasterAuth.OPEN);
+    }
+
+    /** A master whose APIs ask for the credentials that {@code auth} names. */
+    public MasterServer(MasterConfig config, Set<String> corsOrigins, MasterAuth auth) {
         this.config = config;
         this.corsOrigins = corsOrigins;
+        this.auth = auth;
     }
 
     public void start() throws Exception {
@@ -75,8 +85,9 @@ public final class MasterServer implements AutoCloseable {
         router.route(gate.leaderOnly(V1Codec.masterOperator().around(operator::handle)), "/api/v1", "/master/api/v1");
         v0.register(router);
         new InternalApi(registry).register(router);
+        Handler api = BasicAuth.around(router, auth.credentials(), new MasterRealms(auth));
         http = new HttpServer("master", config.ip(), config.port(),
-                Cors.around(new WebPages(router, Page.MESOS, this::leaderElsewhere, this::agentAddresses), corsOrigins));
+                Cors.around(new WebPages(api, Page.MESOS, this::leaderElsewhere, this::agentAddresses), corsOrigins));
         http.start();
         info = MasterInfo.of(state.masterId(), config.ip(), config.hostname(), http.port(), ProtocolVersion.MESOS);
         core.setInfo(info);

@@ -15,6 +15,7 @@ import io.plumbery.runtime.state.OpenOffer;
 import io.plumbery.runtime.state.TaskRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** The v1 scheduler API calls, executed against the master state under its lock. */
@@ -99,7 +100,28 @@ public final class SchedulerCalls {
         }
     }
 
-    public Result call(String streamId, Call call) {
+    /**
+     * Why {@code principal} may not act for this framework: it belongs to the principal that first subscribed it (the
+     * one in its framework info). Empty when it may, or when the framework is unknown or nobody owns it.
+     */
+    public Optional<String> notOwner(String principal, String frameworkId) {
+        synchronized (core.state) {
+            FrameworkRecord fw = frameworkId == null ? null : core.state.frameworks.get(frameworkId);
+            return notOwner(principal, fw);
+        }
+    }
+
+    private static Optional<String> notOwner(String principal, FrameworkRecord fw) {
+        String owner = fw == null || fw.info() == null ? null : fw.info().principal();
+        if (principal == null || owner == null || owner.equals(principal)) {
+            return Optional.empty();
+        }
+        return Optional.of("Framework '" + fw.id() + "' is not owned by the authenticated principal '"
+                + principal + "'");
+    }
+
+    /** A call of an authenticated {@code principal} (null where the scheduler API is open). */
+    public Result call(String streamId, Call call, String principal) {
         if (call.type() == null || call.frameworkId() == null) {
             return Result.bad("Call requires type and framework_id");
         }
@@ -107,6 +129,10 @@ public final class SchedulerCalls {
             FrameworkRecord fw = core.state.frameworks.get(call.frameworkId().value());
             if (fw == null) {
                 return new Result(404, "Framework cannot be found");
+            }
+            Optional<String> forbidden = notOwner(principal, fw);
+            if (forbidden.isPresent()) {
+                return new Result(403, forbidden.get());
             }
             if (streamId == null || !streamId.equals(fw.streamId())) {
                 return Result.bad("The stream ID '" + streamId + "' included in this request didn't match the"

@@ -7,13 +7,21 @@ public final class AgentMessages {
     private AgentMessages() {
     }
 
-    public static final String MASTER_REGISTER = "/internal/agent/register";
-    public static final String MASTER_HEARTBEAT = "/internal/agent/heartbeat";
-    public static final String MASTER_UPDATE = "/internal/agent/update";
+    /** The master's endpoints for agents start with it. */
+    public static final String MASTER_INTERNAL = "/internal/agent/";
+    public static final String MASTER_REGISTER = MASTER_INTERNAL + "register";
+    public static final String MASTER_HEARTBEAT = MASTER_INTERNAL + "heartbeat";
+    public static final String MASTER_UPDATE = MASTER_INTERNAL + "update";
     public static final String AGENT_LAUNCH = "/internal/launch";
     public static final String AGENT_KILL = "/internal/kill";
     public static final String AGENT_ACK = "/internal/ack";
     public static final String AGENT_SHUTDOWN_FRAMEWORK = "/internal/shutdown-framework";
+
+    /**
+     * The header of the master's calls to an agent, holding the token that the master gave the agent when it
+     * registered ({@link Registered#token()}): the agent obeys only the master it is registered with.
+     */
+    public static final String MASTER_TOKEN = "Plumbery-Master-Token";
 
     /** Agents that declare it take launches and acks in batches ({@link Launches}, {@link Acks}). */
     public static final String BATCHES = "BATCHES";
@@ -32,7 +40,8 @@ public final class AgentMessages {
     public record RunningTask(String frameworkId, FrameworkInfo frameworkInfo, TaskInfo task, TaskStatus latest) {
     }
 
-    public record Registered(String agentId, MasterInfo masterInfo) {
+    /** The master's answer to a registration; {@code token} goes with each of its calls to the agent. */
+    public record Registered(String agentId, MasterInfo masterInfo, String token) {
     }
 
     public record Heartbeat(String agentId) {

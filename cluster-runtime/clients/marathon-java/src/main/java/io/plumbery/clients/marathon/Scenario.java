@@ -7,8 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,10 +43,29 @@ public final class Scenario {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
 
+    /**
+     * With {@code MARATHON_USER} and {@code MARATHON_PASSWORD} in the environment, the client authenticates through its
+     * own {@code getInstanceWithBasicAuth}; with {@code MESOS_PRINCIPAL} and {@code MESOS_SECRET}, the master's state
+     * is read with them.
+     */
     Scenario(String marathonUrl, String masterUrl, String appId) {
-        this.marathon = MarathonClient.getInstance(marathonUrl);
+        String user = System.getenv("MARATHON_USER");
+        this.marathon = user == null ? MarathonClient.getInstance(marathonUrl)
+                : MarathonClient.getInstanceWithBasicAuth(marathonUrl, user, System.getenv("MARATHON_PASSWORD"));
         this.masterUrl = masterUrl;
         this.appId = appId;
+    }
+
+    /** A request to the master, with Basic authentication when the environment holds a principal. */
+    private static HttpRequest.Builder toMaster(URI uri) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        String principal = System.getenv("MESOS_PRINCIPAL");
+        if (principal != null) {
+            String pair = principal + ":" + System.getenv("MESOS_SECRET");
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    pair.getBytes(StandardCharsets.UTF_8)));
+        }
+        return request;
     }
 
     public static void main(String[] args) {
@@ -151,7 +172,7 @@ public final class Scenario {
 
     private Set<String> masterRunning() {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(masterUrl + "/master/state"))
+            HttpResponse<String> r = http.send(toMaster(URI.create(masterUrl + "/master/state"))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             check(r.statusCode() == 200, "GET /master/state: " + r.statusCode());
             Set<String> out = new HashSet<>();

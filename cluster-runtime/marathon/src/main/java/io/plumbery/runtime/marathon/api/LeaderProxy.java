@@ -7,9 +7,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Forwards an API call from a non-leader to the leading Marathon and relays its answer. */
+/**
+ * Forwards an API call from a non-leader to the leading Marathon and relays its answer; the caller's
+ * {@code Authorization} goes along, for the leader asks for the same credentials.
+ */
 final class LeaderProxy {
     static final String VIA = "X-Marathon-Via";
+    private static final String AUTHORIZATION = "Authorization";
     private final Tls tls = Tls.forProcess();
     private final HttpClient http = tls.client().connectTimeout(Duration.ofSeconds(3)).build();
 
@@ -19,10 +23,8 @@ final class LeaderProxy {
                 .timeout(Duration.ofSeconds(30)).header(VIA, "proxy")
                 .method(call.method(), body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
-        String contentType = call.header("Content-Type");
-        if (contentType != null) {
-            b.header("Content-Type", contentType);
-        }
+        copy(call, b, "Content-Type");
+        copy(call, b, AUTHORIZATION);
         HttpResponse<byte[]> r;
         try {
             r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -38,8 +40,10 @@ final class LeaderProxy {
 
     /** Relays the leader's event stream (SSE) until either side closes it; a copy thread per client. */
     void stream(HttpCall call, String leader) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(tls.url(leader) + call.pathAndQuery()))
-                .header(VIA, "proxy").header("Accept", "text/event-stream").GET().build();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(tls.url(leader) + call.pathAndQuery()))
+                .header(VIA, "proxy").header("Accept", "text/event-stream").GET();
+        copy(call, b, AUTHORIZATION);
+        HttpRequest request = b.build();
         HttpResponse<java.io.InputStream> r;
         try {
             r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -67,5 +71,12 @@ final class LeaderProxy {
         }, "marathon-sse-proxy");
         copier.setDaemon(true);
         copier.start();
+    }
+
+    private static void copy(HttpCall call, HttpRequest.Builder request, String header) {
+        String value = call.header(header);
+        if (value != null) {
+            request.header(header, value);
+        }
     }
 }

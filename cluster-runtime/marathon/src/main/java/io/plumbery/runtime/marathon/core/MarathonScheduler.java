@@ -81,7 +81,7 @@ public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
                     state.tasks().size(), state.deployments().size(), frameworkId);
             return null;
         });
-        mesos = new MesosClient(config.master(), this::frameworkInfo, new MesosClient.Listener() {
+        mesos = new MesosClient(config.master(), config.credential(), this::frameworkInfo, new MesosClient.Listener() {
             @Override
             public void subscribed(String id, JsonNode info) {
                 core.execute(() -> onSubscribed(id));
@@ -127,6 +127,9 @@ public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
                 .put("hostname", config.hostname());
         if (config.webuiUrl() != null) {
             fi.put("webui_url", config.webuiUrl());
+        }
+        if (config.principal() != null) {
+            fi.put("principal", config.principal());
         }
         fi.putArray("roles").add("*");
         ArrayNode caps = fi.putArray("capabilities");

@@ -6,6 +6,7 @@ import io.plumbery.runtime.election.FlagFile;
 import io.plumbery.runtime.election.LeaderDetector;
 import io.plumbery.runtime.election.Zk;
 import io.plumbery.runtime.election.ZkUrl;
+import io.plumbery.runtime.http.Credential;
 import io.plumbery.runtime.http.Tls;
 import io.plumbery.runtime.protocol.Json;
 import io.plumbery.runtime.protocol.MasterInfo;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * A v1 scheduler HTTP API client: finds the leading master (ZooKeeper {@code json.info_} znodes or a fixed
  * host:port), SUBSCRIBEs with the framework info of the moment, reads the RecordIO event stream, and re-subscribes
  * (same FrameworkID) when the stream ends, the master changes or heartbeats stop. Calls are JSON POSTs carrying
- * {@code Mesos-Stream-Id}.
+ * {@code Mesos-Stream-Id}, and the framework's credential as Basic authentication when it has one.
  */
 public final class MesosClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MesosClient.class);
@@ -48,6 +49,7 @@ public final class MesosClient implements AutoCloseable {
     }
 
     private final String master;
+    private final Credential credential;
     private final Supplier<ObjectNode> frameworkInfo;
     private final Listener listener;
     private final java.util.concurrent.ExecutorService httpPool = Executors.newFixedThreadPool(4, r -> {
@@ -74,8 +76,10 @@ public final class MesosClient implements AutoCloseable {
     private volatile long lastEventNanos = System.nanoTime();
     private volatile double heartbeatSeconds = 15;
 
-    public MesosClient(String master, Supplier<ObjectNode> frameworkInfo, Listener listener) {
-        this.master = FlagFile.resolve(master);
+    /** {@code credential}: sent as Basic authentication on every call to the master; null: none. */
+    public MesosClient(String master, Credential credential, Supplier<ObjectNode> frameworkInfo, Listener listener) {
+        this.master = master;
+        this.credential = credential;
         this.frameworkInfo = frameworkInfo;
         this.listener = listener;
     }
@@ -146,7 +150,8 @@ public final class MesosClient implements AutoCloseable {
         try {
             ObjectNode call = Json.object().put("type", "SUBSCRIBE");
             call.putObject("subscribe").set("framework_info", frameworkInfo.get());
-            HttpRequest request = HttpRequest.newBuilder(URI.create(tls.url(target.get()) + "/api/v1/scheduler"))
+            URI uri = URI.create(tls.url(target.get()) + "/api/v1/scheduler");
+            HttpRequest request = authenticated(HttpRequest.newBuilder(uri))
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json").header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(call.toString())).build();
@@ -224,7 +229,8 @@ public final class MesosClient implements AutoCloseable {
             return CompletableFuture.completedFuture(-1);
         }
         call.putObject("framework_id").put("value", frameworkId);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(tls.url(to) + "/api/v1/scheduler"))
+        URI uri = URI.create(tls.url(to) + "/api/v1/scheduler");
+        HttpRequest request = authenticated(HttpRequest.newBuilder(uri))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").header("Mesos-Stream-Id", sid)
                 .POST(HttpRequest.BodyPublishers.ofString(call.toString())).build();
@@ -238,6 +244,10 @@ public final class MesosClient implements AutoCloseable {
             }
             return r.statusCode();
         });
+    }
+
+    private HttpRequest.Builder authenticated(HttpRequest.Builder request) {
+        return credential == null ? request : request.header("Authorization", credential.basicAuthorization());
     }
 
     public static ObjectNode newCall(String type) {

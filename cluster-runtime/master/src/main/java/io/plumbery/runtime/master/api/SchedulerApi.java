@@ -3,12 +3,15 @@ package io.plumbery.runtime.master.api;
 import io.plumbery.runtime.http.Exchange;
 import io.plumbery.runtime.master.SchedulerCalls;
 import io.plumbery.runtime.protocol.Call;
+import io.plumbery.runtime.protocol.FrameworkInfo;
 import io.plumbery.runtime.protocol.Json;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * {@code POST /api/v1/scheduler}: calls as JSON (protobuf is turned into JSON before, see the master's routes); SUBSCRIBE
- * answers with a RecordIO event stream.
+ * answers with a RecordIO event stream. Where frameworks authenticate, SUBSCRIBE's principal must be the authenticated
+ * one (400 otherwise, in Mesos's words) and a framework id is answered only for the principal that owns it (403).
  */
 public final class SchedulerApi {
     public static final String STREAM_ID = "Mesos-Stream-Id";
@@ -32,7 +35,7 @@ public final class SchedulerApi {
             ex.text(400, "All non-subscribe calls should include the 'Mesos-Stream-Id' header");
             return;
         }
-        SchedulerCalls.Result result = calls.call(ex.header(STREAM_ID), call);
+        SchedulerCalls.Result result = calls.call(ex.header(STREAM_ID), call, ex.principal().orElse(null));
         if (result.error() == null) {
             ex.empty(result.status());
         } else {
@@ -47,6 +50,18 @@ public final class SchedulerApi {
         }
         if (call.subscribe() == null || call.subscribe().frameworkInfo() == null) {
             ex.text(400, "Expecting 'subscribe' to be present");
+            return;
+        }
+        FrameworkInfo info = call.subscribe().frameworkInfo();
+        Optional<String> principal = ex.principal();
+        if (principal.isPresent() && !principal.get().equals(info.principal())) {
+            ex.text(400, "Authenticated principal '" + principal.get() + "' does not match principal '"
+                    + (info.principal() == null ? "" : info.principal()) + "' set in `FrameworkInfo`");
+            return;
+        }
+        Optional<String> forbidden = calls.notOwner(principal.orElse(null), info.id() == null ? null : info.id().value());
+        if (forbidden.isPresent()) {
+            ex.text(403, forbidden.get());
             return;
         }
         String streamId = UUID.randomUUID().toString();

@@ -1,0 +1,41 @@
+package io.plumbery.runtime.agent;
+
+import io.plumbery.runtime.http.Router;
+import io.plumbery.runtime.protocol.AgentMessages;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The master's calls to the agent (launch, kill, acknowledge, shut a framework down) are obeyed only with the token
+ * that the master gave at the agent's current registration; any other is 403, so that only the leading master the
+ * agent is registered with can make it run anything. Always on.
+ */
+final class MasterToken {
+    static final Set<String> PATHS = Set.of(AgentMessages.AGENT_LAUNCH, AgentMessages.AGENT_KILL,
+            AgentMessages.AGENT_ACK, AgentMessages.AGENT_SHUTDOWN_FRAMEWORK);
+
+    private final Supplier<String> current;
+
+    /** {@code current}: the token of the agent's registration, null while it has none. */
+    MasterToken(Supplier<String> current) {
+        this.current = current;
+    }
+
+    Router.Route required(Router.Route route) {
+        return ex -> {
+            if (matches(ex.header(AgentMessages.MASTER_TOKEN))) {
+                route.handle(ex);
+            } else {
+                ex.text(403, "Not a call of the master this agent is registered with");
+            }
+        };
+    }
+
+    private boolean matches(String presented) {
+        String expected = current.get();
+        return expected != null && presented != null && MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+    }
+}
