@@ -103,6 +103,10 @@ class SecurityIT {
                 status("POST", master, "/api/v1/scheduler", subscribe("admin", marathonFramework), ADMIN));
         record("SUBSCRIBE as admin naming principal marathon", 400,
                 status("POST", master, "/api/v1/scheduler", subscribe("marathon", null), ADMIN));
+        String teardown = "{\"type\":\"TEARDOWN\",\"framework_id\":{\"value\":\"" + marathonFramework + "\"}}";
+        record("TEARDOWN of Marathon's framework as admin", 403,
+                status("POST", master, "/api/v1/scheduler", teardown, ADMIN, "any-stream"));
+        record("UPDATE_FRAMEWORK handing admin's framework to marathon", 400, handOver(master));
         String launch = Json.write(new AgentMessages.Launch("intruder", null, null));
         record("launch on the agent without the master's token", 403,
                 status("POST", agent, AgentMessages.AGENT_LAUNCH, launch, ADMIN));
@@ -141,9 +145,37 @@ class SecurityIT {
         return call.toString();
     }
 
-    /** The status only: a subscription's event stream is closed as soon as its headers are in. */
+    /** A framework of admin's, subscribed and live, whose UPDATE_FRAMEWORK names another principal. */
+    private int handOver(String master) throws Exception {
+        String id = "security-probe-owned";
+        HttpResponse<InputStream> subscribed = send("POST", master, "/api/v1/scheduler", subscribe("admin", id),
+                ADMIN, null);
+        try (InputStream stream = subscribed.body()) {
+            String streamId = subscribed.headers().firstValue("Mesos-Stream-Id").orElseThrow();
+            var info = Json.object().put("user", "nobody").put("name", "security-probe").put("principal", "marathon");
+            info.putObject("id").put("value", id);
+            var call = Json.object().put("type", "UPDATE_FRAMEWORK");
+            call.putObject("framework_id").put("value", id);
+            call.putObject("update_framework").set("framework_info", info);
+            return status("POST", master, "/api/v1/scheduler", call.toString(), ADMIN, streamId);
+        }
+    }
+
     private int status(String method, String endpoint, String path, String body, Credential credential)
             throws Exception {
+        return status(method, endpoint, path, body, credential, null);
+    }
+
+    /** The status only: a subscription's event stream is closed as soon as its headers are in. */
+    private int status(String method, String endpoint, String path, String body, Credential credential,
+                       String streamId) throws Exception {
+        HttpResponse<InputStream> r = send(method, endpoint, path, body, credential, streamId);
+        r.body().close();
+        return r.statusCode();
+    }
+
+    private HttpResponse<InputStream> send(String method, String endpoint, String path, String body,
+                                           Credential credential, String streamId) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + endpoint + path))
                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -151,9 +183,10 @@ class SecurityIT {
         if (credential != null) {
             b.header("Authorization", credential.basicAuthorization());
         }
-        HttpResponse<InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-        r.body().close();
-        return r.statusCode();
+        if (streamId != null) {
+            b.header("Mesos-Stream-Id", streamId);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
     }
 
     private Optional<String> taskState(String marathon, String appId) throws Exception {

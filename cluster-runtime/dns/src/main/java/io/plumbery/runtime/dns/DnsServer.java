@@ -43,6 +43,11 @@ public final class DnsServer implements AutoCloseable {
     private HttpServer http;
     private ScheduledExecutorService timer;
 
+    /** A server with open HTTP API that resolves host names as the system does. */
+    public DnsServer(DnsConfig config) {
+        this(config, HostResolver.system());
+    }
+
     /** @param hosts how agents' and masters' host names become addresses (tests allow IP literals only) */
     public DnsServer(DnsConfig config, HostResolver hosts) {
         this(config, hosts, DnsAuth.OPEN);

@@ -15,6 +15,7 @@ import io.plumbery.runtime.state.OpenOffer;
 import io.plumbery.runtime.state.TaskRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -379,6 +380,10 @@ public final class SchedulerCalls {
         if (update == null || update.frameworkInfo() == null || update.frameworkInfo().id() == null
                 || !fw.id().equals(update.frameworkInfo().id().value())) {
             return Result.bad("UPDATE_FRAMEWORK requires update_framework.framework_info with this framework's id");
+        }
+        // the principal owns the framework id (see notOwner): it may not be handed over, or dropped to free the id
+        if (fw.info() != null && !Objects.equals(fw.info().principal(), update.frameworkInfo().principal())) {
+            return Result.bad("Changing framework's principal is not allowed");
         }
         fw.update(update.frameworkInfo());
         core.publish(l -> l.frameworkAdded(fw, core.state, true));
