@@ -1,6 +1,7 @@
 package io.plumbery.runtime.marathon;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbery.runtime.http.Credential;
 import io.plumbery.runtime.http.Tls;
 import io.plumbery.runtime.marathon.model.MarathonJson;
 import java.io.BufferedReader;
@@ -15,7 +16,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A test client of Marathon's REST API and its /v2/events stream (java.net.http only). */
+/**
+ * A test client of Marathon's REST API and its /v2/events stream (java.net.http only), over TLS when the process has
+ * it on, with a credential when given one.
+ */
 final class MarathonClient implements AutoCloseable {
     record Reply(int status, JsonNode body, HttpResponse<String> raw) {
     }
@@ -24,15 +28,26 @@ final class MarathonClient implements AutoCloseable {
     private final HttpClient http = tls.client().connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
     private final String endpoint;
+    private final Credential credential;
     final List<JsonNode> events = new CopyOnWriteArrayList<>();
     private volatile InputStream stream;
 
     MarathonClient(String endpoint) {
+        this(endpoint, null);
+    }
+
+    MarathonClient(String endpoint, Credential credential) {
         this.endpoint = endpoint;
+        this.credential = credential;
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(tls.url(endpoint) + path));
+        return credential == null ? b : b.header("Authorization", credential.basicAuthorization());
     }
 
     Reply send(String method, String path, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(tls.url(endpoint) + path))
+        HttpRequest.Builder b = request(path)
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -64,7 +79,7 @@ final class MarathonClient implements AutoCloseable {
 
     /** Opens /v2/events and collects every event (the JSON of each {@code data:} line) until closed. */
     void listen() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(tls.url(endpoint) + "/v2/events"))
+        HttpRequest request = request("/v2/events")
                 .header("Accept", "text/event-stream").GET().build();
         HttpResponse<InputStream> r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         stream = r.body();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.plumbery.runtime.http.Credential;
 import io.plumbery.runtime.http.TestCertificates;
 import io.plumbery.runtime.http.Tls;
 import java.io.IOException;
@@ -22,9 +23,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A whole in-process cluster with the process's TLS on, as {@code LIBPROCESS_SSL_*} turns it on for a deployed one:
- * agents register with the master, Marathon subscribes and launches, all over HTTPS verified against one CA; plain
- * HTTP and clients trusting another authority are refused.
+ * A whole in-process cluster secured as a deployed one is: the process's TLS on, as {@code LIBPROCESS_SSL_*} turns it
+ * on, and every API asking for credentials. Agents register with the master, Marathon subscribes and launches, all
+ * over HTTPS verified against one CA and authenticated; plain HTTP, clients trusting another authority and requests
+ * without credentials are refused.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TlsClusterIT {
@@ -41,11 +43,11 @@ class TlsClusterIT {
         certificates = TestCertificates.make(Files.createDirectories(dir.resolve("tls")),
                 "IP:127.0.0.1,IP:127.0.0.2,IP:127.0.0.3");
         Tls.useForProcess(certificates.tls("ca.pem", false));
-        cluster = new TestCluster(dir, 2);
+        cluster = new TestCluster(dir, 2, 1, true);
         await().atMost(WAIT).until(cluster::ready);
         marathon = cluster.marathon();
         await().atMost(WAIT).until(() -> marathon.scheduler() != null && marathon.scheduler().isSubscribed());
-        client = new MarathonClient(marathon.endpoint());
+        client = new MarathonClient(marathon.endpoint(), ClusterSecrets.ADMIN);
     }
 
     @AfterAll
@@ -63,23 +65,30 @@ class TlsClusterIT {
     void anAppRunsWithEveryCallOverTls() throws Exception {
         assertThat(client.send("POST", "/v2/apps", MarathonIT.app("/tls-app", 2, "")).status()).isEqualTo(201);
         await().atMost(WAIT).until(() -> client.running("/tls-app").size() == 2);
-        HttpResponse<String> state = get(Tls.forProcess().client().build(), "https://127.0.0.1:" + cluster.master.port());
+        HttpClient trusting = Tls.forProcess().client().build();
+        String master = "https://127.0.0.1:" + cluster.master.port();
+        HttpResponse<String> state = get(trusting, master, ClusterSecrets.ADMIN);
         assertThat(state.statusCode()).isEqualTo(200);
         assertThat(state.body()).contains("\"TASK_RUNNING\"");
+        assertThat(get(trusting, master, null).statusCode()).isEqualTo(401);
+        assertThat(new MarathonClient(marathon.endpoint()).get("/v2/apps").status()).isEqualTo(401);
     }
 
     @Test
     void plainHttpAndForeignAuthoritiesAreRefused() {
         String master = "127.0.0.1:" + cluster.master.port();
-        assertThatThrownBy(() -> get(HttpClient.newHttpClient(), "http://" + master)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> get(HttpClient.newHttpClient(), "http://" + master, null)).isInstanceOf(IOException.class);
         HttpClient foreign = certificates.tls("other.pem", false).client().build();
-        assertThatThrownBy(() -> get(foreign, "https://" + master)).isInstanceOf(SSLHandshakeException.class);
+        assertThatThrownBy(() -> get(foreign, "https://" + master, ClusterSecrets.ADMIN)).isInstanceOf(SSLHandshakeException.class);
         String agent = "127.0.0.2:" + cluster.agents.get(0).port();
-        assertThatThrownBy(() -> get(HttpClient.newHttpClient(), "http://" + agent)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> get(HttpClient.newHttpClient(), "http://" + agent, null)).isInstanceOf(IOException.class);
     }
 
-    private static HttpResponse<String> get(HttpClient http, String base) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/master/state")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(HttpClient http, String base, Credential credential) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/master/state")).timeout(Duration.ofSeconds(10));
+        if (credential != null) {
+            b.header("Authorization", credential.basicAuthorization());
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
