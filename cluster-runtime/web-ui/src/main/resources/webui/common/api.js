@@ -30,30 +30,6 @@ export async function call(method, url, body) {
   return json;
 }
 
-const TIMEOUT_MS = 10000;
-const callbacks = window.plumberyJsonp = window.plumberyJsonp || {};
-let serial = 0;
-
-/**
- * Reads a JSON endpoint of another origin as the Mesos UI reads its agents: a script that calls back
- * (?jsonp=plumberyJsonp.cN), which the page's policy allows from the agents the master knows. A script's failure
- * carries no status or body, so the error names the server and the path only.
- */
-export function jsonp(url) {
-  return new Promise((resolve, reject) => {
-    const name = `c${++serial}`;
-    const script = document.createElement('script');
-    const path = new URL(url, location.href).pathname;
-    const done = () => { clearTimeout(timer); delete callbacks[name]; script.remove(); };
-    const fail = why => { done(); reject(new ApiError(`${where(url)} ${why} ${path}.`, 0, null)); };
-    const timer = setTimeout(() => fail('did not answer in time to'), TIMEOUT_MS);
-    callbacks[name] = value => { done(); resolve(value); };
-    script.onerror = () => fail('is down, unknown to the master, or refused');
-    script.src = `${url}${url.includes('?') ? '&' : '?'}jsonp=plumberyJsonp.${name}`;
-    document.head.append(script);
-  });
-}
-
 function parse(text) {
   try {
     return text ? JSON.parse(text) : null;

@@ -15,7 +15,8 @@ export function resources(state) {
 export const agentById = (state, id) => state.slaves.find(a => a.id === id);
 
 /** The agent's base URL, where its own HTTP API (/state, /files) answers. */
-export const agentUrl = agent => `//${agent.hostname}:${agent.port}`;
+/** An agent's read-only endpoints as the leading master serves them (GET /agent/ID/state, /agent/ID/files/...). */
+export const agentUrl = agent => `/agent/${encodeURIComponent(agent.id)}`;
 
 /** Every framework, active first, then completed ones (marked). */
 export function frameworks(state) {

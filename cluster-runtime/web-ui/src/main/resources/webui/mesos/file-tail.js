@@ -1,7 +1,7 @@
 // Follows a file of an agent through its /files/read API, as Mesos documents it: offset=-1 answers the file's
-// length; then each read from an offset answers {data, offset}; an empty data means nothing new yet. Read by JSONP, as
-// the agent is another origin than the page's.
-import {jsonp} from '../common/api.js';
+// length; then each read from an offset answers {data, offset}; an empty data means nothing new yet. Read through the
+// leading master's /agent/ID/ pages.
+import {get} from '../common/api.js';
 
 const CHUNK = 64 * 1024;
 const BACKLOG = 32 * 1024;
@@ -13,7 +13,7 @@ export function follow(agentBase, path, {onData, onError}) {
   let timer = null;
   let offset = null;
   const read = (from, length) =>
-    jsonp(`${agentBase}/files/read?path=${encodeURIComponent(path)}&offset=${from}${length ? `&length=${length}` : ''}`);
+    get(`${agentBase}/files/read?path=${encodeURIComponent(path)}&offset=${from}${length ? `&length=${length}` : ''}`);
 
   async function step() {
     if (stopped) return;

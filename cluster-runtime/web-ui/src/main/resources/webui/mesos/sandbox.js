@@ -1,7 +1,7 @@
 // A task's page: what the master says of it, its sandbox on the agent (/files/browse) and its stdout or stderr
 // followed as they grow (/files/read). The sandbox's directory is the executor's "directory" in the agent's /state.
-// The agent is another origin: it is read by JSONP, as the Mesos UI reads it.
-import {jsonp} from '../common/api.js';
+// The agent is read through the leading master's /agent/ID/ pages: one origin, one login for the whole cluster.
+import {get} from '../common/api.js';
 import {h, link, section, show} from '../common/dom.js';
 import {bytes, taskState} from '../common/format.js';
 import {href} from '../common/router.js';
@@ -53,7 +53,7 @@ export function taskPage(container, state, frameworkId, taskId) {
       });
     };
     try {
-      const entries = await jsonp(`${base}/files/browse?path=${encodeURIComponent(dir)}`);
+      const entries = await get(`${base}/files/browse?path=${encodeURIComponent(dir)}`);
       show(files,
         h('p', {}, h('span', {class: 'mono path'}, dir), ' on ', agent.hostname),
         h('div', {class: 'actions'},
@@ -78,7 +78,7 @@ export function taskPage(container, state, frameworkId, taskId) {
 /** The executor's sandbox directory from the agent's /state; Mesos's "latest run" path when it names none. */
 async function directory(base, task) {
   const executorId = task.executor_id || task.id;
-  const agentState = await jsonp(`${base}/state`);
+  const agentState = await get(`${base}/state`);
   for (const f of [...(agentState.frameworks || []), ...(agentState.completed_frameworks || [])]) {
     if (f.id !== task.framework_id) continue;
     for (const e of [...(f.executors || []), ...(f.completed_executors || [])]) {

@@ -92,11 +92,11 @@ public final class AgentServer implements AutoCloseable {
         VirtualFiles files = new VirtualFiles(new SandboxAttachments(tasks, config.externalLogFile()));
         AgentMetrics metrics = new AgentMetrics(tasks, config.resources(), this::isRegistered);
         AgentInventory inventory = new AgentInventory(tasks, metrics, () -> AgentFlags.of(config, port()));
-        new AgentApi(this, tasks, new FileCalls(files).or(new InventoryCalls(inventory)),
-                new MasterToken(registration::masterToken)).register(router);
+        MasterToken masterToken = new MasterToken(registration::masterToken);
+        new AgentApi(this, tasks, new FileCalls(files).or(new InventoryCalls(inventory)), masterToken).register(router);
         new FilesEndpoints(files).register(router);
         new MonitorEndpoints(inventory).register(router);
-        Handler api = BasicAuth.around(router, auth.httpCredentials(), new AgentRealms(auth));
+        Handler api = masterToken.readsAround(BasicAuth.around(router, auth.httpCredentials(), new AgentRealms(auth)), router);
         http = new HttpServer("agent", config.ip(), config.port(), Cors.around(api, corsOrigins));
         http.start();
         endpoint = config.ip() + ":" + http.port();

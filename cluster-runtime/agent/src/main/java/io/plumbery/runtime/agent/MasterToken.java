@@ -6,11 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * The master's calls to the agent (launch, kill, acknowledge, shut a framework down) are obeyed only with the token
  * that the master gave at the agent's current registration; any other is 403, so that only the leading master the
- * agent is registered with can make it run anything. Always on.
+ * agent is registered with can make it run anything. Always on. The same token stands for the agent's own
+ * authentication on reads ({@link #readsAround}): the master reads the agent so for people it has authenticated.
  */
 final class MasterToken {
     static final Set<String> PATHS = Set.of(AgentMessages.AGENT_LAUNCH, AgentMessages.AGENT_KILL,
@@ -29,6 +34,23 @@ final class MasterToken {
                 route.handle(ex);
             } else {
                 ex.text(403, "Not a call of the master this agent is registered with");
+            }
+        };
+    }
+
+    /**
+     * {@code authenticated} (the agent's API behind its Basic authentication), except that a GET or HEAD carrying the
+     * master's token goes to {@code api} directly.
+     */
+    Handler readsAround(Handler authenticated, Handler api) {
+        return new Handler.Wrapper(authenticated) {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                boolean read = request.getMethod().equals("GET") || request.getMethod().equals("HEAD");
+                if (read && matches(request.getHeaders().get(AgentMessages.MASTER_TOKEN))) {
+                    return api.handle(request, response, callback);
+                }
+                return super.handle(request, response, callback);
             }
         };
     }

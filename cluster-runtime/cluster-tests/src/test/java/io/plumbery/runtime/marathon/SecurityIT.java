@@ -92,6 +92,11 @@ class SecurityIT {
                 subscribe("admin", null));
         withAndWithout("agent read-only GET /state", "GET", agent, "/state", null);
         withAndWithout("agent operator POST /api/v1 GET_HEALTH", "POST", agent, "/api/v1", health);
+        await().atMost(WAIT).until(agentServer::isRegistered);
+        withAndWithout("agent /state through the master's /agent/ID/", "GET", master,
+                "/agent/" + agentServer.agentId().orElseThrow() + "/state", null);
+        record("a write through the master's /agent/ID/", 405,
+                status("POST", master, "/agent/" + agentServer.agentId().orElseThrow() + "/api/v1", health, ADMIN));
         withAndWithout("Marathon GET /v2/apps", "GET", marathon, "/v2/apps", null);
         withAndWithout("Marathon standby GET /v2/apps (forwarded)", "GET", standby.endpoint(), "/v2/apps", null);
         withAndWithout("DNS GET /v1/config", "GET", "127.0.0.1:" + dns.httpPort(), "/v1/config", null);

@@ -174,7 +174,7 @@ class WebPagesIT {
         browser.screenshot("mesos-tasks");
         click("#tasks tr[data-id='" + taskId + "'] a.mono");
         browser.until(d -> text("#task-state").equals("running"));
-        // the agent is another origin: its /state, /files/browse and /files/read are read by JSONP
+        // the agent's /state, /files/browse and /files/read, read through the master's /agent/ID/ pages
         browser.until(d -> rows("#sandbox-files").stream().anyMatch(r -> r.startsWith("stdout")));
         click("#open-stdout");
         browser.until(d -> text("#log").contains("printed-by-printer"));

@@ -9,7 +9,10 @@ import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Exact-path routing to small handlers; unknown paths are 404, handler exceptions 500 (400 for bad input). */
+/**
+ * Exact-path routing to small handlers, and prefix routing for the few that serve a whole tree; unknown paths are 404,
+ * handler exceptions 500 (400 for bad input).
+ */
 public final class Router extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
@@ -20,6 +23,7 @@ public final class Router extends Handler.Abstract {
     }
 
     private final Map<String, Route> routes = new LinkedHashMap<>();
+    private final Map<String, Route> prefixes = new LinkedHashMap<>();
 
     public Router route(Route route, String... paths) {
         for (String p : paths) {
@@ -28,10 +32,25 @@ public final class Router extends Handler.Abstract {
         return this;
     }
 
+    /** {@code route} for every path under {@code prefix} ({@code /agent/}) that no exact route names. */
+    public Router routeUnder(String prefix, Route route) {
+        prefixes.put(prefix, route);
+        return this;
+    }
+
+    private Route find(String path) {
+        Route exact = routes.get(path);
+        if (exact != null) {
+            return exact;
+        }
+        return prefixes.entrySet().stream().filter(e -> path.startsWith(e.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         Exchange exchange = new Exchange(request, response, callback);
-        Route route = routes.get(exchange.path());
+        Route route = find(exchange.path());
         try {
             if (route == null) {
                 exchange.text(404, "Not found: " + exchange.path());

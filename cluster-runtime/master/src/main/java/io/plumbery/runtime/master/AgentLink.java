@@ -1,7 +1,11 @@
 package io.plumbery.runtime.master;
 
 import io.plumbery.runtime.http.JsonClient;
+import io.plumbery.runtime.http.Tls;
 import io.plumbery.runtime.protocol.AgentMessages;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.security.SecureRandom;
@@ -25,6 +29,8 @@ public final class AgentLink {
     private static final Logger LOG = LoggerFactory.getLogger(AgentLink.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private final JsonClient client = new JsonClient(Duration.ofSeconds(5));
+    private final Tls tls = Tls.forProcess();
+    private final HttpClient reads = tls.client().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final Map<String, Queue<AgentMessages.Ack>> acks = new ConcurrentHashMap<>();
     private final Set<String> flushing = ConcurrentHashMap.newKeySet();
@@ -94,6 +100,21 @@ public final class AgentLink {
 
     public CompletableFuture<Boolean> shutdownFramework(String endpoint, String frameworkId) {
         return post(endpoint, AgentMessages.AGENT_SHUTDOWN_FRAMEWORK, new AgentMessages.ShutdownFramework(frameworkId));
+    }
+
+    /**
+     * A read of one of the agent's endpoints ({@code /files/read?path=...}) with the master's token, which the agent
+     * takes in place of its own authentication: the master's {@code /agent/ID/} pages ask it so for people the master
+     * has authenticated.
+     */
+    public CompletableFuture<HttpResponse<byte[]>> read(String endpoint, String pathAndQuery) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(tls.url(endpoint) + pathAndQuery))
+                .timeout(Duration.ofSeconds(10)).GET();
+        String token = tokens.get(endpoint);
+        if (token != null) {
+            request.header(AgentMessages.MASTER_TOKEN, token);
+        }
+        return reads.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private CompletableFuture<Boolean> post(String endpoint, String path, Object body) {

@@ -8,6 +8,7 @@ import io.plumbery.runtime.http.BasicAuth;
 import io.plumbery.runtime.http.Cors;
 import io.plumbery.runtime.http.HttpServer;
 import io.plumbery.runtime.http.Router;
+import io.plumbery.runtime.master.api.AgentPages;
 import io.plumbery.runtime.master.api.InternalApi;
 import io.plumbery.runtime.master.api.LeaderGate;
 import io.plumbery.runtime.master.api.MasterRealms;
@@ -20,7 +21,6 @@ import io.plumbery.runtime.protocol.ProtocolVersion;
 import io.plumbery.runtime.state.MasterState;
 import io.plumbery.runtime.webui.Page;
 import io.plumbery.runtime.webui.WebPages;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -73,7 +73,8 @@ public final class MasterServer implements AutoCloseable {
             return t;
         });
         MasterState state = new MasterState(UUID.randomUUID().toString());
-        core = new MasterCore(config, state, new AgentLink(), timers);
+        AgentLink agents = new AgentLink();
+        core = new MasterCore(config, state, agents, timers);
         SchedulerCalls calls = new SchedulerCalls(core);
         AgentRegistry registry = new AgentRegistry(core);
         LeaderGate gate = new LeaderGate(core::isLeader, this::leader, () -> info);
@@ -85,9 +86,10 @@ public final class MasterServer implements AutoCloseable {
         router.route(gate.leaderOnly(V1Codec.masterOperator().around(operator::handle)), "/api/v1", "/master/api/v1");
         v0.register(router);
         new InternalApi(registry).register(router);
+        router.routeUnder(AgentPages.PREFIX, gate.leaderOnly(new AgentPages(core, agents)::handle));
         Handler api = BasicAuth.around(router, auth.credentials(), new MasterRealms(auth));
         http = new HttpServer("master", config.ip(), config.port(),
-                Cors.around(new WebPages(api, Page.MESOS, this::leaderElsewhere, this::agentAddresses), corsOrigins));
+                Cors.around(new WebPages(api, Page.MESOS, this::leaderElsewhere), corsOrigins));
         http.start();
         info = MasterInfo.of(state.masterId(), config.ip(), config.hostname(), http.port(), ProtocolVersion.MESOS);
         core.setInfo(info);
@@ -135,13 +137,6 @@ public final class MasterServer implements AutoCloseable {
         }
         // a demoted master may still be named by the detector for a moment: never send the browser to itself
         return leader().filter(l -> info == null || !l.id().equals(info.id())).map(LeaderGate::baseUrl);
-    }
-
-    /** host:port of each registered agent as the Mesos page reaches it: their hostname and port in /master/state. */
-    private List<String> agentAddresses() {
-        return core.read(s -> s.agents.values().stream()
-                .map(a -> a.info().hostname() + ":" + (a.info().port() == null ? 5051 : a.info().port()))
-                .toList());
     }
 
     public boolean isLeader() {

@@ -17,18 +17,12 @@ public final class WebPages extends Handler.Wrapper {
     static final String ASSETS = "/ui/";
     private final Page page;
     private final LeaderLocation leader;
-    private final ScriptSources scripts;
     private final Assets assets = new Assets();
 
     public WebPages(Handler api, Page page, LeaderLocation leader) {
-        this(api, page, leader, ScriptSources.NONE);
-    }
-
-    public WebPages(Handler api, Page page, LeaderLocation leader, ScriptSources scripts) {
         super(api);
         this.page = page;
         this.leader = leader;
-        this.scripts = scripts;
     }
 
     @Override
@@ -67,9 +61,7 @@ public final class WebPages extends Handler.Wrapper {
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
         response.getHeaders().put(HttpHeader.ETAG, asset.etag());
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
-        // only a document's policy governs what it loads: the agents are looked up for the page alone
-        boolean document = asset.contentType().startsWith("text/html");
-        response.getHeaders().put("Content-Security-Policy", ContentPolicy.of(document ? scripts : ScriptSources.NONE));
+        response.getHeaders().put("Content-Security-Policy", ContentPolicy.POLICY);
         if (asset.etag().equals(request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
             response.setStatus(304);
             response.write(true, ByteBuffer.allocate(0), callback);
