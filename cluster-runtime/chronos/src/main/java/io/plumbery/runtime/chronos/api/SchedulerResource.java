@@ -13,11 +13,13 @@ import java.util.Locale;
 
 /**
  * The {@code /v1/scheduler} routes, each a call to the leader's scheduler: jobs added (204), listed, searched, run
- * now, deleted, their tasks killed, their stats; an asynchronous task's end; the dependency graph in DOT.
+ * now, marked successful, deleted, their tasks killed, their stats; an asynchronous task's end; the dependency graph
+ * in DOT.
  */
 final class SchedulerResource {
     private static final String JOB = "/job/";
     private static final String STAT = "/job/stat/";
+    private static final String SUCCESS = "/job/success/";
     private static final String KILL = "/task/kill/";
     private static final String TASK = "/task/";
 
@@ -46,6 +48,10 @@ final class SchedulerResource {
         } else if (method.equals("GET") && path.startsWith(STAT)) {
             String name = path.substring(STAT.length());
             call.json(200, leader.call(s -> s.stats(name)));
+        } else if (method.equals("PUT") && path.startsWith(SUCCESS)) {
+            String name = path.substring(SUCCESS.length());
+            boolean marked = leader.call(s -> s.markSuccess(name));
+            call.text(200, "application/json", "marked job " + name + " as successful: " + marked);
         } else if (method.equals("PUT") && path.startsWith(JOB)) {
             String name = path.substring(JOB.length());
             String arguments = call.query("arguments");

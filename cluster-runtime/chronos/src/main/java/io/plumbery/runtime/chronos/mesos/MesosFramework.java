@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.chronos.scheduler.Framework;
 import io.plumbery.runtime.protocol.Json;
 import java.util.List;
+import java.util.Map;
 
 /** The job scheduler's calls as v1 scheduler calls on a {@link SchedulerClient}. */
 public final class MesosFramework implements Framework {
@@ -58,15 +59,22 @@ public final class MesosFramework implements Framework {
         if (status.hasNonNull("uuid") && status.has("agent_id")) {
             ObjectNode call = Json.object().put("type", "ACKNOWLEDGE");
             call.putObject("acknowledge").put("uuid", status.get("uuid").asText())
-                    .setAll(java.util.Map.of("agent_id", status.get("agent_id"), "task_id", status.get("task_id")));
+                    .setAll(Map.of("agent_id", status.get("agent_id"), "task_id", status.get("task_id")));
             client.call(call);
         }
     }
 
     @Override
-    public void reconcile() {
+    public void reconcile(Map<String, String> tasks) {
         ObjectNode call = Json.object().put("type", "RECONCILE");
-        call.putObject("reconcile").putArray("tasks");
+        ArrayNode list = call.putObject("reconcile").putArray("tasks");
+        tasks.forEach((taskId, agentId) -> {
+            ObjectNode t = list.addObject();
+            t.putObject("task_id").put("value", taskId);
+            if (!agentId.isEmpty()) {
+                t.putObject("agent_id").put("value", agentId);
+            }
+        });
         client.call(call);
     }
 }

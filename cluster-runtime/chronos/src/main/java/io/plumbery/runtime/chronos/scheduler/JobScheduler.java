@@ -31,11 +31,13 @@ import org.slf4j.LoggerFactory;
 public final class JobScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
     private static final Duration REVIVE_EVERY = Duration.ofSeconds(1);
+    /** How often the master is asked about tasks launched a while ago (an ACCEPT can be lost on the way). */
+    static final Duration RECONCILE_EVERY = Duration.ofSeconds(30);
     private static final Set<String> FAILED = Set.of("TASK_FAILED", "TASK_LOST", "TASK_ERROR", "TASK_DROPPED",
             "TASK_GONE", "TASK_GONE_BY_OPERATOR");
     private static final Set<String> ACTIVE = Set.of("TASK_STAGING", "TASK_STARTING", "TASK_RUNNING");
 
-    private record Running(TaskId id, String agentId) {
+    private record Running(TaskId id, String agentId, Instant since) {
     }
 
     private final JobStore store;
@@ -49,6 +51,7 @@ public final class JobScheduler {
     private final JobGraph graph = new JobGraph();
     private final JobStats stats = new JobStats();
     private Instant lastRevive = Instant.EPOCH;
+    private Instant lastReconcile;
 
     public JobScheduler(JobStore store, Framework framework, Clock clock, Duration failureRetry) {
         this.store = store;
@@ -63,7 +66,8 @@ public final class JobScheduler {
 
     /** After (re)subscribing: the master tells the state of every task of the framework, a new leader's included. */
     public void reconcile() {
-        framework.reconcile();
+        lastReconcile = clock.instant();
+        framework.reconcile(Map.of());
     }
 
     public List<Job> jobs() {
@@ -114,6 +118,15 @@ public final class JobScheduler {
         enqueue(new TaskId(now, 0, name, arguments == null ? "" : arguments), now, job);
     }
 
+    /** {@code PUT /v1/scheduler/job/success/NAME}: counts a success and runs the dependents, as if the job had run. */
+    public boolean markSuccess(String name) {
+        Job job = jobs.get(name);
+        if (job != null) {
+            countSuccess(job);
+        }
+        return job != null;
+    }
+
     /** Kills the job's tasks and drops its waiting runs. */
     public void killTasks(String name) {
         if (!jobs.containsKey(name)) {
@@ -153,6 +166,18 @@ public final class JobScheduler {
                 it.remove();
                 job(run.jobName()).ifPresent(j -> save(j.withSkipped(1)));
                 LOG.info("Skipped {}: not launched within epsilon", run.taskId().value());
+            }
+        }
+        if (lastReconcile != null && !now.isBefore(lastReconcile.plus(RECONCILE_EVERY))) {
+            lastReconcile = now;
+            Map<String, String> launched = new LinkedHashMap<>();
+            running.forEach((taskId, r) -> {
+                if (r.since().isBefore(now.minus(RECONCILE_EVERY))) {
+                    launched.put(taskId, r.agentId());
+                }
+            });
+            if (!launched.isEmpty()) {
+                framework.reconcile(launched);
             }
         }
         boolean waiting = queue.stream().anyMatch(r -> r.ready(now) && launchable(jobs.get(r.jobName()), Set.of()));
@@ -210,7 +235,7 @@ public final class JobScheduler {
                     it.remove();
                     launching.add(job.name());
                     launches.add(TaskInfos.build(job, run.taskId(), fit));
-                    running.put(run.taskId().value(), new Running(run.taskId(), fit.agentId));
+                    running.put(run.taskId().value(), new Running(run.taskId(), fit.agentId, now));
                     stats.started(job.name(), run.taskId().value(), fit.agentId, now);
                 }
             }
@@ -234,7 +259,8 @@ public final class JobScheduler {
         String state = status.path("state").asText();
         String agentId = status.path("agent_id").path("value").asText("");
         if (ACTIVE.contains(state)) {
-            if (running.putIfAbsent(taskId, new Running(id, agentId)) == null) {
+            Running was = running.put(taskId, new Running(id, agentId, clock.instant()));
+            if (was == null) {
                 stats.started(id.jobName(), taskId, agentId, clock.instant());
             }
             return;
@@ -257,11 +283,15 @@ public final class JobScheduler {
 
     private void succeeded(TaskId id) {
         Job job = jobs.get(id.jobName());
-        if (job == null) {
-            return;
+        if (job != null) {
+            stats.ended(job.name(), id.value(), clock.instant(), true);
+            countSuccess(job);
         }
+    }
+
+    /** A success counted: the job's counts, a finished schedule disabled (as Chronos does), its dependents queued. */
+    private void countSuccess(Job job) {
         Instant now = clock.instant();
-        stats.ended(job.name(), id.value(), now, true);
         Job done = job.withSuccess(now);
         if (done.scheduled() && Schedule.parse(done.schedule(), done.scheduleTimeZone(), now)
                 .map(Schedule::exhausted).orElse(false)) {

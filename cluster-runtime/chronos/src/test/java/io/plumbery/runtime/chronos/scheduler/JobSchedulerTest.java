@@ -279,4 +279,30 @@ class JobSchedulerTest {
         JsonNode view = job("here").view();
         assertThat(view.path("constraints").get(0).get(1).asText()).isEqualTo("LIKE");
     }
+
+    @Test
+    void tasksSilentSinceTheirLaunchAreAskedAboutAndLostOnesRetried() {
+        post("{\"name\":\"quiet\",\"command\":\"true\",\"schedule\":\"R1/2026-12-03T10:00:00Z/PT1H\"}");
+        scheduler.reconcile();
+        scheduler.tick();
+        offer();
+        String id = master.launchedIds().get(0);
+        clock.advance(JobScheduler.RECONCILE_EVERY.plusSeconds(1));
+        scheduler.tick();
+        assertThat(master.reconciled).containsExactly(java.util.Map.of(), java.util.Map.of(id, "a1"));
+        // the master does not know it: TASK_LOST, and the run is tried again
+        status(id, "TASK_LOST");
+        assertThat(scheduler.queued()).extracting(r -> r.taskId().attempt()).containsExactly(1);
+    }
+
+    @Test
+    void markingASuccessCountsItAndRunsTheDependents() {
+        post("{\"name\":\"a\",\"command\":\"true\",\"schedule\":\"R/2026-12-04T10:00:00Z/P1D\"}");
+        scheduler.put(parser.dependent("{\"name\":\"c\",\"command\":\"true\",\"parents\":[\"a\"]}"));
+        assertThat(scheduler.markSuccess("a")).isTrue();
+        assertThat(scheduler.markSuccess("nobody")).isFalse();
+        assertThat(job("a").successCount()).isEqualTo(1);
+        assertThat(scheduler.stats("a").path("histogram").path("count").asInt()).isZero();
+        assertThat(scheduler.queued()).extracting(PendingRun::jobName).containsExactly("c");
+    }
 }

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The master's side of the scheduler's calls, written down: tasks launched, offers declined, tasks killed. */
 final class RecordingFramework implements Framework {
     final List<ObjectNode> launched = new ArrayList<>();
     final List<String> declined = new ArrayList<>();
     final List<String> killed = new ArrayList<>();
+    final List<Map<String, String>> reconciled = new ArrayList<>();
     int revives;
 
     @Override
@@ -37,7 +39,8 @@ final class RecordingFramework implements Framework {
     }
 
     @Override
-    public void reconcile() {
+    public void reconcile(Map<String, String> tasks) {
+        reconciled.add(tasks);
     }
 
     List<String> launchedIds() {
