@@ -17,15 +17,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.recipes.leader.LeaderLatch;
-import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
-import org.apache.curator.framework.recipes.leader.Participant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Chronos instance: the REST API, a leader latch under {@code <zk path>/leader} (or leading alone without
- * ZooKeeper), and while leading a {@link ChronosLeader} over the jobs under {@code <zk path>/state}.
+ * One Chronos instance: the REST API, its {@link Candidacy} under {@code <zk path>/leader} (or alone without
+ * ZooKeeper), and while leading a {@link ChronosLeader} over the jobs under {@code <zk path>/state}. Elections and
+ * stops take turns on one thread ({@code chronos-leadership}).
  */
 public final class ChronosServer implements AutoCloseable, Leadership {
     private static final Logger LOG = LoggerFactory.getLogger(ChronosServer.class);
@@ -42,7 +40,7 @@ public final class ChronosServer implements AutoCloseable, Leadership {
     private HttpServer http;
     private CuratorFramework curator;
     private JobStore store;
-    private LeaderLatch latch;
+    private Candidacy candidacy;
     private volatile ChronosLeader leader;
     private String endpoint;
 
@@ -60,30 +58,20 @@ public final class ChronosServer implements AutoCloseable, Leadership {
         endpoint = config.hostname() + ":" + http.port();
         if (config.zk() == null) {
             store = JobStore.inMemory();
-            leadership.execute(this::lead);
-            return;
+            candidacy = Candidacy.alone(endpoint, leadership, this::lead);
+        } else {
+            ZkUrl zk = ZkUrl.parse(config.zk());
+            curator = Zk.client(zk.connectString(), (int) config.zkSessionTimeout().toMillis());
+            curator.start();
+            store = new ZkJobStore(curator, zk.path() + "/state");
+            candidacy = Candidacy.inZooKeeper(curator, zk.path() + "/leader", endpoint, leadership, this::lead,
+                    this::stepDown);
         }
-        ZkUrl zk = ZkUrl.parse(config.zk());
-        curator = Zk.client(zk.connectString(), (int) config.zkSessionTimeout().toMillis());
-        curator.start();
-        store = new ZkJobStore(curator, zk.path() + "/state");
-        latch = new LeaderLatch(curator, zk.path() + "/leader", endpoint);
-        latch.addListener(new LeaderLatchListener() {
-            @Override
-            public void isLeader() {
-                leadership.execute(ChronosServer.this::lead);
-            }
-
-            @Override
-            public void notLeader() {
-                leadership.execute(ChronosServer.this::stepDown);
-            }
-        });
-        latch.start();
+        candidacy.start();
     }
 
     private void lead() {
-        if (leader != null || lifecycle.get() != State.STARTED || latch != null && !latch.hasLeadership()) {
+        if (leader != null || lifecycle.get() != State.STARTED || !candidacy.leads()) {
             return;
         }
         LOG.info("Chronos {} elected leader", endpoint);
@@ -95,6 +83,7 @@ public final class ChronosServer implements AutoCloseable, Leadership {
             l.start();
             leader = l;
         } catch (Exception e) {
+            // the jobs could not be read: lead without them would lose them; try again while still elected
             LOG.warn("Starting the scheduler failed; trying again in 2 s", e);
             l.close();
             leadership.schedule(this::lead, 2, TimeUnit.SECONDS);
@@ -113,7 +102,7 @@ public final class ChronosServer implements AutoCloseable, Leadership {
     @Override
     public Optional<ChronosLeader> leading() {
         ChronosLeader l = leader;
-        return l != null && (latch == null || latch.hasLeadership()) ? Optional.of(l) : Optional.empty();
+        return l != null && candidacy.leads() ? Optional.of(l) : Optional.empty();
     }
 
     public boolean isLeader() {
@@ -123,18 +112,7 @@ public final class ChronosServer implements AutoCloseable, Leadership {
     /** The leader's endpoint; this instance's own only once it leads (a redirect to itself would loop). */
     @Override
     public Optional<String> leader() {
-        if (isLeader()) {
-            return Optional.of(endpoint);
-        }
-        if (latch == null) {
-            return Optional.empty();
-        }
-        try {
-            Participant p = latch.getLeader();
-            return p.isLeader() && !p.getId().equals(endpoint) ? Optional.of(p.getId()) : Optional.empty();
-        } catch (Exception e) {
-            return Optional.empty();
-        }
+        return isLeader() ? Optional.of(endpoint) : candidacy.leaderElsewhere();
     }
 
     public int port() {
@@ -153,13 +131,7 @@ public final class ChronosServer implements AutoCloseable, Leadership {
         try {
             leadership.submit(() -> {
                 stepDown();
-                if (latch != null) {
-                    try {
-                        latch.close(LeaderLatch.CloseMode.SILENT);
-                    } catch (Exception e) {
-                        LOG.debug("Closing the latch failed: {}", e.toString());
-                    }
-                }
+                candidacy.close();
             }).get(10, TimeUnit.SECONDS);
         } finally {
             leadership.shutdownNow();

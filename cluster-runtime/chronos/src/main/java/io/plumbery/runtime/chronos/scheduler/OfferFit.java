@@ -2,8 +2,15 @@ package io.plumbery.runtime.chronos.scheduler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbery.runtime.chronos.job.Job;
+import io.plumbery.runtime.protocol.Attribute;
+import io.plumbery.runtime.protocol.Json;
+import io.plumbery.runtime.protocol.Offer;
+import io.plumbery.runtime.protocol.Resource;
+import io.plumbery.runtime.protocol.Resources;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -13,48 +20,37 @@ import java.util.regex.PatternSyntaxException;
  * (regular expressions matching the whole value).
  */
 final class OfferFit {
-    private static final double SLACK = 1e-6;
     final String offerId;
     final String agentId;
     final String hostname;
-    final JsonNode allocationInfo;
+    /** The role the offer's resources are allocated to, which a task's resources must repeat. */
+    final String allocationRole;
     private final Map<String, String> attributes = new HashMap<>();
-    private double cpus;
-    private double mem;
-    private double disk;
+    private Resources left;
 
-    OfferFit(JsonNode offer) {
-        offerId = offer.path("id").path("value").asText();
-        agentId = offer.path("agent_id").path("value").asText();
-        hostname = offer.path("hostname").asText();
-        JsonNode allocation = null;
-        for (JsonNode r : offer.path("resources")) {
-            double v = r.path("scalar").path("value").asDouble();
-            switch (r.path("name").asText()) {
-                case "cpus" -> cpus += v;
-                case "mem" -> mem += v;
-                case "disk" -> disk += v;
-                default -> { }
-            }
-            if (allocation == null && r.has("allocation_info")) {
-                allocation = r.get("allocation_info");
-            }
-        }
-        allocationInfo = allocation;
+    OfferFit(JsonNode json) {
+        Offer offer = Json.MAPPER.convertValue(json, Offer.class);
+        offerId = offer.id().value();
+        agentId = offer.agentId().value();
+        hostname = offer.hostname();
+        List<Resource> resources = offer.resources() == null ? List.of() : offer.resources();
+        left = Resources.fromProto(resources);
+        allocationRole = resources.stream().map(Resource::allocationInfo).filter(Objects::nonNull)
+                .map(Resource.AllocationInfo::role).findFirst().orElse(null);
         attributes.put("hostname", hostname);
-        for (JsonNode a : offer.path("attributes")) {
-            String value = a.has("text") ? a.path("text").path("value").asText()
-                    : a.has("scalar") ? scalar(a.path("scalar").path("value").asDouble()) : a.path("set").toString();
-            attributes.put(a.path("name").asText(), value);
+        if (offer.attributes() != null) {
+            for (Attribute a : offer.attributes()) {
+                attributes.put(a.name(), String.valueOf(a.plainValue()));
+            }
         }
     }
 
-    private static String scalar(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    static Resources needs(Job job) {
+        return Resources.scalars(Map.of("cpus", job.cpus(), "mem", job.mem(), "disk", job.disk()));
     }
 
     boolean fits(Job job) {
-        if (job.cpus() > cpus + SLACK || job.mem() > mem + SLACK || job.disk() > disk + SLACK) {
+        if (!left.contains(needs(job))) {
             return false;
         }
         for (JsonNode c : job.constraints()) {
@@ -79,8 +75,6 @@ final class OfferFit {
     }
 
     void take(Job job) {
-        cpus -= job.cpus();
-        mem -= job.mem();
-        disk -= job.disk();
+        left = left.minus(needs(job));
     }
 }

@@ -19,10 +19,7 @@ final class TaskInfos {
         ObjectNode task = Json.object().put("name", "ChronosTask:" + job.name());
         task.putObject("task_id").put("value", id.value());
         task.putObject("agent_id").put("value", offer.agentId);
-        ArrayNode resources = task.putArray("resources");
-        scalar(resources, "cpus", job.cpus(), offer.allocationInfo);
-        scalar(resources, "mem", job.mem(), offer.allocationInfo);
-        scalar(resources, "disk", job.disk(), offer.allocationInfo);
+        task.set("resources", Json.MAPPER.valueToTree(OfferFit.needs(job).toProto(offer.allocationRole)));
         ObjectNode command = task.putObject("command").put("shell", job.shell());
         List<String> arguments = new java.util.ArrayList<>(job.arguments());
         if (!id.arguments().isEmpty()) {
@@ -91,13 +88,5 @@ final class TaskInfos {
             });
         }
         return out;
-    }
-
-    private static void scalar(ArrayNode resources, String name, double value, JsonNode allocationInfo) {
-        ObjectNode r = resources.addObject().put("name", name).put("type", "SCALAR");
-        r.putObject("scalar").put("value", value);
-        if (allocationInfo != null) {
-            r.set("allocation_info", allocationInfo.deepCopy());
-        }
     }
 }

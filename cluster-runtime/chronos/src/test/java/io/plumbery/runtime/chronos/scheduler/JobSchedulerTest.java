@@ -71,9 +71,9 @@ class JobSchedulerTest {
         o.putObject("agent_id").put("value", "a1");
         o.put("hostname", "agent1");
         ArrayNode res = o.putArray("resources");
-        res.addObject().put("name", "cpus").putObject("scalar").put("value", 4);
-        res.addObject().put("name", "mem").putObject("scalar").put("value", 4096);
-        o.putArray("attributes").addObject().put("name", "rack").putObject("text").put("value", "r1");
+        res.addObject().put("name", "cpus").put("type", "SCALAR").putObject("scalar").put("value", 4);
+        res.addObject().put("name", "mem").put("type", "SCALAR").putObject("scalar").put("value", 4096);
+        o.putArray("attributes").addObject().put("name", "rack").put("type", "TEXT").putObject("text").put("value", "r1");
         scheduler.offers(list);
     }
 
