@@ -21,12 +21,19 @@ public final class Cadence {
     }
 
     public static Plan plan(Schedule schedule, Duration epsilon, Instant now) {
+        Plan caughtUp = catchUp(schedule, epsilon, now);
+        Schedule s = caughtUp.schedule();
+        if (!s.exhausted() && !s.next().isAfter(now)) {
+            return new Plan(s.next(), s.advance(1), caughtUp.skipped());
+        }
+        return caughtUp;
+    }
+
+    /** The schedule without the slots already older than epsilon (how many: {@code skipped}); nothing due in it. */
+    public static Plan catchUp(Schedule schedule, Duration epsilon, Instant now) {
         Schedule s = schedule;
         long skipped = 0;
-        while (!s.exhausted() && !s.next().isAfter(now)) {
-            if (!now.isAfter(s.next().plus(epsilon))) {
-                return new Plan(s.next(), s.advance(1), skipped);
-            }
+        while (!s.exhausted() && now.isAfter(s.next().plus(epsilon))) {
             long missed = missedSlots(s, epsilon, now);
             skipped += missed;
             s = s.advance(missed);

@@ -95,8 +95,16 @@ public final class JobScheduler {
     public void put(Job job) {
         if (!job.scheduled()) {
             JobGraph.checkParents(job, jobs);
+            save(job.keepingSkipsOf(job(job.name())));
+            return;
         }
-        save(job.keepingSkipsOf(job(job.name())));
+        // slots before the job was posted were not missed: they are passed over without being counted
+        Instant now = clock.instant();
+        Job posted = job.keepingSkipsOf(job(job.name()));
+        save(Schedule.parse(job.schedule(), job.scheduleTimeZone(), now)
+                .map(s -> Cadence.catchUp(s, job.epsilon(), now))
+                .filter(caughtUp -> caughtUp.skipped() > 0)
+                .map(caughtUp -> posted.withSchedule(caughtUp.schedule().text())).orElse(posted));
     }
 
     public void delete(String name) {

@@ -137,12 +137,13 @@ class JobSchedulerTest {
         assertThat(job("late").skipCount()).isEqualTo(1);
         assertThat(scheduler.stats("late").path("skipCount").asLong()).isEqualTo(1);
 
-        // a slot already older than epsilon when it is planned is never queued
-        post("{\"name\":\"missed\",\"command\":\"true\",\"epsilon\":\"PT5S\",\"schedule\":\"R/2026-12-03T10:00:00Z/PT1M\"}");
+        // a slot already older than epsilon when it is planned (no tick for a while: no leader) is never queued
+        post("{\"name\":\"missed\",\"command\":\"true\",\"epsilon\":\"PT5S\",\"schedule\":\"R/2026-12-03T10:00:10Z/PT1M\"}");
+        clock.advance(Duration.ofSeconds(20));
         scheduler.tick();
         assertThat(scheduler.queued()).isEmpty();
         assertThat(job("missed").skipCount()).isEqualTo(1);
-        assertThat(job("missed").schedule()).isEqualTo("R/2026-12-03T10:01:00.000Z/PT1M");
+        assertThat(job("missed").schedule()).isEqualTo("R/2026-12-03T10:01:10.000Z/PT1M");
     }
 
     @Test
@@ -304,5 +305,16 @@ class JobSchedulerTest {
         assertThat(job("a").successCount()).isEqualTo(1);
         assertThat(scheduler.stats("a").path("histogram").path("count").asInt()).isZero();
         assertThat(scheduler.queued()).extracting(PendingRun::jobName).containsExactly("c");
+    }
+
+    @Test
+    void slotsBeforeAJobIsPostedAreNotCountedAsSkipped() {
+        clock.advance(Duration.ofHours(1).plusSeconds(10));
+        post("{\"name\":\"old\",\"command\":\"true\",\"epsilon\":\"PT30S\",\"schedule\":\"R/2026-12-03T10:00:00Z/PT1M\"}");
+        assertThat(job("old").skipCount()).isZero();
+        assertThat(job("old").schedule()).isEqualTo("R/2026-12-03T11:00:00.000Z/PT1M");
+        scheduler.tick();
+        assertThat(scheduler.queued()).extracting(r -> r.taskId().due()).containsExactly(START.plusSeconds(3600));
+        assertThat(job("old").skipCount()).isZero();
     }
 }
