@@ -14,11 +14,15 @@ import java.util.Optional;
 
 /**
  * One Chronos job, immutable, held as the JSON Chronos writes for it (every field, defaults filled in by
- * {@link JobParser}), so that what clients post comes back field for field. Besides Chronos's fields it keeps
- * {@code skipCount}, the runs skipped for being later than {@code epsilon}, which the job listing does not show.
+ * {@link JobParser}), so that what clients post comes back field for field. Besides Chronos's fields it keeps two that
+ * the job listing does not show: {@code skipCount}, the runs skipped for being later than {@code epsilon}, and the ids
+ * of the latest tasks whose end was counted, stored with the counts, so that an update the agent sends again (to a
+ * new leader, say) is not counted twice.
  */
 public final class Job {
     static final String SKIP_COUNT = "skipCount";
+    static final String COUNTED = "countedTaskIds";
+    private static final int COUNTED_KEPT = 20;
     private final ObjectNode json;
 
     Job(ObjectNode json) {
@@ -38,6 +42,7 @@ public final class Job {
     public ObjectNode view() {
         ObjectNode out = json.deepCopy();
         out.remove(SKIP_COUNT);
+        out.remove(COUNTED);
         return out;
     }
 
@@ -183,18 +188,35 @@ public final class Job {
         return !lastSuccess().isEmpty() && !Instant.parse(lastSuccess()).isBefore(Instant.parse(lastError()));
     }
 
+    /** Whether the end of this task was counted already (or a retry of it queued). */
+    public boolean counted(String taskId) {
+        for (JsonNode id : json.path(COUNTED)) {
+            if (id.asText().equals(taskId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** This job with the end of {@code taskId} counted (success, error, or a retry queued). */
+    public Job withCounted(String taskId) {
+        return with(out -> {
+            ArrayNode ids = out.withArray(COUNTED);
+            ids.add(taskId);
+            while (ids.size() > COUNTED_KEPT) {
+                ids.remove(0);
+            }
+        });
+    }
+
     public Job withSuccess(Instant now) {
-        ObjectNode out = json.deepCopy();
-        out.put("successCount", successCount() + 1).put("errorsSinceLastSuccess", 0).put("lastSuccess", now.toString());
-        return new Job(out);
+        return with(out -> out.put("successCount", successCount() + 1).put("errorsSinceLastSuccess", 0)
+                .put("lastSuccess", now.toString()));
     }
 
     public Job withError(Instant now) {
-        ObjectNode out = json.deepCopy();
-        out.put("errorCount", errorCount() + 1)
-                .put("errorsSinceLastSuccess", errorsSinceLastSuccess() + 1)
-                .put("lastError", now.toString());
-        return new Job(out);
+        return with(out -> out.put("errorCount", errorCount() + 1)
+                .put("errorsSinceLastSuccess", errorsSinceLastSuccess() + 1).put("lastError", now.toString()));
     }
 
     public Job withSkipped(long skipped) {
@@ -227,9 +249,14 @@ public final class Job {
         });
     }
 
-    /** The same job keeping the skip count of {@code previous}, for a definition posted again. */
-    public Job keepingSkipsOf(Optional<Job> previous) {
-        return previous.map(p -> with(out -> out.put(SKIP_COUNT, p.skipCount()))).orElse(this);
+    /** The same job keeping what {@code previous} kept besides Chronos's fields, for a definition posted again. */
+    public Job keepingStateOf(Optional<Job> previous) {
+        return previous.map(p -> with(out -> {
+            out.put(SKIP_COUNT, p.skipCount());
+            if (p.json.has(COUNTED)) {
+                out.set(COUNTED, p.json.get(COUNTED).deepCopy());
+            }
+        })).orElse(this);
     }
 
     private Job with(java.util.function.Consumer<ObjectNode> change) {

@@ -95,12 +95,12 @@ public final class JobScheduler {
     public void put(Job job) {
         if (!job.scheduled()) {
             JobGraph.checkParents(job, jobs);
-            save(job.keepingSkipsOf(job(job.name())));
+            save(job.keepingStateOf(job(job.name())));
             return;
         }
         // slots before the job was posted were not missed: they are passed over without being counted
         Instant now = clock.instant();
-        Job posted = job.keepingSkipsOf(job(job.name()));
+        Job posted = job.keepingStateOf(job(job.name()));
         save(Schedule.parse(job.schedule(), job.scheduleTimeZone(), now)
                 .map(s -> Cadence.catchUp(s, job.epsilon(), now))
                 .filter(caughtUp -> caughtUp.skipped() > 0)
@@ -266,6 +266,10 @@ public final class JobScheduler {
         TaskId id = parsed.get();
         String state = status.path("state").asText();
         String agentId = status.path("agent_id").path("value").asText("");
+        if (job(id.jobName()).map(j -> j.counted(taskId)).orElse(false)) {
+            running.remove(taskId);
+            return;
+        }
         if (ACTIVE.contains(state)) {
             Running was = running.put(taskId, new Running(id, agentId, clock.instant()));
             if (was == null) {
@@ -291,9 +295,9 @@ public final class JobScheduler {
 
     private void succeeded(TaskId id) {
         Job job = jobs.get(id.jobName());
-        if (job != null) {
+        if (job != null && !job.counted(id.value())) {
             stats.ended(job.name(), id.value(), clock.instant(), true);
-            countSuccess(job);
+            countSuccess(job.withCounted(id.value()));
         }
     }
 
@@ -311,7 +315,7 @@ public final class JobScheduler {
 
     private void failed(TaskId id) {
         Job job = jobs.get(id.jobName());
-        if (job == null) {
+        if (job == null || job.counted(id.value())) {
             return;
         }
         Instant now = clock.instant();
@@ -319,10 +323,11 @@ public final class JobScheduler {
         if (job.retriesAfter(id.attempt())) {
             Instant at = now.plus(failureRetry);
             LOG.info("Retrying {} (attempt {}) at {}", job.name(), id.attempt() + 1, at);
+            save(job.withCounted(id.value()));
             enqueue(new TaskId(at, id.attempt() + 1, job.name(), id.arguments()), at, job);
             return;
         }
-        save(job.withError(now));
+        save(job.withCounted(id.value()).withError(now));
         if (job.softError()) {
             dependentsOf(job.name(), now);
         }

@@ -317,4 +317,23 @@ class JobSchedulerTest {
         assertThat(scheduler.queued()).extracting(r -> r.taskId().due()).containsExactly(START.plusSeconds(3600));
         assertThat(job("old").skipCount()).isZero();
     }
+
+    @Test
+    void anUpdateSentAgainIsNotCountedTwiceNotEvenByANewLeader() {
+        post("{\"name\":\"once\",\"command\":\"true\",\"schedule\":\"R/2026-12-03T10:00:00Z/PT1M\"}");
+        scheduler.tick();
+        offer();
+        String id = master.launchedIds().get(0);
+        status(id, "TASK_FINISHED");
+        status(id, "TASK_FINISHED");
+        assertThat(job("once").successCount()).isEqualTo(1);
+
+        JobScheduler successor = new JobScheduler(store, master, clock, RETRY);
+        successor.load();
+        ObjectNode again = Json.object().put("state", "TASK_FINISHED");
+        again.putObject("task_id").put("value", id);
+        successor.update(again);
+        assertThat(successor.job("once").orElseThrow().successCount()).isEqualTo(1);
+        assertThat(successor.job("once").orElseThrow().view().has("countedTaskIds")).isFalse();
+    }
 }
