@@ -40,7 +40,7 @@ public final class ChronosServer implements AutoCloseable, Leadership {
     private HttpServer http;
     private CuratorFramework curator;
     private JobStore store;
-    private Candidacy candidacy;
+    private volatile Candidacy candidacy;
     private volatile ChronosLeader leader;
     private String endpoint;
 
@@ -102,7 +102,8 @@ public final class ChronosServer implements AutoCloseable, Leadership {
     @Override
     public Optional<ChronosLeader> leading() {
         ChronosLeader l = leader;
-        return l != null && candidacy.leads() ? Optional.of(l) : Optional.empty();
+        Candidacy c = candidacy;
+        return l != null && c != null && c.leads() ? Optional.of(l) : Optional.empty();
     }
 
     public boolean isLeader() {
@@ -112,7 +113,11 @@ public final class ChronosServer implements AutoCloseable, Leadership {
     /** The leader's endpoint; this instance's own only once it leads (a redirect to itself would loop). */
     @Override
     public Optional<String> leader() {
-        return isLeader() ? Optional.of(endpoint) : candidacy.leaderElsewhere();
+        Candidacy c = candidacy;
+        if (c == null) {
+            return Optional.empty(); // the API answers before the election is joined
+        }
+        return isLeader() ? Optional.of(endpoint) : c.leaderElsewhere();
     }
 
     public int port() {

@@ -288,7 +288,7 @@ public final class JobScheduler {
             }
         } else if (FAILED.contains(state)) {
             failed(id);
-        } else {
+        } else if (jobs.containsKey(id.jobName())) {
             stats.ended(id.jobName(), taskId, clock.instant(), false);
         }
     }
