@@ -121,11 +121,14 @@ public final class ChronosLeader implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        thread.shutdownNow();
+        // what the thread is doing (a job being stored) ends first: an interrupted ZooKeeper write helps nobody
+        thread.shutdown();
         try {
             thread.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            thread.shutdownNow();
         }
     }
 }

@@ -243,11 +243,14 @@ public final class JobScheduler {
                     it.remove();
                     launching.add(job.name());
                     launches.add(TaskInfos.build(job, run.taskId(), fit));
+                    LOG.debug("Launching {} on {}, {} ms after its slot", run.taskId().value(), fit.hostname,
+                            Duration.between(run.taskId().due(), now).toMillis());
                     running.put(run.taskId().value(), new Running(run.taskId(), fit.agentId, now));
                     stats.started(job.name(), run.taskId().value(), fit.agentId, now);
                 }
             }
             if (launches.isEmpty()) {
+                LOG.debug("Declining offer {} ({} runs waiting)", fit.offerId, queue.size());
                 framework.decline(fit.offerId);
             } else {
                 framework.launch(fit.offerId, launches);
