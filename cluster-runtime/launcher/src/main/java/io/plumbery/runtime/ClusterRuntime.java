@@ -1,5 +1,6 @@
 package io.plumbery.runtime;
 
+import io.plumbery.runtime.chronos.ChronosCommand;
 import io.plumbery.runtime.cli.AgentCommand;
 import io.plumbery.runtime.cli.MasterCommand;
 import io.plumbery.runtime.cli.ZooKeeperCommand;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "cluster-runtime", mixinStandardHelpOptions = true, version = "plumbery cluster-runtime 0.1.0",
         description = "Embedded ZooKeeper, a Mesos-compatible master and agent, a Marathon-compatible scheduler.",
-        subcommands = {ZooKeeperCommand.class, MasterCommand.class, AgentCommand.class, MarathonCommand.class, DnsCommand.class})
+        subcommands = {ZooKeeperCommand.class, MasterCommand.class, AgentCommand.class, MarathonCommand.class, DnsCommand.class,
+                ChronosCommand.class})
 public final class ClusterRuntime implements Runnable {
 
     @CommandLine.Spec

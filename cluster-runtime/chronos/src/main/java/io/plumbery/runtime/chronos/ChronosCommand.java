@@ -1,0 +1,93 @@
+package io.plumbery.runtime.chronos;
+
+import io.plumbery.runtime.chronos.job.JobDefaults;
+import io.plumbery.runtime.service.Services;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cluster-runtime chronos --master zk://.../mesos --zk zk://.../chronos --http_port 4400}. */
+@Command(name = "chronos", mixinStandardHelpOptions = true,
+        description = "Run a Chronos-compatible scheduler of periodic and dependent jobs (a framework of the master;"
+                + " REST API /v1/scheduler).")
+public final class ChronosCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--hostname", description = "Name (or address) other instances and clients reach this one by"
+            + " (default: this machine's host name)")
+    String hostname;
+
+    @Option(names = "--http_address", defaultValue = "0.0.0.0", description = "Address to bind (default ${DEFAULT-VALUE})")
+    String httpAddress;
+
+    @Option(names = "--http_port", defaultValue = "4400", description = "HTTP port (default ${DEFAULT-VALUE})")
+    int httpPort;
+
+    @Option(names = "--master", required = true, description = "zk://host:2181[,host:2181...]/mesos or host:port")
+    String master;
+
+    @Option(names = "--zk", description = "zk://host:2181[,...]/chronos for jobs and leader election;"
+            + " without it (and without --zk_hosts) jobs are kept in memory")
+    String zk;
+
+    @Option(names = "--zk_hosts", description = "Chronos's own form of --zk: host:2181[,...], with --zk_path")
+    String zkHosts;
+
+    @Option(names = "--zk_path", defaultValue = "/chronos", description = "ZooKeeper path with --zk_hosts (default ${DEFAULT-VALUE})")
+    String zkPath;
+
+    @Option(names = {"--mesos_framework_name", "--framework_name"}, defaultValue = "chronos",
+            description = "Framework name (default ${DEFAULT-VALUE})")
+    String frameworkName;
+
+    @Option(names = "--user", defaultValue = "root", description = "User jobs run as when they name none (default ${DEFAULT-VALUE})")
+    String user;
+
+    @Option(names = "--failover_timeout", defaultValue = "604800", description = "Framework failover timeout, seconds (default ${DEFAULT-VALUE})")
+    double failoverTimeout;
+
+    @Option(names = "--failure_retry", defaultValue = "60000", description = "Delay before retrying a failed run, milliseconds (default ${DEFAULT-VALUE})")
+    long failureRetryMillis;
+
+    @Option(names = "--mesos_task_cpu", defaultValue = "0.1", description = "CPUs of a job that sets none (default ${DEFAULT-VALUE})")
+    double taskCpu;
+
+    @Option(names = "--mesos_task_mem", defaultValue = "128", description = "Memory (MB) of a job that sets none (default ${DEFAULT-VALUE})")
+    double taskMem;
+
+    @Option(names = "--mesos_task_disk", defaultValue = "256", description = "Disk (MB) of a job that sets none (default ${DEFAULT-VALUE})")
+    double taskDisk;
+
+    @Option(names = "--task_epsilon", defaultValue = "60", description = "Epsilon of a job that sets none, seconds (default ${DEFAULT-VALUE})")
+    long taskEpsilon;
+
+    @Option(names = {"--zk_timeout", "--zk_session_timeout"}, defaultValue = "4000",
+            description = "ZooKeeper session timeout, milliseconds (default ${DEFAULT-VALUE})")
+    long zkSessionMillis;
+
+    static String localHostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getCanonicalHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "127.0.0.1";
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String state = zk != null ? zk : zkHosts != null ? "zk://" + zkHosts + zkPath : null;
+        ChronosConfig config = new ChronosConfig(hostname != null ? hostname : localHostName(), httpAddress, httpPort,
+                master, state, frameworkName, user, failoverTimeout, Duration.ofMillis(failureRetryMillis),
+                Duration.ofMillis(zkSessionMillis), new JobDefaults(taskCpu, taskMem, taskDisk, user, taskEpsilon));
+        ChronosServer server = new ChronosServer(config);
+        server.start();
+        spec.commandLine().getOut().println("Chronos listening on " + httpAddress + ":" + server.port()
+                + " (advertised as " + server.endpoint() + ")");
+        spec.commandLine().getOut().flush();
+        return Services.runUntilShutdown(server::close);
+    }
+}

@@ -1,0 +1,149 @@
+package io.plumbery.runtime.chronos;
+
+import io.plumbery.runtime.chronos.api.ChronosApi;
+import io.plumbery.runtime.chronos.api.Leadership;
+import io.plumbery.runtime.chronos.job.JobParser;
+import io.plumbery.runtime.chronos.scheduler.ChronosLeader;
+import io.plumbery.runtime.chronos.state.JobStore;
+import io.plumbery.runtime.chronos.state.ZkJobStore;
+import io.plumbery.runtime.election.Zk;
+import io.plumbery.runtime.election.ZkUrl;
+import io.plumbery.runtime.http.HttpServer;
+import io.plumbery.runtime.http.Tls;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.curator.framework.CuratorFramework;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Chronos instance: the REST API, its {@link Candidacy} under {@code <zk path>/leader} (or alone without
+ * ZooKeeper), and while leading a {@link ChronosLeader} over the jobs under {@code <zk path>/state}. Elections and
+ * stops take turns on one thread ({@code chronos-leadership}).
+ */
+public final class ChronosServer implements AutoCloseable, Leadership {
+    private static final Logger LOG = LoggerFactory.getLogger(ChronosServer.class);
+
+    private enum State { LATENT, STARTED, CLOSED }
+
+    private final ChronosConfig config;
+    private final AtomicReference<State> lifecycle = new AtomicReference<>(State.LATENT);
+    private final ScheduledExecutorService leadership = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "chronos-leadership");
+        t.setDaemon(true);
+        return t;
+    });
+    private HttpServer http;
+    private CuratorFramework curator;
+    private JobStore store;
+    private volatile Candidacy candidacy;
+    private volatile ChronosLeader leader;
+    private String endpoint;
+
+    public ChronosServer(ChronosConfig config) {
+        this.config = config;
+    }
+
+    public void start() throws Exception {
+        if (!lifecycle.compareAndSet(State.LATENT, State.STARTED)) {
+            throw new IllegalStateException("already started");
+        }
+        http = new HttpServer("chronos", config.httpAddress(), config.httpPort(),
+                new ChronosApi(this, new JobParser(config.jobDefaults()), Clock.systemUTC()));
+        http.start();
+        endpoint = config.hostname() + ":" + http.port();
+        if (config.zk() == null) {
+            store = JobStore.inMemory();
+            candidacy = Candidacy.alone(endpoint, leadership, this::lead);
+        } else {
+            ZkUrl zk = ZkUrl.parse(config.zk());
+            curator = Zk.client(zk.connectString(), (int) config.zkSessionTimeout().toMillis());
+            curator.start();
+            store = new ZkJobStore(curator, zk.path() + "/state");
+            candidacy = Candidacy.inZooKeeper(curator, zk.path() + "/leader", endpoint, leadership, this::lead,
+                    this::stepDown);
+        }
+        candidacy.start();
+    }
+
+    private void lead() {
+        if (leader != null || lifecycle.get() != State.STARTED || !candidacy.leads()) {
+            return;
+        }
+        LOG.info("Chronos {} elected leader", endpoint);
+        ChronosLeader.Settings settings = new ChronosLeader.Settings(config.master(), config.frameworkName(),
+                config.user(), config.hostname(), Tls.forProcess().url(endpoint), config.failoverTimeoutSeconds(),
+                config.failureRetry());
+        ChronosLeader l = new ChronosLeader(settings, store, Clock.systemUTC());
+        try {
+            l.start();
+            leader = l;
+        } catch (Exception e) {
+            // the jobs could not be read: lead without them would lose them; try again while still elected
+            LOG.warn("Starting the scheduler failed; trying again in 2 s", e);
+            l.close();
+            leadership.schedule(this::lead, 2, TimeUnit.SECONDS);
+        }
+    }
+
+    private void stepDown() {
+        ChronosLeader l = leader;
+        leader = null;
+        if (l != null) {
+            LOG.info("Chronos {} is no longer the leader", endpoint);
+            l.close();
+        }
+    }
+
+    @Override
+    public Optional<ChronosLeader> leading() {
+        ChronosLeader l = leader;
+        Candidacy c = candidacy;
+        return l != null && c != null && c.leads() ? Optional.of(l) : Optional.empty();
+    }
+
+    public boolean isLeader() {
+        return leading().isPresent();
+    }
+
+    /** The leader's endpoint; this instance's own only once it leads (a redirect to itself would loop). */
+    @Override
+    public Optional<String> leader() {
+        Candidacy c = candidacy;
+        if (c == null) {
+            return Optional.empty(); // the API answers before the election is joined
+        }
+        return isLeader() ? Optional.of(endpoint) : c.leaderElsewhere();
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (lifecycle.getAndSet(State.CLOSED) != State.STARTED) {
+            return;
+        }
+        try {
+            leadership.submit(() -> {
+                stepDown();
+                candidacy.close();
+            }).get(10, TimeUnit.SECONDS);
+        } finally {
+            leadership.shutdownNow();
+            if (curator != null) {
+                Zk.closeQuietly(curator, 3_000);
+            }
+            http.close();
+        }
+    }
+}
