@@ -1,0 +1,118 @@
+package io.plumbery.providers.jclouds.ec2;
+
+import io.plumbery.providers.ProviderException;
+import io.plumbery.providers.jclouds.JcloudsErrors;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.jclouds.aws.AWSResponseException;
+import org.jclouds.http.HttpResponseException;
+import org.jclouds.rest.AuthorizationException;
+
+/**
+ * Every call to EC2 goes through here: tried again with bounded backoff while EC2 throttles or is unavailable,
+ * and turned into a {@link ProviderException} that names what was being done, to which resource, and EC2's own
+ * error code and message. jclouds' retry handler is switched off (see {@link Ec2Provider}) so that this is the one
+ * retry policy.
+ */
+final class Ec2Calls {
+
+    /** EC2's codes for "slow down" and "try again", whatever the HTTP status. */
+    private static final Set<String> THROTTLED = Set.of("RequestLimitExceeded", "Throttling", "ThrottlingException",
+            "Unavailable", "ServiceUnavailable", "InternalError", "InsufficientInstanceCapacity");
+
+    private final Backoff backoff;
+    private final Consumer<String> progress;
+
+    Ec2Calls(Backoff backoff, Consumer<String> progress) {
+        this.backoff = backoff;
+        this.progress = progress;
+    }
+
+    @FunctionalInterface
+    interface Call<T> {
+        T run() throws Exception;
+    }
+
+    /**
+     * A call that changes nothing twice when sent twice (a describe, a delete, a tag, RunInstances with its client
+     * token): tried again on throttling and on lost connections alike.
+     */
+    <T> T idempotent(String doing, Call<T> call) throws ProviderException {
+        return run(doing, call, true);
+    }
+
+    /** A call that would create a second resource if sent again after a lost answer: tried again on throttling only. */
+    <T> T creating(String doing, Call<T> call) throws ProviderException {
+        return run(doing, call, false);
+    }
+
+    private <T> T run(String doing, Call<T> call, boolean idempotent) throws ProviderException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.run();
+            } catch (ProviderException e) {
+                throw e;
+            } catch (Exception e) {
+                Throwable cause = JcloudsErrors.unwrap(e);
+                boolean again = throttled(cause) || idempotent && cause instanceof IOException;
+                if (!again || attempt >= backoff.attempts()) {
+                    throw failure(doing, cause, again, attempt);
+                }
+                long millis = backoff.delay(attempt).toMillis();
+                progress.accept("aws-ec2: " + doing + ": " + reason(cause) + "; trying again in " + millis + " ms ("
+                        + attempt + " of " + backoff.attempts() + ")");
+                sleep(millis);
+            }
+        }
+    }
+
+    static boolean throttled(Throwable cause) {
+        if (cause instanceof AWSResponseException aws && aws.getError() != null
+                && THROTTLED.contains(aws.getError().getCode())) {
+            return true;
+        }
+        return cause instanceof HttpResponseException http && http.getResponse() != null
+                && (http.getResponse().getStatusCode() == 503 || http.getResponse().getStatusCode() == 429);
+    }
+
+    /** Whether EC2 says the resource is not there (deleting what is gone succeeds). */
+    static boolean notFound(Throwable error) {
+        Throwable cause = JcloudsErrors.unwrap(error);
+        return cause instanceof AWSResponseException aws && aws.getError() != null
+                && aws.getError().getCode() != null && aws.getError().getCode().endsWith(".NotFound");
+    }
+
+    private static ProviderException failure(String doing, Throwable cause, boolean retryable, int attempts) {
+        String tries = attempts > 1 ? " (after " + attempts + " attempts)" : "";
+        if (cause instanceof AuthorizationException) {
+            return new ProviderException("aws-ec2: " + doing + ": credentials refused (" + reason(cause)
+                    + "); check AWS_ACCESS_KEY_ID / AWS_PROFILE" + tries, false, cause);
+        }
+        return new ProviderException("aws-ec2: " + doing + ": " + reason(cause) + tries, retryable, cause);
+    }
+
+    /** EC2's own words: {@code InvalidSubnet.Conflict: The CIDR '10.0.0.0/24' conflicts with another subnet}. */
+    static String reason(Throwable cause) {
+        if (cause instanceof AWSResponseException aws && aws.getError() != null) {
+            return aws.getError().getCode() + ": " + aws.getError().getMessage();
+        }
+        if (cause instanceof HttpResponseException http && http.getResponse() != null) {
+            return "HTTP " + http.getResponse().getStatusCode() + " " + http.getResponse().getMessage();
+        }
+        String message = cause.getMessage();
+        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+    }
+
+    private static void sleep(long millis) throws ProviderException {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException("aws-ec2: interrupted while waiting to try again", true, e);
+        }
+    }
+}
