@@ -11,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,8 +25,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class Ec2Replay implements AutoCloseable {
 
-    /** One request as EC2 would see it: its form parameters, Action first. */
-    record Request(Map<String, String> params) {
+    /** One request as EC2 would see it: its form parameters, Action first, and its headers (names lower-cased). */
+    record Request(Map<String, String> params, Map<String, String> headers) {
         String action() {
             return params.get("Action");
         }
@@ -98,7 +97,10 @@ final class Ec2Replay implements AutoCloseable {
             try (InputStream body = exchange.getRequestBody()) {
                 decode(new String(body.readAllBytes(), StandardCharsets.UTF_8), params);
             }
-            Request request = new Request(params);
+            Map<String, String> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT),
+                    String.join(",", values)));
+            Request request = new Request(params, headers);
             requests.add(request);
             Reply reply = next(request.action());
             byte[] bytes;
@@ -158,16 +160,5 @@ final class Ec2Replay implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-    }
-
-    /** All values of a form's numbered list, e.g. {@code Filter.1.Name}. */
-    static List<String> values(Request request, String prefix) {
-        List<String> values = new ArrayList<>();
-        request.params().forEach((k, v) -> {
-            if (k.startsWith(prefix)) {
-                values.add(k + "=" + v);
-            }
-        });
-        return values;
     }
 }
