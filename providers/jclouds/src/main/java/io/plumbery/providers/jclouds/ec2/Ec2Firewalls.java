@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import org.jclouds.aws.ec2.AWSEC2Api;
 import org.jclouds.aws.ec2.features.AWSSecurityGroupApi;
@@ -47,6 +49,8 @@ final class Ec2Firewalls {
     private final Ec2Tags tags;
     private final Ec2Calls calls;
     private final Ec2Tagging tagging;
+    /** A network's nodes are made in parallel, each asking for its group: one makes it, the others find it. */
+    private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
 
     Ec2Firewalls(AWSEC2Api api, String region, Ec2Tags tags, Ec2Calls calls, Ec2Tagging tagging) {
         this.api = api;
@@ -63,6 +67,12 @@ final class Ec2Firewalls {
 
     /** The network's group, made (without rules) when missing; its id. */
     String ensureGroup(String plan, String network, String vpcId) throws ProviderException {
+        synchronized (locks.computeIfAbsent(network, key -> new Object())) {
+            return ensureGroupLocked(plan, network, vpcId);
+        }
+    }
+
+    private String ensureGroupLocked(String plan, String network, String vpcId) throws ProviderException {
         Optional<SecurityGroup> found = find(network);
         if (found.isPresent()) {
             return found.get().getId();

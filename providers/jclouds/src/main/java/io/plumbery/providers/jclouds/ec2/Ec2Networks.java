@@ -4,6 +4,8 @@ import io.plumbery.providers.ProviderException;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import org.jclouds.aws.ec2.AWSEC2Api;
 import org.jclouds.aws.ec2.domain.InternetGateway;
@@ -41,6 +43,8 @@ final class Ec2Networks {
     private final Ec2Tags tags;
     private final Ec2Calls calls;
     private final Ec2Tagging tagging;
+    /** Nodes of one network are built in parallel: one of them makes its gateway, the others find it. */
+    private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
 
     Ec2Networks(AWSEC2Api api, String region, Ec2Tags tags, Ec2Calls calls, Ec2Tagging tagging) {
         this.api = api;
@@ -51,6 +55,12 @@ final class Ec2Networks {
     }
 
     Parts ensure(String name, String cidr, Optional<String> zone) throws ProviderException {
+        synchronized (locks.computeIfAbsent(name, key -> new Object())) {
+            return ensureLocked(name, cidr, zone);
+        }
+    }
+
+    private Parts ensureLocked(String name, String cidr, Optional<String> zone) throws ProviderException {
         String vpcId = findVpc(name).orElse(null);
         if (vpcId == null) {
             vpcId = calls.creating("creating VPC " + name + " (" + cidr + ")",
@@ -71,6 +81,12 @@ final class Ec2Networks {
 
     /** The gateway and route that let the network's nodes reach and be reached from the internet. */
     String ensureInternetRoute(String name, Parts parts) throws ProviderException {
+        synchronized (locks.computeIfAbsent(name, key -> new Object())) {
+            return ensureInternetRouteLocked(name, parts);
+        }
+    }
+
+    private String ensureInternetRouteLocked(String name, Parts parts) throws ProviderException {
         String gatewayId = findGateway(name).map(InternetGateway::id).orElse(null);
         if (gatewayId == null) {
             gatewayId = calls.creating("creating internet gateway of network " + name,

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  *   <li>{@code aws.login-user}: the SSH user, when it is not the plan's own</li>
  *   <li>{@code aws.endpoint}: another EC2 endpoint (a private one, or a test's server)</li>
  *   <li>{@code aws.connect-timeout}, {@code aws.read-timeout} (seconds, per HTTP call), {@code aws.wait-timeout}
- *       (seconds to wait for an instance to terminate), {@code aws.retries} (attempts on throttling)</li>
+ *       (seconds to wait for an instance to terminate), {@code aws.retries} (attempts on throttling, 6),
+ *       {@code aws.retry-delay-ms} (the first wait, 1000; doubled each time up to twenty times that)</li>
  * </ul>
  */
 record Ec2Settings(String region, Optional<String> availabilityZone, Optional<String> imageId,
@@ -63,15 +64,30 @@ record Ec2Settings(String region, Optional<String> availabilityZone, Optional<St
             throw new ProviderException("aws-ec2: " + (key.equals(REGION) ? "region" : "locationId") + " '" + region
                     + "' is not an AWS region (eu-west-3, us-east-1...)");
         }
-        int retries = (int) settings.seconds(RETRIES, Backoff.EC2.attempts());
-        Backoff backoff = settings.option(RETRY_DELAY_MS).isPresent()
-                ? new Backoff(retries, Duration.ofMillis(settings.seconds(RETRY_DELAY_MS, 1000)),
-                        Duration.ofMillis(20 * settings.seconds(RETRY_DELAY_MS, 1000)))
-                : new Backoff(retries, Backoff.EC2.first(), Backoff.EC2.max());
+        int retries = number(settings, RETRIES, Backoff.EC2.attempts(), 20);
+        int firstDelay = number(settings, RETRY_DELAY_MS, (int) Backoff.EC2.first().toMillis(), 60_000);
+        Backoff backoff = new Backoff(retries, Duration.ofMillis(firstDelay), Duration.ofMillis(20L * firstDelay));
         return new Ec2Settings(region, settings.option(ZONE), settings.option(IMAGE), settings.option(INSTANCE_TYPE),
                 settings.option(LOGIN_USER), settings.option(ENDPOINT),
                 Duration.ofSeconds(settings.seconds(CONNECT_TIMEOUT, 10)),
                 Duration.ofSeconds(settings.seconds(READ_TIMEOUT, 60)),
                 Duration.ofSeconds(settings.seconds(WAIT_TIMEOUT, 600)), backoff, AwsCredentials.find(env, home));
+    }
+
+    private static int number(ProviderSettings settings, String key, int fallback, int max) throws ProviderException {
+        Optional<String> value = settings.option(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.get().strip());
+            if (n >= 1 && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new ProviderException("aws-ec2: providerSettings " + key + " must be a number from 1 to " + max
+                + ", not '" + value.get() + "'");
     }
 }
