@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.jclouds.aws.AWSResponseException;
+import org.jclouds.aws.domain.AWSError;
 import org.jclouds.http.HttpResponseException;
 import org.jclouds.rest.AuthorizationException;
 
@@ -42,15 +43,24 @@ final class Ec2Calls {
      * token): tried again on throttling and on lost connections alike.
      */
     <T> T idempotent(String doing, Call<T> call) throws ProviderException {
-        return run(doing, call, true);
+        return run(doing, call, true, false);
     }
 
     /** A call that would create a second resource if sent again after a lost answer: tried again on throttling only. */
     <T> T creating(String doing, Call<T> call) throws ProviderException {
-        return run(doing, call, false);
+        return run(doing, call, false, false);
     }
 
-    private <T> T run(String doing, Call<T> call, boolean idempotent) throws ProviderException {
+    /**
+     * An idempotent call about a resource made a moment ago (tagging it, associating an address with a new
+     * instance): EC2 is eventually consistent and may not know it yet ({@code InvalidVpcID.NotFound},
+     * {@code IncorrectInstanceState}), so that too is tried again, within the same bounds.
+     */
+    <T> T justMade(String doing, Call<T> call) throws ProviderException {
+        return run(doing, call, true, true);
+    }
+
+    private <T> T run(String doing, Call<T> call, boolean idempotent, boolean justMade) throws ProviderException {
         for (int attempt = 1; ; attempt++) {
             try {
                 return call.run();
@@ -58,7 +68,8 @@ final class Ec2Calls {
                 throw e;
             } catch (Exception e) {
                 Throwable cause = JcloudsErrors.unwrap(e);
-                boolean again = throttled(cause) || idempotent && cause instanceof IOException;
+                boolean again = throttled(cause) || idempotent && cause instanceof IOException
+                        || justMade && (notFound(cause) || code(cause).equals("IncorrectInstanceState"));
                 if (!again || attempt >= backoff.attempts()) {
                     throw failure(doing, cause, again, attempt);
                 }
@@ -71,19 +82,31 @@ final class Ec2Calls {
     }
 
     static boolean throttled(Throwable cause) {
-        if (cause instanceof AWSResponseException aws && aws.getError() != null
-                && THROTTLED.contains(aws.getError().getCode())) {
+        if (THROTTLED.contains(code(cause))) {
             return true;
         }
         return cause instanceof HttpResponseException http && http.getResponse() != null
                 && (http.getResponse().getStatusCode() == 503 || http.getResponse().getStatusCode() == 429);
     }
 
-    /** Whether EC2 says the resource is not there (deleting what is gone succeeds). */
-    static boolean notFound(Throwable error) {
-        Throwable cause = JcloudsErrors.unwrap(error);
-        return cause instanceof AWSResponseException aws && aws.getError() != null
-                && aws.getError().getCode() != null && aws.getError().getCode().endsWith(".NotFound");
+    /** Whether EC2 says it does not know the resource ({@code InvalidSubnetID.NotFound}...). */
+    private static boolean notFound(Throwable cause) {
+        return code(cause).endsWith(".NotFound");
+    }
+
+    private static String code(Throwable cause) {
+        AWSError error = awsError(cause);
+        return error != null && error.getCode() != null ? error.getCode() : "";
+    }
+
+    /** EC2's error document, wherever jclouds put it (it wraps some in ResourceNotFoundException, AuthorizationException). */
+    private static AWSError awsError(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AWSResponseException aws && aws.getError() != null) {
+                return aws.getError();
+            }
+        }
+        return null;
     }
 
     private static ProviderException failure(String doing, Throwable cause, boolean retryable, int attempts) {
@@ -97,8 +120,9 @@ final class Ec2Calls {
 
     /** EC2's own words: {@code InvalidSubnet.Conflict: The CIDR '10.0.0.0/24' conflicts with another subnet}. */
     static String reason(Throwable cause) {
-        if (cause instanceof AWSResponseException aws && aws.getError() != null) {
-            return aws.getError().getCode() + ": " + aws.getError().getMessage();
+        AWSError error = awsError(cause);
+        if (error != null) {
+            return error.getCode() + ": " + error.getMessage();
         }
         if (cause instanceof HttpResponseException http && http.getResponse() != null) {
             return "HTTP " + http.getResponse().getStatusCode() + " " + http.getResponse().getMessage();

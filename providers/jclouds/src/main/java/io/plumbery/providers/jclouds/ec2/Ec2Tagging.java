@@ -22,7 +22,7 @@ final class Ec2Tagging {
     }
 
     void tag(String resourceId, String kind, String name) throws ProviderException {
-        calls.idempotent("tagging " + kind + " " + name + " (" + resourceId + ")", () -> {
+        calls.justMade("tagging " + kind + " " + name + " (" + resourceId + ")", () -> {
             api.getTagApiForRegion(region).get().applyToResources(tags.of(kind, name), List.of(resourceId));
             return null;
         });

@@ -53,7 +53,7 @@ final class ElasticIps {
         }
         if (!instanceId.equals(address.getInstanceId())) {
             String ip = address.getPublicIp();
-            calls.idempotent("associating Elastic IP " + ip + " of " + name + " with node " + node + " ("
+            calls.justMade("associating Elastic IP " + ip + " of " + name + " with node " + node + " ("
                     + instanceId + ")", () -> {
                 addresses().associateAddressInRegion(region, ip, instanceId);
                 return null;

@@ -167,6 +167,40 @@ class Ec2LifecycleTest {
         assertEquals(List.of(), ec2.unscripted());
     }
 
+    @Test
+    void stopsAndStartsANode() throws Exception {
+        NodeRecord node = new NodeRecord("i-0a1b2c3d4e5f60004", "web1", "web", NodeStatus.RUNNING, null, null, null,
+                null);
+        try (Ec2Provider provider = Ec2Fixtures.open(ec2, work)) {
+            ec2.on("DescribeInstances", "describe-instances-running.xml", "describe-instances-stopped.xml")
+                    .on("StopInstances", "stop-instances.xml");
+            assertEquals(NodeStatus.STOPPED, provider.stopNode(node).status());
+            ec2.on("DescribeInstances", "describe-instances-stopped.xml", "describe-instances-running.xml")
+                    .on("StartInstances", "start-instances.xml");
+            NodeRecord started = provider.startNode(node);
+            assertEquals(NodeStatus.RUNNING, started.status());
+            assertEquals("10.77.3.10", started.ssh().host());
+            assertEquals("plumbery", started.ssh().user());
+        }
+        assertEquals("i-0a1b2c3d4e5f60004", ec2.requests("StopInstances").get(0).get("InstanceId.1"));
+        assertEquals("i-0a1b2c3d4e5f60004", ec2.requests("StartInstances").get(0).get("InstanceId.1"));
+        Ec2Replay.Request describe = ec2.requests("DescribeInstances").get(0);
+        assertTrue(describe.params().containsValue("instance-id"), describe.params().toString());
+        assertEquals(List.of(), ec2.unscripted());
+    }
+
+    @Test
+    void aNodeOfAnotherPlanIsNeverTouched() throws Exception {
+        ec2.on("DescribeInstances", "describe-instances-untagged.xml");
+        NodeRecord stranger = new NodeRecord("i-0a1b2c3d4e5f60004", "web1", "web", NodeStatus.RUNNING, null, null,
+                null, null);
+        try (Ec2Provider provider = Ec2Fixtures.open(ec2, work)) {
+            assertEquals(NodeStatus.GONE, provider.refreshNode(stranger).status());
+            provider.destroyNode(stranger);
+        }
+        assertEquals(List.of(), ec2.requests("TerminateInstances"), "its tags are not the plan's");
+    }
+
     static void assertTagged(Ec2Replay.Request tags, String resource) {
         String all = tags.params().toString();
         assertTrue(all.contains("plumbery:plan") && all.contains("=demo"), all);

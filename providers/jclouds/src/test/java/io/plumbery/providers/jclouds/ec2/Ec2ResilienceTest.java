@@ -61,6 +61,18 @@ class Ec2ResilienceTest {
     }
 
     @Test
+    void aResourceEc2DoesNotKnowYetIsTaggedOnceItDoes() throws Exception {
+        ec2.on("DescribeVpcs", "describe-vpcs-empty.xml").on("CreateVpc", "create-vpc.xml")
+                .on("CreateTags", "return-true.xml").on("DescribeSubnets", "describe-subnets.xml")
+                .failOnce("CreateTags", 400, "error-vpc-not-found.xml");
+        try (Ec2Provider provider = Ec2Fixtures.open(ec2, work)) {
+            provider.ensureNetwork(Ec2Fixtures.NETWORK);
+        }
+        assertEquals(1, ec2.requests("CreateVpc").size());
+        assertEquals(2, ec2.requests("CreateTags").size(), "EC2 is eventually consistent: tagged on the second try");
+    }
+
+    @Test
     void throttlingThatLastsFailsAfterBoundedAttempts() throws Exception {
         ec2.on("DescribeVpcs", "describe-vpcs-empty.xml");
         for (int i = 0; i < 5; i++) {
