@@ -38,29 +38,38 @@ final class Ec2Calls {
         T run() throws Exception;
     }
 
-    /**
-     * A call that changes nothing twice when sent twice (a describe, a delete, a tag, RunInstances with its client
-     * token): tried again on throttling and on lost connections alike.
-     */
-    <T> T idempotent(String doing, Call<T> call) throws ProviderException {
-        return run(doing, call, true, false);
+    /** What kind of call, hence what may be tried again besides throttling. */
+    private enum Kind {
+        /** Would create a second resource if sent again after a lost answer: throttling only. */
+        CREATING,
+        /** Changes nothing twice when sent twice (a describe, RunInstances with its client token): lost connections too. */
+        IDEMPOTENT,
+        /**
+         * About a resource made a moment ago (tagging it, associating an address with a new instance): EC2 is
+         * eventually consistent and may not know it yet ({@code InvalidVpcID.NotFound}, {@code IncorrectInstanceState}).
+         */
+        JUST_MADE,
+        /** A delete: what depended on the resource may still be going away ({@code DependencyViolation}). */
+        REMOVING
     }
 
-    /** A call that would create a second resource if sent again after a lost answer: tried again on throttling only. */
     <T> T creating(String doing, Call<T> call) throws ProviderException {
-        return run(doing, call, false, false);
+        return run(doing, call, Kind.CREATING);
     }
 
-    /**
-     * An idempotent call about a resource made a moment ago (tagging it, associating an address with a new
-     * instance): EC2 is eventually consistent and may not know it yet ({@code InvalidVpcID.NotFound},
-     * {@code IncorrectInstanceState}), so that too is tried again, within the same bounds.
-     */
+    <T> T idempotent(String doing, Call<T> call) throws ProviderException {
+        return run(doing, call, Kind.IDEMPOTENT);
+    }
+
     <T> T justMade(String doing, Call<T> call) throws ProviderException {
-        return run(doing, call, true, true);
+        return run(doing, call, Kind.JUST_MADE);
     }
 
-    private <T> T run(String doing, Call<T> call, boolean idempotent, boolean justMade) throws ProviderException {
+    <T> T removing(String doing, Call<T> call) throws ProviderException {
+        return run(doing, call, Kind.REMOVING);
+    }
+
+    private <T> T run(String doing, Call<T> call, Kind kind) throws ProviderException {
         for (int attempt = 1; ; attempt++) {
             try {
                 return call.run();
@@ -68,8 +77,7 @@ final class Ec2Calls {
                 throw e;
             } catch (Exception e) {
                 Throwable cause = JcloudsErrors.unwrap(e);
-                boolean again = throttled(cause) || idempotent && cause instanceof IOException
-                        || justMade && (notFound(cause) || code(cause).equals("IncorrectInstanceState"));
+                boolean again = again(kind, cause);
                 if (!again || attempt >= backoff.attempts()) {
                     throw failure(doing, cause, again, attempt);
                 }
@@ -79,6 +87,19 @@ final class Ec2Calls {
                 sleep(millis);
             }
         }
+    }
+
+    private static boolean again(Kind kind, Throwable cause) {
+        if (throttled(cause)) {
+            return true;
+        }
+        return switch (kind) {
+            case CREATING -> false;
+            case IDEMPOTENT -> cause instanceof IOException;
+            case JUST_MADE -> cause instanceof IOException || notFound(cause)
+                    || code(cause).equals("IncorrectInstanceState");
+            case REMOVING -> cause instanceof IOException || code(cause).equals("DependencyViolation");
+        };
     }
 
     static boolean throttled(Throwable cause) {

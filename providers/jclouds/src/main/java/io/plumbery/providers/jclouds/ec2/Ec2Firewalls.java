@@ -102,7 +102,7 @@ final class Ec2Firewalls {
             });
         }
         if (!authorize.isEmpty()) {
-            calls.idempotent("authorizing " + authorize.size() + " rule(s) of firewall " + network, () -> {
+            calls.justMade("authorizing " + authorize.size() + " rule(s) of firewall " + network, () -> {
                 groups().authorizeSecurityGroupIngressInRegion(region, groupId, authorize);
                 return null;
             });
@@ -113,7 +113,7 @@ final class Ec2Firewalls {
     void destroy(String network) throws ProviderException {
         Optional<SecurityGroup> group = find(network);
         if (group.isPresent()) {
-            calls.idempotent("deleting security group " + group.get().getId() + " of firewall " + network, () -> {
+            calls.removing("deleting security group " + group.get().getId() + " of firewall " + network, () -> {
                 groups().deleteSecurityGroupInRegionById(region, group.get().getId());
                 return null;
             });

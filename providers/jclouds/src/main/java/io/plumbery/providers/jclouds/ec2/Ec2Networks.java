@@ -97,7 +97,7 @@ final class Ec2Networks {
         boolean attached = findGateway(name).map(g -> g.attachmentSet().stream()
                 .anyMatch(a -> parts.vpcId().equals(a.vpcId()))).orElse(false);
         if (!attached) {
-            calls.idempotent("attaching internet gateway " + gateway + " to VPC " + parts.vpcId() + " of network "
+            calls.justMade("attaching internet gateway " + gateway + " to VPC " + parts.vpcId() + " of network "
                     + name, () -> gateways().attachInternetGateway(region, gateway, parts.vpcId()));
         }
         RouteTable table = findRoutes(name).orElse(null);
@@ -109,11 +109,11 @@ final class Ec2Networks {
         }
         String tableId = table.id();
         if (table.routeSet().stream().noneMatch(r -> EVERYWHERE.equals(r.destinationCidrBlock()))) {
-            calls.idempotent("adding the route to the internet of network " + name, () -> routes().createRoute(
+            calls.justMade("adding the route to the internet of network " + name, () -> routes().createRoute(
                     region, tableId, new RouteOptions().destinationCidrBlock(EVERYWHERE).gatewayId(gateway)));
         }
         if (table.associationSet().stream().noneMatch(a -> parts.subnetId().equals(a.subnetId()))) {
-            calls.idempotent("associating route table " + tableId + " with subnet " + parts.subnetId() + " of network "
+            calls.justMade("associating route table " + tableId + " with subnet " + parts.subnetId() + " of network "
                     + name, () -> routes().associateRouteTable(region, tableId, parts.subnetId()));
         }
         return gateway;
@@ -125,32 +125,32 @@ final class Ec2Networks {
         if (table.isPresent()) {
             for (RouteTableAssociation association : table.get().associationSet()) {
                 if (association.id() != null && !Boolean.TRUE.equals(association.main())) {
-                    calls.idempotent("disassociating route table of network " + name,
+                    calls.removing("disassociating route table of network " + name,
                             () -> routes().disassociateRouteTable(region, association.id()));
                 }
             }
-            calls.idempotent("deleting route table " + table.get().id() + " of network " + name,
+            calls.removing("deleting route table " + table.get().id() + " of network " + name,
                     () -> routes().deleteRouteTable(region, table.get().id()));
         }
         Optional<InternetGateway> gateway = findGateway(name);
         if (gateway.isPresent()) {
             for (InternetGatewayAttachment attachment : gateway.get().attachmentSet()) {
-                calls.idempotent("detaching internet gateway " + gateway.get().id() + " of network " + name,
+                calls.removing("detaching internet gateway " + gateway.get().id() + " of network " + name,
                         () -> gateways().detachInternetGateway(region, gateway.get().id(), attachment.vpcId()));
             }
-            calls.idempotent("deleting internet gateway " + gateway.get().id() + " of network " + name,
+            calls.removing("deleting internet gateway " + gateway.get().id() + " of network " + name,
                     () -> gateways().deleteInternetGateway(region, gateway.get().id()));
         }
         Optional<String> subnet = findSubnet(name);
         if (subnet.isPresent()) {
-            calls.idempotent("deleting subnet " + subnet.get() + " of network " + name, () -> {
+            calls.removing("deleting subnet " + subnet.get() + " of network " + name, () -> {
                 subnets().deleteSubnetInRegion(region, subnet.get());
                 return null;
             });
         }
         Optional<String> vpc = findVpc(name);
         if (vpc.isPresent()) {
-            calls.idempotent("deleting VPC " + vpc.get() + " of network " + name,
+            calls.removing("deleting VPC " + vpc.get() + " of network " + name,
                     () -> vpcs().deleteVpc(region, vpc.get()));
         }
     }

@@ -35,6 +35,9 @@ final class Ec2Nodes {
     }
 
     private static final List<String> LIVE_STATES = List.of("pending", "running", "stopping", "stopped");
+    /** Until terminated, an instance holds its security group and subnet. */
+    private static final List<String> NOT_TERMINATED = List.of("pending", "running", "stopping", "stopped",
+            "shutting-down");
 
     private final AWSEC2Api api;
     private final String region;
@@ -76,13 +79,17 @@ final class Ec2Nodes {
 
     /** By id when known, else by the plan's tags; instances shutting down or terminated count as gone. */
     Optional<AWSRunningInstance> find(String id, String name) throws ProviderException {
+        return find(id, name, LIVE_STATES);
+    }
+
+    private Optional<AWSRunningInstance> find(String id, String name, List<String> states) throws ProviderException {
         ImmutableMultimap.Builder<String, String> filter = ImmutableMultimap.builder();
         if (id != null) {
             filter.put("instance-id", id);
         } else {
             filter.putAll(tags.filter(KIND, name));
         }
-        filter.putAll("instance-state-name", LIVE_STATES);
+        filter.putAll("instance-state-name", states);
         return calls.idempotent("looking for node " + name, () -> instances()
                 .describeInstancesInRegionWithFilter(region, filter.build()).stream()
                 .flatMap(reservation -> reservation.stream()).map(AWSRunningInstance.class::cast)
@@ -101,11 +108,11 @@ final class Ec2Nodes {
 
     /** Terminates and waits until EC2 says so: its security group and subnet cannot be deleted before. */
     void terminate(String id, String name, Duration wait) throws ProviderException {
-        calls.idempotent("destroying node " + name + " (" + id + ")",
+        calls.removing("destroying node " + name + " (" + id + ")",
                 () -> instances().terminateInstancesInRegion(region, id));
         boolean gone = Predicates2.retry((String instance) -> {
             try {
-                return find(instance, name).isEmpty();
+                return find(instance, name, NOT_TERMINATED).isEmpty();
             } catch (ProviderException e) {
                 return false;
             }

@@ -46,7 +46,7 @@ final class ElasticIps {
         if (address == null) {
             String ip = calls.creating("allocating an Elastic IP for " + name + " (node " + node + ")",
                     () -> addresses().allocateAddressInRegion(region));
-            address = calls.idempotent("reading back Elastic IP " + ip + " of " + name, () -> addresses()
+            address = calls.justMade("reading back Elastic IP " + ip + " of " + name, () -> addresses()
                     .describeAddressesInRegion(region, ip).stream().findFirst()).orElseThrow(() ->
                     new ProviderException("aws-ec2: Elastic IP " + ip + " of " + name + " vanished after allocation"));
             tagging.tag(address.getAllocationId(), KIND, name);
@@ -69,12 +69,12 @@ final class ElasticIps {
         }
         String ip = address.get().getPublicIp();
         if (address.get().getInstanceId() != null) {
-            calls.idempotent("disassociating Elastic IP " + ip + " of " + name, () -> {
+            calls.removing("disassociating Elastic IP " + ip + " of " + name, () -> {
                 addresses().disassociateAddressInRegion(region, ip);
                 return null;
             });
         }
-        calls.idempotent("releasing Elastic IP " + ip + " of " + name, () -> {
+        calls.removing("releasing Elastic IP " + ip + " of " + name, () -> {
             addresses().releaseAddressInRegionByAllocationId(region, address.get().getAllocationId());
             return null;
         });

@@ -73,6 +73,16 @@ class Ec2ResilienceTest {
     }
 
     @Test
+    void aGroupStillHeldByAnInstanceGoingAwayIsDeletedOnceItIsFree() throws Exception {
+        ec2.on("DescribeSecurityGroups", "describe-security-groups.xml").on("DeleteSecurityGroup", "return-true.xml")
+                .failOnce("DeleteSecurityGroup", 400, "error-dependency.xml");
+        try (Ec2Provider provider = Ec2Fixtures.open(ec2, work)) {
+            provider.destroyFirewall(new FirewallRecord(null, "web", "web", Ec2Fixtures.RULES, null));
+        }
+        assertEquals(2, ec2.requests("DeleteSecurityGroup").size());
+    }
+
+    @Test
     void throttlingThatLastsFailsAfterBoundedAttempts() throws Exception {
         ec2.on("DescribeVpcs", "describe-vpcs-empty.xml");
         for (int i = 0; i < 5; i++) {
