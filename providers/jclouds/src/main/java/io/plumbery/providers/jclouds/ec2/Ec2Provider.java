@@ -31,7 +31,7 @@ import org.jclouds.aws.ec2.AWSEC2Api;
 import org.jclouds.aws.ec2.domain.AWSRunningInstance;
 import org.jclouds.ec2.domain.Image;
 import org.jclouds.location.reference.LocationConstants;
-import org.jclouds.logging.slf4j.config.SLF4JLoggingModule;
+import org.jclouds.logging.config.NullLoggingModule;
 
 /**
  * Provider {@code aws-ec2}: EC2's own network model through jclouds' EC2 API. A plan network is a VPC and subnet
@@ -79,8 +79,10 @@ public final class Ec2Provider implements Provider {
         properties.setProperty(Constants.PROPERTY_CONNECTION_TIMEOUT, String.valueOf(ec2.connectTimeout().toMillis()));
         properties.setProperty(Constants.PROPERTY_SO_TIMEOUT, String.valueOf(ec2.readTimeout().toMillis()));
         AwsCredentials credentials = ec2.credentials();
+        // no jclouds logging at all: its header log would print a session token (X-Amz-Security-Token) at debug
+        // level; what goes wrong reaches people through Ec2Calls' messages instead
         ContextBuilder builder = ContextBuilder.newBuilder(NAME).credentialsSupplier(credentials::jclouds)
-                .overrides(properties).modules(List.of(new SLF4JLoggingModule()));
+                .overrides(properties).modules(List.of(new NullLoggingModule()));
         ec2.endpoint().ifPresent(builder::endpoint);
         try {
             return new Ec2Provider(settings, ec2, builder.buildApi(AWSEC2Api.class), progress);
