@@ -24,9 +24,6 @@ final class Ec2Checks {
     }
 
     static Optional<String> subnet(String cidr) {
-        if (cidr == null) {
-            return Optional.of("subnet: EC2 needs one for a network's VPC; plumbery does not use existing VPCs yet");
-        }
         int slash = cidr.indexOf('/');
         int prefix;
         try {

@@ -21,6 +21,9 @@ import org.jclouds.aws.ec2.options.CreateSubnetOptions;
 import org.jclouds.aws.ec2.options.RouteOptions;
 import org.jclouds.ec2.domain.Subnet;
 
+import com.google.common.collect.ImmutableMultimap;
+import com.google.common.collect.Multimap;
+
 /**
  * A plan's network on EC2: a VPC and one subnet of the same CIDR, and, once a node of it is given a public address,
  * an internet gateway attached to the VPC and a route table sending 0.0.0.0/0 to it, associated with the subnet.
@@ -77,6 +80,29 @@ final class Ec2Networks {
             tagging.tag(subnetId, SUBNET_KIND, name);
         }
         return new Parts(vpcId, subnetId);
+    }
+
+    /**
+     * A subnet the account has, that the plan names without declaring it: by id ({@code subnet-...}) or by its
+     * {@code Name} tag. Used as it is, never tagged, never deleted: dispose looks only for the plan's tags.
+     */
+    Parts existing(String name) throws ProviderException {
+        Multimap<String, String> filter = name.startsWith("subnet-") ? ImmutableMultimap.of("subnet-id", name)
+                : ImmutableMultimap.of("tag:" + Ec2Tags.NAME, name);
+        List<Subnet> found = calls.idempotent("looking for the existing subnet " + name, () -> subnets()
+                .describeSubnetsInRegionWithFilter(region, filter).toList());
+        if (found.size() != 1) {
+            throw new ProviderException("aws-ec2: ethernet " + name + " names a subnet the account already has (no "
+                    + "blueprint declares it), and " + (found.isEmpty() ? "there is none" : "there are "
+                    + found.size()) + " with that id or Name tag in " + region + "; give the subnet's id or a "
+                    + "unique Name, or declare the network with a subnet to have it made");
+        }
+        return new Parts(found.get(0).getVpcId(), found.get(0).getSubnetId());
+    }
+
+    /** Whether the plan made this network (so that its routing is the plan's to change). */
+    boolean made(String name) throws ProviderException {
+        return findSubnet(name).isPresent();
     }
 
     /** The gateway and route that let the network's nodes reach and be reached from the internet. */

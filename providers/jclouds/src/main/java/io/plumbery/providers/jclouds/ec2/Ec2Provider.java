@@ -101,6 +101,12 @@ public final class Ec2Provider implements Provider {
 
     @Override
     public NetworkRecord ensureNetwork(NetworkRequest request) throws ProviderException {
+        if (request.existing()) {
+            Ec2Networks.Parts parts = networks.existing(request.name());
+            return new NetworkRecord(parts.vpcId(), request.name(), null, Map.of("kind", "existing", "region",
+                    ec2.region(), "vpcId", parts.vpcId(), "subnetId", parts.subnetId(), "internet", "the subnet's own "
+                            + "routing: plumbery neither changes nor deletes it"));
+        }
         Optional<String> refused = Ec2Checks.subnet(request.subnet());
         if (refused.isPresent()) {
             throw new ProviderException("aws-ec2: network " + request.name() + ": " + refused.get());
@@ -205,8 +211,10 @@ public final class Ec2Provider implements Provider {
     @Override
     public PublicAddressRecord ensurePublicAddress(PublicAddressRequest request) throws ProviderException {
         AWSRunningInstance instance = existing(request.node());
-        String gateway = networks.ensureInternetRoute(request.node().network(),
-                new Ec2Networks.Parts(instance.getVpcId(), instance.getSubnetId()));
+        String network = request.node().network();
+        String gateway = networks.made(network) ? networks.ensureInternetRoute(network,
+                new Ec2Networks.Parts(instance.getVpcId(), instance.getSubnetId()))
+                : "the existing subnet's own (its route table must send 0.0.0.0/0 to an internet gateway)";
         ElasticIps.Address address = addresses.ensure(request.name(), request.node().name(), instance.getId());
         return new PublicAddressRecord(address.allocationId(), request.name(), request.node().name(),
                 address.publicIp(), request.ports(), Map.of("kind", "elastic-ip", "allocationId",

@@ -22,6 +22,12 @@ public final class Ec2ProviderFactory implements ProviderFactory {
                 + "find them)";
     }
 
+    /** A subnet the account has, named by id or by its Name tag; used as it is and never deleted. */
+    @Override
+    public boolean existingNetworks() {
+        return true;
+    }
+
     /** The one plan-time check the SPI offers: a subnet EC2 cannot make is refused where the plan writes it. */
     @Override
     public Optional<String> publicAddressesRefused(String subnet) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.plumbery.providers.FirewallRecord;
 import io.plumbery.providers.FirewallRequest;
 import io.plumbery.providers.NetworkRecord;
+import io.plumbery.providers.NetworkRequest;
 import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.NodeStatus;
 import io.plumbery.providers.PortRange;
@@ -105,7 +106,8 @@ class Ec2LifecycleTest {
             assertEquals(NodeStatus.RUNNING, listed.status());
             assertEquals("10.77.3.10", listed.privateAddress());
 
-            ec2.on("DescribeInternetGateways", "describe-internet-gateways-empty.xml",
+            ec2.on("DescribeSubnets", "describe-subnets.xml")
+                    .on("DescribeInternetGateways", "describe-internet-gateways-empty.xml",
                             "describe-internet-gateways-detached.xml")
                     .on("CreateInternetGateway", "create-internet-gateway.xml")
                     .on("AttachInternetGateway", "return-true.xml")
@@ -165,6 +167,27 @@ class Ec2LifecycleTest {
                     .get("InternetGatewayId"), "only the plan's gateway, not igw-0someoneelse0000b");
         }
         assertEquals(List.of(), ec2.unscripted());
+    }
+
+    @Test
+    void usesASubnetTheAccountHasAsItIsAndNeverDeletesIt() throws Exception {
+        try (Ec2Provider provider = Ec2Fixtures.open(ec2, work)) {
+            ec2.on("DescribeSubnets", "describe-subnets-existing.xml");
+            NetworkRecord shared = provider.ensureNetwork(new NetworkRequest("shared", null, "shared", null));
+            assertEquals("vpc-0shared00000000d", shared.id());
+            assertEquals("subnet-0shared00000000c", shared.attributes().get("subnetId"));
+            assertEquals("Name", ec2.requests("DescribeSubnets").get(0).params().entrySet().stream()
+                    .filter(e -> e.getValue().equals("tag:Name")).map(e -> "Name").findFirst().orElse(null),
+                    ec2.requests("DescribeSubnets").get(0).params().toString());
+
+            ec2.on("DescribeSubnets", "describe-subnets-empty.xml")
+                    .on("DescribeRouteTables", "describe-route-tables-empty.xml")
+                    .on("DescribeInternetGateways", "describe-internet-gateways-empty.xml")
+                    .on("DescribeVpcs", "describe-vpcs-empty.xml");
+            provider.destroyNetwork(shared);
+        }
+        assertEquals(List.of(), ec2.actions().stream().filter(a -> !a.startsWith("Describe")).toList(),
+                "found by its Name, never tagged, never deleted");
     }
 
     @Test
