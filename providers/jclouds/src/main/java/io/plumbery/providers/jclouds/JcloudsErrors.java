@@ -25,7 +25,7 @@ import com.google.inject.ProvisionException;
  * The one place where jclouds' exceptions become {@link ProviderException}s: a message that says what was being
  * done and why it failed, and whether the same call may succeed if tried again.
  */
-final class JcloudsErrors {
+public final class JcloudsErrors {
 
     private JcloudsErrors() {
     }
@@ -114,7 +114,7 @@ final class JcloudsErrors {
     }
 
     /** jclouds and Guice wrap the interesting exception in layers; peel them. */
-    static Throwable unwrap(Throwable error) {
+    public static Throwable unwrap(Throwable error) {
         Throwable current = error;
         for (int depth = 0; depth < 10 && current != null; depth++) {
             Throwable next = null;

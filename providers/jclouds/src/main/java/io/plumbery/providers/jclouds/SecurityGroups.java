@@ -19,7 +19,7 @@ import org.jclouds.net.domain.IpProtocol;
  * One security group per blueprint network, through jclouds' portable {@link SecurityGroupExtension}: found by
  * name, created when missing, its inbound permissions reconciled to exactly the requested rules.
  */
-final class SecurityGroups {
+public final class SecurityGroups {
 
     private static final int ICMP_ECHO_REQUEST = 8;
     private static final int ANY_ICMP_CODE = -1;
@@ -91,7 +91,7 @@ final class SecurityGroups {
      * A rule as a permission: TCP and UDP with their port range; ICMP as echo requests (clouds that follow EC2 put
      * the ICMP type where the first port goes, the code where the last one goes, -1 for any); ANY as everything.
      */
-    static IpPermission permission(FirewallRule rule) {
+    public static IpPermission permission(FirewallRule rule) {
         String source = rule.source() == null || rule.source().isBlank() ? "0.0.0.0/0" : rule.source();
         IpPermission.Builder permission = IpPermission.builder().cidrBlock(source);
         return switch (rule.protocol()) {
