@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  * The cluster-runtime jar: one subcommand per service, each run by its own systemd unit.
  */
 @Command(name = "cluster-runtime", mixinStandardHelpOptions = true, version = "plumbery cluster-runtime 0.1.0",
-        description = "Embedded ZooKeeper, a Mesos-compatible master and agent, a Marathon-compatible scheduler.",
+        description = "Embedded ZooKeeper, a Mesos-compatible master and agent, a Marathon-compatible scheduler, Mesos-DNS-compatible discovery and a Chronos-compatible scheduler of periodic jobs.",
         subcommands = {ZooKeeperCommand.class, MasterCommand.class, AgentCommand.class, MarathonCommand.class, DnsCommand.class,
                 ChronosCommand.class})
 public final class ClusterRuntime implements Runnable {

@@ -24,7 +24,7 @@ class ClusterRuntimeTest {
     void listsTheServices() {
         String[] r = run("--help");
         assertThat(r[0]).isEqualTo("0");
-        assertThat(r[1]).contains("zookeeper", "master", "agent");
+        assertThat(r[1]).contains("zookeeper", "master", "agent", "marathon", "dns", "chronos");
     }
 
     @Test
