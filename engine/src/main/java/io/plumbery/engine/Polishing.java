@@ -43,6 +43,7 @@ public final class Polishing {
         State state = s.store().current();
         List<BootstrapNode> nodes = new ArrayList<>();
         Set<String> targets = new java.util.LinkedHashSet<>();
+        Set<String> foreignMachines = new java.util.HashSet<>();
         List<Outcome.Failure> failures = new ArrayList<>();
         int skipped = 0;
         // every built node of the plan shapes what is rendered (/etc/hosts, the ZooKeeper ensemble);
@@ -97,6 +98,9 @@ public final class Polishing {
                     n.roles().forEach(r -> roles.addAll(Role.fromPlanRole(r)));
                     nodes.add(new BootstrapNode(n.name(), roles, record.privateAddress(), record.publicAddress(),
                             record.ssh(), cloudConfig, n.cpu().count(), Math.max(256, n.memoryGb() * 1024)));
+                    if (s.providers().existingMachines(f.provider())) {
+                        foreignMachines.add(n.name());
+                    }
                     if (selected) {
                         targets.add(n.name());
                     }
@@ -116,7 +120,7 @@ public final class Polishing {
                 runtimeSettings(s.plan(), s.providers()), BootstrapSettings.defaults().withParallel(
                         parallel > 0 ? parallel : targets.size()));
         BootstrapReport report = bootstrapper.bootstrap(new BootstrapPlan(s.plan().name(), nodes, Map.of(), runtime,
-                        targets),
+                        targets, s.secrets().cluster(), foreignMachines),
                 event -> {
                     String subject = "node." + event.node();
                     switch (event.status()) {
