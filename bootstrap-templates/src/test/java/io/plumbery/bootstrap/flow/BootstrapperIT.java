@@ -283,7 +283,7 @@ class BootstrapperIT {
 
         NodeFailure unhealthy = report.node("node2").orElseThrow().failure().orElseThrow();
         assertEquals(Step.WAIT_HEALTH, unhealthy.step());
-        assertTrue(unhealthy.message().startsWith("mesos-agent not healthy at http://127.0.0.1:5051/health after 2 s (last check exit 7"),
+        assertTrue(unhealthy.message().startsWith("mesos-agent not healthy at http://127.0.0.1:5051/health after 2 s (last check exit 1: curl: (7) Failed to connect"),
                 unhealthy.message());
         assertEquals(20, unhealthy.journalTail().size());
 
