@@ -73,6 +73,10 @@ class StubEndToEndTest {
         assertEquals("admin", doc.get("access").get("principal").asText());
         assertTrue(info.out().contains("  $ curl -u admin:\"$ADMIN_SECRET\" http://" + master1Public
                 + ":5050/master/state\n"), info.out());
+        assertTrue(info.out().contains("  $ curl -u admin:\"$ADMIN_SECRET\" http://" + master1Public
+                + ":8080/v2/apps\n"), info.out());
+        assertTrue(info.out().contains("  $ curl -u admin:\"$ADMIN_SECRET\" http://" + built.nodes().get("node.agent1")
+                .record().publicAddress() + ":5051/state\n"), info.out());
 
         Path secretsFile = plan.getParent().resolve(".plumbery/e2e/secrets.json");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secretsFile)));

@@ -4,6 +4,7 @@ import io.plumbery.bootstrap.model.ClusterCredentials;
 import io.plumbery.engine.cluster.ClusterLayout;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,16 +27,23 @@ final class ClusterAccess {
     private ClusterAccess() {
     }
 
-    /** The admin's way in, with a command that reads its secret and examples against the first master. */
+    /**
+     * The admin's way in: a command that reads its secret, then one call to each API (the first master's Mesos and
+     * Marathon, the first agent, the first master's Mesos-DNS).
+     */
     static Information.Access of(Path planFile, ClusterLayout layout) {
         String plumbery = "plumbery " + planFile;
         String fetch = "ADMIN_SECRET=$(" + plumbery + " information --credentials --json"
                 + " | jq -r '.credentials[] | select(.principal == \"admin\").secret')";
         ClusterLayout.Member first = layout.masters().get(0);
         String curl = "curl -u " + ClusterCredentials.ADMIN + ":\"$ADMIN_SECRET\" ";
-        return new Information.Access(ClusterCredentials.ADMIN, plumbery + " information --credentials",
-                List.of(fetch, curl + ClusterLayout.mesosUrl(first) + "master/state",
-                        curl + ClusterLayout.marathonUrl(first) + "v2/apps"));
+        List<String> commands = new ArrayList<>(List.of(fetch, curl + ClusterLayout.mesosUrl(first) + "master/state",
+                curl + ClusterLayout.marathonUrl(first) + "v2/apps"));
+        if (!layout.agents().isEmpty()) {
+            commands.add(curl + "http://" + layout.agents().get(0).reachable() + ":" + ClusterLayout.AGENT_PORT + "/state");
+        }
+        commands.add(curl + "http://" + first.privateAddress() + ":" + ClusterLayout.DNS_HTTP_PORT + "/v1/version");
+        return new Information.Access(ClusterCredentials.ADMIN, plumbery + " information --credentials", commands);
     }
 
     /** Every principal with its secret and what it is for: only where the user asked for them. */
