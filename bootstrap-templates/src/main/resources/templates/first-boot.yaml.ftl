@@ -4,8 +4,8 @@
 # polish configures the rest once every node's address is known
 hostname: [=yaml(node.name)]
 
+<#-- no "default": the image's own user (and its sudo) is not made; the login user is the only one with sudo -->
 users:
-  - default
 <@shared.loginUser/>
 
 ssh_pwauth: false

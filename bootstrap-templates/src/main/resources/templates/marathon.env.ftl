@@ -4,5 +4,10 @@ RUNTIME_JAR=[=settings.runtimeJar]
 # the private address: Marathon instances forward API calls to the leader by this name, from node to node
 MARATHON_HOSTNAME=[=node.privateAddress]
 MARATHON_HTTP_PORT=[=settings.marathonPort]
-MARATHON_MASTER=[=cluster.mesosZk]
-MARATHON_ZK=[=cluster.marathonZk]
+# files, not values: they hold the cluster's ZooKeeper identity and Marathon's principal
+MARATHON_MASTER=file://[=secretFiles.marathonMasterZk]
+MARATHON_ZK=file://[=secretFiles.marathonZk]
+MARATHON_PRINCIPAL=[=principals.marathon]
+MARATHON_SECRET_FILE=[=secretFiles.marathonSecret]
+# read by Marathon itself, never on its command line: this file is root's alone (0600)
+MARATHON_HTTP_CREDENTIALS=[=marathon.httpCredentials]

@@ -4,7 +4,10 @@ RUNTIME_JAR=[=settings.runtimeJar]
 AGENT_IP=[=node.privateAddress]
 AGENT_HOSTNAME=[=node.name]
 AGENT_PORT=[=settings.agentPort]
-AGENT_MASTER=[=cluster.mesosZk]
+# files, not values: they hold the cluster's ZooKeeper identity, the agent's principal and the admin's
+AGENT_MASTER=file://[=secretFiles.agentMasterZk]
+AGENT_CREDENTIAL=[=secretFiles.agentCredential]
+AGENT_HTTP_CREDENTIALS=[=secretFiles.agentHttpCredentials]
 AGENT_RESOURCES="cpus:[=node.cpu];mem:[=agent.memoryMb];disk:[=settings.agentDiskMb];ports:[=settings.agentPorts]"
 AGENT_WORK_DIR=/var/lib/plumbery/mesos-agent
 # docker when the node's cloud-config installs docker.io or docker-ce: Docker apps then run here

@@ -4,6 +4,8 @@ RUNTIME_JAR=[=settings.runtimeJar]
 MASTER_IP=[=node.privateAddress]
 MASTER_HOSTNAME=[=node.advertisedHostname]
 MASTER_PORT=[=settings.masterPort]
-MASTER_ZK=[=cluster.mesosZk]
+# files, not values: they hold the cluster's ZooKeeper identity and principals (Mesos reads --zk=file://)
+MASTER_ZK=file://[=secretFiles.masterZk]
+MASTER_CREDENTIALS=[=secretFiles.masterCredentials]
 MASTER_QUORUM=[=cluster.quorum]
 MASTER_WORK_DIR=/var/lib/plumbery/mesos-master

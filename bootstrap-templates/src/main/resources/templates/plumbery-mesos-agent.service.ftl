@@ -14,7 +14,7 @@ StartLimitBurst=10
 
 [Service]
 <@unit.serviceBody envFile="/etc/plumbery/mesos-agent.env" stateDirectory="plumbery/mesos-agent">
-ExecStart=[=settings.javaCommand] $JAVA_OPTS -jar ${RUNTIME_JAR} agent --ip ${AGENT_IP} --hostname ${AGENT_HOSTNAME} --port ${AGENT_PORT} --master ${AGENT_MASTER} --resources ${AGENT_RESOURCES} --work_dir ${AGENT_WORK_DIR}
+ExecStart=[=settings.javaCommand] $JAVA_OPTS -jar ${RUNTIME_JAR} agent --ip ${AGENT_IP} --hostname ${AGENT_HOSTNAME} --port ${AGENT_PORT} --master ${AGENT_MASTER} --resources ${AGENT_RESOURCES} --work_dir ${AGENT_WORK_DIR} --credential ${AGENT_CREDENTIAL} --http_credentials ${AGENT_HTTP_CREDENTIALS} --authenticate_http_readonly --authenticate_http_readwrite
 # tasks outlive an agent restart: the next agent on the same work_dir recovers them from its checkpoints
 KillMode=process
 <#if agent.containerizers?contains("docker")>

@@ -9,6 +9,9 @@ autopurge.snapRetainCount=3
 autopurge.purgeInterval=1
 4lw.commands.whitelist=srvr,ruok
 admin.enableServer=false
+# every client authenticates (digest: the cluster's identity, from the zk://user:secret@ URLs of its services)
+enforce.auth.enabled=true
+enforce.auth.schemes=digest
 <#list cluster.zookeepers as server>
 server.[=server.id]=[=server.address]:2888:3888
 </#list>

@@ -2,6 +2,7 @@ package io.plumbery.bootstrap;
 
 import io.plumbery.bootstrap.model.BootstrapNode;
 import io.plumbery.bootstrap.model.BootstrapPlan;
+import io.plumbery.bootstrap.model.ClusterCredentials;
 import io.plumbery.bootstrap.model.Role;
 import io.plumbery.bootstrap.render.CloudConfigYaml;
 import io.plumbery.node.ssh.SshEndpoint;
@@ -22,6 +23,10 @@ public final class Fixtures {
             "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPlumberyTestKeyOnlyForGoldenFilesXXXXXXXXX plumbery@mesos-3x3",
             "plumbery-admin");
 
+    /** Made-up secrets, each recognisable, so a test can tell which one leaked where. */
+    public static final ClusterCredentials CREDENTIALS = new ClusterCredentials("AdminSecretXXXXXXXXXX",
+            "MarathonSecretXXXXXXX", "AgentSecretXXXXXXXXXX", "DnsSecretXXXXXXXXXXXX", "ZooKeeperSecretXXXXXX");
+
     private Fixtures() {
     }
 
@@ -37,7 +42,7 @@ public final class Fixtures {
             nodes.add(new BootstrapNode("node" + i, Role.fromPlanRole("mesos-agent"), "10.0.0.2" + i, null,
                     new SshEndpoint("10.0.0.2" + i, 22, "plumbery-admin", null), agentBlock, 4, 8192));
         }
-        return new BootstrapPlan("mesos-3x3", nodes, globalBlock, Path.of("plumbery-cluster-runtime.jar"));
+        return new BootstrapPlan("mesos-3x3", nodes, globalBlock, Path.of("plumbery-cluster-runtime.jar"), CREDENTIALS);
     }
 
     public static BootstrapPlan mesos3x3() {

@@ -10,6 +10,11 @@ import picocli.CommandLine.Option;
 @Command(name = "information", aliases = "info", mixinStandardHelpOptions = true,
         description = {"Shows each blueprint and node: status, private and public address, how to reach it over SSH, "
                 + "and the plan's information lines with their values filled in.",
+                "For a plan with a cluster: its leaders, agents and apps, and how to reach its APIs. They ask for "
+                + "the plan's credentials (HTTP Basic, as the 'admin' principal); --credentials prints them:",
+                "  ADMIN_SECRET=$(plumbery fittings.yaml information --credentials --json \\",
+                "      | jq -r '.credentials[] | select(.principal == \"admin\").secret')",
+                "  curl -u admin:\"$ADMIN_SECRET\" http://MASTER:5050/master/state",
                 "Reads the state without locking it, and asks the providers for each node's current status."})
 final class InformationCommand extends ActionCommand {
 
@@ -23,10 +28,16 @@ final class InformationCommand extends ActionCommand {
             description = "add each node's cloud-config as polish applies it (secrets masked; 'cloudConfig' in JSON)")
     boolean showCloudConfig;
 
+    @Option(names = "--credentials",
+            description = "add the cluster's principals and their secrets (admin for people and tools; marathon, agent"
+                    + " and dns for the services; plumbery for ZooKeeper); 'credentials' in JSON. Keep them out of"
+                    + " logs and shared terminals")
+    boolean credentials;
+
     @Override
     int run(Plan plan, Selection selection) throws Exception {
-        new InformationView(InformationService.gather(plan, selection, root.stateDir, offline, showCloudConfig))
-                .render(out(), json);
+        new InformationView(InformationService.gather(plan, selection, root.stateDir, offline, showCloudConfig,
+                credentials)).render(out(), json);
         return ExitCodes.OK;
     }
 }

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,6 +69,31 @@ class StubEndToEndTest {
                 .filter(n -> n.get("status").asText().equals("RUNNING")).count();
         assertEquals(12, running);
         assertEquals(null, doc.get("blueprints").get(0).get("nodes").get(0).get("cloudConfig"), "only when asked");
+        assertEquals(null, doc.get("credentials"), "only when asked");
+        assertEquals("admin", doc.get("access").get("principal").asText());
+        assertTrue(info.out().contains("  $ curl -u admin:\"$ADMIN_SECRET\" http://" + master1Public
+                + ":5050/master/state\n"), info.out());
+        assertTrue(info.out().contains("  $ curl -u admin:\"$ADMIN_SECRET\" http://" + master1Public
+                + ":8080/v2/apps\n"), info.out());
+        assertTrue(info.out().contains("  $ curl -u admin:\"$ADMIN_SECRET\" http://" + built.nodes().get("node.agent1")
+                .record().publicAddress() + ":5051/state\n"), info.out());
+
+        Path secretsFile = plan.getParent().resolve(".plumbery/e2e/secrets.json");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secretsFile)));
+        JsonNode secrets = new ObjectMapper().readTree(secretsFile.toFile());
+        String admin = secrets.get("cluster/admin").asText();
+        Run credentials = Run.of(plan.toString(), "information", "--credentials", "--json", "-P", "provider=stub",
+                "-P", "image=debian");
+        JsonNode shown = new ObjectMapper().readTree(credentials.out()).get("credentials");
+        assertEquals(List.of("admin", "marathon", "agent", "dns", "plumbery"), StreamSupport.stream(shown.spliterator(),
+                false).map(c -> c.get("principal").asText()).toList());
+        assertEquals(admin, shown.get(0).get("secret").asText());
+        for (Run run : List.of(deploy, info, json)) {
+            secrets.fields().forEachRemaining(e -> assertFalse(run.out().contains(e.getValue().asText())
+                    || run.err().contains(e.getValue().asText()), "no secret in " + run));
+        }
+        assertFalse(Files.readString(plan.getParent().resolve(".plumbery/e2e.state.json")).contains(admin),
+                "never in the state");
 
         Run withCloudConfig = Run.of(plan.toString(), "information", "--json", "--show-cloud-config", "-P", "provider=stub",
                 "-P", "image=debian");

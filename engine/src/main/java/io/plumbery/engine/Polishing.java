@@ -7,6 +7,7 @@ import io.plumbery.bootstrap.flow.Bootstrapper;
 import io.plumbery.bootstrap.flow.NodeReport;
 import io.plumbery.bootstrap.model.BootstrapNode;
 import io.plumbery.bootstrap.model.BootstrapPlan;
+import io.plumbery.bootstrap.model.ClusterCredentials;
 import io.plumbery.bootstrap.model.Role;
 import io.plumbery.bootstrap.model.RuntimeSettings;
 import io.plumbery.engine.cloudconfig.CloudConfigWarnings;
@@ -41,8 +42,12 @@ public final class Polishing {
 
     public static Outcome polish(Session s, Selection selection, Progress progress, int parallel) {
         State state = s.store().current();
+        // made by the plan's first polish, whatever its nodes answer, so that information can tell how to reach
+        // the cluster from then on
+        ClusterCredentials credentials = s.secrets().cluster();
         List<BootstrapNode> nodes = new ArrayList<>();
         Set<String> targets = new java.util.LinkedHashSet<>();
+        Set<String> foreignMachines = new java.util.HashSet<>();
         List<Outcome.Failure> failures = new ArrayList<>();
         int skipped = 0;
         // every built node of the plan shapes what is rendered (/etc/hosts, the ZooKeeper ensemble);
@@ -97,6 +102,9 @@ public final class Polishing {
                     n.roles().forEach(r -> roles.addAll(Role.fromPlanRole(r)));
                     nodes.add(new BootstrapNode(n.name(), roles, record.privateAddress(), record.publicAddress(),
                             record.ssh(), cloudConfig, n.cpu().count(), Math.max(256, n.memoryGb() * 1024)));
+                    if (s.providers().existingMachines(f.provider())) {
+                        foreignMachines.add(n.name());
+                    }
                     if (selected) {
                         targets.add(n.name());
                     }
@@ -116,7 +124,7 @@ public final class Polishing {
                 runtimeSettings(s.plan(), s.providers()), BootstrapSettings.defaults().withParallel(
                         parallel > 0 ? parallel : targets.size()));
         BootstrapReport report = bootstrapper.bootstrap(new BootstrapPlan(s.plan().name(), nodes, Map.of(), runtime,
-                        targets),
+                        targets, credentials, foreignMachines),
                 event -> {
                     String subject = "node." + event.node();
                     switch (event.status()) {

@@ -49,6 +49,15 @@ public final class ProviderPool implements AutoCloseable {
         return opened;
     }
 
+    /**
+     * Whether the named provider's nodes are machines that existed before the plan and stay their owner's (bring
+     * your own nodes): the bootstrap then leaves their sshd settings alone, since the provider itself logs in with
+     * the machines' own account. By name, as the provider SPI does not say it (yet).
+     */
+    public boolean existingMachines(String provider) {
+        return "byon".equals(provider);
+    }
+
     /** Whether the named provider declares its nodes offline; a provider that is not on the class path does not. */
     public boolean nodesOffline(String provider) {
         ProviderFactory factory = providers.all().get(provider);

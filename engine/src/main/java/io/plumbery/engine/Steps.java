@@ -62,7 +62,7 @@ public final class Steps {
             progress.finished("cluster", "checks skipped", "its nodes are not reachable from here");
             return new Outcome(0, 0, List.of());
         }
-        return new ClusterReady(new ClusterProbe(), progress, Duration.ofMinutes(5), Duration.ofMinutes(3),
+        return new ClusterReady(new ClusterProbe(s.secrets().cluster().adminPrincipal()), progress, Duration.ofMinutes(5), Duration.ofMinutes(3),
                 Duration.ofSeconds(1)).await(layout);
     }
 }

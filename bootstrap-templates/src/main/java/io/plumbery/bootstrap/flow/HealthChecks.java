@@ -11,7 +11,9 @@ import io.plumbery.node.ssh.Shell;
  * <p>ZooKeeper: a TCP connect to its client port (bash {@code /dev/tcp}), because four-letter words such as
  * {@code ruok} may be disabled; it shows the server is up, not that the ensemble has a quorum (the master's
  * health depends on that). Master, agent, Marathon, Mesos-DNS: an HTTP GET that must answer 2xx, with curl when the
- * node has it, else with bash {@code /dev/tcp} alone.
+ * node has it, else with bash {@code /dev/tcp} alone. A 401 counts too: the deployed services ask for the cluster's
+ * credentials, which the check does not hold, and a service that asks for them is up (Mesos-DNS's version endpoint
+ * is part of its guarded API; the others' health endpoints are open, as in Mesos and Marathon).
  */
 final class HealthChecks {
     private HealthChecks() {
@@ -33,14 +35,16 @@ final class HealthChecks {
             return "timeout 3 bash -c " + Shell.quote("exec 3<>/dev/tcp/" + node.privateAddress() + "/" + s.zookeeperClientPort());
         }
         String url = target(role, node, s);
-        return "if command -v curl >/dev/null 2>&1; then curl -fsS -o /dev/null --max-time 3 " + Shell.quote(url)
-                + "; else " + bashHttpGet(node.privateAddress(), port(role, s), path(role, s)) + "; fi";
+        return "if command -v curl >/dev/null 2>&1; then curl -sS -o /dev/null --max-time 3 -w '%{http_code}' "
+                + Shell.quote(url) + " | grep -qE '^(2..|401)$'; else "
+                + bashHttpGet(node.privateAddress(), port(role, s), path(role, s)) + "; fi";
     }
 
-    /** An HTTP GET with bash alone (images without curl): healthy when the status line says 2xx. */
+    /** An HTTP GET with bash alone (images without curl): healthy when the status line says 2xx or 401. */
     static String bashHttpGet(String host, int port, String path) {
         String script = "exec 3<>/dev/tcp/" + host + "/" + port + " && printf 'GET " + path
-                + " HTTP/1.0\\r\\nHost: " + host + "\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q '^HTTP/[0-9.]* 2'";
+                + " HTTP/1.0\\r\\nHost: " + host + "\\r\\n\\r\\n' >&3 && head -n 1 <&3"
+                + " | grep -qE '^HTTP/[0-9.]* (2|401)'";
         return "timeout 3 bash -c " + Shell.quote(script);
     }
 

@@ -213,10 +213,12 @@ final class NodeRun implements AutoCloseable {
     private boolean prepare() {
         RuntimeSettings rs = renderer.settings();
         String user = Shell.quote(rs.serviceUser());
+        // the secrets' directory: its files are root's, readable by the services' group, by nobody else
         String script = "{ getent passwd " + user + " >/dev/null 2>&1 || useradd --system --user-group --no-create-home"
                 + " --home-dir /var/lib/plumbery --shell /usr/sbin/nologin " + user + "; } && "
                 + "install -d -m 0755 " + Shell.quote(onNode(NodeRenderer.CONFIG_DIR)) + " "
-                + Shell.quote(onNode(rs.runtimeJar().substring(0, rs.runtimeJar().lastIndexOf('/'))));
+                + Shell.quote(onNode(rs.runtimeJar().substring(0, rs.runtimeJar().lastIndexOf('/')))) + " && "
+                + "install -d -m 0750 -o root -g " + user + " " + Shell.quote(onNode(NodeRenderer.SECRETS_DIR));
         CommandResult result = session.run(sudo() + "sh -c " + Shell.quote(script), settings.commandTimeout());
         if (!result.ok()) {
             throw fail(Step.PREPARE, "cannot create the service user and directories (exit " + result.exitCode()
@@ -237,7 +239,7 @@ final class NodeRun implements AutoCloseable {
 
     private Set<Role> uploadFiles(List<RenderedFile> rendered) {
         List<Upload> uploads = rendered.stream()
-                .map(f -> new Upload(ContentSource.of(f.bytes()), onNode(f.path()), f.mode())).toList();
+                .map(f -> new Upload(ContentSource.of(f.bytes()), onNode(f.path()), f.mode(), f.owner())).toList();
         List<Boolean> written = session.putIfChanged(uploads, privileged());
         Set<Role> touched = EnumSet.noneOf(Role.class);
         for (int i = 0; i < rendered.size(); i++) {
@@ -247,7 +249,29 @@ final class NodeRun implements AutoCloseable {
             }
         }
         syncEtcHosts();
+        for (int i = 0; i < rendered.size(); i++) {
+            if (written.get(i) && rendered.get(i).path().equals(NodeRenderer.SSHD_DROP_IN)) {
+                reloadSshd();
+            }
+        }
         return touched;
+    }
+
+    /**
+     * Makes sshd read {@link NodeRenderer#SSHD_DROP_IN}, after it checked the whole configuration: a drop-in that
+     * sshd refuses is taken away again, so that the next start of sshd does not lock everyone out. Sessions open
+     * now (this one) stay; a socket-activated sshd reads it at the next connection.
+     */
+    private void reloadSshd() {
+        String sshd = Shell.quote(onNode("/usr/sbin/sshd"));
+        String script = "[ -x " + sshd + " ] || exit 0; " + sshd + " -t || { rm -f "
+                + Shell.quote(onNode(NodeRenderer.SSHD_DROP_IN)) + "; exit 1; }; "
+                + "systemctl try-reload-or-restart ssh.service 2>/dev/null || systemctl try-reload-or-restart sshd.service";
+        CommandResult result = session.run(sudo() + "sh -c " + Shell.quote(script), settings.commandTimeout());
+        if (!result.ok()) {
+            throw fail(Step.UPLOAD_FILES, "sshd refused plumbery's settings " + NodeRenderer.SSHD_DROP_IN
+                    + " (exit " + result.exitCode() + "): " + String.join(" | ", result.tail(3)), null, List.of());
+        }
     }
 
     /**

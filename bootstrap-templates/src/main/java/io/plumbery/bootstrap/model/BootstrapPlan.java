@@ -9,23 +9,29 @@ import java.util.Set;
 
 /**
  * The input of the bootstrap stage: every node of the plan (in plan order), the plan-wide
- * {@code cloud-config} block, and the cluster-runtime jar to ship.
+ * {@code cloud-config} block, the cluster-runtime jar to ship, and the cluster's credentials.
  *
- * @param targets the nodes to bootstrap, by name; empty for all. The others still shape what is rendered
- *                (/etc/hosts, the ZooKeeper ensemble), so bootstrapping only the agents keeps their
- *                masters in their settings.
+ * @param targets         the nodes to bootstrap, by name; empty for all. The others still shape what is rendered
+ *                        (/etc/hosts, the ZooKeeper ensemble), so bootstrapping only the agents keeps their
+ *                        masters in their settings.
+ * @param credentials     the plan's principals and ZooKeeper identity, written to the nodes' secret files
+ * @param foreignMachines nodes on machines that the plan does not own (bring your own nodes): their sshd
+ *                        configuration stays their owner's, whose own login the plan must not lock out
  */
 public record BootstrapPlan(String planName, List<BootstrapNode> nodes, Map<String, Object> globalCloudConfig,
-                            Path runtimeArtifact, Set<String> targets) {
+                            Path runtimeArtifact, Set<String> targets, ClusterCredentials credentials,
+                            Set<String> foreignMachines) {
 
     public BootstrapPlan(String planName, List<BootstrapNode> nodes, Map<String, Object> globalCloudConfig,
-                         Path runtimeArtifact) {
-        this(planName, nodes, globalCloudConfig, runtimeArtifact, Set.of());
+                         Path runtimeArtifact, ClusterCredentials credentials) {
+        this(planName, nodes, globalCloudConfig, runtimeArtifact, Set.of(), credentials, Set.of());
     }
 
     public BootstrapPlan {
         targets = targets == null ? Set.of() : Set.copyOf(targets);
+        foreignMachines = foreignMachines == null ? Set.of() : Set.copyOf(foreignMachines);
         Objects.requireNonNull(planName, "planName");
+        Objects.requireNonNull(credentials, "credentials");
         nodes = List.copyOf(nodes);
         globalCloudConfig = globalCloudConfig == null ? Map.of() : globalCloudConfig;
         Set<String> wanted = targets;
@@ -49,6 +55,11 @@ public record BootstrapPlan(String planName, List<BootstrapNode> nodes, Map<Stri
     /** Nodes running ZooKeeper, in plan order; the position + 1 is each one's ZooKeeper id. */
     public List<BootstrapNode> zookeepers() {
         return nodes.stream().filter(n -> n.has(Role.ZOOKEEPER)).toList();
+    }
+
+    /** Whether the bootstrap writes the node's sshd settings (keys only, no root, the login user alone). */
+    public boolean hardensSsh(BootstrapNode node) {
+        return !foreignMachines.contains(node.name());
     }
 
     /** Nodes running a master, in plan order. */

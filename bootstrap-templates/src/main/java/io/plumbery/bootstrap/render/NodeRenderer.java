@@ -3,6 +3,7 @@ package io.plumbery.bootstrap.render;
 import io.plumbery.bootstrap.cloudconfig.CloudConfigDocument;
 import io.plumbery.bootstrap.model.BootstrapNode;
 import io.plumbery.bootstrap.model.BootstrapPlan;
+import io.plumbery.bootstrap.model.ClusterCredentials;
 import io.plumbery.bootstrap.model.Role;
 import io.plumbery.bootstrap.model.RuntimeSettings;
 import io.plumbery.fittings.load.CloudConfigMerge;
@@ -26,6 +27,10 @@ public final class NodeRenderer {
     public static final String ZOOKEEPER_DATA_DIR = "/var/lib/plumbery/zookeeper";
     /** Every node of the plan, one {@code address name} line each: the plumbery block of /etc/hosts. */
     public static final String HOSTS_FILE = CONFIG_DIR + "/hosts";
+    /** The cluster's secret files (0750 root:SERVICE_USER); units and env files name files there, never a secret. */
+    public static final String SECRETS_DIR = SecretFiles.DIR;
+    /** plumbery's sshd settings; the bootstrap reloads sshd when it changes. */
+    public static final String SSHD_DROP_IN = "/etc/ssh/sshd_config.d/10-plumbery.conf";
 
     private final TemplateRenderer templates;
     private final RuntimeSettings settings;
@@ -71,29 +76,57 @@ public final class NodeRenderer {
     }
 
     /**
-     * The files of the node: first {@link #HOSTS_FILE} (no unit), then those of its roles in a stable order
-     * (ZooKeeper, master, Marathon, Mesos-DNS, agent).
+     * The files of the node: first {@link #HOSTS_FILE} (no unit), then {@link #SSHD_DROP_IN} when the bootstrap
+     * hardens the node's sshd, then those of its roles in a stable order (ZooKeeper, master, Marathon, Mesos-DNS,
+     * agent), each role's unit, env file, own files and secret files.
      */
     public List<RenderedFile> serviceFiles(BootstrapPlan plan, BootstrapNode node) {
         Map<String, Object> model = model(plan, node);
         List<RenderedFile> files = new ArrayList<>();
         files.add(file(HOSTS_FILE, "hosts.ftl", model, null));
+        if (hardensSsh(plan, node)) {
+            files.add(file(SSHD_DROP_IN, "sshd-plumbery.conf.ftl", model, null));
+        }
+        SecretFiles secrets = secretFiles(plan);
         for (Role role : Role.values()) {
             if (!node.has(role)) {
                 continue;
             }
             files.add(file(UNIT_DIR + "/" + role.unit(), role.unit() + ".ftl", model, role));
-            files.add(file(CONFIG_DIR + "/" + role.service() + ".env", role.service() + ".env.ftl", model, role));
+            // Marathon's env file carries its HTTP credentials (MARATHON_HTTP_CREDENTIALS): root's alone
+            files.add(new RenderedFile(CONFIG_DIR + "/" + role.service() + ".env", role.service() + ".env.ftl",
+                    templates.render(role.service() + ".env.ftl", model), role == Role.MARATHON ? "0600" : "0644", role));
             if (role == Role.ZOOKEEPER) {
                 files.add(file(CONFIG_DIR + "/zoo.cfg", "zoo.cfg.ftl", model, role));
                 files.add(file(ZOOKEEPER_DATA_DIR + "/myid", "myid.ftl", model, role));
             }
+            files.addAll(secrets.files(role));
         }
         return files;
     }
 
+    /**
+     * Whether the node gets {@link #SSHD_DROP_IN}: not on machines the plan does not own, and never when the
+     * bootstrap logs in as root, which the drop-in would lock out.
+     */
+    private static boolean hardensSsh(BootstrapPlan plan, BootstrapNode node) {
+        return plan.hardensSsh(node) && !"root".equals(node.ssh().user());
+    }
+
     private RenderedFile file(String path, String template, Map<String, Object> model, Role role) {
         return new RenderedFile(path, template, templates.render(template, model), "0644", role);
+    }
+
+    private SecretFiles secretFiles(BootstrapPlan plan) {
+        return new SecretFiles(plan.credentials(), ensemble(plan), settings.serviceUser());
+    }
+
+    /** {@code host:port,...} of the plan's ZooKeeper servers; null when it has none. */
+    private String ensemble(BootstrapPlan plan) {
+        List<BootstrapNode> zookeepers = plan.zookeepers();
+        return zookeepers.isEmpty() ? null : zookeepers.stream()
+                .map(z -> z.privateAddress() + ":" + settings.zookeeperClientPort())
+                .collect(Collectors.joining(","));
     }
 
     /** The template model: plain maps, lists and scalars, so the templates see exactly these names. */
@@ -107,6 +140,7 @@ public final class NodeRenderer {
         nodeModel.put("cpu", node.cpu());
         nodeModel.put("memoryMb", node.memoryMb());
         model.put("node", nodeModel);
+        model.put("login", Map.of("user", node.ssh().user()));
         model.put("settings", settingsModel());
         model.put("limits", Map.of(
                 "zookeeperMemoryMb", settings.zookeeperHeapMb() * 2 + 256,
@@ -123,13 +157,8 @@ public final class NodeRenderer {
             servers.add(Map.of("id", i + 1, "address", zookeepers.get(i).privateAddress()));
         }
         cluster.put("zookeepers", servers);
-        if (!zookeepers.isEmpty()) {
-            String ensemble = zookeepers.stream()
-                    .map(z -> z.privateAddress() + ":" + settings.zookeeperClientPort())
-                    .collect(Collectors.joining(","));
-            cluster.put("mesosZk", "zk://" + ensemble + "/mesos");
-            cluster.put("marathonZk", "zk://" + ensemble + "/marathon");
-        }
+        model.put("secretFiles", secretFiles(plan).paths());
+        model.put("principals", Map.of("marathon", ClusterCredentials.MARATHON));
         if (!plan.masters().isEmpty()) {
             cluster.put("quorum", RuntimeSettings.quorum(plan.masters().size()));
         }
@@ -138,6 +167,11 @@ public final class NodeRenderer {
         int myid = zookeepers.indexOf(node) + 1;
         if (myid > 0) {
             model.put("zookeeper", Map.of("myid", myid));
+        }
+        if (node.has(Role.MARATHON)) {
+            // the one secret a template sees: Marathon reads its HTTP credentials from its (0600) env file only
+            model.put("marathon", Map.of("httpCredentials",
+                    ClusterCredentials.ADMIN + ":" + plan.credentials().admin()));
         }
         if (node.has(Role.AGENT)) {
             model.put("agent", Map.of("memoryMb",

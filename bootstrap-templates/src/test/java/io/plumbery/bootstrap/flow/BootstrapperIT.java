@@ -1,5 +1,6 @@
 package io.plumbery.bootstrap.flow;
 
+import io.plumbery.bootstrap.Fixtures;
 import io.plumbery.bootstrap.model.BootstrapNode;
 import io.plumbery.bootstrap.model.BootstrapPlan;
 import io.plumbery.bootstrap.model.Role;
@@ -48,7 +49,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * loopback port.
  */
 class BootstrapperIT {
-    private static final List<String> FAKES = List.of("sudo", "systemctl", "journalctl", "cloud-init", "curl", "useradd");
+    private static final List<String> FAKES = List.of("sudo", "systemctl", "journalctl", "cloud-init", "curl", "useradd",
+            "install");
 
     @TempDir
     Path temp;
@@ -117,7 +119,7 @@ class BootstrapperIT {
                     new SshEndpoint("127.0.0.1", servers.get(name).port(), "ops", null),
                     cloudConfigs.getOrDefault(name, Map.of()), 2, 2048));
         }
-        return new BootstrapPlan("it", nodes, Map.of(), runtimeJar);
+        return new BootstrapPlan("it", nodes, Map.of(), runtimeJar, Fixtures.CREDENTIALS);
     }
 
     /** The {@code cloud-init ... single} calls a node got, each as its module name, in order. */
@@ -128,6 +130,10 @@ class BootstrapperIT {
 
     private Path onNode(String node, String path) {
         return Path.of(temp.resolve("nodes").resolve(node) + path);
+    }
+
+    private static String mode(Path file) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
     }
 
     private String calls(String node) throws IOException {
@@ -166,7 +172,8 @@ class BootstrapperIT {
         assertTrue(first.succeeded(), () -> String.join("\n", first.failures().stream().map(NodeFailure::describe).toList()));
         assertFalse(first.unchanged());
         NodeReport master = first.node("master1").orElseThrow();
-        assertEquals(13, master.files().size(), "runtime jar + hosts + 10 files + /etc/hosts");
+        assertEquals(22, master.files().size(),
+                "runtime jar + hosts + sshd + 4 units, 4 env files, zoo.cfg, myid, 9 secret files + /etc/hosts");
         assertEquals("127.0.0.1 localhost\n10.9.9.9 printer\n# BEGIN plumbery\n127.0.0.1 master1\n127.0.0.1 node1\n"
                 + "127.0.0.1 node2\n# END plumbery\n", Files.readString(onNode("master1", "/etc/hosts")));
         assertEquals("# BEGIN plumbery\n127.0.0.1 master1\n127.0.0.1 node1\n127.0.0.1 node2\n# END plumbery\n",
@@ -182,7 +189,17 @@ class BootstrapperIT {
         assertArrayEquals(Files.readAllBytes(runtimeJar), Files.readAllBytes(onNode("node2", "/opt/plumbery/plumbery-cluster-runtime.jar")));
         assertEquals("1\n", Files.readString(onNode("master1", "/var/lib/plumbery/zookeeper/myid")));
         assertTrue(Files.readString(onNode("node1", "/etc/plumbery/mesos-agent.env"))
-                .contains("AGENT_MASTER=zk://127.0.0.1:" + zookeeperPort.getLocalPort() + "/mesos"));
+                .contains("AGENT_MASTER=file:///etc/plumbery/secrets/mesos-agent.master.zk\n"));
+        assertEquals("zk://plumbery:" + Fixtures.CREDENTIALS.zookeeper() + "@127.0.0.1:" + zookeeperPort.getLocalPort()
+                + "/mesos", Files.readString(onNode("node1", "/etc/plumbery/secrets/mesos-agent.master.zk")));
+        assertEquals("rwxr-x---", mode(onNode("node1", "/etc/plumbery/secrets")), "the secrets' directory");
+        assertEquals("rw-r-----", mode(onNode("node1", "/etc/plumbery/secrets/mesos-agent.credential.json")));
+        assertEquals("rw-------", mode(onNode("master1", "/etc/plumbery/marathon.env")), "Marathon's env file");
+        assertEquals("rw-r--r--", mode(onNode("master1", "/etc/plumbery/mesos-master.env")));
+        assertTrue(calls("node1").contains("install -d -m 0750 -o root -g plumbery "), calls("node1"));
+        assertTrue(calls("node1").contains("install -D -m 0640 -o root -g plumbery "), calls("node1"));
+        assertTrue(Files.readString(onNode("node1", "/etc/ssh/sshd_config.d/10-plumbery.conf"))
+                .contains("AllowUsers ops\n"));
         assertTrue(Files.readString(onNode("master1", "/etc/systemd/system/plumbery-zookeeper.service")).contains("Restart=on-failure"));
         String masterCalls = calls("master1");
         assertTrue(masterCalls.contains("cloud-init status --wait --long"), masterCalls);
@@ -199,7 +216,7 @@ class BootstrapperIT {
                         && p.status() == Progress.Status.DONE), node + " " + step);
             }
         }
-        assertTrue(progress.stream().anyMatch(p -> p.toLine().matches("master1 +upload-files +done +\\d+\\.\\ds  12 changed, 0 unchanged")),
+        assertTrue(progress.stream().anyMatch(p -> p.toLine().matches("master1 +upload-files +done +\\d+\\.\\ds  21 changed, 0 unchanged")),
                 () -> progress.stream().map(Progress::toLine).toList().toString());
 
         assertEquals(2, maxNodesInPhaseOne(), "--parallel 2 bounds concurrency");
@@ -266,7 +283,7 @@ class BootstrapperIT {
 
         NodeFailure unhealthy = report.node("node2").orElseThrow().failure().orElseThrow();
         assertEquals(Step.WAIT_HEALTH, unhealthy.step());
-        assertTrue(unhealthy.message().startsWith("mesos-agent not healthy at http://127.0.0.1:5051/health after 2 s (last check exit 7"),
+        assertTrue(unhealthy.message().startsWith("mesos-agent not healthy at http://127.0.0.1:5051/health after 2 s (last check exit 1: curl: (7) Failed to connect"),
                 unhealthy.message());
         assertEquals(20, unhealthy.journalTail().size());
 
@@ -284,7 +301,7 @@ class BootstrapperIT {
         NodeFailure failure = report.failures().get(0);
         assertEquals(Step.RENDER, failure.step());
         assertTrue(failure.message().startsWith("cannot render mesos-agent.env.ftl:"), failure.message());
-        assertTrue(failure.message().contains("cluster.mesosZk"), failure.message());
+        assertTrue(failure.message().contains("secretFiles.agentMasterZk"), failure.message());
         assertFalse(Files.exists(temp.resolve("state/known_hosts")), "never connected");
     }
 
@@ -389,7 +406,7 @@ class BootstrapperIT {
                 full.privateAddress(), full.publicAddress(), full.ssh(), full.cloudConfig(), full.cpu(), full.memoryMb());
         int callsBefore = calls("master1").length();
 
-        NodeReport master = run(new BootstrapPlan("it", List.of(withoutMarathon), Map.of(), runtimeJar)).node("master1").orElseThrow();
+        NodeReport master = run(new BootstrapPlan("it", List.of(withoutMarathon), Map.of(), runtimeJar, Fixtures.CREDENTIALS)).node("master1").orElseThrow();
 
         assertEquals(List.of(new UnitChange("plumbery-marathon.service", UnitChange.Action.REMOVED),
                 new UnitChange("plumbery-zookeeper.service", UnitChange.Action.UNCHANGED),

@@ -28,6 +28,11 @@ class HealthChecksTest {
             exchange.sendResponseHeaders(503, -1);
             exchange.close();
         });
+        server.createContext("/guarded", exchange -> {
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"mesos-dns\"");
+            exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+        });
         server.start();
     }
 
@@ -43,12 +48,17 @@ class HealthChecksTest {
     }
 
     @Test
-    void bashHttpGetPassesOn2xxOnly() throws Exception {
+    void bashHttpGetPassesOn2xxAnd401Only() throws Exception {
         int port = server.getAddress().getPort();
         assertEquals(0, run(HealthChecks.bashHttpGet("127.0.0.1", port, "/master/health")));
         assertTrue(run(HealthChecks.bashHttpGet("127.0.0.1", port, "/broken")) != 0, "503 is unhealthy");
         assertTrue(run(HealthChecks.bashHttpGet("127.0.0.1", port, "/missing")) != 0, "404 is unhealthy");
         server.stop(0);
         assertTrue(run(HealthChecks.bashHttpGet("127.0.0.1", port, "/master/health")) != 0, "closed port is unhealthy");
+    }
+
+    @Test
+    void aServiceThatAsksForCredentialsIsUp() throws Exception {
+        assertEquals(0, run(HealthChecks.bashHttpGet("127.0.0.1", server.getAddress().getPort(), "/guarded")));
     }
 }

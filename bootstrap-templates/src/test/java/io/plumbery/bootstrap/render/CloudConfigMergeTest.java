@@ -45,7 +45,7 @@ class CloudConfigMergeTest {
                         "/etc/yum.repos.d/docker.repo", "/root/zoo.cfg.addition", "/var/lib/zookeeper/myid",
                         "/root/shell_hello.json"),
                 paths(merged.get("write_files")), "generated files first, then global, then the node's");
-        assertEquals(List.of("default", "plumbery-admin", "plumbery", "default", "centos"),
+        assertEquals(List.of("plumbery-admin", "plumbery", "default", "centos"),
                 ((List<?>) merged.get("users")).stream()
                         .map(u -> u instanceof Map<?, ?> m ? m.get("name") : u).toList());
         @SuppressWarnings("unchecked")

@@ -53,11 +53,12 @@ class TemplateRendererTest {
     void agentWithoutAnyZookeeperInThePlanFailsToRender() {
         BootstrapNode agent = new BootstrapNode("node1", Role.fromPlanRole("mesos-agent"), "10.0.0.21", null,
                 new SshEndpoint("10.0.0.21", 22, "u", null), Map.of(), 2, 2048);
-        BootstrapPlan plan = new BootstrapPlan("lonely", List.of(agent), Map.of(), Path.of("x.jar"));
+        BootstrapPlan plan = new BootstrapPlan("lonely", List.of(agent), Map.of(), Path.of("x.jar"),
+                Fixtures.CREDENTIALS);
         RenderException e = assertThrows(RenderException.class,
                 () -> new NodeRenderer(templates, RuntimeSettings.defaults()).serviceFiles(plan, agent));
         assertEquals("mesos-agent.env.ftl", e.error().template());
-        assertTrue(e.getMessage().contains("cluster.mesosZk"), e.getMessage());
+        assertTrue(e.getMessage().contains("secretFiles.agentMasterZk"), e.getMessage());
     }
 
     @Test

@@ -54,12 +54,17 @@ class TemplatesGoldenTest {
     @Test
     void masterFiles() {
         List<RenderedFile> files = renderer.serviceFiles(plan, node("master2"));
-        assertEquals(List.of("/etc/plumbery/hosts",
+        assertEquals(List.of("/etc/plumbery/hosts", "/etc/ssh/sshd_config.d/10-plumbery.conf",
                 "/etc/systemd/system/plumbery-zookeeper.service", "/etc/plumbery/zookeeper.env",
                 "/etc/plumbery/zoo.cfg", "/var/lib/plumbery/zookeeper/myid",
                 "/etc/systemd/system/plumbery-mesos-master.service", "/etc/plumbery/mesos-master.env",
+                "/etc/plumbery/secrets/mesos-master.zk", "/etc/plumbery/secrets/mesos-master.credentials.json",
                 "/etc/systemd/system/plumbery-marathon.service", "/etc/plumbery/marathon.env",
-                "/etc/systemd/system/plumbery-mesos-dns.service", "/etc/plumbery/mesos-dns.env"),
+                "/etc/plumbery/secrets/marathon.master.zk", "/etc/plumbery/secrets/marathon.zk",
+                "/etc/plumbery/secrets/marathon.secret",
+                "/etc/systemd/system/plumbery-mesos-dns.service", "/etc/plumbery/mesos-dns.env",
+                "/etc/plumbery/secrets/mesos-dns.master.zk", "/etc/plumbery/secrets/mesos-dns.credential.json",
+                "/etc/plumbery/secrets/mesos-dns.http_credentials.json"),
                 files.stream().map(RenderedFile::path).toList());
         files.forEach(f -> Golden.assertMatches("master2/" + f.path().substring(f.path().lastIndexOf('/') + 1), f.content()));
     }
@@ -67,7 +72,10 @@ class TemplatesGoldenTest {
     @Test
     void agentFiles() {
         List<RenderedFile> files = renderer.serviceFiles(plan, node("node1"));
-        assertEquals(List.of("/etc/plumbery/hosts", "/etc/systemd/system/plumbery-mesos-agent.service", "/etc/plumbery/mesos-agent.env"),
+        assertEquals(List.of("/etc/plumbery/hosts", "/etc/ssh/sshd_config.d/10-plumbery.conf",
+                "/etc/systemd/system/plumbery-mesos-agent.service", "/etc/plumbery/mesos-agent.env",
+                "/etc/plumbery/secrets/mesos-agent.master.zk", "/etc/plumbery/secrets/mesos-agent.credential.json",
+                "/etc/plumbery/secrets/mesos-agent.http_credentials.json"),
                 files.stream().map(RenderedFile::path).toList());
         files.forEach(f -> Golden.assertMatches("node1/" + f.path().substring(f.path().lastIndexOf('/') + 1), f.content()));
     }
@@ -94,6 +102,6 @@ class TemplatesGoldenTest {
         assertTrue(all.contains("${RUNTIME_JAR}") && all.contains("$JAVA_OPTS"), "systemd variables kept");
         assertFalse(all.contains("=\n"), "no setting rendered blank");
         assertFalse(all.contains("[="), "no interpolation left");
-        assertEquals("3\n", renderer.serviceFiles(plan, node("master3")).get(4).content());
+        assertEquals("3\n", renderer.serviceFiles(plan, node("master3")).get(5).content());
     }
 }

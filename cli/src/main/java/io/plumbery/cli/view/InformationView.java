@@ -44,6 +44,12 @@ public final class InformationView implements View {
         if (information.cluster() != null) {
             printCluster(information.cluster(), out);
         }
+        if (information.access() != null) {
+            printAccess(information.access(), out);
+        }
+        if (information.credentials() != null && !information.credentials().isEmpty()) {
+            printCredentials(information.credentials(), out);
+        }
         if (!information.notes().isEmpty()) {
             out.println();
             information.notes().forEach(n -> out.println("note: " + n));
@@ -70,6 +76,21 @@ public final class InformationView implements View {
         for (var a : cluster.apps()) {
             out.printf("  app %-12s %d/%d running, %d healthy%s%n", a.id(), a.running(), a.instances(), a.healthy(),
                     a.waiting() == null ? "" : "; " + a.waiting());
+        }
+    }
+
+    private static void printAccess(Information.Access access, PrintWriter out) {
+        out.println();
+        out.println("access (the APIs ask for the " + access.principal() + " principal's credentials; its secret: "
+                + access.secretCommand() + ")");
+        access.commands().forEach(command -> out.println("  $ " + command));
+    }
+
+    private static void printCredentials(List<Information.Credential> credentials, PrintWriter out) {
+        out.println();
+        out.println("credentials (secret: keep them out of logs and shared screens)");
+        for (Information.Credential c : credentials) {
+            out.printf("  %-9s %-26s %s%n", c.principal(), c.secret(), c.use());
         }
     }
 

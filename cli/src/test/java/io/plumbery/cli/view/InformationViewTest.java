@@ -1,6 +1,8 @@
 package io.plumbery.cli.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.plumbery.engine.information.Information;
 import java.io.PrintWriter;
@@ -23,7 +25,7 @@ class InformationViewTest {
                         new Information.NodeInfo("node1", "RUNNING", "10.77.3.2", "127.77.3.2",
                                 "ssh plumbery-admin@127.77.3.2", List.of("ping node2")),
                         new Information.NodeInfo("node2", "NOT_BUILT", null, null, null, List.of())))),
-                null, List.of("cluster endpoints not checked (--offline)"));
+                null, null, null, List.of("cluster endpoints not checked (--offline)"));
         StringWriter text = new StringWriter();
         new InformationView(information).render(new PrintWriter(text, true), false);
         assertEquals("""
@@ -38,5 +40,57 @@ class InformationViewTest {
 
                 note: cluster endpoints not checked (--offline)
                 """, text.toString());
+    }
+
+    private static final Information.Access ACCESS = new Information.Access("admin",
+            "plumbery duo/fittings.yaml information --credentials",
+            List.of("ADMIN_SECRET=$(plumbery duo/fittings.yaml information --credentials --json | jq -r"
+                            + " '.credentials[] | select(.principal == \"admin\").secret')",
+                    "curl -u admin:\"$ADMIN_SECRET\" http://127.77.4.2:5050/master/state"));
+
+    private static Information duo(List<Information.Credential> credentials) {
+        return new Information("duo", "duo/fittings.yaml", "duo/.plumbery/duo.state.json", List.of(), null, ACCESS,
+                credentials, List.of());
+    }
+
+    private static String render(Information information, boolean json) {
+        StringWriter text = new StringWriter();
+        new InformationView(information).render(new PrintWriter(text, true), json);
+        return text.toString();
+    }
+
+    @Test
+    void accessSaysHowToReachTheApisWithoutTheSecret() {
+        assertEquals("""
+                Plan duo (duo/fittings.yaml)
+                State duo/.plumbery/duo.state.json
+
+                access (the APIs ask for the admin principal's credentials; its secret: plumbery duo/fittings.yaml \
+                information --credentials)
+                  $ ADMIN_SECRET=$(plumbery duo/fittings.yaml information --credentials --json | jq -r \
+                '.credentials[] | select(.principal == "admin").secret')
+                  $ curl -u admin:"$ADMIN_SECRET" http://127.77.4.2:5050/master/state
+                """, render(duo(null), false));
+    }
+
+    @Test
+    void credentialsOnlyWhereAskedForInTextAndJson() {
+        List<Information.Credential> credentials = List.of(
+                new Information.Credential("admin", "s3cretAdminXXXXXXXXXXXXX", "people"),
+                new Information.Credential("plumbery", "s3cretZooKeeperXXXXXXXXX", "ZooKeeper"));
+        String text = render(duo(credentials), false);
+        assertTrue(text.endsWith("""
+
+                credentials (secret: keep them out of logs and shared screens)
+                  admin     s3cretAdminXXXXXXXXXXXXX   people
+                  plumbery  s3cretZooKeeperXXXXXXXXX   ZooKeeper
+                """), text);
+        String json = render(duo(credentials), true);
+        assertTrue(json.contains("\"principal\" : \"admin\",\n    \"secret\" : \"s3cretAdminXXXXXXXXXXXXX\""), json);
+        String without = render(duo(null), true) + render(duo(null), false);
+        assertFalse(without.contains("credentials\" :") || without.contains("s3cret"), without);
+        assertTrue(render(duo(null), true).contains("\"secretCommand\" : \"plumbery duo/fittings.yaml information"
+                + " --credentials\""));
+        assertFalse(credentials.toString().contains("s3cret"), "never in their own text");
     }
 }

@@ -23,6 +23,9 @@ public record ClusterLayout(List<Member> masters, List<Member> agents, List<Map<
     public static final int ZOOKEEPER_PORT = 2181;
     public static final int MASTER_PORT = 5050;
     public static final int MARATHON_PORT = 8080;
+    public static final int AGENT_PORT = 5051;
+    /** Mesos-DNS's HTTP API, on each master's private address */
+    public static final int DNS_HTTP_PORT = 8123;
 
     /**
      * A node of the cluster. {@code reachable} is the address this machine uses to talk to it: the public

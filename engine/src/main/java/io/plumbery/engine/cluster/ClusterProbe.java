@@ -3,25 +3,39 @@ package io.plumbery.engine.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.plumbery.bootstrap.model.ClusterCredentials;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Asks the cluster's own HTTP APIs (Mesos operator endpoints, Marathon's REST API) how it is, with short
- * timeouts: a node that does not answer is reported, it does not stall the caller.
+ * timeouts: a node that does not answer is reported, it does not stall the caller. Every request carries the
+ * admin's credentials (HTTP Basic) when it has them, as the deployed cluster asks for them.
  */
 public final class ClusterProbe {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
+
+    /** {@code Basic ...}; null for a cluster that asks for no credentials */
+    private final String authorization;
+
+    /** @param admin the principal to ask as; null to send no credentials */
+    public ClusterProbe(ClusterCredentials.Principal admin) {
+        this.authorization = admin == null ? null : "Basic " + Base64.getEncoder().encodeToString(
+                (admin.name() + ":" + admin.secret()).getBytes(StandardCharsets.UTF_8));
+    }
 
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(TIMEOUT)
@@ -146,7 +160,7 @@ public final class ClusterProbe {
                 if (get(base + "/" + id).statusCode() == 200) {
                     return "already there";
                 }
-                HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(base)).timeout(TIMEOUT)
+                HttpResponse<String> created = send(request(base)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(app))).build());
                 if (created.statusCode() == 201) {
@@ -169,7 +183,12 @@ public final class ClusterProbe {
     }
 
     private HttpResponse<String> get(String url) throws IOException {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build());
+        return send(request(url).GET().build());
+    }
+
+    private HttpRequest.Builder request(String url) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT);
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException {

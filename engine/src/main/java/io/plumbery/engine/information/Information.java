@@ -7,11 +7,30 @@ import java.util.List;
 
 /**
  * What {@code information} shows, as data: each selected blueprint and node of the plan, the cluster's services
- * (when the plan has a cluster and they were asked), and notes on what could not be checked. The JSON schema of
- * {@code information --json} is this record tree (documented in the README).
+ * (when the plan has a cluster and they were asked), how to reach them, and notes on what could not be checked.
+ * The JSON schema of {@code information --json} is this record tree (documented in the README).
+ *
+ * @param access      how to reach the cluster's APIs; null when the plan has no deployed cluster
+ * @param credentials every principal of the cluster with its secret; null unless asked for ({@code --credentials})
  */
 public record Information(String plan, String file, String state, List<BlueprintInfo> blueprints,
-                          ClusterStatus cluster, List<String> notes) {
+                          ClusterStatus cluster, Access access, List<Credential> credentials, List<String> notes) {
+
+    /**
+     * @param principal     who people are to the cluster's APIs (HTTP Basic)
+     * @param secretCommand the command that prints its secret
+     * @param commands      shell commands that reach the APIs, the secret read into {@code $ADMIN_SECRET} first
+     */
+    public record Access(String principal, String secretCommand, List<String> commands) {
+    }
+
+    /** One principal of the cluster, its secret, and what it is for. */
+    public record Credential(String principal, String secret, String use) {
+        @Override
+        public String toString() {
+            return principal + ":(secret)";
+        }
+    }
 
     public record BlueprintInfo(String name, String facility, String provider, String network,
                                 List<NodeInfo> nodes) {

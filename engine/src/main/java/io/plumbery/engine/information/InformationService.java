@@ -1,5 +1,6 @@
 package io.plumbery.engine.information;
 
+import io.plumbery.bootstrap.model.ClusterCredentials;
 import io.plumbery.node.ssh.SshKeys;
 import io.plumbery.engine.Addresses;
 import io.plumbery.engine.GlueNetworks;
@@ -30,6 +31,7 @@ import io.plumbery.state.StateStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Gathers what {@code information} shows: reads the state without locking it, asks the providers for each
@@ -42,15 +44,18 @@ public final class InformationService {
     private final State state;
     private final boolean offline;
     private final boolean showCloudConfig;
+    private final boolean showCredentials;
     private final SshIdentity identity;
     private final Secrets secrets;
     private final List<String> notes = new ArrayList<>();
 
-    private InformationService(Workspace workspace, State state, boolean offline, boolean showCloudConfig) {
+    private InformationService(Workspace workspace, State state, boolean offline, boolean showCloudConfig,
+                               boolean showCredentials) {
         this.workspace = workspace;
         this.state = state;
         this.offline = offline;
         this.showCloudConfig = showCloudConfig;
+        this.showCredentials = showCredentials;
         this.identity = state.isEmpty() ? null : SshKeys.ensure(workspace.dir());
         this.secrets = Secrets.in(workspace.dir());
     }
@@ -58,12 +63,14 @@ public final class InformationService {
     /**
      * @param offline         show the recorded status and ask no provider or cluster service
      * @param showCloudConfig add each node's cloud-config as polish applies it, secrets masked
+     * @param showCredentials add the cluster's principals with their secrets
      */
     public static Information gather(Plan plan, Selection selection, Path stateDir, boolean offline,
-                                     boolean showCloudConfig) throws StateException {
+                                     boolean showCloudConfig, boolean showCredentials) throws StateException {
         Workspace workspace = Workspace.of(plan, stateDir);
         State state = StateStore.peek(workspace.stateFile(), plan.name());
-        return new InformationService(workspace, state, offline, showCloudConfig).gather(plan, selection);
+        return new InformationService(workspace, state, offline, showCloudConfig, showCredentials)
+                .gather(plan, selection);
     }
 
     private Information gather(Plan plan, Selection selection) {
@@ -93,9 +100,22 @@ public final class InformationService {
             }
         }
         notes.addAll(GlueNetworks.notApplied(plan, selection, Providers.discover().all()));
-        ClusterStatus cluster = cluster(plan);
+        ClusterLayout layout = ClusterLayout.of(plan, state);
+        Optional<ClusterCredentials> credentials = layout.isEmpty() ? Optional.empty() : secrets.existingCluster();
+        if (!layout.isEmpty() && credentials.isEmpty()) {
+            notes.add("this cluster has no credentials of plumbery's: polish it to secure it with the plan's own");
+        }
+        ClusterStatus cluster = cluster(layout, credentials.map(ClusterCredentials::adminPrincipal).orElse(null));
+        Information.Access access = credentials.isEmpty() ? null : ClusterAccess.of(plan.source(), layout);
+        List<Information.Credential> shown = null;
+        if (showCredentials) {
+            shown = credentials.map(ClusterAccess::credentials).orElse(List.of());
+            if (credentials.isEmpty()) {
+                notes.add("no credentials to show: the first deploy of a plan with a cluster makes them");
+            }
+        }
         return new Information(plan.name(), String.valueOf(plan.source()), String.valueOf(workspace.stateFile()),
-                blueprints, cluster, notes);
+                blueprints, cluster, access, shown, notes);
     }
 
     private Information.NodeInfo node(Node n, ProviderPool providers) {
@@ -131,8 +151,7 @@ public final class InformationService {
     }
 
     /** The cluster's services as they answer now; null when the plan has no cluster or they were not asked. */
-    private ClusterStatus cluster(Plan plan) {
-        ClusterLayout layout = ClusterLayout.of(plan, state);
+    private ClusterStatus cluster(ClusterLayout layout, ClusterCredentials.Principal admin) {
         if (layout.isEmpty()) {
             return null;
         }
@@ -141,7 +160,7 @@ public final class InformationService {
         } else if (!ClusterLayout.reachable(state)) {
             notes.add("cluster endpoints not checked: the nodes of this provider are not reachable from here");
         } else {
-            return new ClusterProbe().probe(layout);
+            return new ClusterProbe(admin).probe(layout);
         }
         return null;
     }

@@ -161,7 +161,7 @@ final class SshNodeSession implements NodeSession {
                 Upload upload = changed.get(i);
                 String staged = dir + "/" + i;
                 upload(upload.content(), staged);
-                installs.add("install -D -m " + upload.mode() + " " + Shell.quote(staged) + " " + Shell.quote(upload.remotePath()));
+                installs.add("install -D " + upload.installOptions() + " " + Shell.quote(staged) + " " + Shell.quote(upload.remotePath()));
             }
             CommandResult install = run(sudo(privileged) + "sh -c " + Shell.quote(String.join(" && ", installs)), SHORT);
             if (!install.ok()) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class SmallPartsTest {
 
@@ -14,6 +15,16 @@ class SmallPartsTest {
         assertEquals("'a b'", Shell.quote("a b"));
         assertEquals("'it'\"'\"'s'", Shell.quote("it's"));
         assertEquals("''", Shell.quote(""));
+    }
+
+    @Test
+    void anUploadGivesItsFileAModeAndAnOwnerThatInstallReadsAsOptions() {
+        ContentSource content = ContentSource.of(new byte[]{1});
+        assertEquals("-m 0644", new Upload(content, "/etc/x", "0644").installOptions(), "no owner: the installing user");
+        assertEquals("-m 0640 -o root -g plumbery", new Upload(content, "/etc/x", "0640", "root:plumbery").installOptions());
+        for (String owner : List.of("root", "root:plumbery; rm -rf /", "-o:x", "root:")) {
+            assertThrows(IllegalArgumentException.class, () -> new Upload(content, "/etc/x", "0640", owner), owner);
+        }
     }
 
     @Test

@@ -1,0 +1,2 @@
+<#import "_sshd.ftl" as sshd>
+<@sshd.settings indent="" allowUser=login.user/>

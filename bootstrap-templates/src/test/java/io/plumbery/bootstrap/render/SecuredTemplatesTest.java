@@ -1,0 +1,169 @@
+package io.plumbery.bootstrap.render;
+
+import io.plumbery.bootstrap.Fixtures;
+import io.plumbery.bootstrap.model.BootstrapNode;
+import io.plumbery.bootstrap.model.BootstrapPlan;
+import io.plumbery.bootstrap.model.ClusterCredentials;
+import io.plumbery.bootstrap.model.RuntimeSettings;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a deployed cluster is secured with, as rendered for a master node and an agent node: the services' flags,
+ * the secrets only in files under /etc/plumbery/secrets (and Marathon's 0600 env file), none in a unit.
+ */
+class SecuredTemplatesTest {
+    private final NodeRenderer renderer = new NodeRenderer(new TemplateRenderer(), RuntimeSettings.defaults());
+    private final BootstrapPlan plan = Fixtures.mesos3x3();
+    private final ClusterCredentials credentials = Fixtures.CREDENTIALS;
+
+    private BootstrapNode node(String name) {
+        return plan.nodes().stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private Map<String, RenderedFile> files(String node) {
+        return renderer.serviceFiles(plan, node(node)).stream()
+                .collect(Collectors.toMap(RenderedFile::path, f -> f));
+    }
+
+    private static String execStart(RenderedFile unit) {
+        return unit.content().lines().filter(l -> l.startsWith("ExecStart=")).findFirst().orElseThrow();
+    }
+
+    private List<String> secrets() {
+        return credentials.all().stream().map(ClusterCredentials.Principal::secret).toList();
+    }
+
+    @Test
+    void theMasterAuthenticatesEveryoneWithTheCredentialsFile() {
+        Map<String, RenderedFile> files = files("master1");
+        String exec = execStart(files.get("/etc/systemd/system/plumbery-mesos-master.service"));
+        for (String flag : List.of("--credentials ${MASTER_CREDENTIALS}", "--authenticate_http_readonly",
+                "--authenticate_http_readwrite", "--authenticate_http_frameworks", "--authenticate_agents",
+                "--zk ${MASTER_ZK}")) {
+            assertTrue(exec.contains(flag), flag + " in " + exec);
+        }
+        String env = files.get("/etc/plumbery/mesos-master.env").content();
+        assertTrue(env.contains("MASTER_ZK=file:///etc/plumbery/secrets/mesos-master.zk\n"), env);
+        assertTrue(env.contains("MASTER_CREDENTIALS=/etc/plumbery/secrets/mesos-master.credentials.json\n"), env);
+        assertEquals("{\"credentials\":[{\"principal\":\"admin\",\"secret\":\"AdminSecretXXXXXXXXXX\"},"
+                        + "{\"principal\":\"marathon\",\"secret\":\"MarathonSecretXXXXXXX\"},"
+                        + "{\"principal\":\"agent\",\"secret\":\"AgentSecretXXXXXXXXXX\"},"
+                        + "{\"principal\":\"dns\",\"secret\":\"DnsSecretXXXXXXXXXXXX\"}]}\n",
+                files.get("/etc/plumbery/secrets/mesos-master.credentials.json").content());
+        assertEquals("zk://plumbery:ZooKeeperSecretXXXXXX@10.0.0.11:2181,10.0.0.12:2181,10.0.0.13:2181/mesos",
+                files.get("/etc/plumbery/secrets/mesos-master.zk").content());
+    }
+
+    @Test
+    void marathonSubscribesAsItsPrincipalAndAsksForTheAdminsCredentials() {
+        Map<String, RenderedFile> files = files("master1");
+        String exec = execStart(files.get("/etc/systemd/system/plumbery-marathon.service"));
+        for (String flag : List.of("--mesos_authentication ", "--mesos_authentication_principal ${MARATHON_PRINCIPAL}",
+                "--mesos_authentication_secret_file ${MARATHON_SECRET_FILE}", "--master ${MARATHON_MASTER}",
+                "--zk ${MARATHON_ZK}")) {
+            assertTrue(exec.contains(flag), flag + " in " + exec);
+        }
+        assertFalse(exec.contains("http_credentials"), "Marathon's credentials come from its env file: " + exec);
+        RenderedFile env = files.get("/etc/plumbery/marathon.env");
+        assertEquals("0600", env.mode(), "only root reads Marathon's env file");
+        assertTrue(env.content().contains("MARATHON_HTTP_CREDENTIALS=admin:AdminSecretXXXXXXXXXX\n"), env.content());
+        assertTrue(env.content().contains("MARATHON_PRINCIPAL=marathon\n"), env.content());
+        assertTrue(env.content().contains("MARATHON_MASTER=file:///etc/plumbery/secrets/marathon.master.zk\n"));
+        assertTrue(env.content().contains("MARATHON_ZK=file:///etc/plumbery/secrets/marathon.zk\n"));
+        assertEquals("MarathonSecretXXXXXXX\n", files.get("/etc/plumbery/secrets/marathon.secret").content());
+        assertTrue(files.get("/etc/plumbery/secrets/marathon.zk").content().endsWith("@10.0.0.11:2181,10.0.0.12:2181,"
+                + "10.0.0.13:2181/marathon"));
+    }
+
+    @Test
+    void mesosDnsReadsTheMasterAsDnsAndGuardsItsApi() {
+        Map<String, RenderedFile> files = files("master1");
+        String exec = execStart(files.get("/etc/systemd/system/plumbery-mesos-dns.service"));
+        assertTrue(exec.contains("--mesos_credential ${DNS_MESOS_CREDENTIAL}"), exec);
+        assertTrue(exec.contains("--http_credentials ${DNS_HTTP_CREDENTIALS}"), exec);
+        assertEquals("{\"principal\":\"dns\",\"secret\":\"DnsSecretXXXXXXXXXXXX\"}\n",
+                files.get("/etc/plumbery/secrets/mesos-dns.credential.json").content());
+        assertEquals("{\"credentials\":[{\"principal\":\"admin\",\"secret\":\"AdminSecretXXXXXXXXXX\"}]}\n",
+                files.get("/etc/plumbery/secrets/mesos-dns.http_credentials.json").content());
+    }
+
+    @Test
+    void zookeeperRefusesClientsThatDoNotAuthenticate() {
+        String zooCfg = files("master1").get("/etc/plumbery/zoo.cfg").content();
+        assertTrue(zooCfg.contains("\nenforce.auth.enabled=true\n"), zooCfg);
+        assertTrue(zooCfg.contains("\nenforce.auth.schemes=digest\n"), zooCfg);
+        assertFalse(zooCfg.contains("skipACL"), zooCfg);
+    }
+
+    @Test
+    void theAgentRegistersAsAgentAndGuardsItsApi() {
+        Map<String, RenderedFile> files = files("node1");
+        String exec = execStart(files.get("/etc/systemd/system/plumbery-mesos-agent.service"));
+        for (String flag : List.of("--credential ${AGENT_CREDENTIAL}", "--http_credentials ${AGENT_HTTP_CREDENTIALS}",
+                "--authenticate_http_readonly", "--authenticate_http_readwrite", "--master ${AGENT_MASTER}")) {
+            assertTrue(exec.contains(flag), flag + " in " + exec);
+        }
+        assertEquals("{\"principal\":\"agent\",\"secret\":\"AgentSecretXXXXXXXXXX\"}\n",
+                files.get("/etc/plumbery/secrets/mesos-agent.credential.json").content());
+        assertTrue(files.get("/etc/plumbery/mesos-agent.env").content()
+                .contains("AGENT_MASTER=file:///etc/plumbery/secrets/mesos-agent.master.zk\n"));
+    }
+
+    @Test
+    void noSecretInAnyUnitOrCommandLineAndSecretFilesAreTheServicesAlone() {
+        for (BootstrapNode node : plan.nodes()) {
+            for (RenderedFile file : renderer.serviceFiles(plan, node)) {
+                List<String> leaked = secrets().stream().filter(file.content()::contains).toList();
+                if (file.isUnit()) {
+                    assertEquals(List.of(), leaked, file.path());
+                    assertFalse(file.content().contains("zk://"), "no ZooKeeper URL in " + file.path());
+                } else if (file.path().startsWith(NodeRenderer.SECRETS_DIR + "/")) {
+                    assertEquals("0640", file.mode(), file.path());
+                    assertEquals("root:plumbery", file.owner(), file.path());
+                    assertFalse(leaked.isEmpty(), "a secret file holds a secret: " + file.path());
+                } else if (file.path().equals("/etc/plumbery/marathon.env")) {
+                    assertEquals(List.of(credentials.admin()), leaked, file.path());
+                } else {
+                    assertEquals(List.of(), leaked, file.path());
+                }
+                secrets().forEach(secret -> assertFalse(file.toString().contains(secret), file.toString()));
+            }
+        }
+    }
+
+    @Test
+    void sshdLetsInThePlansLoginUserAloneWithKeysOnly() {
+        RenderedFile sshd = files("node2").get(NodeRenderer.SSHD_DROP_IN);
+        assertEquals("0644", sshd.mode());
+        List<String> settings = sshd.content().lines().filter(l -> !l.startsWith("#")).toList();
+        assertEquals(List.of("PasswordAuthentication no", "KbdInteractiveAuthentication no",
+                "ChallengeResponseAuthentication no", "PermitRootLogin no", "PubkeyAuthentication yes",
+                "AllowUsers plumbery-admin"), settings);
+    }
+
+    @Test
+    void machinesThePlanDoesNotOwnKeepTheirSshd() {
+        BootstrapPlan byon = new BootstrapPlan(plan.planName(), plan.nodes(), plan.globalCloudConfig(),
+                plan.runtimeArtifact(), Set.of(), credentials, Set.of("node1"));
+        assertFalse(renderer.serviceFiles(byon, node("node1")).stream()
+                .anyMatch(f -> f.path().equals(NodeRenderer.SSHD_DROP_IN)));
+        assertTrue(renderer.serviceFiles(byon, node("node2")).stream()
+                .anyMatch(f -> f.path().equals(NodeRenderer.SSHD_DROP_IN)));
+    }
+
+    @Test
+    void theCredentialsNeverShowInTheirOwnText() {
+        String shown = credentials + " " + credentials.all();
+        secrets().forEach(secret -> assertFalse(shown.contains(secret), shown));
+        assertTrue(shown.contains("admin:(secret)") && shown.contains("plumbery:(secret)"), shown);
+    }
+}
