@@ -13,8 +13,27 @@ import java.util.List;
 public record Information(String plan, String file, String state, List<BlueprintInfo> blueprints,
                           ClusterStatus cluster, List<String> notes) {
 
+    /** @param balancers its balancers, built or not; empty for most blueprints */
     public record BlueprintInfo(String name, String facility, String provider, String network,
-                                List<NodeInfo> nodes) {
+                                List<NodeInfo> nodes, List<BalancerInfo> balancers) {
+
+        public BlueprintInfo {
+            balancers = balancers == null ? List.of() : List.copyOf(balancers);
+        }
+
+        public BlueprintInfo(String name, String facility, String provider, String network, List<NodeInfo> nodes) {
+            this(name, facility, provider, network, nodes, List.of());
+        }
+    }
+
+    /**
+     * @param address     where it listens; null until it is built
+     * @param members     the nodes behind it
+     * @param information its information lines, {@code {{ balancer.ip }}} and {@code {{ balancer.port }}} filled in
+     *                    once it is built
+     */
+    public record BalancerInfo(String name, String protocol, String algorithm, String address, int port,
+                               List<String> members, List<String> information) {
     }
 
     /**

@@ -67,7 +67,7 @@ public interface ProviderFactory {
      * balancer of the plan; the plan is then refused where it writes that key.
      */
     default Optional<Refusal> balancersRefused(String algorithm, String protocol) {
-        return Optional.of(new Refusal(null, "provider " + name() + " builds no load balancers"));
+        return Optional.of(new Refusal(null, "it builds no load balancers"));
     }
 
     /**
