@@ -1,5 +1,6 @@
 package io.plumbery.engine.information;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.plumbery.engine.cloudconfig.ShownCloudConfig;
 import io.plumbery.engine.cluster.ClusterStatus;
 
@@ -15,7 +16,8 @@ public record Information(String plan, String file, String state, List<Blueprint
 
     /** @param balancers its balancers, built or not; empty for most blueprints */
     public record BlueprintInfo(String name, String facility, String provider, String network,
-                                List<NodeInfo> nodes, List<BalancerInfo> balancers) {
+                                List<NodeInfo> nodes,
+                                @JsonInclude(JsonInclude.Include.NON_EMPTY) List<BalancerInfo> balancers) {
 
         public BlueprintInfo {
             balancers = balancers == null ? List.of() : List.copyOf(balancers);
