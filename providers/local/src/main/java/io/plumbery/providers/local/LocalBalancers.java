@@ -101,7 +101,7 @@ final class LocalBalancers {
                 .filter(b -> b.name().equals(request.name())).findFirst();
         if (request.address() != null) {
             if (!subnet.contains(request.address()) || others.contains(request.address())
-                    || nodeAddresses().contains(request.address())
+                    || Machine.addresses(records).contains(request.address())
                     || Subnet.parseAddress(request.address()) - subnet.base() < 2) {
                 throw new ProviderException("balancer " + request.name() + ": address " + request.address()
                         + " is not a free address of network " + net.name() + " (" + net.subnet() + ")");
@@ -118,14 +118,6 @@ final class LocalBalancers {
         }
         throw new ProviderException("balancer " + request.name() + ": network " + net.name() + " has room for "
                 + (AddressPlan.FIRST_NODE - 2) + " balancers, and has them; give this one an address");
-    }
-
-    private Set<String> nodeAddresses() throws IOException {
-        Set<String> used = new java.util.HashSet<>();
-        for (String node : records.nodeNames()) {
-            new Machine(records.nodeDir(node)).spec().ifPresent(s -> used.add(s.address()));
-        }
-        return used;
     }
 
     void destroy(BalancerRecord balancer) throws ProviderException {

@@ -29,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,10 +160,7 @@ public final class LocalProvider extends HostProvider {
 
     /** The first address of the network that no node of the plan has. Call locked. */
     private String allocateAddress(PlanRecords.NetworkSpec net) throws IOException, ProviderException {
-        Set<String> used = new HashSet<>();
-        for (String other : store.nodeNames()) {
-            new Machine(store.nodeDir(other)).spec().ifPresent(s -> used.add(s.address()));
-        }
+        Set<String> used = Machine.addresses(store);
         store.balancers().forEach(b -> used.add(b.address())); // one the plan gave a balancer
         return AddressPlan.freeAddress(net, used);
     }

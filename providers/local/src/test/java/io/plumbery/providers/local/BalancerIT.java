@@ -75,6 +75,7 @@ class BalancerIT {
                     + "(setsid python3 -m http.server " + PORT + " </dev/null >/dev/null 2>&1 & echo $! > /tmp/http.pid)");
             assertEquals(0, r.exitCode(), r.stderr());
         }
+        nodes.forEach(BalancerIT::awaitAnswer);
         BalancerRecord lb = provider.ensureBalancer(new BalancerRequest("pblb-web-http", net, null,
                 FirewallRule.Protocol.TCP, PORT, "round_robin", nodes));
         assertEquals("127.77.231.2", lb.address(), "the first host number below the nodes', made public");
@@ -98,6 +99,7 @@ class BalancerIT {
         t = System.nanoTime();
         assertEquals(0, ssh(nodes.get(1), "cd /tmp/www && (setsid python3 -m http.server " + PORT
                 + " </dev/null >/dev/null 2>&1 &)").exitCode());
+        awaitAnswer(nodes.get(1));
         awaitLive(lb, 3);
         System.out.printf("BalancerIT: lb2 answers again; back in %.1f s%n", (System.nanoTime() - t) / 1e9);
         assertEquals(3, thirtyRequests(lb).size(), "all three again");
@@ -124,6 +126,18 @@ class BalancerIT {
             }
         });
         assertTrue(done, "the balancer's chain did not come to " + count + " nodes");
+    }
+
+    /** Waits (bounded) until the node's responder answers at its own address: python takes a moment to listen. */
+    private static void awaitAnswer(NodeRecord node) {
+        boolean up = Wait.polling(Duration.ofSeconds(20), Duration.ofMillis(100)).until(() -> {
+            try {
+                return get(node.privateAddress(), PORT).equals(node.name());
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        assertTrue(up, node.name() + " does not answer on port " + PORT);
     }
 
     /** Thirty requests to the balancer, each on a new connection: how many each node answered. */
