@@ -96,6 +96,12 @@ class BalancersPlanTest {
         assertEquals("port differ from the recorded one", moved.reason());
         assertEquals(Action.UPDATE, balancer(plan, withLb.without("node.web2")).action(), "web2 is built again");
         assertEquals("follows its nodes", balancer(plan, withLb.without("node.web2")).reason());
+        assertEquals(List.of("balancer.here.web.http", "node.web1", "node.web2"),
+                Destroyer.targets(plan, withLb, Selection.DEFAULT), "the balancer goes before its nodes");
+        Plan without = Plans.read(dir, plan("local", "round_robin", "http").replaceAll("(?s)      balancers:.*?port: 80\\}\n", ""));
+        assertEquals(List.of("- balancer.here.web.http"), Planner.deploy(without, withLb, Selection.DEFAULT).stream()
+                .map(Planned::change).filter(c -> c.action() == Action.DELETE)
+                .map(c -> c.action().symbol() + " " + c.address()).toList(), "no longer in the plan: deleted");
     }
 
     private static Change balancer(Plan plan, State state) {

@@ -52,6 +52,9 @@ class BalancerIT {
     static final String SUBNET = "10.77.231.0/24";
     static final int PORT = 8080;
     static final Path WORK = Path.of("target", "it-balancer").toAbsolutePath();
+    /** A minimal HTTP responder on the node, answering its name; its pid in /srv/http.pid. */
+    static final String RESPONDER = "sudo -n sh -c 'cd /srv/www && (setsid python3 -m http.server " + PORT
+            + " </dev/null >/dev/null 2>&1 & echo $! > /srv/http.pid)'";
 
     static LocalProvider provider;
     static SshIdentity identity;
@@ -71,8 +74,8 @@ class BalancerIT {
         List<NodeRecord> nodes = Parallel.map(List.of("lb1", "lb2", "lb3"), name -> provider.createNode(
                 new NodeRequest(name, net, 1, 256, List.of(), "debian", NodeLogin.userData(identity))));
         for (NodeRecord node : nodes) {
-            CommandResult r = ssh(node, "mkdir -p /tmp/www && hostname > /tmp/www/index.html && cd /tmp/www && "
-                    + "(setsid python3 -m http.server " + PORT + " </dev/null >/dev/null 2>&1 & echo $! > /tmp/http.pid)");
+            CommandResult r = ssh(node, "sudo -n mkdir -p /srv/www && hostname | sudo -n tee /srv/www/index.html && "
+                    + RESPONDER);
             assertEquals(0, r.exitCode(), r.stderr());
         }
         nodes.forEach(BalancerIT::awaitAnswer);
@@ -88,7 +91,7 @@ class BalancerIT {
         assertEquals(Map.of("lb1", 10, "lb2", 10, "lb3", 10), before, "round robin over the three");
 
         long t = System.nanoTime();
-        assertEquals(0, ssh(nodes.get(1), "kill $(cat /tmp/http.pid)").exitCode());
+        assertEquals(0, ssh(nodes.get(1), "sudo -n sh -c 'kill $(cat /srv/http.pid)'").exitCode());
         awaitLive(lb, 2);
         System.out.printf("BalancerIT: lb2's responder stopped; out of the balancer %.1f s later%n",
                 (System.nanoTime() - t) / 1e9);
@@ -97,8 +100,7 @@ class BalancerIT {
         assertEquals(Map.of("lb1", 15, "lb3", 15), after, "the other two only");
 
         t = System.nanoTime();
-        assertEquals(0, ssh(nodes.get(1), "cd /tmp/www && (setsid python3 -m http.server " + PORT
-                + " </dev/null >/dev/null 2>&1 &)").exitCode());
+        assertEquals(0, ssh(nodes.get(1), RESPONDER).exitCode());
         awaitAnswer(nodes.get(1));
         awaitLive(lb, 3);
         System.out.printf("BalancerIT: lb2 answers again; back in %.1f s%n", (System.nanoTime() - t) / 1e9);
