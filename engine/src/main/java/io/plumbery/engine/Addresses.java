@@ -38,6 +38,11 @@ public final class Addresses {
         return "public." + node.name();
     }
 
+    /** {@code balancer.FACILITY.BLUEPRINT.NAME}. */
+    public static String balancer(Facility facility, Blueprint blueprint, io.plumbery.fittings.model.Balancer balancer) {
+        return "balancer." + facility.name() + "." + blueprint.name() + "." + balancer.name();
+    }
+
     /** A provider-side name: the plan's name first, so that everything of a plan is found by prefix. */
     public static String providerName(String plan, String resource) {
         return (plan + "-" + resource).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");

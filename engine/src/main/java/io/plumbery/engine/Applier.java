@@ -1,11 +1,14 @@
 package io.plumbery.engine;
 
 import io.plumbery.bootstrap.render.FirstBoot;
+import io.plumbery.fittings.model.Balancer;
 import io.plumbery.fittings.model.Blueprint;
 import io.plumbery.fittings.model.Ethernet;
 import io.plumbery.fittings.model.Facility;
 import io.plumbery.fittings.model.Node;
 import io.plumbery.fittings.model.Plan;
+import io.plumbery.providers.BalancerRecord;
+import io.plumbery.providers.BalancerRequest;
 import io.plumbery.providers.FirewallRecord;
 import io.plumbery.providers.FirewallRequest;
 import io.plumbery.providers.NetworkRecord;
@@ -28,8 +31,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Carries out a deploy plan: networks, then nodes (in parallel) with their public addresses, then
- * firewalls, then removal of what the plan no longer has. Every resource is recorded as intended
+ * Carries out a deploy plan: networks, then nodes (in parallel) with their public addresses, then the
+ * balancers in front of them, then firewalls, then removal of what the plan no longer has. Every resource is recorded as intended
  * before the provider is asked, and as built once it answers, so a run killed at any point leaves a
  * state that the next run completes and that dispose can clean.
  */
@@ -75,6 +78,9 @@ public final class Applier {
             Parallel.forEach(machines, parallel, this::execute);
         }
         if (failures.isEmpty()) {
+            run(pending, Target.Balancer.class, 1);
+        }
+        if (failures.isEmpty()) {
             run(pending, Target.Firewall.class, 1);
             List<String> orphans = of(pending, Target.Orphan.class).stream().map(p -> p.change().address()).toList();
             Outcome removed = new Destroyer(session, progress, parallel).destroy(orphans);
@@ -108,6 +114,8 @@ public final class Applier {
                 }
             } else if (target instanceof Target.PublicAddress t) {
                 publicAddress(address, t.facility(), t.node());
+            } else if (target instanceof Target.Balancer t) {
+                balancer(address, t.facility(), t.blueprint(), t.balancer());
             } else if (target instanceof Target.Firewall t) {
                 firewall(address, t.facility(), t.blueprint());
             }
@@ -188,6 +196,20 @@ public final class Applier {
                 .withNode(Addresses.node(node), recorded.with(recorded.record().withPublicAddress(built.address()))));
         changed.incrementAndGet();
         progress.finished(address, "public address", built.address() + " ports " + Planner.ports(built.ports()));
+    }
+
+    private void balancer(String address, Facility facility, Blueprint blueprint, Balancer balancer)
+            throws ProviderException, StateException {
+        BalancerRequest request = Balancers.request(plan.name(), store.current(), facility, blueprint, balancer);
+        Map<String, String> spec = Balancers.spec(blueprint, balancer);
+        progress.started(address, "creating balancer");
+        store.update(s -> s.withBalancer(address, new Placed<>(facility.provider(), facility.name(),
+                BalancerRecord.intended(request), spec)));
+        BalancerRecord built = Retry.call(() -> provider(facility).ensureBalancer(request));
+        store.update(s -> s.withBalancer(address, new Placed<>(facility.provider(), facility.name(), built, spec)));
+        changed.incrementAndGet();
+        progress.finished(address, "balancer", built.address() + ":" + built.port() + " over "
+                + String.join(", ", built.members()));
     }
 
     private void firewall(String address, Facility facility, Blueprint blueprint)

@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Removes what the state records, in reverse order of dependency: public addresses, nodes (in parallel),
+ * Removes what the state records, in reverse order of dependency: balancers, public addresses, nodes (in parallel),
  * firewalls, networks. Each removal is saved at once, so an interrupted destroy resumes where it stopped.
  */
 public final class Destroyer {
@@ -45,6 +45,7 @@ public final class Destroyer {
         Set<String> nodes = new LinkedHashSet<>();
         Set<String> networks = new LinkedHashSet<>();
         Set<String> kept = new LinkedHashSet<>();
+        Set<String> balancers = new LinkedHashSet<>();
         for (Facility f : plan.facilities()) {
             for (Blueprint b : f.blueprints()) {
                 if (b.isGroup() || b.ethernet() == null) {
@@ -55,11 +56,13 @@ public final class Destroyer {
                 }
                 if (selection.includes(f, b)) {
                     b.nodes().forEach(n -> nodes.add(n.name()));
+                    b.balancers().forEach(lb -> balancers.add(Addresses.balancer(f, b, lb)));
                     networks.add(Addresses.network(f, b));
                 }
             }
         }
         List<String> out = new ArrayList<>();
+        state.balancers().keySet().stream().filter(a -> selection.all(plan) || balancers.contains(a)).forEach(out::add);
         state.publicAddresses().forEach((a, p) -> {
             if (selection.all(plan) || nodes.contains(p.record().node())) {
                 out.add(a);
@@ -90,7 +93,7 @@ public final class Destroyer {
     public Outcome destroy(List<String> addresses) {
         List<Outcome.Failure> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger removed = new AtomicInteger();
-        for (String kind : List.of("public.", "node.", "firewall.", "network.")) {
+        for (String kind : List.of("balancer.", "public.", "node.", "firewall.", "network.")) {
             List<String> batch = addresses.stream().filter(a -> a.startsWith(kind)).toList();
             Parallel.forEach(batch, kind.equals("node.") || kind.equals("public.") ? parallel : 1, address -> {
                 try {
@@ -111,7 +114,10 @@ public final class Destroyer {
     void destroyOne(String address) throws ProviderException, StateException {
         State state = store.current();
         progress.started(address, "destroying");
-        if (state.publicAddresses().containsKey(address)) {
+        if (state.balancers().containsKey(address)) {
+            var p = state.balancers().get(address);
+            providers.get(p.provider(), p.facility()).destroyBalancer(p.record());
+        } else if (state.publicAddresses().containsKey(address)) {
             var p = state.publicAddresses().get(address);
             providers.get(p.provider(), p.facility()).releasePublicAddress(p.record());
         } else if (state.nodes().containsKey(address)) {

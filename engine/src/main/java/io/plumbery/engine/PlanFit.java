@@ -2,22 +2,28 @@ package io.plumbery.engine;
 
 import io.plumbery.fittings.diag.Diagnostic;
 import io.plumbery.fittings.diag.Diagnostics;
+import io.plumbery.fittings.diag.SourceRange;
+import io.plumbery.fittings.model.Balancer;
 import io.plumbery.fittings.model.Blueprint;
 import io.plumbery.fittings.model.Ethernet;
 import io.plumbery.fittings.model.Facility;
 import io.plumbery.fittings.model.Node;
 import io.plumbery.fittings.model.Plan;
+import io.plumbery.fittings.model.Pool;
 import io.plumbery.providers.ProviderFactory;
 import io.plumbery.providers.Providers;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a plan asks of its providers that they cannot do, found before anything is done and said where the plan
  * writes it, as the plan's own errors are: a network that exists only at a provider that cannot use one, a reference
- * to a network of a facility that another provider builds, public addresses a provider cannot give. Warnings say what the plan asks that nothing will do.
+ * to a network of a facility that another provider builds, public addresses a provider cannot give, balancers it
+ * cannot build. Warnings say what the plan asks that nothing will do.
  */
 public final class PlanFit {
 
@@ -36,6 +42,9 @@ public final class PlanFit {
         for (Facility f : plan.facilities()) {
             ProviderFactory factory = factories.get(f.provider());
             for (Blueprint b : f.blueprints()) {
+                if (factory != null) {
+                    balancers(f, b, factory, factories, out);
+                }
                 if (b.isGroup() || b.ethernet() == null) {
                     continue;
                 }
@@ -72,5 +81,32 @@ public final class PlanFit {
             }
         }
         return out.list();
+    }
+
+    /** Each balancer the provider cannot build, said once where the plan writes the key at fault. */
+    private static void balancers(Facility f, Blueprint b, ProviderFactory factory,
+                                  Map<String, ProviderFactory> factories, Diagnostics out) {
+        Pool pool = Balancers.pool(b);
+        Set<String> said = new HashSet<>();
+        for (Balancer lb : b.balancers()) {
+            Optional<ProviderFactory.Refusal> refusal = factory.balancersRefused(pool.algorithm().planName(),
+                    lb.protocolName());
+            if (refusal.isEmpty()) {
+                continue;
+            }
+            String key = refusal.get().key();
+            String what = "algorithm".equals(key)
+                    ? "pool algorithm '" + pool.algorithm().planName() + "' of blueprint '" + b.name() + "'"
+                    : "protocol".equals(key) ? "protocol '" + lb.protocolName() + "' of balancer '" + lb.name()
+                    + "' (blueprint '" + b.name() + "')"
+                    : "balancer '" + lb.name() + "' of blueprint '" + b.name() + "'";
+            if (said.add(what)) {
+                SourceRange where = "algorithm".equals(key) && pool.where() != null ? pool.where() : lb.where();
+                List<String> able = factories.values().stream().filter(other -> other.balancersRefused(
+                        pool.algorithm().planName(), lb.protocolName()).isEmpty()).map(ProviderFactory::name).sorted().toList();
+                out.error(where, what + ": provider " + f.provider() + " cannot build it: " + refusal.get().why()
+                        + (able.isEmpty() || key != null ? "" : " (providers that can: " + String.join(", ", able) + ")"));
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.plumbery.engine;
 
+import io.plumbery.fittings.model.Balancer;
 import io.plumbery.fittings.model.Blueprint;
 import io.plumbery.fittings.model.Facility;
 import io.plumbery.fittings.model.Node;
@@ -79,6 +80,14 @@ public final class Planner {
                     wanted.add(pub);
                 }
             }
+            Set<String> rebuilt = new HashSet<>();
+            out.stream().filter(p -> p.change().kind().equals("node") && p.change().action() != Action.NO_OP)
+                    .forEach(p -> rebuilt.add(p.change().address()));
+            for (Balancer lb : b.balancers()) {
+                Change balancer = Balancers.change(state, f, b, lb, rebuilt);
+                out.add(new Planned(balancer, new Target.Balancer(f, b, lb)));
+                wanted.add(balancer.address());
+            }
         }
         // firewalls last: their rules name node addresses
         Set<String> seenFirewalls = new HashSet<>();
@@ -132,6 +141,7 @@ public final class Planner {
 
     static Map<String, String> allAddresses(State state) {
         Map<String, String> all = new LinkedHashMap<>();
+        state.balancers().keySet().forEach(a -> all.put(a, "balancer"));
         state.publicAddresses().keySet().forEach(a -> all.put(a, "public-address"));
         state.nodes().keySet().forEach(a -> all.put(a, "node"));
         state.firewalls().keySet().forEach(a -> all.put(a, "firewall"));

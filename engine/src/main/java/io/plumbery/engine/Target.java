@@ -21,6 +21,10 @@ public sealed interface Target {
     record PublicAddress(Facility facility, Blueprint blueprint, Node node) implements Target {
     }
 
+    record Balancer(Facility facility, Blueprint blueprint, io.plumbery.fittings.model.Balancer balancer)
+            implements Target {
+    }
+
     /** In the state, no longer in the plan. */
     record Orphan(Facility facility, String address) implements Target {
     }

@@ -23,14 +23,32 @@ class BalancersTest {
     @Test
     void balancersAreReadWithPlumberysDefaults() {
         Blueprint web = blueprint("web");
-        assertEquals(new Pool(Pool.Algorithm.LEAST_CONNECTIONS, null), web.pool());
+        assertEquals(new Pool(Pool.Algorithm.LEAST_CONNECTIONS, null), placeless(web.pool()));
         assertEquals(List.of(
                         new Balancer("http", Balancer.Protocol.HTTP, 80, null,
                                 List.of("http://{{ balancer.ip }}:{{ balancer.port }}/")),
                         new Balancer("fixed", Balancer.Protocol.TCP, 8443, "10.77.60.200", List.of()),
                         new Balancer("plain", Balancer.Protocol.HTTP, 80, null, List.of())),
-                web.balancers());
+                web.balancers().stream().map(BalancersTest::placeless).toList());
         assertEquals(3, web.nodes().size());
+    }
+
+    @Test
+    void balancersAndTheirAlgorithmKnowWhereThePlanWritesThem() {
+        Blueprint web = blueprint("web");
+        assertEquals("balancers.yaml:9:20", web.pool().where().file().getFileName() + ":" + web.pool().where().line()
+                + ":" + web.pool().where().column());
+        assertEquals(List.of(11, 16, 20), web.balancers().stream().map(b -> b.where().line()).toList());
+        assertEquals(11, web.balancers().get(0).where().column());
+        assertNull(blueprint("batch").pool().where(), "round_robin unless written: nothing to point at");
+    }
+
+    static Pool placeless(Pool p) {
+        return new Pool(p.algorithm(), p.description());
+    }
+
+    static Balancer placeless(Balancer b) {
+        return new Balancer(b.name(), b.protocol(), b.port(), b.address(), b.information());
     }
 
     @Test

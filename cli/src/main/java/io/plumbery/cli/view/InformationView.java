@@ -40,6 +40,12 @@ public final class InformationView implements View {
                     n.cloudConfig().text().lines().forEach(line -> out.println("      " + line));
                 }
             }
+            for (Information.BalancerInfo lb : b.balancers()) {
+                out.printf("  balancer %-11s %s %s, %s over %s%n", lb.name(),
+                        lb.address() == null ? "NOT_BUILT" : lb.address() + ":" + lb.port(), lb.protocol(),
+                        lb.algorithm(), String.join(", ", lb.members()));
+                lb.information().forEach(line -> out.println("    " + line));
+            }
         }
         if (information.cluster() != null) {
             printCluster(information.cluster(), out);

@@ -93,4 +93,35 @@ class InformationViewTest {
                 + " --credentials\""));
         assertFalse(credentials.toString().contains("s3cret"), "never in their own text");
     }
+
+    @Test
+    void aBalancerIsOneLineUnderItsNodesWithItsInformationAndInTheJsonOnlyWhereThereIsOne() {
+        Information.BlueprintInfo web = new Information.BlueprintInfo("web", "local", "local", "web 10.77.90.0/24",
+                List.of(new Information.NodeInfo("web1", "RUNNING", "10.77.90.10", null, null, List.of())),
+                List.of(new Information.BalancerInfo("http", "http", "round_robin", "127.77.90.2", 80,
+                        List.of("web1", "web2"), List.of("curl http://127.77.90.2:80/")),
+                        new Information.BalancerInfo("admin", "tcp", "round_robin", null, 8443, List.of("web1"),
+                                List.of())));
+        StringWriter text = new StringWriter();
+        new InformationView(new Information("web", "f.yaml", "s.json", List.of(web), null, null, null, List.of()))
+                .render(new PrintWriter(text, true), false);
+        assertEquals("""
+                Plan web (f.yaml)
+                State s.json
+
+                blueprint web in local (provider local), network web 10.77.90.0/24
+                  web1                 RUNNING   private 10.77.90.10     public -
+                  balancer http        127.77.90.2:80 http, round_robin over web1, web2
+                    curl http://127.77.90.2:80/
+                  balancer admin       NOT_BUILT tcp, round_robin over web1
+                """, text.toString());
+        StringWriter json = new StringWriter();
+        new InformationView(new Information("web", "f.yaml", "s.json", List.of(web), null, null, null, List.of()))
+                .render(new PrintWriter(json, true), true);
+        assertTrue(json.toString().contains("\"balancers\""), json.toString());
+        StringWriter none = new StringWriter();
+        new InformationView(new Information("t", "f.yaml", "s.json", List.of(new Information.BlueprintInfo("t",
+                "local", "local", null, List.of())), null, null, null, List.of())).render(new PrintWriter(none, true), true);
+        assertFalse(none.toString().contains("balancers"), none.toString());
+    }
 }

@@ -1,5 +1,6 @@
 package io.plumbery.engine.information;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.plumbery.engine.cloudconfig.ShownCloudConfig;
 import io.plumbery.engine.cluster.ClusterStatus;
 
@@ -32,8 +33,28 @@ public record Information(String plan, String file, String state, List<Blueprint
         }
     }
 
+    /** @param balancers its balancers, built or not; empty for most blueprints */
     public record BlueprintInfo(String name, String facility, String provider, String network,
-                                List<NodeInfo> nodes) {
+                                List<NodeInfo> nodes,
+                                @JsonInclude(JsonInclude.Include.NON_EMPTY) List<BalancerInfo> balancers) {
+
+        public BlueprintInfo {
+            balancers = balancers == null ? List.of() : List.copyOf(balancers);
+        }
+
+        public BlueprintInfo(String name, String facility, String provider, String network, List<NodeInfo> nodes) {
+            this(name, facility, provider, network, nodes, List.of());
+        }
+    }
+
+    /**
+     * @param address     where it listens; null until it is built
+     * @param members     the nodes behind it
+     * @param information its information lines, {@code {{ balancer.ip }}} and {@code {{ balancer.port }}} filled in
+     *                    once it is built
+     */
+    public record BalancerInfo(String name, String protocol, String algorithm, String address, int port,
+                               List<String> members, List<String> information) {
     }
 
     /**

@@ -13,11 +13,15 @@ import io.plumbery.engine.cloudconfig.NodeCloudConfig;
 import io.plumbery.engine.cluster.ClusterLayout;
 import io.plumbery.engine.cluster.ClusterProbe;
 import io.plumbery.engine.cluster.ClusterStatus;
+import io.plumbery.fittings.model.Balancer;
 import io.plumbery.fittings.model.Blueprint;
 import io.plumbery.fittings.model.Facility;
 import io.plumbery.fittings.model.Node;
 import io.plumbery.fittings.model.Plan;
+import io.plumbery.fittings.model.Pool;
+import io.plumbery.fittings.placeholder.Lookup;
 import io.plumbery.fittings.placeholder.Placeholders;
+import io.plumbery.providers.BalancerRecord;
 import io.plumbery.providers.NetworkRecord;
 import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.ProviderException;
@@ -95,7 +99,8 @@ public final class InformationService {
                     String network = b.ethernet() == null ? null : b.ethernet().name() + " "
                             + (net != null && net.record().subnet() != null ? net.record().subnet()
                             : b.ethernet().subnet() != null ? b.ethernet().subnet() : "(the provider's own network)");
-                    blueprints.add(new Information.BlueprintInfo(b.name(), f.name(), f.provider(), network, nodes));
+                    blueprints.add(new Information.BlueprintInfo(b.name(), f.name(), f.provider(), network, nodes,
+                            b.balancers().stream().map(lb -> balancer(f, b, lb)).toList()));
                 }
             }
         }
@@ -148,6 +153,20 @@ public final class InformationService {
                 + " " + record.ssh().user() + "@" + record.ssh().host();
         return new Information.NodeInfo(n.name(), String.valueOf(record.status()), record.privateAddress(),
                 record.publicAddress(), ssh, information);
+    }
+
+    /** A balancer as recorded, its information lines filled in with its address and port once it has them. */
+    private Information.BalancerInfo balancer(Facility f, Blueprint b, Balancer lb) {
+        Placed<BalancerRecord> placed = state.balancers().get(Addresses.balancer(f, b, lb));
+        BalancerRecord built = placed == null || placed.record().id() == null ? null : placed.record();
+        Lookup values = (scope, attribute) -> built == null || !scope.equals("balancer") ? Optional.empty()
+                : Optional.of(attribute.equals("ip") ? built.address() : String.valueOf(built.port()));
+        List<String> information = lb.information().stream()
+                .map(line -> Placeholders.resolve(line, values, new ArrayList<>())).toList();
+        String algorithm = b.pool() == null ? Pool.DEFAULT.algorithm().planName() : b.pool().algorithm().planName();
+        return new Information.BalancerInfo(lb.name(), lb.protocolName(), algorithm,
+                built == null ? null : built.address(), lb.port(),
+                b.nodes().stream().map(Node::name).toList(), information);
     }
 
     /** The cluster's services as they answer now; null when the plan has no cluster or they were not asked. */

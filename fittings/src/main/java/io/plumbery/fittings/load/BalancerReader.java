@@ -40,7 +40,8 @@ final class BalancerReader {
         }
         Pool.Algorithm algorithm = p.string("algorithm").flatMap(a -> oneOf(p, "algorithm", a, Pool.Algorithm.values()))
                 .map(a -> Pool.Algorithm.valueOf(a.toUpperCase(Locale.ROOT))).orElse(Pool.Algorithm.ROUND_ROBIN);
-        return Optional.of(new Pool(algorithm, p.string("description").orElse(null)));
+        return Optional.of(new Pool(algorithm, p.string("description").orElse(null),
+                p.value("algorithm").map(p.source()::at).orElse(null)));
     }
 
     List<Balancer> balancers(YamlMap blueprint) {
@@ -48,12 +49,12 @@ final class BalancerReader {
         for (org.yaml.snakeyaml.nodes.Node item : blueprint.sequence("balancers")) {
             if (item instanceof ScalarNode s && !YamlMap.isNull(s)) { // '- http': every setting plumbery's default
                 balancers.add(new Balancer(blueprint.substitutions().substitute(s.getValue(), s),
-                        Balancer.Protocol.HTTP, Balancer.DEFAULT_PORT, null, List.of()));
+                        Balancer.Protocol.HTTP, Balancer.DEFAULT_PORT, null, List.of(), blueprint.source().at(s)));
             } else if (item instanceof MappingNode m && m.getValue().size() == 1) {
                 NodeTuple tuple = m.getValue().get(0);
                 String name = blueprint.scalar(tuple.getKeyNode(), "a balancer name").orElse("?");
                 YamlMap.of(tuple.getValueNode(), blueprint.source(), blueprint.substitutions(), "balancer '" + name + "'")
-                        .ifPresent(b -> balancers.add(balancer(name, b)));
+                        .ifPresent(b -> balancers.add(balancer(name, b, blueprint.source().at(tuple.getKeyNode()))));
             } else {
                 blueprint.source().error(item, "each of 'balancers' in " + blueprint.what() + " is one name followed "
                         + "by its settings, e.g. '- http:' then indented 'protocol: http' and 'port: 80'");
@@ -62,13 +63,13 @@ final class BalancerReader {
         return balancers;
     }
 
-    private Balancer balancer(String name, YamlMap b) {
+    private Balancer balancer(String name, YamlMap b, io.plumbery.fittings.diag.SourceRange where) {
         b.allowOnly(BALANCER_KEYS);
         Balancer.Protocol protocol = b.string("protocol").flatMap(p -> oneOf(b, "protocol", p, Balancer.Protocol.values()))
                 .map(p -> Balancer.Protocol.valueOf(p.toUpperCase(Locale.ROOT))).orElse(Balancer.Protocol.HTTP);
         int port = b.integer("port", 1, io.plumbery.fittings.model.PortRule.MAX_PORT).orElse(Balancer.DEFAULT_PORT);
         b.value("information").ifPresent(this::remember);
-        return new Balancer(name, protocol, port, b.string("address").orElse(null), b.strings("information"));
+        return new Balancer(name, protocol, port, b.string("address").orElse(null), b.strings("information"), where);
     }
 
     private void remember(org.yaml.snakeyaml.nodes.Node information) {

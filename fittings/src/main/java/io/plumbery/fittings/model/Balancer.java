@@ -1,5 +1,7 @@
 package io.plumbery.fittings.model;
 
+import io.plumbery.fittings.diag.SourceRange;
+
 import java.util.List;
 
 /**
@@ -8,8 +10,11 @@ import java.util.List;
  * @param address     the fixed address it listens on, or null for one the provider assigns
  * @param information lines for {@code information}; {@code {{ balancer.ip }}} and {@code {{ balancer.port }}}
  *                    are still in them, resolved once the balancer exists
+ * @param where       where the plan writes its name, for what later stages say about it; null when not read
+ *                    from a file
  */
-public record Balancer(String name, Protocol protocol, int port, String address, List<String> information) {
+public record Balancer(String name, Protocol protocol, int port, String address, List<String> information,
+                       SourceRange where) {
 
     /** What plumbery's balancers speak; {@code http} unless the plan says. */
     public enum Protocol { HTTP, HTTPS, TCP, UDP }
@@ -19,5 +24,15 @@ public record Balancer(String name, Protocol protocol, int port, String address,
 
     public Balancer {
         information = List.copyOf(information);
+    }
+
+    /** A balancer not read from a file. */
+    public Balancer(String name, Protocol protocol, int port, String address, List<String> information) {
+        this(name, protocol, port, address, information, null);
+    }
+
+    /** The name a plan writes: {@code http}. */
+    public String protocolName() {
+        return protocol.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -1,11 +1,15 @@
 package io.plumbery.fittings.model;
 
+import io.plumbery.fittings.diag.SourceRange;
+
 /**
  * A blueprint's {@code pool:}: its nodes behind its {@link Balancer}s, and how the load is spread over them.
  *
  * @param description plumbery's description of the pool, or null
+ * @param where       where the plan writes its algorithm, for what later stages say about it; null when it
+ *                    writes none (round_robin) or was not read from a file
  */
-public record Pool(Algorithm algorithm, String description) {
+public record Pool(Algorithm algorithm, String description, SourceRange where) {
 
     /** Plumbery's algorithms, as its documentation lists them; {@code round_robin} unless the plan says. */
     public enum Algorithm {
@@ -19,4 +23,9 @@ public record Pool(Algorithm algorithm, String description) {
     }
 
     public static final Pool DEFAULT = new Pool(Algorithm.ROUND_ROBIN, null);
+
+    /** A pool not read from a file. */
+    public Pool(Algorithm algorithm, String description) {
+        this(algorithm, description, null);
+    }
 }

@@ -48,6 +48,18 @@ public interface Provider extends AutoCloseable {
 
     void releasePublicAddress(PublicAddressRecord address) throws ProviderException;
 
+    /**
+     * A load balancer in front of nodes that exist already; only asked of providers whose factory does not refuse
+     * the plan's balancers ({@link ProviderFactory#balancersRefused}).
+     */
+    default BalancerRecord ensureBalancer(BalancerRequest request) throws ProviderException {
+        throw new ProviderException("provider " + name() + " builds no load balancers (balancer " + request.name() + ")");
+    }
+
+    /** Removes a balancer; a provider that builds none has none to remove. */
+    default void destroyBalancer(BalancerRecord balancer) throws ProviderException {
+    }
+
     @Override
     void close() throws ProviderException;
 }

@@ -60,5 +60,22 @@ public interface ProviderFactory {
         return Optional.empty();
     }
 
+    /**
+     * Why this provider cannot build a balancer with these settings, if it cannot, naming the plan key at fault:
+     * {@code algorithm} (the pool's, as the plan writes it) or {@code protocol} ({@code http}, {@code tcp},
+     * {@code udp}...), or neither when it builds no balancers at all. Asked before anything is done, for every
+     * balancer of the plan; the plan is then refused where it writes that key.
+     */
+    default Optional<Refusal> balancersRefused(String algorithm, String protocol) {
+        return Optional.of(new Refusal(null, "it builds no load balancers"));
+    }
+
+    /**
+     * @param key the plan key whose value the provider cannot do ({@code algorithm}, {@code protocol}), or null
+     *            when it is the balancer as such
+     */
+    record Refusal(String key, String why) {
+    }
+
     Provider open(ProviderSettings settings) throws ProviderException;
 }

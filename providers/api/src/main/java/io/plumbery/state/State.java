@@ -1,5 +1,6 @@
 package io.plumbery.state;
 
+import io.plumbery.providers.BalancerRecord;
 import io.plumbery.providers.FirewallRecord;
 import io.plumbery.providers.NetworkRecord;
 import io.plumbery.providers.NodeRecord;
@@ -20,7 +21,8 @@ public record State(int format, String plan, long serial,
                     SortedMap<String, Placed<NetworkRecord>> networks,
                     SortedMap<String, Placed<FirewallRecord>> firewalls,
                     SortedMap<String, Placed<NodeRecord>> nodes,
-                    SortedMap<String, Placed<PublicAddressRecord>> publicAddresses) {
+                    SortedMap<String, Placed<PublicAddressRecord>> publicAddresses,
+                    SortedMap<String, Placed<BalancerRecord>> balancers) {
 
     public static final int FORMAT = 1;
 
@@ -29,47 +31,58 @@ public record State(int format, String plan, long serial,
         firewalls = frozen(firewalls);
         nodes = frozen(nodes);
         publicAddresses = frozen(publicAddresses);
+        balancers = frozen(balancers); // absent from states written before balancers
     }
 
     public static State empty(String plan) {
-        return new State(FORMAT, plan, 0, null, null, null, null);
+        return new State(FORMAT, plan, 0, null, null, null, null, null);
     }
 
     public boolean isEmpty() {
-        return networks.isEmpty() && firewalls.isEmpty() && nodes.isEmpty() && publicAddresses.isEmpty();
+        return networks.isEmpty() && firewalls.isEmpty() && nodes.isEmpty() && publicAddresses.isEmpty()
+                && balancers.isEmpty();
     }
 
     public int size() {
-        return networks.size() + firewalls.size() + nodes.size() + publicAddresses.size();
+        return networks.size() + firewalls.size() + nodes.size() + publicAddresses.size() + balancers.size();
     }
 
     public State withNetwork(String address, Placed<NetworkRecord> value) {
-        return new State(format, plan, serial + 1, put(networks, address, value), firewalls, nodes, publicAddresses);
+        return new State(format, plan, serial + 1, put(networks, address, value), firewalls, nodes, publicAddresses,
+                balancers);
     }
 
     public State withFirewall(String address, Placed<FirewallRecord> value) {
-        return new State(format, plan, serial + 1, networks, put(firewalls, address, value), nodes, publicAddresses);
+        return new State(format, plan, serial + 1, networks, put(firewalls, address, value), nodes, publicAddresses,
+                balancers);
     }
 
     public State withNode(String address, Placed<NodeRecord> value) {
-        return new State(format, plan, serial + 1, networks, firewalls, put(nodes, address, value), publicAddresses);
+        return new State(format, plan, serial + 1, networks, firewalls, put(nodes, address, value), publicAddresses,
+                balancers);
     }
 
     public State withPublicAddress(String address, Placed<PublicAddressRecord> value) {
-        return new State(format, plan, serial + 1, networks, firewalls, nodes, put(publicAddresses, address, value));
+        return new State(format, plan, serial + 1, networks, firewalls, nodes, put(publicAddresses, address, value),
+                balancers);
+    }
+
+    public State withBalancer(String address, Placed<BalancerRecord> value) {
+        return new State(format, plan, serial + 1, networks, firewalls, nodes, publicAddresses,
+                put(balancers, address, value));
     }
 
     /** Removes the resource at this address, whatever its kind. */
     public State without(String address) {
         return new State(format, plan, serial + 1, remove(networks, address), remove(firewalls, address),
-                remove(nodes, address), remove(publicAddresses, address));
+                remove(nodes, address), remove(publicAddresses, address), remove(balancers, address));
     }
 
     /** The same state with every node record passed through {@code change} (used by refresh). */
     public State mapNodes(Function<Placed<NodeRecord>, Placed<NodeRecord>> change) {
         SortedMap<String, Placed<NodeRecord>> changed = new TreeMap<>();
         nodes.forEach((address, node) -> changed.put(address, change.apply(node)));
-        return new State(format, plan, serial + 1, networks, firewalls, changed, publicAddresses);
+        return new State(format, plan, serial + 1, networks, firewalls, changed, publicAddresses, balancers);
     }
 
     private static <T> SortedMap<String, T> frozen(SortedMap<String, T> map) {

@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * What a provider has made for one plan on this host, on disk under {@code <stateDir>/<plan slug>/}: the
- * networks, firewalls and public addresses ({@code networks/}, {@code firewalls/}, {@code public/}, one JSON
+ * networks, firewalls, public addresses and balancers ({@code networks/}, {@code firewalls/}, {@code public/},
+ * {@code balancers/}, one JSON
  * record each) and one directory per node under {@code nodes/}, whose content is the provider's own. Records
  * are written before the host resources they describe are created, so that a destroy after a crash finds them.
  */
@@ -38,7 +39,16 @@ public final class PlanRecords {
                              List<PortRange> ports) {
     }
 
+    /**
+     * A load balancer: {@code address} (of its network) gives it a place no node takes, {@code publicAddress} is
+     * where it listens; {@code members} are the addresses of the pool's nodes, by node name.
+     */
+    public record BalancerSpec(String name, String network, String address, String publicAddress, int port,
+                               String algorithm, java.util.Map<String, String> members) {
+    }
+
     private static final String NETWORKS = "networks";
+    private static final String BALANCERS = "balancers";
     private static final String FIREWALLS = "firewalls";
     private static final String PUBLIC = "public";
     private static final String NODES = "nodes";
@@ -193,6 +203,36 @@ public final class PlanRecords {
         return any;
     }
 
+    // ---------------------------------------------------------------- balancers
+
+    public List<BalancerSpec> balancers() throws IOException {
+        return RecordDir.readAll(dir.resolve(BALANCERS), BalancerSpec.class);
+    }
+
+    public void putBalancer(BalancerSpec spec) throws IOException {
+        RecordDir.write(file(BALANCERS, spec.name()), spec);
+    }
+
+    public void removeBalancer(String name) throws IOException {
+        Files.deleteIfExists(file(BALANCERS, name));
+    }
+
+    /** The balancers' own directories that exist, recorded or not (what a crash may leave). */
+    public List<Path> balancerDirs() throws IOException {
+        Path all = dir.resolve(BALANCERS);
+        if (!Files.isDirectory(all)) {
+            return List.of();
+        }
+        try (var entries = Files.list(all)) {
+            return entries.filter(Files::isDirectory).sorted().toList();
+        }
+    }
+
+    /** A directory of the balancer's own (its health probe's files), next to its record. */
+    public Path balancerDir(String name) {
+        return dir.resolve(BALANCERS).resolve(Naming.fileKey(name));
+    }
+
     // ---------------------------------------------------------------- nodes and the whole directory
 
     /** The nodes that have a directory, in name order. */
@@ -211,7 +251,8 @@ public final class PlanRecords {
 
     /** True once nothing is recorded any more. */
     public boolean empty() throws IOException {
-        return networks().isEmpty() && firewalls().isEmpty() && publics().isEmpty() && nodeNames().isEmpty();
+        return networks().isEmpty() && firewalls().isEmpty() && publics().isEmpty() && balancers().isEmpty()
+                && nodeNames().isEmpty();
     }
 
     /** Removes the plan directory once nothing is recorded in it and nothing else was put there. Call locked. */
@@ -219,7 +260,7 @@ public final class PlanRecords {
         if (!empty()) {
             return;
         }
-        for (String sub : List.of(NETWORKS, FIREWALLS, PUBLIC, NODES)) {
+        for (String sub : List.of(NETWORKS, FIREWALLS, PUBLIC, BALANCERS, NODES)) {
             Files.deleteIfExists(dir.resolve(sub));
         }
         try (DirectoryStream<Path> left = Files.newDirectoryStream(dir)) {

@@ -1,6 +1,8 @@
 package io.plumbery.providers.local;
 
 import io.plumbery.net.Subnet;
+import io.plumbery.providers.BalancerRecord;
+import io.plumbery.providers.BalancerRequest;
 import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.NodeRequest;
 import io.plumbery.providers.NodeStatus;
@@ -27,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,7 @@ public final class LocalProvider extends HostProvider {
     private final Path nspawn;
     private final String kind;
     private final PlanNetwork network;
+    private final LocalBalancers balancers;
     private final PackageProxy proxy = PackageProxy.shared();
     private volatile String overlaySupport;
 
@@ -68,6 +70,7 @@ public final class LocalProvider extends HostProvider {
         this.store = new PlanRecords(records, "the local provider");
         this.progress = progress;
         this.network = new PlanNetwork(naming, store);
+        this.balancers = new LocalBalancers(naming, store, network);
         LocalTools.ensure(options.installTools(), progress);
         this.nspawn = HostTools.find("systemd-nspawn").orElseThrow(() -> new ProviderException(
                 "systemd-nspawn not found; install it with: apt-get install -y systemd-container"));
@@ -102,6 +105,17 @@ public final class LocalProvider extends HostProvider {
     @Override
     protected PlanNetwork networks() {
         return network;
+    }
+
+    /** A balancer: a public address whose new connections go to the pool's live nodes ({@link LocalBalancers}). */
+    @Override
+    public BalancerRecord ensureBalancer(BalancerRequest request) throws ProviderException {
+        return balancers.ensure(request);
+    }
+
+    @Override
+    public void destroyBalancer(BalancerRecord balancer) throws ProviderException {
+        balancers.destroy(balancer);
     }
 
     // ---------------------------------------------------------------- nodes
@@ -146,10 +160,8 @@ public final class LocalProvider extends HostProvider {
 
     /** The first address of the network that no node of the plan has. Call locked. */
     private String allocateAddress(PlanRecords.NetworkSpec net) throws IOException, ProviderException {
-        Set<String> used = new HashSet<>();
-        for (String other : store.nodeNames()) {
-            new Machine(store.nodeDir(other)).spec().ifPresent(s -> used.add(s.address()));
-        }
+        Set<String> used = Machine.addresses(store);
+        store.balancers().forEach(b -> used.add(b.address())); // one the plan gave a balancer
         return AddressPlan.freeAddress(net, used);
     }
 
@@ -336,7 +348,8 @@ public final class LocalProvider extends HostProvider {
 
     /**
      * Removes everything of this plan from the host, whatever the records say: nodes (processes, cgroups,
-     * directories), the nft table, the plan's bridges and the unreachable routes of its recorded networks.
+     * directories), the balancers' health probes, the nft table, the plan's bridges and the unreachable routes of
+     * its recorded networks.
      */
     @Override
     public void purge() throws ProviderException {
@@ -356,6 +369,7 @@ public final class LocalProvider extends HostProvider {
                 }
             }
             Cgroups.removeParents(naming.cgroupRoot());
+            balancers.stopAll();
             store.locked(() -> {
                 Bridges.applyNft(NftRuleset.deleteScript(naming.nftTable()));
                 Bridges.syncRoutedAccepts(naming.acceptTag(), List.of());

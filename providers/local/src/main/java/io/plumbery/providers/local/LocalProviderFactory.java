@@ -23,4 +23,10 @@ public final class LocalProviderFactory extends HostProviderFactory {
     public Optional<String> publicAddressesRefused(String subnet) {
         return PublicAddress.refused(subnet);
     }
+
+    /** Balancers are this host's nftables: what it cannot do is refused ({@link LocalBalancers#refused}). */
+    @Override
+    public Optional<Refusal> balancersRefused(String algorithm, String protocol) {
+        return LocalBalancers.refused(algorithm, protocol);
+    }
 }

@@ -9,6 +9,7 @@ import io.plumbery.providers.host.CloudInit;
 import io.plumbery.providers.host.Exec;
 import io.plumbery.providers.host.PackageProxy;
 import io.plumbery.providers.host.PidFile;
+import io.plumbery.providers.host.PlanRecords;
 import io.plumbery.providers.host.RecordDir;
 
 import java.io.IOException;
@@ -16,8 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One node on the host: its directory ({@code node.json}, overlay {@code upper/} and {@code work/}, the
@@ -72,6 +75,15 @@ final class Machine {
 
     boolean exists() {
         return Files.isDirectory(dir);
+    }
+
+    /** The addresses of every node of the plan that {@code records} keep. */
+    static Set<String> addresses(PlanRecords records) throws IOException {
+        Set<String> used = new HashSet<>();
+        for (String node : records.nodeNames()) {
+            new Machine(records.nodeDir(node)).spec().ifPresent(s -> used.add(s.address()));
+        }
+        return used;
     }
 
     Optional<Spec> spec() throws IOException {

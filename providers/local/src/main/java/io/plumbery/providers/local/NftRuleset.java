@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
  * of that address is rejected. DNAT-ed traffic then passes the network's firewall rules, when the
  * network has a firewall. Routed traffic in or out of the plan's bridges is dropped (nodes talk to
  * each other on their bridge); of the host itself, nodes reach only the package proxy ({@link HostInput}).
+ * A balancer's address is a public address whose one port is DNAT-ed to one node of its pool per new
+ * connection ({@link BalancerRule}).
  *
  * <p>An ICMP rule lets echo requests in, but nothing forwards them: a ping to a public address is refused,
  * since this host answers for all of {@code 127.0.0.0/8} itself and an answer would say nothing of the node.
@@ -57,6 +59,12 @@ public final class NftRuleset {
      */
     public static String render(String table, List<Net> networks,
                                 Map<String, List<FirewallRule>> firewalls, List<Public> publics) {
+        return render(table, networks, firewalls, publics, List.of());
+    }
+
+    /** The same, with the plan's balancers: each a chain of its own ({@link BalancerRule}). */
+    static String render(String table, List<Net> networks, Map<String, List<FirewallRule>> firewalls,
+                         List<Public> publics, List<BalancerRule> balancers) {
         if (networks.isEmpty() && publics.isEmpty()) {
             return deleteScript(table);
         }
@@ -76,7 +84,13 @@ public final class NftRuleset {
                 }
             }
         }
+        for (BalancerRule b : balancers) {
+            out.append("    jump ").append(b.chain()).append('\n');
+        }
         out.append("  }\n");
+        for (BalancerRule b : balancers) {
+            out.append("  chain ").append(b.chain()).append(" {\n    ").append(b.rule()).append("\n  }\n");
+        }
 
         out.append("  chain nat_postrouting {\n    type nat hook postrouting priority 100; policy accept;\n");
         for (Net n : byName.values()) {
@@ -90,6 +104,13 @@ public final class NftRuleset {
             String a = address(p.address());
             out.append("    ip daddr ").append(a).append(" meta l4proto tcp reject with tcp reset\n");
             out.append("    ip daddr ").append(a).append(" reject\n");
+        }
+        for (BalancerRule b : balancers) {
+            // what was not sent to a node (another port) is refused; what was, the balancer lets through to its
+            // pool as a cloud's balancer inside the network does, whatever the network's firewall says
+            out.append("    ip daddr ").append(b.publicAddress()).append(" meta l4proto tcp reject with tcp reset\n");
+            out.append("    ip daddr ").append(b.publicAddress()).append(" reject\n");
+            out.append("    ct original ip daddr ").append(b.publicAddress()).append(" accept\n");
         }
         for (Net n : byName.values()) {
             if (firewalls.containsKey(n.name())) {

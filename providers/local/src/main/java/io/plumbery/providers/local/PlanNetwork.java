@@ -26,7 +26,7 @@ import java.util.Set;
 
 /**
  * The network side of a plan on the host: bridges with their unreachable routes, and the plan's nftables
- * table (firewalls and public addresses), always rendered whole from the plan's {@link PlanRecords}.
+ * table (firewalls, public addresses and balancers' chains), always rendered whole from the plan's {@link PlanRecords}.
  */
 final class PlanNetwork implements HostProvider.NetworkSide {
 
@@ -133,6 +133,13 @@ final class PlanNetwork implements HostProvider.NetworkSide {
         });
     }
 
+    /** A balancer's chain as its record and its probe's last findings say. */
+    BalancerRule balancerRule(PlanRecords.BalancerSpec spec) {
+        List<String> members = List.copyOf(spec.members().values());
+        return new BalancerRule(spec.name(), spec.publicAddress(), spec.port(), spec.algorithm(), members,
+                new BalancerProbe(records.balancerDir(spec.name())).live(members));
+    }
+
     /** Renders the plan's whole table from the records and applies it in one nft transaction. Call locked. */
     void applyRuleset() throws ProviderException, IOException {
         List<NftRuleset.Net> nets = new ArrayList<>();
@@ -151,7 +158,13 @@ final class PlanNetwork implements HostProvider.NetworkSide {
                 publics.add(new NftRuleset.Public(p.name(), p.network(), p.address(), p.privateAddress(), p.ports()));
             }
         }
-        Bridges.applyNft(NftRuleset.render(naming.nftTable(), nets, firewalls, publics));
+        List<BalancerRule> balancers = new ArrayList<>();
+        for (PlanRecords.BalancerSpec b : records.balancers()) {
+            if (names.contains(b.network())) {
+                balancers.add(balancerRule(b));
+            }
+        }
+        Bridges.applyNft(NftRuleset.render(naming.nftTable(), nets, firewalls, publics, balancers));
         Bridges.syncRoutedAccepts(naming.acceptTag(), NftRuleset.routedAccepts(nets, firewalls));
     }
 }
