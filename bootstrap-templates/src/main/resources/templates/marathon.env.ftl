@@ -11,3 +11,4 @@ MARATHON_PRINCIPAL=[=principals.marathon]
 MARATHON_SECRET_FILE=[=secretFiles.marathonSecret]
 # read by Marathon itself, never on its command line: this file is root's alone (0600)
 MARATHON_HTTP_CREDENTIALS=[=marathon.httpCredentials]
+<#include "_tls.ftl">

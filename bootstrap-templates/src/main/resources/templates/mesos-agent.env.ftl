@@ -12,3 +12,4 @@ AGENT_RESOURCES="cpus:[=node.cpu];mem:[=agent.memoryMb];disk:[=settings.agentDis
 AGENT_WORK_DIR=/var/lib/plumbery/mesos-agent
 # docker when the node's cloud-config installs docker.io or docker-ce: Docker apps then run here
 MESOS_CONTAINERIZERS=[=agent.containerizers]
+<#include "_tls.ftl">

@@ -11,3 +11,4 @@ DNS_DOMAIN=mesos
 DNS_LISTENER=[=node.privateAddress]
 DNS_PORT=[=settings.dnsPort]
 DNS_HTTP_PORT=[=settings.dnsHttpPort]
+<#include "_tls.ftl">

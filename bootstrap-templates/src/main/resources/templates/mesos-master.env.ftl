@@ -9,3 +9,4 @@ MASTER_ZK=file://[=secretFiles.masterZk]
 MASTER_CREDENTIALS=[=secretFiles.masterCredentials]
 MASTER_QUORUM=[=cluster.quorum]
 MASTER_WORK_DIR=/var/lib/plumbery/mesos-master
+<#include "_tls.ftl">

@@ -58,7 +58,7 @@ class StubEndToEndTest {
         assertEquals(0, info.exit(), info.toString());
         assertTrue(info.out().contains("blueprint masters in local (provider stub)"), info.out());
         String master1Public = built.nodes().get("node.master1").record().publicAddress();
-        assertTrue(info.out().contains("Marathon http://" + master1Public + ":8080/"), info.out());
+        assertTrue(info.out().contains("Marathon https://" + master1Public + ":8080/"), info.out());
 
         Run json = Run.of(plan.toString(), "information", "--json", "-P", "provider=stub", "-P", "image=debian");
         assertEquals(0, json.exit(), json.toString());
@@ -71,12 +71,12 @@ class StubEndToEndTest {
         assertEquals(null, doc.get("blueprints").get(0).get("nodes").get(0).get("cloudConfig"), "only when asked");
         assertEquals(null, doc.get("credentials"), "only when asked");
         assertEquals("admin", doc.get("access").get("principal").asText());
-        assertTrue(info.out().contains("  $ curl -u admin:\"$ADMIN_SECRET\" http://" + master1Public
-                + ":5050/master/state\n"), info.out());
-        assertTrue(info.out().contains("  $ curl -u admin:\"$ADMIN_SECRET\" http://" + master1Public
-                + ":8080/v2/apps\n"), info.out());
-        assertTrue(info.out().contains("  $ curl -u admin:\"$ADMIN_SECRET\" http://" + built.nodes().get("node.agent1")
-                .record().publicAddress() + ":5051/state\n"), info.out());
+        // over HTTPS, verified against the plan's own authority
+        String curl = "  $ curl --cacert " + plan.getParent().resolve(".plumbery/e2e/tls/ca.pem") + " -u admin:\"$ADMIN_SECRET\" ";
+        assertTrue(info.out().contains(curl + "https://" + master1Public + ":5050/master/state\n"), info.out());
+        assertTrue(info.out().contains(curl + "https://" + master1Public + ":8080/v2/apps\n"), info.out());
+        assertTrue(info.out().contains(curl + "https://" + built.nodes().get("node.agent1").record().publicAddress()
+                + ":5051/state\n"), info.out());
 
         Path secretsFile = plan.getParent().resolve(".plumbery/e2e/secrets.json");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secretsFile)));

@@ -8,11 +8,13 @@ import io.plumbery.bootstrap.flow.NodeReport;
 import io.plumbery.bootstrap.model.BootstrapNode;
 import io.plumbery.bootstrap.model.BootstrapPlan;
 import io.plumbery.bootstrap.model.ClusterCredentials;
+import io.plumbery.bootstrap.model.ClusterTls;
 import io.plumbery.bootstrap.model.Role;
 import io.plumbery.bootstrap.model.RuntimeSettings;
 import io.plumbery.engine.cloudconfig.CloudConfigWarnings;
 import io.plumbery.engine.cloudconfig.NodeCloudConfig;
 import io.plumbery.engine.cloudconfig.OfflinePackages;
+import io.plumbery.engine.tls.NodeCertificates;
 import io.plumbery.fittings.model.Blueprint;
 import io.plumbery.fittings.model.Facility;
 import io.plumbery.fittings.model.Node;
@@ -123,8 +125,10 @@ public final class Polishing {
         Bootstrapper bootstrapper = Bootstrapper.create(s.identity(), s.workspace().dir().resolve("known_hosts"),
                 runtimeSettings(s.plan(), s.providers()), BootstrapSettings.defaults().withParallel(
                         parallel > 0 ? parallel : targets.size()));
+        // every service speaks HTTPS with a certificate of the plan's own authority (made by the first polish)
+        ClusterTls tls = cluster ? NodeCertificates.in(s.workspace().tlsDir(), s.plan().name()).cluster(nodes) : null;
         BootstrapReport report = bootstrapper.bootstrap(new BootstrapPlan(s.plan().name(), nodes, Map.of(), runtime,
-                        targets, credentials, foreignMachines),
+                        targets, credentials, foreignMachines, tls),
                 event -> {
                     String subject = "node." + event.node();
                     switch (event.status()) {

@@ -2,6 +2,7 @@ package io.plumbery.engine;
 
 import io.plumbery.engine.cluster.ClusterLayout;
 import io.plumbery.engine.cluster.ClusterProbe;
+import io.plumbery.engine.tls.NodeCertificates;
 import io.plumbery.engine.cluster.ClusterReady;
 import io.plumbery.providers.NodeStatus;
 
@@ -62,7 +63,8 @@ public final class Steps {
             progress.finished("cluster", "checks skipped", "its nodes are not reachable from here");
             return new Outcome(0, 0, List.of());
         }
-        return new ClusterReady(new ClusterProbe(s.secrets().cluster().adminPrincipal()), progress, Duration.ofMinutes(5), Duration.ofMinutes(3),
+        return new ClusterReady(new ClusterProbe(s.secrets().cluster().adminPrincipal(),
+                NodeCertificates.client(s.workspace().tlsDir())), progress, Duration.ofMinutes(5), Duration.ofMinutes(3),
                 Duration.ofSeconds(1)).await(layout);
     }
 }

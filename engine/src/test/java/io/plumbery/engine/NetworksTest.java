@@ -92,7 +92,7 @@ class NetworksTest {
                 file + ":18:24: error: ethernet 'legacy-lan' of blueprint 'legacy': no blueprint declares it, so it "
                         + "must be a network provider local already has, and local puts nodes only on networks it "
                         + "makes; give it a subnet to have the plan make it, or use a provider that can use its own "
-                        + "(jclouds, stub)"),
+                        + "(aws-ec2, jclouds, stub)"),
                 PlanFit.check(plan).stream().map(Diagnostic::format).toList());
         assertEquals(List.of(), PlanFit.check(Plans.read(dir, plan("stub", "stub"))).stream()
                 .filter(Diagnostic::isError).toList());

@@ -1,6 +1,7 @@
 package io.plumbery.bootstrap.flow;
 
 import io.plumbery.bootstrap.model.BootstrapNode;
+import io.plumbery.bootstrap.model.ClusterTls;
 import io.plumbery.bootstrap.model.Role;
 import io.plumbery.bootstrap.model.RuntimeSettings;
 import io.plumbery.node.ssh.Shell;
@@ -19,25 +20,37 @@ final class HealthChecks {
     private HealthChecks() {
     }
 
-    static String target(Role role, BootstrapNode node, RuntimeSettings s) {
+    /** {@code tls}: the services speak HTTPS, with certificates of the plan's authority. */
+    static String target(Role role, BootstrapNode node, RuntimeSettings s, boolean tls) {
         String ip = node.privateAddress();
+        String scheme = tls ? "https://" : "http://";
         return switch (role) {
             case ZOOKEEPER -> "tcp://" + ip + ":" + s.zookeeperClientPort();
-            case MASTER -> "http://" + ip + ":" + s.masterPort() + s.masterHealthPath();
-            case AGENT -> "http://" + ip + ":" + s.agentPort() + s.agentHealthPath();
-            case MARATHON -> "http://" + ip + ":" + s.marathonPort() + s.marathonHealthPath();
-            case MESOS_DNS -> "http://" + ip + ":" + s.dnsHttpPort() + s.dnsHealthPath();
+            case MASTER -> scheme + ip + ":" + s.masterPort() + s.masterHealthPath();
+            case AGENT -> scheme + ip + ":" + s.agentPort() + s.agentHealthPath();
+            case MARATHON -> scheme + ip + ":" + s.marathonPort() + s.marathonHealthPath();
+            case MESOS_DNS -> scheme + ip + ":" + s.dnsHttpPort() + s.dnsHealthPath();
         };
     }
 
-    static String command(Role role, BootstrapNode node, RuntimeSettings s) {
+    /**
+     * With TLS, curl verifies the service's certificate against the plan's authority; a node without curl can only
+     * see the port open (bash speaks no TLS).
+     */
+    static String command(Role role, BootstrapNode node, RuntimeSettings s, boolean tls) {
         if (role == Role.ZOOKEEPER) {
-            return "timeout 3 bash -c " + Shell.quote("exec 3<>/dev/tcp/" + node.privateAddress() + "/" + s.zookeeperClientPort());
+            return tcpConnect(node.privateAddress(), s.zookeeperClientPort());
         }
-        String url = target(role, node, s);
-        return "if command -v curl >/dev/null 2>&1; then curl -sS -o /dev/null --max-time 3 -w '%{http_code}' "
-                + Shell.quote(url) + " | grep -qE '^(2..|401)$'; else "
-                + bashHttpGet(node.privateAddress(), port(role, s), path(role, s)) + "; fi";
+        String url = target(role, node, s, tls);
+        String cacert = tls ? "--cacert " + Shell.quote(ClusterTls.AUTHORITY_FILE) + " " : "";
+        return "if command -v curl >/dev/null 2>&1; then curl -sS -o /dev/null --max-time 3 " + cacert
+                + "-w '%{http_code}' " + Shell.quote(url) + " | grep -qE '^(2..|401)$'; else "
+                + (tls ? tcpConnect(node.privateAddress(), port(role, s))
+                        : bashHttpGet(node.privateAddress(), port(role, s), path(role, s))) + "; fi";
+    }
+
+    private static String tcpConnect(String host, int port) {
+        return "timeout 3 bash -c " + Shell.quote("exec 3<>/dev/tcp/" + host + "/" + port);
     }
 
     /** An HTTP GET with bash alone (images without curl): healthy when the status line says 2xx or 401. */

@@ -410,7 +410,8 @@ final class NodeRun implements AutoCloseable {
 
     private void waitHealthy(Role role) {
         RuntimeSettings rs = renderer.settings();
-        String command = HealthChecks.command(role, node, rs);
+        boolean tls = plan.tls() != null;
+        String command = HealthChecks.command(role, node, rs, tls);
         CommandResult[] last = {null};
         boolean healthy = poll(Step.WAIT_HEALTH, settings.healthTimeout(), () -> {
             last[0] = session.run(command, settings.commandTimeout());
@@ -419,7 +420,7 @@ final class NodeRun implements AutoCloseable {
         if (!healthy) {
             String why = last[0] == null ? "" : " (last check exit " + last[0].exitCode() + ": "
                     + String.join(" | ", last[0].tail(2)) + ")";
-            throw fail(Step.WAIT_HEALTH, role.service() + " not healthy at " + HealthChecks.target(role, node, rs)
+            throw fail(Step.WAIT_HEALTH, role.service() + " not healthy at " + HealthChecks.target(role, node, rs, tls)
                     + " after " + settings.healthTimeout().toSeconds() + " s" + why, role.unit(), journal(role.unit()));
         }
     }

@@ -17,14 +17,21 @@ import java.util.Set;
  * @param credentials     the plan's principals and ZooKeeper identity, written to the nodes' secret files
  * @param foreignMachines nodes on machines that the plan does not own (bring your own nodes): their sshd
  *                        configuration stays their owner's, whose own login the plan must not lock out
+ * @param tls             the cluster's authority and node certificates; null: the services speak plain HTTP
  */
 public record BootstrapPlan(String planName, List<BootstrapNode> nodes, Map<String, Object> globalCloudConfig,
                             Path runtimeArtifact, Set<String> targets, ClusterCredentials credentials,
-                            Set<String> foreignMachines) {
+                            Set<String> foreignMachines, ClusterTls tls) {
 
     public BootstrapPlan(String planName, List<BootstrapNode> nodes, Map<String, Object> globalCloudConfig,
                          Path runtimeArtifact, ClusterCredentials credentials) {
-        this(planName, nodes, globalCloudConfig, runtimeArtifact, Set.of(), credentials, Set.of());
+        this(planName, nodes, globalCloudConfig, runtimeArtifact, Set.of(), credentials, Set.of(), null);
+    }
+
+    public BootstrapPlan(String planName, List<BootstrapNode> nodes, Map<String, Object> globalCloudConfig,
+                         Path runtimeArtifact, Set<String> targets, ClusterCredentials credentials,
+                         Set<String> foreignMachines) {
+        this(planName, nodes, globalCloudConfig, runtimeArtifact, targets, credentials, foreignMachines, null);
     }
 
     public BootstrapPlan {

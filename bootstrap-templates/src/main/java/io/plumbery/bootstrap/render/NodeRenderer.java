@@ -4,10 +4,12 @@ import io.plumbery.bootstrap.cloudconfig.CloudConfigDocument;
 import io.plumbery.bootstrap.model.BootstrapNode;
 import io.plumbery.bootstrap.model.BootstrapPlan;
 import io.plumbery.bootstrap.model.ClusterCredentials;
+import io.plumbery.bootstrap.model.ClusterTls;
 import io.plumbery.bootstrap.model.Role;
 import io.plumbery.bootstrap.model.RuntimeSettings;
 import io.plumbery.fittings.load.CloudConfigMerge;
 import io.plumbery.node.ssh.SshIdentity;
+import io.plumbery.node.tls.IssuedCertificate;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +31,8 @@ public final class NodeRenderer {
     public static final String HOSTS_FILE = CONFIG_DIR + "/hosts";
     /** The cluster's secret files (0750 root:SERVICE_USER); units and env files name files there, never a secret. */
     public static final String SECRETS_DIR = SecretFiles.DIR;
+    /** The node's TLS key, with the cluster's other secrets (0640 root:SERVICE_USER). */
+    public static final String TLS_KEY_FILE = SecretFiles.DIR + "/node-key.pem";
     /** plumbery's sshd settings; the bootstrap reloads sshd when it changes. */
     public static final String SSHD_DROP_IN = "/etc/ssh/sshd_config.d/10-plumbery.conf";
 
@@ -87,6 +91,9 @@ public final class NodeRenderer {
         if (hardensSsh(plan, node)) {
             files.add(file(SSHD_DROP_IN, "sshd-plumbery.conf.ftl", model, null));
         }
+        if (servesTls(plan, node)) {
+            files.addAll(tlsFiles(plan.tls().of(node.name()), plan.tls().authorityPem()));
+        }
         SecretFiles secrets = secretFiles(plan);
         for (Role role : Role.values()) {
             if (!node.has(role)) {
@@ -111,6 +118,21 @@ public final class NodeRenderer {
      */
     private static boolean hardensSsh(BootstrapPlan plan, BootstrapNode node) {
         return plan.hardensSsh(node) && !"root".equals(node.ssh().user());
+    }
+
+    private static boolean servesTls(BootstrapPlan plan, BootstrapNode node) {
+        return plan.tls() != null && !node.roles().isEmpty();
+    }
+
+    /**
+     * The authority and the node's certificate (public, no unit: the env files name the certificate's fingerprint, so
+     * a new one restarts the services), and its key beside the cluster's other secrets.
+     */
+    private List<RenderedFile> tlsFiles(IssuedCertificate issued, String authorityPem) {
+        return List.of(new RenderedFile(ClusterTls.AUTHORITY_FILE, null, authorityPem, "0644", null),
+                new RenderedFile(ClusterTls.CERTIFICATE_FILE, null, issued.certificatePem(), "0644", null),
+                new RenderedFile(TLS_KEY_FILE, null, issued.privateKeyPem(), SecretFiles.MODE, null,
+                        "root:" + settings.serviceUser()));
     }
 
     private RenderedFile file(String path, String template, Map<String, Object> model, Role role) {
@@ -158,6 +180,11 @@ public final class NodeRenderer {
         }
         cluster.put("zookeepers", servers);
         model.put("secretFiles", secretFiles(plan).paths());
+        if (servesTls(plan, node)) {
+            model.put("tls", Map.of("certificateFile", ClusterTls.CERTIFICATE_FILE, "keyFile", TLS_KEY_FILE,
+                    "authorityFile", ClusterTls.AUTHORITY_FILE,
+                    "fingerprint", fingerprint(plan.tls().of(node.name()).certificatePem())));
+        }
         model.put("principals", Map.of("marathon", ClusterCredentials.MARATHON));
         if (!plan.masters().isEmpty()) {
             cluster.put("quorum", RuntimeSettings.quorum(plan.masters().size()));
@@ -203,5 +230,15 @@ public final class NodeRenderer {
         s.put("packages", settings.packages());
         s.put("ntpServers", settings.ntpServers());
         return s;
+    }
+
+    private static String fingerprint(String pem) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -74,11 +74,12 @@ public record ClusterLayout(List<Member> masters, List<Member> agents, List<Map<
                 .collect(Collectors.joining(",")) + path;
     }
 
+    /** The cluster's APIs speak HTTPS with the plan's certificates (see {@code NodeCertificates}). */
     public static String mesosUrl(Member m) {
-        return "http://" + m.reachable() + ":" + MASTER_PORT + "/";
+        return "https://" + m.reachable() + ":" + MASTER_PORT + "/";
     }
 
     public static String marathonUrl(Member m) {
-        return "http://" + m.reachable() + ":" + MARATHON_PORT + "/";
+        return "https://" + m.reachable() + ":" + MARATHON_PORT + "/";
     }
 }

@@ -31,16 +31,19 @@ public final class ClusterProbe {
     /** {@code Basic ...}; null for a cluster that asks for no credentials */
     private final String authorization;
 
-    /** @param admin the principal to ask as; null to send no credentials */
-    public ClusterProbe(ClusterCredentials.Principal admin) {
+    private final HttpClient http;
+
+    /**
+     * @param admin  the principal to ask as; null to send no credentials
+     * @param client the client's TLS (trusting the plan's authority), without timeouts or redirects
+     */
+    public ClusterProbe(ClusterCredentials.Principal admin, HttpClient.Builder client) {
         this.authorization = admin == null ? null : "Basic " + Base64.getEncoder().encodeToString(
                 (admin.name() + ":" + admin.secret()).getBytes(StandardCharsets.UTF_8));
+        this.http = client.connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER) // a standby master answers 307: that is what we check
+                .build();
     }
-
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER) // a standby master answers 307: that is what we check
-            .build();
 
     public ClusterStatus probe(ClusterLayout layout) {
         List<ClusterStatus.MasterStatus> masters = new ArrayList<>();

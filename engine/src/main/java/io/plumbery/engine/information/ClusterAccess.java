@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * How a person reaches a deployed cluster's APIs: as the {@code admin} principal, whose secret {@code information
- * --credentials} prints and nothing else does. The commands it shows name the secret through a shell variable and
- * the command that fills it, never the secret itself.
+ * --credentials} prints and nothing else does, over HTTPS verified against the plan's authority ({@code --cacert}).
+ * The commands it shows name the secret through a shell variable and the command that fills it, never the secret.
  */
 final class ClusterAccess {
 
@@ -31,18 +31,18 @@ final class ClusterAccess {
      * The admin's way in: a command that reads its secret, then one call to each API (the first master's Mesos and
      * Marathon, the first agent, the first master's Mesos-DNS).
      */
-    static Information.Access of(Path planFile, ClusterLayout layout) {
+    static Information.Access of(Path planFile, ClusterLayout layout, Path authority) {
         String plumbery = "plumbery " + planFile;
         String fetch = "ADMIN_SECRET=$(" + plumbery + " information --credentials --json"
                 + " | jq -r '.credentials[] | select(.principal == \"admin\").secret')";
         ClusterLayout.Member first = layout.masters().get(0);
-        String curl = "curl -u " + ClusterCredentials.ADMIN + ":\"$ADMIN_SECRET\" ";
+        String curl = "curl --cacert " + authority + " -u " + ClusterCredentials.ADMIN + ":\"$ADMIN_SECRET\" ";
         List<String> commands = new ArrayList<>(List.of(fetch, curl + ClusterLayout.mesosUrl(first) + "master/state",
                 curl + ClusterLayout.marathonUrl(first) + "v2/apps"));
         if (!layout.agents().isEmpty()) {
-            commands.add(curl + "http://" + layout.agents().get(0).reachable() + ":" + ClusterLayout.AGENT_PORT + "/state");
+            commands.add(curl + "https://" + layout.agents().get(0).reachable() + ":" + ClusterLayout.AGENT_PORT + "/state");
         }
-        commands.add(curl + "http://" + first.privateAddress() + ":" + ClusterLayout.DNS_HTTP_PORT + "/v1/version");
+        commands.add(curl + "https://" + first.privateAddress() + ":" + ClusterLayout.DNS_HTTP_PORT + "/v1/version");
         return new Information.Access(ClusterCredentials.ADMIN, plumbery + " information --credentials", commands);
     }
 

@@ -12,6 +12,7 @@ import io.plumbery.engine.Workspace;
 import io.plumbery.engine.cloudconfig.NodeCloudConfig;
 import io.plumbery.engine.cluster.ClusterLayout;
 import io.plumbery.engine.cluster.ClusterProbe;
+import io.plumbery.engine.tls.NodeCertificates;
 import io.plumbery.engine.cluster.ClusterStatus;
 import io.plumbery.fittings.model.Balancer;
 import io.plumbery.fittings.model.Blueprint;
@@ -111,7 +112,8 @@ public final class InformationService {
             notes.add("this cluster has no credentials of plumbery's: polish it to secure it with the plan's own");
         }
         ClusterStatus cluster = cluster(layout, credentials.map(ClusterCredentials::adminPrincipal).orElse(null));
-        Information.Access access = credentials.isEmpty() ? null : ClusterAccess.of(plan.source(), layout);
+        Information.Access access = credentials.isEmpty() ? null : ClusterAccess.of(plan.source(), layout,
+                NodeCertificates.authorityFile(workspace.tlsDir()));
         List<Information.Credential> shown = null;
         if (showCredentials) {
             shown = credentials.map(ClusterAccess::credentials).orElse(List.of());
@@ -179,7 +181,7 @@ public final class InformationService {
         } else if (!ClusterLayout.reachable(state)) {
             notes.add("cluster endpoints not checked: the nodes of this provider are not reachable from here");
         } else {
-            return new ClusterProbe(admin).probe(layout);
+            return new ClusterProbe(admin, NodeCertificates.client(workspace.tlsDir())).probe(layout);
         }
         return null;
     }

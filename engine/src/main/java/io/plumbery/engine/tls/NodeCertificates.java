@@ -1,5 +1,7 @@
 package io.plumbery.engine.tls;
 
+import io.plumbery.bootstrap.model.BootstrapNode;
+import io.plumbery.bootstrap.model.ClusterTls;
 import io.plumbery.node.files.PrivateFiles;
 import io.plumbery.node.tls.IssuedCertificate;
 import io.plumbery.node.tls.PlanAuthority;
@@ -7,16 +9,23 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The certificates of a plan's nodes, kept in the plan's {@code tls/} directory beside its authority: a node's
@@ -25,6 +34,7 @@ import java.util.List;
  */
 public final class NodeCertificates {
     private static final Duration RENEW_BEFORE = Duration.ofDays(30);
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
 
     private final Path dir;
     private final PlanAuthority authority;
@@ -41,7 +51,61 @@ public final class NodeCertificates {
 
     /** The file clients are given to trust the cluster ({@code curl --cacert}). */
     public Path authorityFile() {
+        return authorityFile(dir);
+    }
+
+    public static Path authorityFile(Path dir) {
         return dir.resolve("ca.pem");
+    }
+
+    /**
+     * A client that trusts the plan's authority kept in {@code dir} and nothing else; before the plan has one (it is
+     * made by the first polish), the default client.
+     */
+    public static HttpClient.Builder client(Path dir) {
+        Path ca = authorityFile(dir);
+        if (!Files.exists(ca)) {
+            return HttpClient.newBuilder();
+        }
+        try {
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            try (var in = Files.newInputStream(ca)) {
+                trust.setCertificateEntry("plan", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, tmf.getTrustManagers(), null);
+            return HttpClient.newBuilder().sslContext(context);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + ca, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(ca + " is not a certificate: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The cluster's TLS for the bootstrap: the authority, and a certificate for each node that runs a service, for its
+     * name and its private and public addresses (host names the node is reached by go in as names).
+     */
+    public ClusterTls cluster(List<BootstrapNode> nodes) {
+        Map<String, IssuedCertificate> issued = new LinkedHashMap<>();
+        for (BootstrapNode n : nodes) {
+            if (n.roles().isEmpty()) {
+                continue;
+            }
+            List<String> names = new ArrayList<>(List.of(n.name()));
+            List<String> addresses = new ArrayList<>(List.of(n.privateAddress()));
+            for (String other : new String[] {n.publicAddress(), n.reachableAddress()}) {
+                if (other == null || other.isBlank() || addresses.contains(other) || names.contains(other)) {
+                    continue;
+                }
+                (IP_LITERAL.matcher(other).matches() ? addresses : names).add(other);
+            }
+            issued.put(n.name(), forNode(n.name(), names, addresses));
+        }
+        return new ClusterTls(authorityPem(), issued);
     }
 
     public String authorityPem() {

@@ -1,11 +1,24 @@
 package io.plumbery.engine.cluster;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.plumbery.bootstrap.model.ClusterCredentials;
+import io.plumbery.engine.tls.NodeCertificates;
+import io.plumbery.node.tls.IssuedCertificate;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -20,19 +33,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The probe against a master and a Marathon that ask for credentials as the deployed cluster's do (401 without,
- * the answer with): one JDK HTTP server on 127.0.0.1 stands for both ports' paths.
+ * the answer with), over HTTPS with a certificate of the plan's authority: JDK HTTPS servers on 127.0.0.1.
  */
 class ClusterProbeAuthTest {
     private static final ClusterCredentials.Principal ADMIN = new ClusterCredentials.Principal("admin",
             "AdminSecretXXXXXXXXXX");
 
-    private HttpServer mesos;
-    private HttpServer marathon;
+    @TempDir
+    Path tls;
+    private HttpsServer mesos;
+    private HttpsServer marathon;
 
     @BeforeEach
-    void start() throws IOException {
-        mesos = server(ClusterLayout.MASTER_PORT);
-        marathon = server(ClusterLayout.MARATHON_PORT);
+    void start() throws Exception {
+        IssuedCertificate issued = NodeCertificates.in(tls, "probe").forNode("master1", List.of("master1"),
+                List.of("127.0.0.1"));
+        HttpsConfigurator https = new HttpsConfigurator(serverContext(issued));
+        mesos = server(ClusterLayout.MASTER_PORT, https);
+        marathon = server(ClusterLayout.MARATHON_PORT, https);
         String expected = "Basic " + Base64.getEncoder().encodeToString(
                 "admin:AdminSecretXXXXXXXXXX".getBytes(StandardCharsets.UTF_8));
         mesos.createContext("/master/state", exchange -> answer(exchange, expected, "mesos-master-readonly",
@@ -47,13 +65,30 @@ class ClusterProbeAuthTest {
     }
 
     /** The ports the layout names, on loopback; the test is skipped where something else holds them. */
-    private static HttpServer server(int port) throws IOException {
+    private static HttpsServer server(int port, HttpsConfigurator https) throws IOException {
         try {
-            return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            server.setHttpsConfigurator(https);
+            return server;
         } catch (java.net.BindException e) {
             org.junit.jupiter.api.Assumptions.abort("port " + port + " of 127.0.0.1 is taken");
             throw e;
         }
+    }
+
+    private static SSLContext serverContext(IssuedCertificate issued) throws Exception {
+        String key = issued.privateKeyPem().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("node", KeyFactory.getInstance("EC").generatePrivate(
+                new PKCS8EncodedKeySpec(Base64.getDecoder().decode(key))), new char[0],
+                CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(
+                        issued.certificatePem().getBytes(StandardCharsets.US_ASCII))).toArray(Certificate[]::new));
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(store, new char[0]);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(kmf.getKeyManagers(), null, null);
+        return context;
     }
 
     private static void answer(HttpExchange exchange, String expected, String realm, String body) throws IOException {
@@ -81,7 +116,7 @@ class ClusterProbeAuthTest {
 
     @Test
     void withTheAdminsCredentialsTheProbeSeesTheLeaders() {
-        ClusterStatus status = new ClusterProbe(ADMIN).probe(layout());
+        ClusterStatus status = new ClusterProbe(ADMIN, NodeCertificates.client(tls)).probe(layout());
         assertEquals("master1", status.mesosLeader());
         assertEquals("127.0.0.1:8080", status.marathonLeader());
         assertTrue(status.ready(), status.toString());
@@ -89,9 +124,17 @@ class ClusterProbeAuthTest {
 
     @Test
     void withoutThemTheClusterSaysNothing() {
-        ClusterStatus status = new ClusterProbe(null).probe(layout());
+        ClusterStatus status = new ClusterProbe(null, NodeCertificates.client(tls)).probe(layout());
         assertEquals(null, status.mesosLeader());
         assertEquals(null, status.marathonLeader());
         assertEquals("answers 401 without a leader", status.masters().get(0).mesos());
+    }
+
+    @Test
+    void aServerOfAnotherAuthorityIsNotBelieved(@TempDir Path other) {
+        NodeCertificates.in(other, "another");
+        ClusterStatus status = new ClusterProbe(ADMIN, NodeCertificates.client(other)).probe(layout());
+        assertEquals(null, status.mesosLeader());
+        assertTrue(status.masters().get(0).mesos().startsWith("no answer"), status.masters().get(0).mesos());
     }
 }
