@@ -6,6 +6,7 @@ import io.plumbery.runtime.chronos.job.JobParser;
 import io.plumbery.runtime.chronos.scheduler.ChronosLeader;
 import io.plumbery.runtime.chronos.state.JobStore;
 import io.plumbery.runtime.chronos.state.ZkJobStore;
+import io.plumbery.runtime.election.Candidacy;
 import io.plumbery.runtime.election.Zk;
 import io.plumbery.runtime.election.ZkUrl;
 import io.plumbery.runtime.http.HttpServer;

@@ -1,6 +1,7 @@
 package io.plumbery.runtime.marathon;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbery.runtime.election.Candidacy;
 import io.plumbery.runtime.election.Zk;
 import io.plumbery.runtime.election.ZkUrl;
 import io.plumbery.runtime.http.BasicAuth;
@@ -25,15 +26,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.recipes.leader.LeaderLatch;
-import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
-import org.apache.curator.framework.recipes.leader.Participant;
 import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Marathon instance: the REST API, a leader latch under {@code <zk path>/leader} (or leading alone without
+ * One Marathon instance: the REST API, its {@link Candidacy} under {@code <zk path>/leader} (or alone without
  * ZooKeeper), and while leading a {@link MarathonScheduler} over the state under {@code <zk path>/state}.
  */
 public final class MarathonServer implements AutoCloseable, Leadership {
@@ -56,7 +54,7 @@ public final class MarathonServer implements AutoCloseable, Leadership {
     private CuratorFramework curator;
     private ZkUrl zk;
     private MarathonStore store;
-    private volatile LeaderLatch latch;
+    private volatile Candidacy candidacy;
     private volatile MarathonScheduler scheduler;
     private String endpoint;
 
@@ -87,13 +85,12 @@ public final class MarathonServer implements AutoCloseable, Leadership {
         endpoint = config.hostname() + ":" + http.port();
         if (config.zk() == null) {
             store = MarathonStore.inMemory();
-            leadership.execute(this::lead);
-            return;
+        } else {
+            zk = ZkUrl.parse(config.zk());
+            curator = Zk.client(zk, (int) config.zkSessionTimeout().toMillis());
+            curator.start();
+            store = new ZkStore(curator, zk.path() + "/state");
         }
-        zk = ZkUrl.parse(config.zk());
-        curator = Zk.client(zk, (int) config.zkSessionTimeout().toMillis());
-        curator.start();
-        store = new ZkStore(curator, zk.path() + "/state");
         leadership.execute(this::join);
     }
 
@@ -101,32 +98,20 @@ public final class MarathonServer implements AutoCloseable, Leadership {
         if (lifecycle.get() != State.STARTED) {
             return;
         }
-        LeaderLatch l = new LeaderLatch(curator, zk.path() + "/leader", endpoint);
-        l.addListener(new LeaderLatchListener() {
-            @Override
-            public void isLeader() {
-                leadership.execute(() -> {
-                    if (l == latch && l.hasLeadership()) {
-                        lead();
-                    }
-                });
-            }
-
-            @Override
-            public void notLeader() {
-                leadership.execute(MarathonServer.this::stepDown);
-            }
-        });
-        latch = l;
+        Candidacy c = zk == null ? Candidacy.alone(endpoint, leadership, this::lead)
+                : Candidacy.inZooKeeper(curator, zk.path() + "/leader", endpoint, leadership, this::lead,
+                        this::stepDown);
+        candidacy = c;
         try {
-            l.start();
+            c.start();
         } catch (Exception e) {
             LOG.warn("Joining the leader election failed", e);
         }
     }
 
     private void lead() {
-        if (scheduler != null || lifecycle.get() != State.STARTED) {
+        Candidacy c = candidacy;
+        if (scheduler != null || lifecycle.get() != State.STARTED || c == null || !c.leads()) {
             return;
         }
         LOG.info("Marathon {} elected leader", endpoint);
@@ -158,26 +143,20 @@ public final class MarathonServer implements AutoCloseable, Leadership {
     @Override
     public void abdicate() {
         leadership.execute(() -> {
-            LeaderLatch l = latch;
-            latch = null;
+            Candidacy c = candidacy;
+            candidacy = null;
             stepDown();
-            if (l != null) {
-                try {
-                    l.close(LeaderLatch.CloseMode.SILENT);
-                } catch (Exception e) {
-                    LOG.info("Closing the leader latch failed: {}", e.toString());
-                }
+            if (c != null) {
+                c.close();
                 leadership.schedule(this::join, REJOIN_AFTER_ABDICATION_MILLIS, TimeUnit.MILLISECONDS);
-            } else if (config.zk() == null) {
-                leadership.schedule(this::lead, REJOIN_AFTER_ABDICATION_MILLIS, TimeUnit.MILLISECONDS);
             }
         });
     }
 
     @Override
     public boolean isLeader() {
-        LeaderLatch l = latch;
-        return scheduler != null && (config.zk() == null || l != null && l.hasLeadership());
+        Candidacy c = candidacy;
+        return scheduler != null && c != null && c.leads();
     }
 
     @Override
@@ -185,16 +164,8 @@ public final class MarathonServer implements AutoCloseable, Leadership {
         if (isLeader()) {
             return Optional.of(endpoint);
         }
-        LeaderLatch l = latch;
-        if (l == null) {
-            return Optional.empty();
-        }
-        try {
-            Participant p = l.getLeader();
-            return p.isLeader() && !p.getId().isEmpty() ? Optional.of(p.getId()) : Optional.empty();
-        } catch (Exception e) {
-            return Optional.empty();
-        }
+        Candidacy c = candidacy;
+        return c == null ? Optional.empty() : c.leaderId();
     }
 
     /** The leader's base URL while another instance leads, for the page at / to send the browser there. */
@@ -241,14 +212,10 @@ public final class MarathonServer implements AutoCloseable, Leadership {
         try {
             leadership.submit(() -> {
                 stepDown();
-                LeaderLatch l = latch;
-                latch = null;
-                if (l != null) {
-                    try {
-                        l.close(LeaderLatch.CloseMode.SILENT);
-                    } catch (Exception e) {
-                        LOG.debug("Closing the latch failed: {}", e.toString());
-                    }
+                Candidacy c = candidacy;
+                candidacy = null;
+                if (c != null) {
+                    c.close();
                 }
             }).get(10, TimeUnit.SECONDS);
         } finally {
