@@ -2,6 +2,7 @@ package io.plumbery.runtime.marathon;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.election.Candidacy;
+import io.plumbery.runtime.election.FrameworkElection;
 import io.plumbery.runtime.election.Zk;
 import io.plumbery.runtime.election.ZkUrl;
 import io.plumbery.runtime.http.BasicAuth;
@@ -21,10 +22,7 @@ import io.plumbery.runtime.webui.Page;
 import io.plumbery.runtime.webui.WebPages;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.curator.framework.CuratorFramework;
 import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
@@ -38,23 +36,15 @@ public final class MarathonServer implements AutoCloseable, Leadership {
     private static final Logger LOG = LoggerFactory.getLogger(MarathonServer.class);
     private static final long REJOIN_AFTER_ABDICATION_MILLIS = 2_000;
 
-    private enum State { LATENT, STARTED, CLOSED }
-
     private final MarathonConfig config;
     private final Set<String> corsOrigins;
     private final MarathonAuth auth;
     private final EventBus events = new EventBus();
-    private final AtomicReference<State> lifecycle = new AtomicReference<>(State.LATENT);
-    private final ScheduledExecutorService leadership = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "marathon-leadership");
-        t.setDaemon(true);
-        return t;
-    });
+    private final FrameworkElection election = new FrameworkElection("marathon-leadership");
     private HttpServer http;
     private CuratorFramework curator;
     private ZkUrl zk;
     private MarathonStore store;
-    private volatile Candidacy candidacy;
     private volatile MarathonScheduler scheduler;
     private String endpoint;
 
@@ -75,9 +65,7 @@ public final class MarathonServer implements AutoCloseable, Leadership {
     }
 
     public void start() throws Exception {
-        if (!lifecycle.compareAndSet(State.LATENT, State.STARTED)) {
-            throw new IllegalStateException("already started");
-        }
+        election.start();
         Handler api = BasicAuth.around(new MarathonApi(this), auth.http(), new MarathonRealms(auth.realm()));
         http = new HttpServer("marathon", config.httpAddress(), config.httpPort(),
                 Cors.around(new WebPages(api, Page.MARATHON, this::leaderElsewhere), corsOrigins));
@@ -91,27 +79,25 @@ public final class MarathonServer implements AutoCloseable, Leadership {
             curator.start();
             store = new ZkStore(curator, zk.path() + "/state");
         }
-        leadership.execute(this::join);
+        election.execute(this::join);
     }
 
     private void join() {
-        if (lifecycle.get() != State.STARTED) {
+        if (!election.running()) {
             return;
         }
-        Candidacy c = zk == null ? Candidacy.alone(endpoint, leadership, this::lead)
-                : Candidacy.inZooKeeper(curator, zk.path() + "/leader", endpoint, leadership, this::lead,
+        Candidacy c = zk == null ? Candidacy.alone(endpoint, election.turns(), this::lead)
+                : Candidacy.inZooKeeper(curator, zk.path() + "/leader", endpoint, election.turns(), this::lead,
                         this::stepDown);
-        candidacy = c;
         try {
-            c.start();
+            election.stand(c);
         } catch (Exception e) {
             LOG.warn("Joining the leader election failed", e);
         }
     }
 
     private void lead() {
-        Candidacy c = candidacy;
-        if (scheduler != null || lifecycle.get() != State.STARTED || c == null || !c.leads()) {
+        if (scheduler != null || !election.running() || !election.elected()) {
             return;
         }
         LOG.info("Marathon {} elected leader", endpoint);
@@ -142,30 +128,22 @@ public final class MarathonServer implements AutoCloseable, Leadership {
 
     @Override
     public void abdicate() {
-        leadership.execute(() -> {
-            Candidacy c = candidacy;
-            candidacy = null;
+        election.execute(() -> {
             stepDown();
-            if (c != null) {
-                c.close();
-                leadership.schedule(this::join, REJOIN_AFTER_ABDICATION_MILLIS, TimeUnit.MILLISECONDS);
+            if (election.leave()) {
+                election.schedule(this::join, REJOIN_AFTER_ABDICATION_MILLIS, TimeUnit.MILLISECONDS);
             }
         });
     }
 
     @Override
     public boolean isLeader() {
-        Candidacy c = candidacy;
-        return scheduler != null && c != null && c.leads();
+        return scheduler != null && election.elected();
     }
 
     @Override
     public Optional<String> leader() {
-        if (isLeader()) {
-            return Optional.of(endpoint);
-        }
-        Candidacy c = candidacy;
-        return c == null ? Optional.empty() : c.leaderId();
+        return isLeader() ? Optional.of(endpoint) : election.leaderId();
     }
 
     /** The leader's base URL while another instance leads, for the page at / to send the browser there. */
@@ -206,20 +184,7 @@ public final class MarathonServer implements AutoCloseable, Leadership {
 
     @Override
     public void close() throws Exception {
-        if (lifecycle.getAndSet(State.CLOSED) != State.STARTED) {
-            return;
-        }
-        try {
-            leadership.submit(() -> {
-                stepDown();
-                Candidacy c = candidacy;
-                candidacy = null;
-                if (c != null) {
-                    c.close();
-                }
-            }).get(10, TimeUnit.SECONDS);
-        } finally {
-            leadership.shutdownNow();
+        election.close(this::stepDown, () -> {
             events.close();
             if (curator != null) {
                 Zk.closeQuietly(curator, 3_000);
@@ -229,6 +194,6 @@ public final class MarathonServer implements AutoCloseable, Leadership {
             } catch (java.util.concurrent.TimeoutException e) {
                 LOG.info("Some HTTP exchanges were still open at stop");
             }
-        }
+        });
     }
 }
