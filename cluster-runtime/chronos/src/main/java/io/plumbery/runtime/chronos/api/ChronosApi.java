@@ -30,15 +30,21 @@ public final class ChronosApi extends Handler.Wrapper {
     public ChronosApi(Leadership leadership, JobParser parser, Clock clock) {
         this.leadership = leadership;
         this.resource = new SchedulerResource(parser, clock);
-        setHandler(new Router().route(this::leader, "/leader").routeUnder(BASE + "/", this::scheduler));
+        // the last prefix takes what the others do not: Chronos names the path decoded, the router as sent
+        setHandler(new Router().route(this::leader, "/leader").routeUnder(BASE + "/", this::scheduler)
+                .routeUnder("/", ChronosApi::notFound));
     }
 
     private void leader(Exchange call) {
         if (call.method().equals("GET")) {
             call.json(200, Json.object().put("leader", leadership.leader().orElse("")));
         } else {
-            call.text(404, "Not found: " + call.decodedPath());
+            notFound(call);
         }
+    }
+
+    private static void notFound(Exchange call) {
+        call.text(404, "Not found: " + call.decodedPath());
     }
 
     private void scheduler(Exchange call) {
