@@ -1,10 +1,12 @@
 package io.plumbery.runtime.chronos;
 
 import io.plumbery.runtime.chronos.job.JobDefaults;
+import io.plumbery.runtime.service.FrameworkOptions;
 import io.plumbery.runtime.service.Services;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,18 +19,8 @@ public final class ChronosCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--hostname", description = "Name (or address) other instances and clients reach this one by"
-            + " (default: this machine's host name)")
-    String hostname;
-
-    @Option(names = "--http_address", defaultValue = "0.0.0.0", description = "Address to bind (default ${DEFAULT-VALUE})")
-    String httpAddress;
-
-    @Option(names = "--http_port", defaultValue = "4400", description = "HTTP port (default ${DEFAULT-VALUE})")
-    int httpPort;
-
-    @Option(names = "--master", required = true, description = "zk://host:2181[,host:2181...]/mesos or host:port")
-    String master;
+    @Mixin
+    FrameworkOptions framework = new FrameworkOptions(4400);
 
     @Option(names = "--zk", description = "zk://host:2181[,...]/chronos for jobs and leader election;"
             + " without it (and without --zk_hosts) jobs are kept in memory")
@@ -46,9 +38,6 @@ public final class ChronosCommand implements Callable<Integer> {
 
     @Option(names = "--user", defaultValue = "root", description = "User jobs run as when they name none (default ${DEFAULT-VALUE})")
     String user;
-
-    @Option(names = "--failover_timeout", defaultValue = "604800", description = "Framework failover timeout, seconds (default ${DEFAULT-VALUE})")
-    double failoverTimeout;
 
     @Option(names = "--failure_retry", defaultValue = "60000", description = "Delay before retrying a failed run, milliseconds (default ${DEFAULT-VALUE})")
     long failureRetryMillis;
@@ -69,23 +58,16 @@ public final class ChronosCommand implements Callable<Integer> {
             description = "ZooKeeper session timeout, milliseconds (default ${DEFAULT-VALUE})")
     long zkSessionMillis;
 
-    static String localHostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getCanonicalHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "127.0.0.1";
-        }
-    }
-
     @Override
     public Integer call() throws Exception {
         String state = zk != null ? zk : zkHosts != null ? "zk://" + zkHosts + zkPath : null;
-        ChronosConfig config = new ChronosConfig(hostname != null ? hostname : localHostName(), httpAddress, httpPort,
-                master, state, frameworkName, user, failoverTimeout, Duration.ofMillis(failureRetryMillis),
+        ChronosConfig config = new ChronosConfig(framework.hostname(), framework.httpAddress(), framework.httpPort(),
+                framework.master(), state, frameworkName, user, framework.failoverTimeoutSeconds(),
+                Duration.ofMillis(failureRetryMillis),
                 Duration.ofMillis(zkSessionMillis), new JobDefaults(taskCpu, taskMem, taskDisk, user, taskEpsilon));
         ChronosServer server = new ChronosServer(config);
         server.start();
-        spec.commandLine().getOut().println("Chronos listening on " + httpAddress + ":" + server.port()
+        spec.commandLine().getOut().println("Chronos listening on " + framework.httpAddress() + ":" + server.port()
                 + " (advertised as " + server.endpoint() + ")");
         spec.commandLine().getOut().flush();
         return Services.runUntilShutdown(server::close);

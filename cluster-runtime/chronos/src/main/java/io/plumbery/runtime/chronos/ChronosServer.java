@@ -6,16 +6,15 @@ import io.plumbery.runtime.chronos.job.JobParser;
 import io.plumbery.runtime.chronos.scheduler.ChronosLeader;
 import io.plumbery.runtime.chronos.state.JobStore;
 import io.plumbery.runtime.chronos.state.ZkJobStore;
+import io.plumbery.runtime.election.Candidacy;
+import io.plumbery.runtime.election.FrameworkElection;
 import io.plumbery.runtime.election.Zk;
 import io.plumbery.runtime.election.ZkUrl;
 import io.plumbery.runtime.http.HttpServer;
 import io.plumbery.runtime.http.Tls;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.curator.framework.CuratorFramework;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,19 +27,11 @@ import org.slf4j.LoggerFactory;
 public final class ChronosServer implements AutoCloseable, Leadership {
     private static final Logger LOG = LoggerFactory.getLogger(ChronosServer.class);
 
-    private enum State { LATENT, STARTED, CLOSED }
-
     private final ChronosConfig config;
-    private final AtomicReference<State> lifecycle = new AtomicReference<>(State.LATENT);
-    private final ScheduledExecutorService leadership = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "chronos-leadership");
-        t.setDaemon(true);
-        return t;
-    });
+    private final FrameworkElection election = new FrameworkElection("chronos-leadership");
     private HttpServer http;
     private CuratorFramework curator;
     private JobStore store;
-    private volatile Candidacy candidacy;
     private volatile ChronosLeader leader;
     private String endpoint;
 
@@ -49,29 +40,26 @@ public final class ChronosServer implements AutoCloseable, Leadership {
     }
 
     public void start() throws Exception {
-        if (!lifecycle.compareAndSet(State.LATENT, State.STARTED)) {
-            throw new IllegalStateException("already started");
-        }
+        election.start();
         http = new HttpServer("chronos", config.httpAddress(), config.httpPort(),
                 new ChronosApi(this, new JobParser(config.jobDefaults()), Clock.systemUTC()));
         http.start();
         endpoint = config.hostname() + ":" + http.port();
         if (config.zk() == null) {
             store = JobStore.inMemory();
-            candidacy = Candidacy.alone(endpoint, leadership, this::lead);
+            election.stand(Candidacy.alone(endpoint, election.turns(), this::lead));
         } else {
             ZkUrl zk = ZkUrl.parse(config.zk());
             curator = Zk.client(zk.connectString(), (int) config.zkSessionTimeout().toMillis());
             curator.start();
             store = new ZkJobStore(curator, zk.path() + "/state");
-            candidacy = Candidacy.inZooKeeper(curator, zk.path() + "/leader", endpoint, leadership, this::lead,
-                    this::stepDown);
+            election.stand(Candidacy.inZooKeeper(curator, zk.path() + "/leader", endpoint, election.turns(),
+                    this::lead, this::stepDown));
         }
-        candidacy.start();
     }
 
     private void lead() {
-        if (leader != null || lifecycle.get() != State.STARTED || !candidacy.leads()) {
+        if (leader != null || !election.running() || !election.elected()) {
             return;
         }
         LOG.info("Chronos {} elected leader", endpoint);
@@ -86,7 +74,7 @@ public final class ChronosServer implements AutoCloseable, Leadership {
             // the jobs could not be read: lead without them would lose them; try again while still elected
             LOG.warn("Starting the scheduler failed; trying again in 2 s", e);
             l.close();
-            leadership.schedule(this::lead, 2, TimeUnit.SECONDS);
+            election.schedule(this::lead, 2, TimeUnit.SECONDS);
         }
     }
 
@@ -102,8 +90,7 @@ public final class ChronosServer implements AutoCloseable, Leadership {
     @Override
     public Optional<ChronosLeader> leading() {
         ChronosLeader l = leader;
-        Candidacy c = candidacy;
-        return l != null && c != null && c.leads() ? Optional.of(l) : Optional.empty();
+        return l != null && election.elected() ? Optional.of(l) : Optional.empty();
     }
 
     public boolean isLeader() {
@@ -113,11 +100,7 @@ public final class ChronosServer implements AutoCloseable, Leadership {
     /** The leader's endpoint; this instance's own only once it leads (a redirect to itself would loop). */
     @Override
     public Optional<String> leader() {
-        Candidacy c = candidacy;
-        if (c == null) {
-            return Optional.empty(); // the API answers before the election is joined
-        }
-        return isLeader() ? Optional.of(endpoint) : c.leaderElsewhere();
+        return isLeader() ? Optional.of(endpoint) : election.leaderElsewhere();
     }
 
     public int port() {
@@ -130,20 +113,11 @@ public final class ChronosServer implements AutoCloseable, Leadership {
 
     @Override
     public void close() throws Exception {
-        if (lifecycle.getAndSet(State.CLOSED) != State.STARTED) {
-            return;
-        }
-        try {
-            leadership.submit(() -> {
-                stepDown();
-                candidacy.close();
-            }).get(10, TimeUnit.SECONDS);
-        } finally {
-            leadership.shutdownNow();
+        election.close(this::stepDown, () -> {
             if (curator != null) {
                 Zk.closeQuietly(curator, 3_000);
             }
             http.close();
-        }
+        });
     }
 }

@@ -13,7 +13,7 @@ class ChronosCommandTest {
     void flagsHaveChronosNamesAndDefaults() {
         ChronosCommand cmd = new ChronosCommand();
         new CommandLine(cmd).parseArgs("--master", "zk://10.0.0.1:2181/mesos", "--zk", "zk://10.0.0.1:2181/chronos");
-        assertThat(cmd.httpPort).isEqualTo(4400);
+        assertThat(cmd.framework.httpPort()).isEqualTo(4400);
         assertThat(cmd.frameworkName).isEqualTo("chronos");
         assertThat(cmd.user).isEqualTo("root");
         assertThat(cmd.failureRetryMillis).isEqualTo(60_000);
@@ -22,6 +22,12 @@ class ChronosCommandTest {
         assertThat(cmd.taskDisk).isEqualTo(256);
         assertThat(cmd.taskEpsilon).isEqualTo(60);
         assertThat(cmd.zkPath).isEqualTo("/chronos");
+    }
+
+    @Test
+    void helpGivesChronosDefaultPortAndTheSharedFlags() {
+        String usage = new CommandLine(new ChronosCommand()).getUsageMessage();
+        assertThat(usage).contains("HTTP port (default 4400)", "--hostname", "--http_address", "--failover_timeout");
     }
 
     @Test

@@ -11,38 +11,25 @@ import io.plumbery.runtime.protocol.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Agents found by host:port: checkpoint recovery, lost agents, offers rescinded, status updates re-sent, teardown. */
 class AgentLifecycleIT {
     @TempDir
     Path dir;
-    final List<AutoCloseable> open = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-    }
-
-    private <T extends AutoCloseable> T keep(T c) {
-        open.add(c);
-        return c;
-    }
+    @RegisterExtension
+    final OpenResources open = new OpenResources();
 
     @Test
     void restartedAgentRecoversItsTasksFromCheckpoints() throws Exception {
-        MasterServer master = keep(Cluster.master("127.0.0.31", null, dir.resolve("m")));
+        MasterServer master = open.keep(Cluster.master("127.0.0.31", null, dir.resolve("m")));
         String endpoint = master.info().endpoint();
         AgentServer first = Cluster.agent("127.0.0.32", endpoint, dir.resolve("agent"));
         await().atMost(Duration.ofSeconds(10)).until(first::isRegistered);
-        SchedulerClient scheduler = keep(new SchedulerClient(endpoint));
+        SchedulerClient scheduler = open.keep(new SchedulerClient(endpoint));
         scheduler.subscribe(endpoint, SchedulerClient.frameworkInfo("recovery-fw", null, 60, true));
         scheduler.launch(scheduler.awaitOffer(10), "keep-1", "sleep 300", 0.5, 64);
         scheduler.awaitUpdate("keep-1", "TASK_RUNNING", 10);
@@ -61,7 +48,7 @@ class AgentLifecycleIT {
             writer.destroyForcibly();
         }
 
-        AgentServer second = keep(Cluster.agent("127.0.0.32", endpoint, dir.resolve("agent")));
+        AgentServer second = open.keep(Cluster.agent("127.0.0.32", endpoint, dir.resolve("agent")));
         await().atMost(Duration.ofSeconds(10)).until(second::isRegistered);
         assertThat(second.agentId()).hasValue(agentId);
         JsonNode failed = scheduler.awaitUpdate("end-1", "TASK_FAILED", 10);
@@ -88,12 +75,12 @@ class AgentLifecycleIT {
 
     @Test
     void lostAgentsTasksBecomeLostAndFrameworksHearFailure() throws Exception {
-        MasterServer master = keep(Cluster.master("127.0.0.33", null, dir.resolve("m"), Duration.ofSeconds(30),
+        MasterServer master = open.keep(Cluster.master("127.0.0.33", null, dir.resolve("m"), Duration.ofSeconds(30),
                 Duration.ofSeconds(2)));
         String endpoint = master.info().endpoint();
-        AgentServer agent = keep(Cluster.agent("127.0.0.34", endpoint, dir.resolve("agent")));
+        AgentServer agent = open.keep(Cluster.agent("127.0.0.34", endpoint, dir.resolve("agent")));
         await().atMost(Duration.ofSeconds(10)).until(agent::isRegistered);
-        SchedulerClient scheduler = keep(new SchedulerClient(endpoint));
+        SchedulerClient scheduler = open.keep(new SchedulerClient(endpoint));
         scheduler.subscribe(endpoint, SchedulerClient.frameworkInfo("lost-fw", null, 60, false));
         scheduler.launch(scheduler.awaitOffer(10), "doomed-1", "sleep 300", 0.5, 64);
         scheduler.awaitUpdate("doomed-1", "TASK_RUNNING", 10);
@@ -112,12 +99,12 @@ class AgentLifecycleIT {
 
     @Test
     void unusedOffersAreRescindedAndDeclineFiltersHold() throws Exception {
-        MasterServer master = keep(Cluster.master("127.0.0.35", null, dir.resolve("m"), Duration.ofSeconds(1),
+        MasterServer master = open.keep(Cluster.master("127.0.0.35", null, dir.resolve("m"), Duration.ofSeconds(1),
                 Duration.ofSeconds(30)));
         String endpoint = master.info().endpoint();
-        AgentServer agent = keep(Cluster.agent("127.0.0.36", endpoint, dir.resolve("agent")));
+        AgentServer agent = open.keep(Cluster.agent("127.0.0.36", endpoint, dir.resolve("agent")));
         await().atMost(Duration.ofSeconds(10)).until(agent::isRegistered);
-        SchedulerClient scheduler = keep(new SchedulerClient(endpoint));
+        SchedulerClient scheduler = open.keep(new SchedulerClient(endpoint));
         scheduler.subscribe(endpoint, SchedulerClient.frameworkInfo("rescind-fw", null, 0, false));
         JsonNode offer = scheduler.awaitOffer(10);
         String offerId = offer.path("id").path("value").asText();
@@ -153,10 +140,10 @@ class AgentLifecycleIT {
     @Test
     void frameworkGoneBeyondItsFailoverTimeoutIsRemovedWithItsTasks() throws Exception {
         // Heartbeats every second: a write to a vanished subscriber is how its disconnection is noticed.
-        MasterServer master = keep(Cluster.master("127.0.0.39", null, dir.resolve("m"), Duration.ofSeconds(30),
+        MasterServer master = open.keep(Cluster.master("127.0.0.39", null, dir.resolve("m"), Duration.ofSeconds(30),
                 Duration.ofSeconds(30), Duration.ofSeconds(1)));
         String endpoint = master.info().endpoint();
-        AgentServer agent = keep(Cluster.agent("127.0.0.40", endpoint, dir.resolve("agent")));
+        AgentServer agent = open.keep(Cluster.agent("127.0.0.40", endpoint, dir.resolve("agent")));
         await().atMost(Duration.ofSeconds(10)).until(agent::isRegistered);
         SchedulerClient scheduler = new SchedulerClient(endpoint);
         scheduler.subscribe(endpoint, SchedulerClient.frameworkInfo("short-lived", null, 1, false));
@@ -175,21 +162,21 @@ class AgentLifecycleIT {
 
     @Test
     void agentsWithoutBatchCapabilityGetOneMessagePerRequest() throws Exception {
-        MasterServer master = keep(Cluster.master("127.0.0.45", null, dir.resolve("m")));
+        MasterServer master = open.keep(Cluster.master("127.0.0.45", null, dir.resolve("m")));
         String endpoint = master.info().endpoint();
         java.util.concurrent.BlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
         io.plumbery.runtime.http.Router router = new io.plumbery.runtime.http.Router().route(ex -> {
             received.add(ex.path() + " " + ex.body());
             ex.empty(202);
         }, "/internal/launch", "/internal/ack");
-        io.plumbery.runtime.http.HttpServer fake = keep(new io.plumbery.runtime.http.HttpServer("fake", "127.0.0.46", 0,
+        io.plumbery.runtime.http.HttpServer fake = open.keep(new io.plumbery.runtime.http.HttpServer("fake", "127.0.0.46", 0,
                 router));
         fake.start();
         String register = "{\"agent_info\":{\"hostname\":\"legacy\",\"port\":5051,\"resources\":"
                 + Json.write(io.plumbery.runtime.protocol.ResourceSpec.parseResources("cpus:2;mem:512").toProto(null))
                 + "},\"endpoint\":\"127.0.0.46:" + fake.port() + "\",\"version\":\"1.11.0\",\"tasks\":[]}";
         assertThat(Cluster.post(endpoint, "/internal/agent/register", register).statusCode()).isEqualTo(200);
-        SchedulerClient scheduler = keep(new SchedulerClient(endpoint));
+        SchedulerClient scheduler = open.keep(new SchedulerClient(endpoint));
         scheduler.subscribe(endpoint, SchedulerClient.frameworkInfo("legacy-fw", null, 60, false));
         scheduler.launch(scheduler.awaitOffer(10), "single-1", "true", 0.1, 32);
         String launch = received.poll(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -198,11 +185,11 @@ class AgentLifecycleIT {
 
     @Test
     void unacknowledgedUpdatesAreResent() throws Exception {
-        MasterServer master = keep(Cluster.master("127.0.0.37", null, dir.resolve("m")));
+        MasterServer master = open.keep(Cluster.master("127.0.0.37", null, dir.resolve("m")));
         String endpoint = master.info().endpoint();
-        AgentServer agent = keep(Cluster.agent("127.0.0.38", endpoint, dir.resolve("agent")));
+        AgentServer agent = open.keep(Cluster.agent("127.0.0.38", endpoint, dir.resolve("agent")));
         await().atMost(Duration.ofSeconds(10)).until(agent::isRegistered);
-        SchedulerClient scheduler = keep(new SchedulerClient(endpoint));
+        SchedulerClient scheduler = open.keep(new SchedulerClient(endpoint));
         scheduler.autoAck(false);
         scheduler.subscribe(endpoint, SchedulerClient.frameworkInfo("ack-fw", null, 60, false));
         scheduler.launch(scheduler.awaitOffer(10), "quick-1", "true", 0.1, 32);

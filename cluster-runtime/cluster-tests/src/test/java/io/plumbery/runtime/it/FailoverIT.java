@@ -18,41 +18,30 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Three masters in ZooKeeper: Mesos's znode layout, redirects, and a leader failover that loses no running task. */
 class FailoverIT {
     @TempDir
     Path dir;
-    final List<AutoCloseable> open = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-    }
-
-    private <T extends AutoCloseable> T keep(T c) {
-        open.add(c);
-        return c;
-    }
+    @RegisterExtension
+    final OpenResources open = new OpenResources();
 
     @Test
     void leaderFailsOverAndRunningTaskSurvives() throws Exception {
-        TestingServer zk = keep(new TestingServer(Cluster.freePort("127.0.0.1"), true));
+        TestingServer zk = open.keep(new TestingServer(Cluster.freePort("127.0.0.1"), true));
         String url = "zk://" + zk.getConnectString() + "/mesos";
         List<MasterServer> masters = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            masters.add(keep(Cluster.master("127.0.0." + (10 + i), url, dir.resolve("m" + i))));
+            masters.add(open.keep(Cluster.master("127.0.0." + (10 + i), url, dir.resolve("m" + i))));
         }
         await().atMost(Duration.ofSeconds(15)).until(() -> masters.stream().filter(MasterServer::isLeader).count() == 1);
         MasterServer leader = masters.stream().filter(MasterServer::isLeader).findFirst().orElseThrow();
 
         // Mesos's layout: ephemeral sequential json.info_ znodes with MasterInfo JSON; the lowest leads.
-        CuratorFramework client = keep(Zk.client(zk.getConnectString(), 4000));
+        CuratorFramework client = open.keep(Zk.client(zk.getConnectString(), 4000));
         client.start();
         List<String> nodes = Zk.contenders(client.getChildren().forPath("/mesos"));
         assertThat(nodes).hasSize(3).allMatch(n -> n.matches("json\\.info_\\d{10}"));
@@ -72,11 +61,11 @@ class FailoverIT {
         JsonNode followerMetrics = Json.MAPPER.readTree(Cluster.get(followerEndpoint, "/metrics/snapshot").body());
         assertThat(followerMetrics.path("master/elected").asInt()).isZero();
 
-        AgentServer agent = keep(Cluster.agent("127.0.0.21", url, dir.resolve("agent")));
+        AgentServer agent = open.keep(Cluster.agent("127.0.0.21", url, dir.resolve("agent")));
         await().atMost(Duration.ofSeconds(15)).until(agent::isRegistered);
 
         // The scheduler subscribes through a follower (307 to the leader) and starts a long task.
-        SchedulerClient scheduler = keep(new SchedulerClient(followerEndpoint));
+        SchedulerClient scheduler = open.keep(new SchedulerClient(followerEndpoint));
         scheduler.subscribe(followerEndpoint, SchedulerClient.frameworkInfo("failover-fw", null, 3600, false));
         assertThat(scheduler.master()).isEqualTo(leader.info().endpoint());
         String frameworkId = scheduler.frameworkId();
@@ -88,7 +77,7 @@ class FailoverIT {
         // Kill the leader.
         long killed = System.nanoTime();
         leader.close();
-        open.remove(leader);
+        open.forget(leader);
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
                 .until(() -> masters.stream().filter(m -> m != leader).anyMatch(MasterServer::isLeader));
         long electedMillis = (System.nanoTime() - killed) / 1_000_000;
@@ -105,7 +94,7 @@ class FailoverIT {
 
         // The scheduler re-subscribes with its FrameworkID and reconciles: the task is still running.
         scheduler.close();
-        SchedulerClient again = keep(new SchedulerClient(newEndpoint));
+        SchedulerClient again = open.keep(new SchedulerClient(newEndpoint));
         again.subscribe(newEndpoint, SchedulerClient.frameworkInfo("failover-fw", frameworkId, 3600, false));
         assertThat(again.frameworkId()).isEqualTo(frameworkId);
         ObjectNode reconcile = again.call("RECONCILE");

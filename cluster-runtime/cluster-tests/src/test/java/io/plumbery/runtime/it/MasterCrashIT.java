@@ -22,6 +22,7 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,14 +33,12 @@ class MasterCrashIT {
     @TempDir
     Path dir;
     final List<Process> processes = new ArrayList<>();
-    final List<AutoCloseable> open = new ArrayList<>();
+    @RegisterExtension
+    final OpenResources open = new OpenResources();
 
     @AfterEach
     void stop() throws Exception {
         processes.forEach(Process::destroyForcibly);
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
     }
 
     private Process startMaster(String ip, int port, String zk) throws Exception {
@@ -57,7 +56,7 @@ class MasterCrashIT {
     @Test
     void killedLeaderIsReplacedAfterItsSessionExpiresAndAgentsFollow() throws Exception {
         TestingServer zk = new TestingServer(Cluster.freePort("127.0.0.1"), true);
-        open.add(zk);
+        open.keep(zk);
         String url = "zk://" + zk.getConnectString() + "/mesos";
         Map<String, Process> byEndpoint = new HashMap<>();
         for (int i = 0; i < 3; i++) {
@@ -66,17 +65,17 @@ class MasterCrashIT {
             byEndpoint.put(ip + ":" + port, startMaster(ip, port, url));
         }
         CuratorFramework client = Zk.client(zk.getConnectString(), 4000);
-        open.add(client);
+        open.keep(client);
         client.start();
         AtomicReference<Optional<MasterInfo>> leader = new AtomicReference<>(Optional.empty());
         LeaderDetector detector = new LeaderDetector(client, "/mesos", leader::set);
-        open.add(detector);
+        open.keep(detector);
         detector.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> leader.get().isPresent()
                 && Zk.contenders(client.getChildren().forPath("/mesos")).size() == 3);
         MasterInfo first = leader.get().orElseThrow();
         AgentServer agent = Cluster.agent("127.0.0.55", url, dir.resolve("agent"));
-        open.add(agent);
+        open.keep(agent);
         await().atMost(Duration.ofSeconds(20)).until(() -> agent.isRegistered()
                 && first.endpoint().equals(agent.registeredWith()));
 

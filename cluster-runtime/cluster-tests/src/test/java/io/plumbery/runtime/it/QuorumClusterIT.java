@@ -13,22 +13,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The module's own 3-peer ZooKeeper quorum under 3 masters: losing one peer changes nothing visible. */
 class QuorumClusterIT {
     @TempDir
     Path dir;
-    final List<AutoCloseable> open = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final OpenResources open = new OpenResources();
 
     @Test
     void losingOneZooKeeperOfThreeChangesNothingVisible() throws Exception {
@@ -46,29 +40,29 @@ class QuorumClusterIT {
                     + "\nclientPort=" + client[i] + "\nclientPortAddress=127.0.0.1\n" + servers, StandardCharsets.UTF_8);
             ZooKeeperService peer = new ZooKeeperService(cfg, i + 1);
             peer.start();
-            open.add(peer);
+            open.keep(peer);
             peers.add(peer);
         }
         String url = "zk://127.0.0.1:" + client[0] + ",127.0.0.1:" + client[1] + ",127.0.0.1:" + client[2] + "/mesos";
         List<MasterServer> masters = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             MasterServer m = Cluster.master("127.0.0." + (41 + i), url, dir.resolve("m" + i));
-            open.add(m);
+            open.keep(m);
             masters.add(m);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> masters.stream().filter(MasterServer::isLeader).count() == 1);
         MasterServer leader = masters.stream().filter(MasterServer::isLeader).findFirst().orElseThrow();
         AgentServer agent = Cluster.agent("127.0.0.44", url, dir.resolve("agent"));
-        open.add(agent);
+        open.keep(agent);
         await().atMost(Duration.ofSeconds(20)).until(agent::isRegistered);
         SchedulerClient scheduler = new SchedulerClient(leader.info().endpoint());
-        open.add(scheduler);
+        open.keep(scheduler);
         scheduler.subscribe(leader.info().endpoint(), SchedulerClient.frameworkInfo("quorum-fw", null, 60, false));
         scheduler.launch(scheduler.awaitOffer(10), "before", "sleep 300", 0.1, 32);
         scheduler.awaitUpdate("before", "TASK_RUNNING", 10);
 
         peers.get(0).close();
-        open.remove(peers.get(0));
+        open.forget(peers.get(0));
 
         // For longer than a session timeout (4 s) the same master leads and the agent stays registered with it.
         await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8))

@@ -12,6 +12,7 @@ import io.plumbery.runtime.dns.DnsServer;
 import io.plumbery.runtime.election.Zk;
 import io.plumbery.runtime.election.ZkUrl;
 import io.plumbery.runtime.master.MasterConfig;
+import io.plumbery.runtime.it.OpenResources;
 import io.plumbery.runtime.master.MasterServer;
 import io.plumbery.runtime.protocol.ResourceSpec;
 import io.plumbery.runtime.zookeeper.ZooKeeperService;
@@ -23,12 +24,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.KeeperException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,19 +42,8 @@ class ZooKeeperCredentialsIT {
     static final String SECRET = "s3cret-Zk-pw";
     @TempDir
     Path dir;
-    final List<AutoCloseable> open = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-    }
-
-    private <T extends AutoCloseable> T keep(T c) {
-        open.add(c);
-        return c;
-    }
+    @RegisterExtension
+    final OpenResources open = new OpenResources();
 
     private String fileFlag(String name, String value) throws Exception {
         return Files.writeString(dir.resolve(name), value + "\n").toUri().toString();
@@ -66,24 +55,24 @@ class ZooKeeperCredentialsIT {
         Path cfg = Files.writeString(dir.resolve("zoo.cfg"), "tickTime=500\ndataDir=" + dir.resolve("zk")
                 + "\nclientPort=" + port + "\nclientPortAddress=127.0.0.1\nenforce.auth.enabled=true\n"
                 + "enforce.auth.schemes=digest\n", StandardCharsets.UTF_8);
-        ZooKeeperService zk = keep(new ZooKeeperService(cfg, null));
+        ZooKeeperService zk = open.keep(new ZooKeeperService(cfg, null));
         zk.start();
         String hosts = "127.0.0.1:" + port;
         String mesos = "zk://plumbery:" + SECRET + "@" + hosts + "/mesos";
         String mesosFile = fileFlag("zk-mesos", mesos);
         String marathonFile = fileFlag("zk-marathon", "zk://plumbery:" + SECRET + "@" + hosts + "/marathon");
 
-        MasterServer master = keep(new MasterServer(MasterConfig.defaults("127.0.0.1", 0, mesos, dir.resolve("m"))
+        MasterServer master = open.keep(new MasterServer(MasterConfig.defaults("127.0.0.1", 0, mesos, dir.resolve("m"))
                 .withTimeouts(Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(5),
                         Duration.ofSeconds(30))));
         master.start();
-        AgentServer agent = keep(new AgentServer(AgentConfig.of("127.0.0.2", 0, mesosFile,
+        AgentServer agent = open.keep(new AgentServer(AgentConfig.of("127.0.0.2", 0, mesosFile,
                 ResourceSpec.parseResources("cpus:2;mem:2048;disk:1000;ports:[31000-31100]"), dir.resolve("a"))
                 .withIntervals(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(2))));
         agent.start();
         await().atMost(WAIT).until(() -> master.isLeader() && agent.isRegistered());
 
-        MarathonServer marathon = keep(new MarathonServer(MarathonConfig.of("127.0.0.1", 0, mesosFile, marathonFile)
+        MarathonServer marathon = open.keep(new MarathonServer(MarathonConfig.of("127.0.0.1", 0, mesosFile, marathonFile)
                 .withDeclineOfferSeconds(1)));
         marathon.start();
         await().atMost(WAIT).until(marathon::isLeader);
@@ -91,13 +80,13 @@ class ZooKeeperCredentialsIT {
         assertThat(api.send("POST", "/v2/apps", MarathonIT.app("/secured", 1, "")).status()).isEqualTo(201);
         await().atMost(WAIT).until(() -> api.running("/secured").size() == 1);
 
-        CuratorFramework intruder = keep(Zk.client(ZkUrl.parse("zk://intruder:guess@" + hosts + "/mesos"), 4000));
+        CuratorFramework intruder = open.keep(Zk.client(ZkUrl.parse("zk://intruder:guess@" + hosts + "/mesos"), 4000));
         intruder.start();
         for (String path : List.of("/mesos", "/marathon", "/marathon/state", "/marathon/leader")) {
             assertThatThrownBy(() -> intruder.getChildren().forPath(path)).as(path)
                     .isInstanceOf(KeeperException.NoAuthException.class);
         }
-        CuratorFramework runtime = keep(Zk.client(ZkUrl.parse(mesos), 4000));
+        CuratorFramework runtime = open.keep(Zk.client(ZkUrl.parse(mesos), 4000));
         runtime.start();
         assertThat(runtime.getChildren().forPath("/marathon/state/apps")).containsExactly("secured");
 
@@ -108,7 +97,7 @@ class ZooKeeperCredentialsIT {
         assertThat(api.get("/v2/info").raw().body()).contains(marathonFile).doesNotContain(SECRET);
 
         // Mesos-DNS finds the leading master through the same credentials, and shows the URL masked
-        DnsServer dns = keep(new DnsServer(DnsConfig.of(mesos, "mesos").withListener("127.0.0.1", 0, 0)
+        DnsServer dns = open.keep(new DnsServer(DnsConfig.of(mesos, "mesos").withListener("127.0.0.1", 0, 0)
                 .withRefresh(Duration.ofSeconds(1))));
         dns.start();
         String dnsApi = "http://127.0.0.1:" + dns.httpPort();

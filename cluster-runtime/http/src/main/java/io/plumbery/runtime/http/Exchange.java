@@ -44,6 +44,11 @@ public final class Exchange {
         return request.getHttpURI().getPath();
     }
 
+    /** The path with its %-escapes decoded, for the names it carries. */
+    public String decodedPath() {
+        return request.getHttpURI().getDecodedPath();
+    }
+
     /** Path and query as sent, for redirects. */
     public String pathAndQuery() {
         String q = request.getHttpURI().getQuery();

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import io.plumbery.runtime.http.Cors;
 import io.plumbery.runtime.marathon.model.DockerPolicy;
+import io.plumbery.runtime.service.FrameworkOptions;
 import io.plumbery.runtime.service.Services;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -19,27 +21,14 @@ public final class MarathonCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--hostname", description = "Name (or address) other instances and clients reach this one by"
-            + " (default: this machine's host name)")
-    String hostname;
-
-    @Option(names = "--http_address", defaultValue = "0.0.0.0", description = "Address to bind (default ${DEFAULT-VALUE})")
-    String httpAddress;
-
-    @Option(names = "--http_port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE})")
-    int httpPort;
-
-    @Option(names = "--master", required = true, description = "zk://host:2181[,host:2181...]/mesos or host:port")
-    String master;
+    @Mixin
+    FrameworkOptions framework = new FrameworkOptions(8080);
 
     @Option(names = "--zk", description = "zk://host:2181[,...]/marathon for state and leader election; without it state is in memory")
     String zk;
 
     @Option(names = "--framework_name", defaultValue = "marathon", description = "Framework name (default ${DEFAULT-VALUE})")
     String frameworkName;
-
-    @Option(names = "--failover_timeout", defaultValue = "604800", description = "Framework failover timeout, seconds (default ${DEFAULT-VALUE})")
-    double failoverTimeout;
 
     @Option(names = "--decline_offer_duration", defaultValue = "5000", description = "Refuse declined offers for this many milliseconds (default ${DEFAULT-VALUE})")
     long declineMillis;
@@ -75,14 +64,6 @@ public final class MarathonCommand implements Callable<Integer> {
     @Option(names = "--mesos_authentication_secret_file", description = "File holding the principal's secret")
     java.nio.file.Path mesosSecretFile;
 
-    static String localHostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getCanonicalHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "127.0.0.1";
-        }
-    }
-
     private DockerPolicy dockerPolicy() {
         try {
             return DockerPolicy.allowing(dockerUnsafeOptions);
@@ -93,9 +74,10 @@ public final class MarathonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MarathonConfig config = new MarathonConfig(hostname != null ? hostname : localHostName(), httpAddress, httpPort, master, zk, frameworkName,
-                failoverTimeout, declineMillis / 1000.0, Duration.ofMillis(zkSessionMillis), Duration.ofMillis(250),
-                Duration.ofMillis(reconciliationMillis), dockerPolicy());
+        MarathonConfig config = new MarathonConfig(framework.hostname(), framework.httpAddress(), framework.httpPort(),
+                framework.master(), zk, frameworkName, framework.failoverTimeoutSeconds(), declineMillis / 1000.0,
+                Duration.ofMillis(zkSessionMillis), Duration.ofMillis(250), Duration.ofMillis(reconciliationMillis),
+                dockerPolicy());
         MarathonAuth auth;
         try {
             auth = MarathonAuth.of(httpCredentials, httpRealm, mesosAuthentication, mesosPrincipal, mesosSecretFile);
@@ -104,7 +86,7 @@ public final class MarathonCommand implements Callable<Integer> {
         }
         MarathonServer server = new MarathonServer(config, Cors.origins(corsOrigins), auth);
         server.start();
-        spec.commandLine().getOut().println("Marathon listening on " + httpAddress + ":" + server.port()
+        spec.commandLine().getOut().println("Marathon listening on " + framework.httpAddress() + ":" + server.port()
                 + " (advertised as " + server.endpoint() + ")");
         spec.commandLine().getOut().flush();
         return Services.runUntilShutdown(server::close);

@@ -1,6 +1,8 @@
 package io.plumbery.runtime.marathon;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbery.runtime.election.Candidacy;
+import io.plumbery.runtime.election.FrameworkElection;
 import io.plumbery.runtime.election.Zk;
 import io.plumbery.runtime.election.ZkUrl;
 import io.plumbery.runtime.http.BasicAuth;
@@ -20,43 +22,29 @@ import io.plumbery.runtime.webui.Page;
 import io.plumbery.runtime.webui.WebPages;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.recipes.leader.LeaderLatch;
-import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
-import org.apache.curator.framework.recipes.leader.Participant;
 import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Marathon instance: the REST API, a leader latch under {@code <zk path>/leader} (or leading alone without
+ * One Marathon instance: the REST API, its {@link Candidacy} under {@code <zk path>/leader} (or alone without
  * ZooKeeper), and while leading a {@link MarathonScheduler} over the state under {@code <zk path>/state}.
  */
 public final class MarathonServer implements AutoCloseable, Leadership {
     private static final Logger LOG = LoggerFactory.getLogger(MarathonServer.class);
     private static final long REJOIN_AFTER_ABDICATION_MILLIS = 2_000;
 
-    private enum State { LATENT, STARTED, CLOSED }
-
     private final MarathonConfig config;
     private final Set<String> corsOrigins;
     private final MarathonAuth auth;
     private final EventBus events = new EventBus();
-    private final AtomicReference<State> lifecycle = new AtomicReference<>(State.LATENT);
-    private final ScheduledExecutorService leadership = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "marathon-leadership");
-        t.setDaemon(true);
-        return t;
-    });
+    private final FrameworkElection election = new FrameworkElection("marathon-leadership");
     private HttpServer http;
     private CuratorFramework curator;
     private ZkUrl zk;
     private MarathonStore store;
-    private volatile LeaderLatch latch;
     private volatile MarathonScheduler scheduler;
     private String endpoint;
 
@@ -77,9 +65,7 @@ public final class MarathonServer implements AutoCloseable, Leadership {
     }
 
     public void start() throws Exception {
-        if (!lifecycle.compareAndSet(State.LATENT, State.STARTED)) {
-            throw new IllegalStateException("already started");
-        }
+        election.start();
         Handler api = BasicAuth.around(new MarathonApi(this), auth.http(), new MarathonRealms(auth.realm()));
         http = new HttpServer("marathon", config.httpAddress(), config.httpPort(),
                 Cors.around(new WebPages(api, Page.MARATHON, this::leaderElsewhere), corsOrigins));
@@ -87,46 +73,31 @@ public final class MarathonServer implements AutoCloseable, Leadership {
         endpoint = config.hostname() + ":" + http.port();
         if (config.zk() == null) {
             store = MarathonStore.inMemory();
-            leadership.execute(this::lead);
-            return;
+        } else {
+            zk = ZkUrl.parse(config.zk());
+            curator = Zk.client(zk, (int) config.zkSessionTimeout().toMillis());
+            curator.start();
+            store = new ZkStore(curator, zk.path() + "/state");
         }
-        zk = ZkUrl.parse(config.zk());
-        curator = Zk.client(zk, (int) config.zkSessionTimeout().toMillis());
-        curator.start();
-        store = new ZkStore(curator, zk.path() + "/state");
-        leadership.execute(this::join);
+        election.execute(this::join);
     }
 
     private void join() {
-        if (lifecycle.get() != State.STARTED) {
+        if (!election.running()) {
             return;
         }
-        LeaderLatch l = new LeaderLatch(curator, zk.path() + "/leader", endpoint);
-        l.addListener(new LeaderLatchListener() {
-            @Override
-            public void isLeader() {
-                leadership.execute(() -> {
-                    if (l == latch && l.hasLeadership()) {
-                        lead();
-                    }
-                });
-            }
-
-            @Override
-            public void notLeader() {
-                leadership.execute(MarathonServer.this::stepDown);
-            }
-        });
-        latch = l;
+        Candidacy c = zk == null ? Candidacy.alone(endpoint, election.turns(), this::lead)
+                : Candidacy.inZooKeeper(curator, zk.path() + "/leader", endpoint, election.turns(), this::lead,
+                        this::stepDown);
         try {
-            l.start();
+            election.stand(c);
         } catch (Exception e) {
             LOG.warn("Joining the leader election failed", e);
         }
     }
 
     private void lead() {
-        if (scheduler != null || lifecycle.get() != State.STARTED) {
+        if (scheduler != null || !election.running() || !election.elected()) {
             return;
         }
         LOG.info("Marathon {} elected leader", endpoint);
@@ -157,44 +128,22 @@ public final class MarathonServer implements AutoCloseable, Leadership {
 
     @Override
     public void abdicate() {
-        leadership.execute(() -> {
-            LeaderLatch l = latch;
-            latch = null;
+        election.execute(() -> {
             stepDown();
-            if (l != null) {
-                try {
-                    l.close(LeaderLatch.CloseMode.SILENT);
-                } catch (Exception e) {
-                    LOG.info("Closing the leader latch failed: {}", e.toString());
-                }
-                leadership.schedule(this::join, REJOIN_AFTER_ABDICATION_MILLIS, TimeUnit.MILLISECONDS);
-            } else if (config.zk() == null) {
-                leadership.schedule(this::lead, REJOIN_AFTER_ABDICATION_MILLIS, TimeUnit.MILLISECONDS);
+            if (election.leave()) {
+                election.schedule(this::join, REJOIN_AFTER_ABDICATION_MILLIS, TimeUnit.MILLISECONDS);
             }
         });
     }
 
     @Override
     public boolean isLeader() {
-        LeaderLatch l = latch;
-        return scheduler != null && (config.zk() == null || l != null && l.hasLeadership());
+        return scheduler != null && election.elected();
     }
 
     @Override
     public Optional<String> leader() {
-        if (isLeader()) {
-            return Optional.of(endpoint);
-        }
-        LeaderLatch l = latch;
-        if (l == null) {
-            return Optional.empty();
-        }
-        try {
-            Participant p = l.getLeader();
-            return p.isLeader() && !p.getId().isEmpty() ? Optional.of(p.getId()) : Optional.empty();
-        } catch (Exception e) {
-            return Optional.empty();
-        }
+        return isLeader() ? Optional.of(endpoint) : election.leaderId();
     }
 
     /** The leader's base URL while another instance leads, for the page at / to send the browser there. */
@@ -235,24 +184,7 @@ public final class MarathonServer implements AutoCloseable, Leadership {
 
     @Override
     public void close() throws Exception {
-        if (lifecycle.getAndSet(State.CLOSED) != State.STARTED) {
-            return;
-        }
-        try {
-            leadership.submit(() -> {
-                stepDown();
-                LeaderLatch l = latch;
-                latch = null;
-                if (l != null) {
-                    try {
-                        l.close(LeaderLatch.CloseMode.SILENT);
-                    } catch (Exception e) {
-                        LOG.debug("Closing the latch failed: {}", e.toString());
-                    }
-                }
-            }).get(10, TimeUnit.SECONDS);
-        } finally {
-            leadership.shutdownNow();
+        election.close(this::stepDown, () -> {
             events.close();
             if (curator != null) {
                 Zk.closeQuietly(curator, 3_000);
@@ -262,6 +194,6 @@ public final class MarathonServer implements AutoCloseable, Leadership {
             } catch (java.util.concurrent.TimeoutException e) {
                 LOG.info("Some HTTP exchanges were still open at stop");
             }
-        }
+        });
     }
 }

@@ -17,11 +17,16 @@ class MarathonCommandTest {
         MarathonCommand cmd = new MarathonCommand();
         new CommandLine(cmd).parseArgs("--master", "zk://10.0.0.1:2181,10.0.0.2:2181/mesos",
                 "--zk", "zk://10.0.0.1:2181/marathon", "--hostname", "m1");
-        assertThat(cmd.httpPort).isEqualTo(8080);
-        assertThat(cmd.httpAddress).isEqualTo("0.0.0.0");
+        assertThat(cmd.framework.httpPort()).isEqualTo(8080);
+        assertThat(cmd.framework.httpAddress()).isEqualTo("0.0.0.0");
         assertThat(cmd.frameworkName).isEqualTo("marathon");
-        assertThat(cmd.failoverTimeout).isEqualTo(604800.0);
-        assertThat(cmd.hostname).isEqualTo("m1");
+        assertThat(cmd.framework.failoverTimeoutSeconds()).isEqualTo(604800.0);
+        assertThat(cmd.framework.hostname()).isEqualTo("m1");
+    }
+
+    @Test
+    void helpGivesMarathonsDefaultPort() {
+        assertThat(new CommandLine(new MarathonCommand()).getUsageMessage()).contains("HTTP port (default 8080)");
     }
 
     @Test

@@ -6,7 +6,9 @@ import io.plumbery.runtime.chronos.job.ChronosException;
 import io.plumbery.runtime.chronos.job.Job;
 import io.plumbery.runtime.chronos.job.JobParser;
 import io.plumbery.runtime.chronos.scheduler.ChronosLeader;
+import io.plumbery.runtime.http.Exchange;
 import io.plumbery.runtime.protocol.Json;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +33,7 @@ final class SchedulerResource {
         this.clock = clock;
     }
 
-    void handle(ApiCall call, String path, ChronosLeader leader) throws Exception {
+    void handle(Exchange call, String path, ChronosLeader leader) throws Exception {
         String method = call.method();
         if (method.equals("POST") && path.equals("/iso8601")) {
             Job job = parser.scheduled(call.body(), clock.instant());
@@ -51,7 +53,8 @@ final class SchedulerResource {
         } else if (method.equals("PUT") && path.startsWith(SUCCESS)) {
             String name = path.substring(SUCCESS.length());
             boolean marked = leader.call(s -> s.markSuccess(name));
-            call.text(200, "application/json", "marked job " + name + " as successful: " + marked);
+            call.bytes(200, "application/json",
+                    ("marked job " + name + " as successful: " + marked).getBytes(StandardCharsets.UTF_8));
         } else if (method.equals("PUT") && path.startsWith(JOB)) {
             String name = path.substring(JOB.length());
             String arguments = call.query("arguments");
@@ -71,7 +74,7 @@ final class SchedulerResource {
             leader.call(s -> run(() -> s.asyncFinished(taskId, body.path("statusCode").asInt(0))));
             call.empty(204);
         } else if (method.equals("GET") && path.equals("/graph/dot")) {
-            call.text(200, "text/plain; charset=utf-8", leader.call(s -> s.dot()));
+            call.text(200, leader.call(s -> s.dot()));
         } else {
             throw ChronosException.notFound(path);
         }
@@ -89,7 +92,7 @@ final class SchedulerResource {
     }
 
     /** Chronos's search: {@code name} and {@code command} contain the term, or {@code any} is in either; 10 by default. */
-    private static List<Job> search(List<Job> jobs, ApiCall call) {
+    private static List<Job> search(List<Job> jobs, Exchange call) {
         String name = lower(call.query("name"));
         String command = lower(call.query("command"));
         String any = lower(call.query("any"));

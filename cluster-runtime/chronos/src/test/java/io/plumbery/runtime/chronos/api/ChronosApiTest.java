@@ -86,6 +86,10 @@ class ChronosApiTest {
                 .statusCode()).isEqualTo(500);
         assertThat(send("GET", "/v1/scheduler/nothing", null).statusCode()).isEqualTo(404);
         assertThat(send("GET", "/elsewhere", null).statusCode()).isEqualTo(404);
+        HttpResponse<String> elsewhere = send("GET", "/else%20where", null);
+        assertThat(elsewhere.statusCode()).isEqualTo(404);
+        assertThat(elsewhere.body()).isEqualTo("Not found: /else where");
+        assertThat(send("DELETE", "/leader", null).body()).isEqualTo("Not found: /leader");
         assertThat(json("/leader").path("leader").asText()).isEqualTo(chronos.endpoint());
     }
 }

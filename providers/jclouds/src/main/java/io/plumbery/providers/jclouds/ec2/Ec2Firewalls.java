@@ -8,10 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
-import org.jclouds.aws.ec2.AWSEC2Api;
 import org.jclouds.aws.ec2.features.AWSSecurityGroupApi;
 import org.jclouds.aws.ec2.options.CreateSecurityGroupOptions;
 import org.jclouds.ec2.domain.SecurityGroup;
@@ -44,20 +41,12 @@ final class Ec2Firewalls {
         }
     }
 
-    private final AWSEC2Api api;
-    private final String region;
-    private final Ec2Tags tags;
-    private final Ec2Calls calls;
-    private final Ec2Tagging tagging;
+    private final Ec2Scope scope;
     /** A network's nodes are made in parallel, each asking for its group: one makes it, the others find it. */
-    private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
+    private final NameLocks locks = new NameLocks();
 
-    Ec2Firewalls(AWSEC2Api api, String region, Ec2Tags tags, Ec2Calls calls, Ec2Tagging tagging) {
-        this.api = api;
-        this.region = region;
-        this.tags = tags;
-        this.calls = calls;
-        this.tagging = tagging;
+    Ec2Firewalls(Ec2Scope scope) {
+        this.scope = scope;
     }
 
     /** The group's name: unique within its VPC, readable in the console. */
@@ -67,9 +56,7 @@ final class Ec2Firewalls {
 
     /** The network's group, made (without rules) when missing; its id. */
     String ensureGroup(String plan, String network, String vpcId) throws ProviderException {
-        synchronized (locks.computeIfAbsent(network, key -> new Object())) {
-            return ensureGroupLocked(plan, network, vpcId);
-        }
+        return locks.holding(network, () -> ensureGroupLocked(plan, network, vpcId));
     }
 
     private String ensureGroupLocked(String plan, String network, String vpcId) throws ProviderException {
@@ -78,10 +65,10 @@ final class Ec2Firewalls {
             return found.get().getId();
         }
         String name = groupName(plan, network);
-        String id = calls.creating("creating security group " + name + " of network " + network + " in " + vpcId,
-                () -> groups().createSecurityGroupInRegionAndReturnId(region, name,
+        String id = scope.calls().creating("creating security group " + name + " of network " + network + " in "
+                + vpcId, () -> groups().createSecurityGroupInRegionAndReturnId(scope.region(), name,
                         "plumbery plan " + plan + ", network " + network, new CreateSecurityGroupOptions().vpcId(vpcId)));
-        tagging.tag(id, KIND, network);
+        scope.tagging().tag(id, KIND, network);
         return id;
     }
 
@@ -96,14 +83,14 @@ final class Ec2Firewalls {
         List<IpPermission> authorize = wanted.stream().filter(g -> !current.contains(g)).map(Grant::permission)
                 .toList();
         if (!revoke.isEmpty()) {
-            calls.idempotent("revoking " + revoke.size() + " rule(s) of firewall " + network, () -> {
-                groups().revokeSecurityGroupIngressInRegion(region, groupId, revoke);
+            scope.calls().idempotent("revoking " + revoke.size() + " rule(s) of firewall " + network, () -> {
+                groups().revokeSecurityGroupIngressInRegion(scope.region(), groupId, revoke);
                 return null;
             });
         }
         if (!authorize.isEmpty()) {
-            calls.justMade("authorizing " + authorize.size() + " rule(s) of firewall " + network, () -> {
-                groups().authorizeSecurityGroupIngressInRegion(region, groupId, authorize);
+            scope.calls().justMade("authorizing " + authorize.size() + " rule(s) of firewall " + network, () -> {
+                groups().authorizeSecurityGroupIngressInRegion(scope.region(), groupId, authorize);
                 return null;
             });
         }
@@ -113,19 +100,20 @@ final class Ec2Firewalls {
     void destroy(String network) throws ProviderException {
         Optional<SecurityGroup> group = find(network);
         if (group.isPresent()) {
-            calls.removing("deleting security group " + group.get().getId() + " of firewall " + network, () -> {
-                groups().deleteSecurityGroupInRegionById(region, group.get().getId());
+            scope.calls().removing("deleting security group " + group.get().getId() + " of firewall " + network, () -> {
+                groups().deleteSecurityGroupInRegionById(scope.region(), group.get().getId());
                 return null;
             });
         }
     }
 
     Optional<SecurityGroup> find(String network) throws ProviderException {
-        return calls.idempotent("looking for the security group of network " + network, () -> groups()
-                .describeSecurityGroupsInRegionWithFilter(region, tags.filter(KIND, network)).stream().findFirst());
+        return scope.calls().idempotent("looking for the security group of network " + network, () -> groups()
+                .describeSecurityGroupsInRegionWithFilter(scope.region(), scope.tags().filter(KIND, network)).stream()
+                .findFirst());
     }
 
     private AWSSecurityGroupApi groups() {
-        return api.getSecurityGroupApiForRegion(region).get();
+        return scope.api().getSecurityGroupApiForRegion(scope.region()).get();
     }
 }

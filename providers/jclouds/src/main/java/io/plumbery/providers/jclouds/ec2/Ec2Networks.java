@@ -4,10 +4,7 @@ import io.plumbery.providers.ProviderException;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
-import org.jclouds.aws.ec2.AWSEC2Api;
 import org.jclouds.aws.ec2.domain.InternetGateway;
 import org.jclouds.aws.ec2.domain.InternetGatewayAttachment;
 import org.jclouds.aws.ec2.domain.RouteTable;
@@ -41,60 +38,50 @@ final class Ec2Networks {
     record Parts(String vpcId, String subnetId) {
     }
 
-    private final AWSEC2Api api;
-    private final String region;
-    private final Ec2Tags tags;
-    private final Ec2Calls calls;
-    private final Ec2Tagging tagging;
+    private final Ec2Scope scope;
     /** Nodes of one network are built in parallel: one of them makes its gateway, the others find it. */
-    private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
+    private final NameLocks locks = new NameLocks();
 
-    Ec2Networks(AWSEC2Api api, String region, Ec2Tags tags, Ec2Calls calls, Ec2Tagging tagging) {
-        this.api = api;
-        this.region = region;
-        this.tags = tags;
-        this.calls = calls;
-        this.tagging = tagging;
+    Ec2Networks(Ec2Scope scope) {
+        this.scope = scope;
     }
 
     Parts ensure(String name, String cidr, Optional<String> zone) throws ProviderException {
-        synchronized (locks.computeIfAbsent(name, key -> new Object())) {
-            return ensureLocked(name, cidr, zone);
-        }
+        return locks.holding(name, () -> ensureLocked(name, cidr, zone));
     }
 
     private Parts ensureLocked(String name, String cidr, Optional<String> zone) throws ProviderException {
         String vpcId = findVpc(name).orElse(null);
         if (vpcId == null) {
-            vpcId = calls.creating("creating VPC " + name + " (" + cidr + ")",
-                    () -> vpcs().createVpc(region, cidr).id());
-            tagging.tag(vpcId, VPC_KIND, name);
+            vpcId = scope.calls().creating("creating VPC " + name + " (" + cidr + ")",
+                    () -> vpcs().createVpc(scope.region(), cidr).id());
+            scope.tagging().tag(vpcId, VPC_KIND, name);
         }
         String subnetId = findSubnet(name).orElse(null);
         if (subnetId == null) {
             String vpc = vpcId;
             CreateSubnetOptions options = new CreateSubnetOptions();
             zone.ifPresent(options::availabilityZone);
-            subnetId = calls.creating("creating subnet " + name + " (" + cidr + ") in " + vpc,
-                    () -> subnets().createSubnetInRegion(region, vpc, cidr, options).getSubnetId());
-            tagging.tag(subnetId, SUBNET_KIND, name);
+            subnetId = scope.calls().creating("creating subnet " + name + " (" + cidr + ") in " + vpc,
+                    () -> subnets().createSubnetInRegion(scope.region(), vpc, cidr, options).getSubnetId());
+            scope.tagging().tag(subnetId, SUBNET_KIND, name);
         }
         return new Parts(vpcId, subnetId);
     }
 
     /**
      * A subnet the account has, that the plan names without declaring it: by id ({@code subnet-...}) or by its
-     * {@code Name} tag. Used as it is, never tagged, never deleted: dispose looks only for the plan's tags.
+     * {@code Name} tag. Used as it is, never tagged, never deleted: dispose looks only for the plan's scope.tags().
      */
     Parts existing(String name) throws ProviderException {
         Multimap<String, String> filter = name.startsWith("subnet-") ? ImmutableMultimap.of("subnet-id", name)
                 : ImmutableMultimap.of("tag:" + Ec2Tags.NAME, name);
-        List<Subnet> found = calls.idempotent("looking for the existing subnet " + name, () -> subnets()
-                .describeSubnetsInRegionWithFilter(region, filter).toList());
+        List<Subnet> found = scope.calls().idempotent("looking for the existing subnet " + name, () -> subnets()
+                .describeSubnetsInRegionWithFilter(scope.region(), filter).toList());
         if (found.size() != 1) {
             throw new ProviderException("aws-ec2: ethernet " + name + " names a subnet the account already has (no "
                     + "blueprint declares it), and " + (found.isEmpty() ? "there is none" : "there are "
-                    + found.size()) + " with that id or Name tag in " + region + "; give the subnet's id or a "
+                    + found.size()) + " with that id or Name tag in " + scope.region() + "; give the subnet's id or a "
                     + "unique Name, or declare the network with a subnet to have it made");
         }
         return new Parts(found.get(0).getVpcId(), found.get(0).getSubnetId());
@@ -107,40 +94,38 @@ final class Ec2Networks {
 
     /** The gateway and route that let the network's nodes reach and be reached from the internet. */
     String ensureInternetRoute(String name, Parts parts) throws ProviderException {
-        synchronized (locks.computeIfAbsent(name, key -> new Object())) {
-            return ensureInternetRouteLocked(name, parts);
-        }
+        return locks.holding(name, () -> ensureInternetRouteLocked(name, parts));
     }
 
     private String ensureInternetRouteLocked(String name, Parts parts) throws ProviderException {
         String gatewayId = findGateway(name).map(InternetGateway::id).orElse(null);
         if (gatewayId == null) {
-            gatewayId = calls.creating("creating internet gateway of network " + name,
-                    () -> gateways().createInternetGateway(region).id());
-            tagging.tag(gatewayId, GATEWAY_KIND, name);
+            gatewayId = scope.calls().creating("creating internet gateway of network " + name,
+                    () -> gateways().createInternetGateway(scope.region()).id());
+            scope.tagging().tag(gatewayId, GATEWAY_KIND, name);
         }
         String gateway = gatewayId;
         boolean attached = findGateway(name).map(g -> g.attachmentSet().stream()
                 .anyMatch(a -> parts.vpcId().equals(a.vpcId()))).orElse(false);
         if (!attached) {
-            calls.justMade("attaching internet gateway " + gateway + " to VPC " + parts.vpcId() + " of network "
-                    + name, () -> gateways().attachInternetGateway(region, gateway, parts.vpcId()));
+            scope.calls().justMade("attaching internet gateway " + gateway + " to VPC " + parts.vpcId() + " of network "
+                    + name, () -> gateways().attachInternetGateway(scope.region(), gateway, parts.vpcId()));
         }
         RouteTable table = findRoutes(name).orElse(null);
         if (table == null) {
-            String id = calls.creating("creating route table of network " + name,
-                    () -> routes().createRouteTable(region, parts.vpcId()).id());
-            tagging.tag(id, ROUTES_KIND, name);
+            String id = scope.calls().creating("creating route table of network " + name,
+                    () -> routes().createRouteTable(scope.region(), parts.vpcId()).id());
+            scope.tagging().tag(id, ROUTES_KIND, name);
             table = RouteTable.create(id, parts.vpcId(), List.of(), List.of(), java.util.Map.of());
         }
         String tableId = table.id();
         if (table.routeSet().stream().noneMatch(r -> EVERYWHERE.equals(r.destinationCidrBlock()))) {
-            calls.justMade("adding the route to the internet of network " + name, () -> routes().createRoute(
-                    region, tableId, new RouteOptions().destinationCidrBlock(EVERYWHERE).gatewayId(gateway)));
+            scope.calls().justMade("adding the route to the internet of network " + name, () -> routes().createRoute(
+                    scope.region(), tableId, new RouteOptions().destinationCidrBlock(EVERYWHERE).gatewayId(gateway)));
         }
         if (table.associationSet().stream().noneMatch(a -> parts.subnetId().equals(a.subnetId()))) {
-            calls.justMade("associating route table " + tableId + " with subnet " + parts.subnetId() + " of network "
-                    + name, () -> routes().associateRouteTable(region, tableId, parts.subnetId()));
+            scope.calls().justMade("associating route table " + tableId + " with subnet " + parts.subnetId()
+                    + " of network " + name, () -> routes().associateRouteTable(scope.region(), tableId, parts.subnetId()));
         }
         return gateway;
     }
@@ -151,73 +136,75 @@ final class Ec2Networks {
         if (table.isPresent()) {
             for (RouteTableAssociation association : table.get().associationSet()) {
                 if (association.id() != null && !Boolean.TRUE.equals(association.main())) {
-                    calls.removing("disassociating route table of network " + name,
-                            () -> routes().disassociateRouteTable(region, association.id()));
+                    scope.calls().removing("disassociating route table of network " + name,
+                            () -> routes().disassociateRouteTable(scope.region(), association.id()));
                 }
             }
-            calls.removing("deleting route table " + table.get().id() + " of network " + name,
-                    () -> routes().deleteRouteTable(region, table.get().id()));
+            scope.calls().removing("deleting route table " + table.get().id() + " of network " + name,
+                    () -> routes().deleteRouteTable(scope.region(), table.get().id()));
         }
         Optional<InternetGateway> gateway = findGateway(name);
         if (gateway.isPresent()) {
             for (InternetGatewayAttachment attachment : gateway.get().attachmentSet()) {
-                calls.removing("detaching internet gateway " + gateway.get().id() + " of network " + name,
-                        () -> gateways().detachInternetGateway(region, gateway.get().id(), attachment.vpcId()));
+                scope.calls().removing("detaching internet gateway " + gateway.get().id() + " of network " + name,
+                        () -> gateways().detachInternetGateway(scope.region(), gateway.get().id(), attachment.vpcId()));
             }
-            calls.removing("deleting internet gateway " + gateway.get().id() + " of network " + name,
-                    () -> gateways().deleteInternetGateway(region, gateway.get().id()));
+            scope.calls().removing("deleting internet gateway " + gateway.get().id() + " of network " + name,
+                    () -> gateways().deleteInternetGateway(scope.region(), gateway.get().id()));
         }
         Optional<String> subnet = findSubnet(name);
         if (subnet.isPresent()) {
-            calls.removing("deleting subnet " + subnet.get() + " of network " + name, () -> {
-                subnets().deleteSubnetInRegion(region, subnet.get());
+            scope.calls().removing("deleting subnet " + subnet.get() + " of network " + name, () -> {
+                subnets().deleteSubnetInRegion(scope.region(), subnet.get());
                 return null;
             });
         }
         Optional<String> vpc = findVpc(name);
         if (vpc.isPresent()) {
-            calls.removing("deleting VPC " + vpc.get() + " of network " + name,
-                    () -> vpcs().deleteVpc(region, vpc.get()));
+            scope.calls().removing("deleting VPC " + vpc.get() + " of network " + name,
+                    () -> vpcs().deleteVpc(scope.region(), vpc.get()));
         }
     }
 
     Optional<String> findVpc(String name) throws ProviderException {
         // jclouds 2.7.0's DescribeVpcs takes ids only, no filter: the plan's tags are matched here
-        return calls.idempotent("looking for the VPC of network " + name, () -> vpcs().describeVpcsInRegion(region)
-                .filter(v -> tags.marks(v.tags(), VPC_KIND, name)).transform(VPC::id).first().toJavaUtil());
+        return scope.calls().idempotent("looking for the VPC of network " + name, () -> vpcs()
+                .describeVpcsInRegion(scope.region()).filter(v -> scope.tags().marks(v.tags(), VPC_KIND, name))
+                .transform(VPC::id).first().toJavaUtil());
     }
 
     Optional<String> findSubnet(String name) throws ProviderException {
-        return calls.idempotent("looking for the subnet of network " + name, () -> subnets()
-                .describeSubnetsInRegionWithFilter(region, tags.filter(SUBNET_KIND, name))
+        return scope.calls().idempotent("looking for the subnet of network " + name, () -> subnets()
+                .describeSubnetsInRegionWithFilter(scope.region(), scope.tags().filter(SUBNET_KIND, name))
                 .transform(Subnet::getSubnetId).first().toJavaUtil());
     }
 
     private Optional<InternetGateway> findGateway(String name) throws ProviderException {
         // DescribeInternetGateways takes ids only in jclouds 2.7.0: matched on tags here
-        return calls.idempotent("looking for the internet gateway of network " + name, () -> gateways()
-                .describeInternetGatewaysInRegion(region).filter(g -> tags.marks(g.tags(), GATEWAY_KIND, name))
-                .first().toJavaUtil());
+        return scope.calls().idempotent("looking for the internet gateway of network " + name, () -> gateways()
+                .describeInternetGatewaysInRegion(scope.region())
+                .filter(g -> scope.tags().marks(g.tags(), GATEWAY_KIND, name)).first().toJavaUtil());
     }
 
     private Optional<RouteTable> findRoutes(String name) throws ProviderException {
-        return calls.idempotent("looking for the route table of network " + name, () -> routes()
-                .describeRouteTablesWithFilter(region, tags.filter(ROUTES_KIND, name)).first().toJavaUtil());
+        return scope.calls().idempotent("looking for the route table of network " + name, () -> routes()
+                .describeRouteTablesWithFilter(scope.region(), scope.tags().filter(ROUTES_KIND, name)).first()
+                .toJavaUtil());
     }
 
     private VPCApi vpcs() {
-        return api.getVPCApi().get();
+        return scope.api().getVPCApi().get();
     }
 
     private AWSSubnetApi subnets() {
-        return api.getAWSSubnetApi().get();
+        return scope.api().getAWSSubnetApi().get();
     }
 
     private InternetGatewayApi gateways() {
-        return api.getInternetGatewayApi().get();
+        return scope.api().getInternetGatewayApi().get();
     }
 
     private RouteTableApi routes() {
-        return api.getRouteTableApi().get();
+        return scope.api().getRouteTableApi().get();
     }
 }

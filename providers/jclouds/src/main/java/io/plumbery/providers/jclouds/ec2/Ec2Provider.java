@@ -60,10 +60,11 @@ public final class Ec2Provider implements Provider {
         Ec2Tags tags = new Ec2Tags(settings.plan());
         Ec2Calls calls = new Ec2Calls(ec2.backoff(), progress);
         Ec2Tagging tagging = new Ec2Tagging(api, ec2.region(), tags, calls);
-        this.networks = new Ec2Networks(api, ec2.region(), tags, calls, tagging);
-        this.firewalls = new Ec2Firewalls(api, ec2.region(), tags, calls, tagging);
+        Ec2Scope scope = new Ec2Scope(api, ec2.region(), tags, calls, tagging);
+        this.networks = new Ec2Networks(scope);
+        this.firewalls = new Ec2Firewalls(scope);
         this.nodes = new Ec2Nodes(api, ec2.region(), settings.plan(), tags, calls, tagging);
-        this.addresses = new ElasticIps(api, ec2.region(), tags, calls, tagging);
+        this.addresses = new ElasticIps(scope);
     }
 
     /** Builds jclouds' EC2 API; no call reaches EC2 yet. */

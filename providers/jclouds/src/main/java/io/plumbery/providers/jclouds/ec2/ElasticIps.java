@@ -4,7 +4,6 @@ import io.plumbery.providers.ProviderException;
 
 import java.util.Optional;
 
-import org.jclouds.aws.ec2.AWSEC2Api;
 import org.jclouds.ec2.domain.PublicIpInstanceIdPair;
 import org.jclouds.ec2.features.ElasticIPAddressApi;
 
@@ -23,18 +22,10 @@ final class ElasticIps {
 
     static final String KIND = "address";
 
-    private final AWSEC2Api api;
-    private final String region;
-    private final Ec2Tags tags;
-    private final Ec2Calls calls;
-    private final Ec2Tagging tagging;
+    private final Ec2Scope scope;
 
-    ElasticIps(AWSEC2Api api, String region, Ec2Tags tags, Ec2Calls calls, Ec2Tagging tagging) {
-        this.api = api;
-        this.region = region;
-        this.tags = tags;
-        this.calls = calls;
-        this.tagging = tagging;
+    ElasticIps(Ec2Scope scope) {
+        this.scope = scope;
     }
 
     record Address(String publicIp, String allocationId) {
@@ -44,18 +35,18 @@ final class ElasticIps {
     Address ensure(String name, String node, String instanceId) throws ProviderException {
         PublicIpInstanceIdPair address = find(name).orElse(null);
         if (address == null) {
-            String ip = calls.creating("allocating an Elastic IP for " + name + " (node " + node + ")",
-                    () -> addresses().allocateAddressInRegion(region));
-            address = calls.justMade("reading back Elastic IP " + ip + " of " + name, () -> addresses()
-                    .describeAddressesInRegion(region, ip).stream().findFirst()).orElseThrow(() ->
+            String ip = scope.calls().creating("allocating an Elastic IP for " + name + " (node " + node + ")",
+                    () -> addresses().allocateAddressInRegion(scope.region()));
+            address = scope.calls().justMade("reading back Elastic IP " + ip + " of " + name, () -> addresses()
+                    .describeAddressesInRegion(scope.region(), ip).stream().findFirst()).orElseThrow(() ->
                     new ProviderException("aws-ec2: Elastic IP " + ip + " of " + name + " vanished after allocation"));
-            tagging.tag(address.getAllocationId(), KIND, name);
+            scope.tagging().tag(address.getAllocationId(), KIND, name);
         }
         if (!instanceId.equals(address.getInstanceId())) {
             String ip = address.getPublicIp();
-            calls.justMade("associating Elastic IP " + ip + " of " + name + " with node " + node + " ("
+            scope.calls().justMade("associating Elastic IP " + ip + " of " + name + " with node " + node + " ("
                     + instanceId + ")", () -> {
-                addresses().associateAddressInRegion(region, ip, instanceId);
+                addresses().associateAddressInRegion(scope.region(), ip, instanceId);
                 return null;
             });
         }
@@ -69,24 +60,25 @@ final class ElasticIps {
         }
         String ip = address.get().getPublicIp();
         if (address.get().getInstanceId() != null) {
-            calls.removing("disassociating Elastic IP " + ip + " of " + name, () -> {
-                addresses().disassociateAddressInRegion(region, ip);
+            scope.calls().removing("disassociating Elastic IP " + ip + " of " + name, () -> {
+                addresses().disassociateAddressInRegion(scope.region(), ip);
                 return null;
             });
         }
-        calls.removing("releasing Elastic IP " + ip + " of " + name, () -> {
-            addresses().releaseAddressInRegionByAllocationId(region, address.get().getAllocationId());
+        scope.calls().removing("releasing Elastic IP " + ip + " of " + name, () -> {
+            addresses().releaseAddressInRegionByAllocationId(scope.region(), address.get().getAllocationId());
             return null;
         });
     }
 
     Optional<PublicIpInstanceIdPair> find(String name) throws ProviderException {
-        return calls.idempotent("looking for the Elastic IP of " + name, () -> addresses()
-                .describeAddressesInRegionWithFilter(region, ImmutableMultimap.copyOf(tags.filter(KIND, name)))
+        return scope.calls().idempotent("looking for the Elastic IP of " + name, () -> addresses()
+                .describeAddressesInRegionWithFilter(scope.region(),
+                        ImmutableMultimap.copyOf(scope.tags().filter(KIND, name)))
                 .stream().findFirst());
     }
 
     private ElasticIPAddressApi addresses() {
-        return api.getElasticIPAddressApiForRegion(region).get();
+        return scope.api().getElasticIPAddressApiForRegion(scope.region()).get();
     }
 }

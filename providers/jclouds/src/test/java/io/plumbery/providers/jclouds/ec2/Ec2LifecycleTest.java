@@ -19,9 +19,8 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Build, list and destroy one network, firewall, node and public address against EC2's API replayed on 127.0.0.1. */
@@ -30,17 +29,8 @@ class Ec2LifecycleTest {
     @TempDir
     Path work;
 
-    private Ec2Replay ec2;
-
-    @BeforeEach
-    void start() throws Exception {
-        ec2 = new Ec2Replay();
-    }
-
-    @AfterEach
-    void stop() {
-        ec2.close();
-    }
+    @RegisterExtension
+    final Ec2Replay ec2 = Ec2Replay.forEachTest();
 
     @Test
     void buildsListsAndDestroysWithEc2sOwnNetworkModel() throws Exception {

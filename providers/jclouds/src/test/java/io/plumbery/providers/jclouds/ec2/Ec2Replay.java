@@ -18,12 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 /**
  * EC2's Query API replayed on 127.0.0.1: each request's {@code Action} is answered with the next reply scripted for
  * it (the last one stays), read from {@code src/test/resources/ec2/}. Every request is kept, its form decoded, so
  * tests check what the provider asked ({@code {{endpoint}}} in a file is this server's address). An action nobody scripted is answered 400 and noted, so a test sees it.
  */
-final class Ec2Replay implements AutoCloseable {
+final class Ec2Replay implements AutoCloseable, AfterEachCallback {
 
     /** One request as EC2 would see it: its form parameters, Action first, and its headers (names lower-cased). */
     record Request(Map<String, String> params, Map<String, String> headers) {
@@ -50,6 +53,15 @@ final class Ec2Replay implements AutoCloseable {
         server.createContext("/", this::handle);
         server.start();
         on("DescribeRegions", "describe-regions.xml");
+    }
+
+    /** One for a test's own, as {@code @RegisterExtension Ec2Replay ec2 = Ec2Replay.forEachTest()}: closed after it. */
+    static Ec2Replay forEachTest() {
+        try {
+            return new Ec2Replay();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String endpoint() {
@@ -155,6 +167,11 @@ final class Ec2Replay implements AutoCloseable {
         return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>" + code + "</Code><Message>"
                 + message + "</Message></Error></Errors><RequestID>replay</RequestID></Response>")
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -18,9 +18,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Throttling, errors and an interrupted build, against EC2's API replayed on 127.0.0.1. */
@@ -32,17 +31,8 @@ class Ec2ResilienceTest {
     @TempDir
     Path work;
 
-    private Ec2Replay ec2;
-
-    @BeforeEach
-    void start() throws Exception {
-        ec2 = new Ec2Replay();
-    }
-
-    @AfterEach
-    void stop() {
-        ec2.close();
-    }
+    @RegisterExtension
+    final Ec2Replay ec2 = Ec2Replay.forEachTest();
 
     @Test
     void throttlingAndUnavailabilityAreTriedAgain() throws Exception {

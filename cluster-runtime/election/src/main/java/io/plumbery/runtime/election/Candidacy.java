@@ -1,4 +1,4 @@
-package io.plumbery.runtime.chronos;
+package io.plumbery.runtime.election;
 
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -9,11 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This instance's part in the leader election: a Curator leader latch under a path, its participant id the
+ * One instance's part in a leader election: a Curator leader latch under a path, its participant id the
  * instance's endpoint, whose news ({@code elected}, {@code defeated}) run on the given executor. Without ZooKeeper
- * the instance stands alone and is elected at once.
+ * the instance stands alone and is elected at once. Once closed it passes on no more news, so that a candidacy left
+ * for a new one cannot start or stop a leader in the new one's place.
  */
-final class Candidacy implements AutoCloseable {
+public final class Candidacy implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Candidacy.class);
 
     private final LeaderLatch latch;
@@ -21,6 +22,7 @@ final class Candidacy implements AutoCloseable {
     private final Executor events;
     private final Runnable elected;
     private final Runnable defeated;
+    private volatile boolean closed;
 
     private Candidacy(LeaderLatch latch, String id, Executor events, Runnable elected, Runnable defeated) {
         this.latch = latch;
@@ -30,54 +32,66 @@ final class Candidacy implements AutoCloseable {
         this.defeated = defeated;
     }
 
-    static Candidacy inZooKeeper(CuratorFramework curator, String path, String id, Executor events, Runnable elected,
-                                 Runnable defeated) {
+    public static Candidacy inZooKeeper(CuratorFramework curator, String path, String id, Executor events,
+                                        Runnable elected, Runnable defeated) {
         return new Candidacy(new LeaderLatch(curator, path, id), id, events, elected, defeated);
     }
 
-    static Candidacy alone(String id, Executor events, Runnable elected) {
+    public static Candidacy alone(String id, Executor events, Runnable elected) {
         return new Candidacy(null, id, events, elected, () -> { });
     }
 
-    void start() throws Exception {
+    public void start() throws Exception {
         if (latch == null) {
-            events.execute(elected);
+            events.execute(() -> tell(elected));
             return;
         }
         latch.addListener(new LeaderLatchListener() {
             @Override
             public void isLeader() {
-                elected.run();
+                tell(elected);
             }
 
             @Override
             public void notLeader() {
-                defeated.run();
+                tell(defeated);
             }
         }, events);
         latch.start();
     }
 
-    boolean leads() {
-        return latch == null || latch.hasLeadership();
+    private void tell(Runnable news) {
+        if (!closed) {
+            news.run();
+        }
     }
 
-    /** The id of the participant leading, when it is another one. */
-    Optional<String> leaderElsewhere() {
+    public boolean leads() {
+        return !closed && (latch == null || latch.hasLeadership());
+    }
+
+    /** The id of the participant ZooKeeper says leads, this one's own included; none when standing alone. */
+    public Optional<String> leaderId() {
         if (latch == null) {
             return Optional.empty();
         }
         try {
             var leader = latch.getLeader();
-            return leader.isLeader() && !leader.getId().equals(id) ? Optional.of(leader.getId()) : Optional.empty();
+            return leader.isLeader() && !leader.getId().isEmpty() ? Optional.of(leader.getId()) : Optional.empty();
         } catch (Exception e) {
             LOG.debug("Asking ZooKeeper who leads failed: {}", e.toString());
             return Optional.empty();
         }
     }
 
+    /** The id of the participant leading, when it is another one. */
+    public Optional<String> leaderElsewhere() {
+        return leaderId().filter(leader -> !leader.equals(id));
+    }
+
     @Override
     public void close() {
+        closed = true;
         if (latch != null) {
             try {
                 latch.close(LeaderLatch.CloseMode.SILENT);
