@@ -50,7 +50,7 @@ public final class ChronosServer implements AutoCloseable, Leadership {
             election.stand(Candidacy.alone(endpoint, election.turns(), this::lead));
         } else {
             ZkUrl zk = ZkUrl.parse(config.zk());
-            curator = Zk.client(zk.connectString(), (int) config.zkSessionTimeout().toMillis());
+            curator = Zk.client(zk, (int) config.zkSessionTimeout().toMillis());
             curator.start();
             store = new ZkJobStore(curator, zk.path() + "/state");
             election.stand(Candidacy.inZooKeeper(curator, zk.path() + "/leader", endpoint, election.turns(),

@@ -71,7 +71,7 @@ public final class SchedulerClient implements AutoCloseable {
     public void start() {
         if (ZkUrl.isZk(master)) {
             ZkUrl zk = ZkUrl.parse(master);
-            curator = Zk.client(zk.connectString(), 4_000);
+            curator = Zk.client(zk, 4_000);
             curator.start();
             detector = new LeaderDetector(curator, zk.path(), leader -> timer.execute(this::checkMaster));
             detector.start();
