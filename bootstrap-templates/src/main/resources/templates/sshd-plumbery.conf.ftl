@@ -1,2 +1,2 @@
 <#import "_sshd.ftl" as sshd>
-<@sshd.settings indent="" allowUser=login.user/>
+<@sshd.settings indent="" allowUser=sshUsers/>

@@ -61,6 +61,18 @@ public record CloudConfigDocument(String plan, String node, Map<String, Object> 
                 ? String.valueOf(pinned.get(0)) : String.valueOf(p)).toList();
     }
 
+    /**
+     * The users {@code users:} makes: each entry's name (a name alone, or a mapping's {@code name}), not cloud-init's
+     * {@code default} (the image's own user).
+     */
+    public List<String> users() {
+        if (!(content.get("users") instanceof List<?> users)) {
+            return List.of();
+        }
+        return users.stream().map(u -> u instanceof Map<?, ?> entry ? entry.get("name") : u)
+                .filter(name -> name != null && !"default".equals(name)).map(String::valueOf).toList();
+    }
+
     /** Whether {@code users:} has an entry for {@code user} (its name alone, or a mapping with that name). */
     public boolean redefinesUser(String user) {
         return content.get("users") instanceof List<?> users && users.stream().anyMatch(u ->

@@ -31,6 +31,7 @@ public final class NodeRenderer {
     public static final String HOSTS_FILE = CONFIG_DIR + "/hosts";
     /** The cluster's secret files (0750 root:SERVICE_USER); units and env files name files there, never a secret. */
     public static final String SECRETS_DIR = SecretFiles.DIR;
+    private static final java.util.regex.Pattern USER_NAME = java.util.regex.Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
     /** The node's TLS key, with the cluster's other secrets (0640 root:SERVICE_USER). */
     public static final String TLS_KEY_FILE = SecretFiles.DIR + "/node-key.pem";
     /** plumbery's sshd settings; the bootstrap reloads sshd when it changes. */
@@ -120,6 +121,17 @@ public final class NodeRenderer {
         return plan.hardensSsh(node) && !"root".equals(node.ssh().user());
     }
 
+    /**
+     * Who may log in over SSH: the plan's login user, and the users the node's own cloud-config makes (the plan's
+     * author asked for them); a name sshd would read as a pattern ({@code *}, {@code ?}, {@code @}) never.
+     */
+    private List<String> sshUsers(BootstrapPlan plan, BootstrapNode node) {
+        List<String> users = new ArrayList<>(List.of(node.ssh().user()));
+        planCloudConfig(plan, node).users().stream().filter(u -> USER_NAME.matcher(u).matches() && !users.contains(u))
+                .forEach(users::add);
+        return users;
+    }
+
     private static boolean servesTls(BootstrapPlan plan, BootstrapNode node) {
         return plan.tls() != null && !node.roles().isEmpty();
     }
@@ -163,6 +175,7 @@ public final class NodeRenderer {
         nodeModel.put("memoryMb", node.memoryMb());
         model.put("node", nodeModel);
         model.put("login", Map.of("user", node.ssh().user()));
+        model.put("sshUsers", String.join(" ", sshUsers(plan, node)));
         model.put("settings", settingsModel());
         model.put("limits", Map.of(
                 "zookeeperMemoryMb", settings.zookeeperHeapMb() * 2 + 256,

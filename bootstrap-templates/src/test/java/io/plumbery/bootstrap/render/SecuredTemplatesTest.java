@@ -151,6 +151,17 @@ class SecuredTemplatesTest {
     }
 
     @Test
+    void theUsersThePlansCloudConfigMakesMayLogInToo() {
+        BootstrapPlan withUsers = Fixtures.mesos3x3(Map.of("users", List.of("default", Map.of("name", "bob"))),
+                Map.of("users", List.of("alice", Map.of("name", "x*"), Map.of("name", "plumbery-admin"))), Map.of());
+        BootstrapNode master1 = withUsers.nodes().get(0);
+        String sshd = renderer.serviceFiles(withUsers, master1).stream()
+                .filter(f -> f.path().equals(NodeRenderer.SSHD_DROP_IN)).findFirst().orElseThrow().content();
+        // the image's default user and a name sshd would read as a pattern are not let in
+        assertTrue(sshd.contains("\nAllowUsers plumbery-admin bob alice\n"), sshd);
+    }
+
+    @Test
     void machinesThePlanDoesNotOwnKeepTheirSshd() {
         BootstrapPlan byon = new BootstrapPlan(plan.planName(), plan.nodes(), plan.globalCloudConfig(),
                 plan.runtimeArtifact(), Set.of(), credentials, Set.of("node1"));
