@@ -2,8 +2,11 @@ package io.plumbery.cli;
 
 import io.plumbery.cli.view.InformationView;
 import io.plumbery.engine.Selection;
+import io.plumbery.engine.information.Information;
 import io.plumbery.engine.information.InformationService;
 import io.plumbery.fittings.model.Plan;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -12,9 +15,8 @@ import picocli.CommandLine.Option;
                 + "and the plan's information lines with their values filled in.",
                 "For a plan with a cluster: its leaders, agents and apps, and how to reach its APIs. They ask for "
                 + "the plan's credentials (HTTP Basic, as the 'admin' principal); --credentials prints them:",
-                "  ADMIN_SECRET=$(plumbery fittings.yaml information --credentials --json \\",
-                "      | jq -r '.credentials[] | select(.principal == \"admin\").secret')",
-                "  curl -u admin:\"$ADMIN_SECRET\" http://MASTER:5050/master/state",
+                "  ADMIN_SECRET=$(plumbery fittings.yaml information --secret admin)",
+                "  curl --cacert .plumbery/PLAN/tls/ca.pem -u admin:\"$ADMIN_SECRET\" https://MASTER:5050/master/state",
                 "Reads the state without locking it, and asks the providers for each node's current status."})
 final class InformationCommand extends ActionCommand {
 
@@ -34,10 +36,34 @@ final class InformationCommand extends ActionCommand {
                     + " logs and shared terminals")
     boolean credentials;
 
+    @Option(names = "--secret", paramLabel = "PRINCIPAL",
+            description = "print only this principal's secret (admin, marathon, agent, dns, plumbery), for a shell"
+                    + " variable: nothing else is printed, and the providers are not asked")
+    String secret;
+
     @Override
     int run(Plan plan, Selection selection) throws Exception {
+        if (secret != null) {
+            return printSecret(plan, selection);
+        }
         new InformationView(InformationService.gather(plan, selection, root.stateDir, offline, showCloudConfig,
                 credentials)).render(out(), json);
+        return ExitCodes.OK;
+    }
+
+    /** The secret alone on stdout; read offline, so no provider or cluster is asked. */
+    private int printSecret(Plan plan, Selection selection) throws Exception {
+        List<Information.Credential> known = Optional.ofNullable(
+                InformationService.gather(plan, selection, root.stateDir, true, false, true).credentials())
+                .orElse(List.of());
+        Optional<Information.Credential> match = known.stream().filter(c -> c.principal().equals(secret)).findFirst();
+        if (match.isEmpty()) {
+            err().println("error: plan " + plan.name() + " has no secret of principal '" + secret + "'"
+                    + (known.isEmpty() ? " (its cluster has none until its first polish)"
+                    : "; its principals: " + String.join(", ", known.stream().map(Information.Credential::principal).toList())));
+            return ExitCodes.USAGE;
+        }
+        out().println(match.get().secret());
         return ExitCodes.OK;
     }
 }

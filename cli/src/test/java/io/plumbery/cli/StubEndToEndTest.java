@@ -88,6 +88,12 @@ class StubEndToEndTest {
         assertEquals(List.of("admin", "marathon", "agent", "dns", "plumbery"), StreamSupport.stream(shown.spliterator(),
                 false).map(c -> c.get("principal").asText()).toList());
         assertEquals(admin, shown.get(0).get("secret").asText());
+        Run only = Run.of(plan.toString(), "information", "--secret", "admin", "-P", "provider=stub", "-P", "image=debian");
+        assertEquals(admin + "\n", only.out(), "the secret alone, for a shell variable");
+        Run unknown = Run.of(plan.toString(), "information", "--secret", "root", "-P", "provider=stub", "-P", "image=debian");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("no secret of principal 'root'; its principals: admin, marathon, agent, dns,"
+                + " plumbery"), unknown.err());
         for (Run run : List.of(deploy, info, json)) {
             secrets.fields().forEachRemaining(e -> assertFalse(run.out().contains(e.getValue().asText())
                     || run.err().contains(e.getValue().asText()), "no secret in " + run));

@@ -44,8 +44,7 @@ class InformationViewTest {
 
     private static final Information.Access ACCESS = new Information.Access("admin",
             "plumbery duo/fittings.yaml information --credentials",
-            List.of("ADMIN_SECRET=$(plumbery duo/fittings.yaml information --credentials --json | jq -r"
-                            + " '.credentials[] | select(.principal == \"admin\").secret')",
+            List.of("ADMIN_SECRET=$(plumbery duo/fittings.yaml information --secret admin)",
                     "curl -u admin:\"$ADMIN_SECRET\" http://127.77.4.2:5050/master/state"));
 
     private static Information duo(List<Information.Credential> credentials) {
@@ -67,8 +66,7 @@ class InformationViewTest {
 
                 access (the APIs ask for the admin principal's credentials; its secret: plumbery duo/fittings.yaml \
                 information --credentials)
-                  $ ADMIN_SECRET=$(plumbery duo/fittings.yaml information --credentials --json | jq -r \
-                '.credentials[] | select(.principal == "admin").secret')
+                  $ ADMIN_SECRET=$(plumbery duo/fittings.yaml information --secret admin)
                   $ curl -u admin:"$ADMIN_SECRET" http://127.77.4.2:5050/master/state
                 """, render(duo(null), false));
     }

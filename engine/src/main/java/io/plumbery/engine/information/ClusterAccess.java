@@ -33,8 +33,7 @@ final class ClusterAccess {
      */
     static Information.Access of(Path planFile, ClusterLayout layout, Path authority) {
         String plumbery = "plumbery " + planFile;
-        String fetch = "ADMIN_SECRET=$(" + plumbery + " information --credentials --json"
-                + " | jq -r '.credentials[] | select(.principal == \"admin\").secret')";
+        String fetch = "ADMIN_SECRET=$(" + plumbery + " information --secret " + ClusterCredentials.ADMIN + ")";
         ClusterLayout.Member first = layout.masters().get(0);
         String curl = "curl --cacert " + authority + " -u " + ClusterCredentials.ADMIN + ":\"$ADMIN_SECRET\" ";
         List<String> commands = new ArrayList<>(List.of(fetch, curl + ClusterLayout.mesosUrl(first) + "master/state",
