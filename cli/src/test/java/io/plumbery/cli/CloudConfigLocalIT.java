@@ -41,6 +41,8 @@ class CloudConfigLocalIT {
                 information: ["the plan's cloud-config, applied by polish"]
                 defaults:
                   cloud-config:
+                    bootcmd:
+                      - echo boot >> /var/tmp/boots
                     runcmd:
                       - echo "{{ node.name }} ran runcmd" > /var/tmp/marker
                     users:
@@ -85,7 +87,7 @@ class CloudConfigLocalIT {
             Run first = Run.of(plan.toString(), "polish");
             long firstMs = (System.nanoTime() - started) / 1_000_000;
             assertEquals(0, first.exit(), first.toString());
-            assertTrue(first.out().contains("node.cc1: cloud-config (applied: write_files, users_groups, runcmd, scripts_user)"),
+            assertTrue(first.out().contains("node.cc1: cloud-config (applied: bootcmd, write_files, users_groups, runcmd, scripts_user)"),
                     first.out());
 
             JsonNode nodes = new ObjectMapper().readTree(Run.of(plan.toString(), "information", "--json").out())
@@ -100,6 +102,13 @@ class CloudConfigLocalIT {
             String asAlice = ssh1.replaceFirst("-i \\S+", "-i " + alice).replace("plumbery-admin@", "alice@");
             assertEquals("alice", ssh(asAlice, "whoami"), "alice's key lets her in");
 
+            // bootcmd ran when applied, and runs again at each boot, as cloud-init documents it
+            assertEquals("1", ssh(ssh1, "wc -l < /var/tmp/boots"));
+            assertEquals(0, Run.of(plan.toString(), "stop").exit());
+            Run restarted = Run.of(plan.toString(), "start");
+            assertEquals(0, restarted.exit(), restarted.toString());
+            assertEquals("2", ssh(ssh1, "wc -l < /var/tmp/boots"));
+
             started = System.nanoTime();
             Run second = Run.of(plan.toString(), "polish");
             long secondMs = (System.nanoTime() - started) / 1_000_000;
@@ -109,7 +118,7 @@ class CloudConfigLocalIT {
 
             Files.writeString(plan, plan(aliceKey, "peer {{ cc2.private }}", "[]"));
             Run changed = Run.of(plan.toString(), "polish");
-            assertTrue(changed.out().contains("node.cc1: cloud-config (applied: write_files, users_groups, runcmd, scripts_user)")
+            assertTrue(changed.out().contains("node.cc1: cloud-config (applied: bootcmd, write_files, users_groups, runcmd, scripts_user)")
                     && changed.out().contains("node.cc2: cloud-config (unchanged)"), changed.toString());
             assertEquals("peer " + cc2, ssh(ssh1, "cat /etc/peer"));
 

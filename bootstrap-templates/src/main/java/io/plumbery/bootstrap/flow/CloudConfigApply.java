@@ -2,14 +2,17 @@ package io.plumbery.bootstrap.flow;
 
 import io.plumbery.bootstrap.cloudconfig.CloudConfigDocument;
 import io.plumbery.bootstrap.cloudconfig.CloudInitModule;
+import io.plumbery.bootstrap.render.CloudConfigYaml;
 import io.plumbery.bootstrap.render.NodeRenderer;
 import io.plumbery.node.ssh.CommandResult;
 import io.plumbery.node.ssh.ContentSource;
 import io.plumbery.node.ssh.NodeSession;
 import io.plumbery.node.ssh.Shell;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,11 +20,16 @@ import java.util.Optional;
  * cloud-init's order, once per document: the document goes to a root-only file, and the SHA-256 of the last
  * document applied in full is kept beside it. A document with that SHA-256 is not applied again; a module that
  * fails stops the others and leaves the mark as it was, so the next polish applies the document again.
+ *
+ * <p>{@code bootcmd} runs, as cloud-init documents it, at every boot too: the document's {@code bootcmd} is kept in
+ * {@link #BOOTCMD} (cloud-init merges {@code /etc/cloud/cloud.cfg.d} at each boot, and its bootcmd module runs
+ * always), and removed when the document has none.
  */
 final class CloudConfigApply {
     static final String DOCUMENT = NodeRenderer.CONFIG_DIR + "/cloud-config.yaml";
     static final String APPLIED = NodeRenderer.CONFIG_DIR + "/cloud-config.applied";
     static final String LOG = "/var/log/cloud-init.log";
+    static final String BOOTCMD = "/etc/cloud/cloud.cfg.d/90-plumbery-bootcmd.cfg";
 
     private final NodeSession session;
     private final BootstrapSettings settings;
@@ -57,8 +65,23 @@ final class CloudConfigApply {
             }
             ran.add(module.id());
         }
+        keepBootcmd(document);
         mark(document.sha256());
         return ran;
+    }
+
+    private void keepBootcmd(CloudConfigDocument document) {
+        Object bootcmd = document.content().get("bootcmd");
+        if (bootcmd != null) {
+            byte[] drop = CloudConfigYaml.dump(Map.of("bootcmd", bootcmd)).getBytes(StandardCharsets.UTF_8);
+            session.putIfChanged(ContentSource.of(drop), onNode(BOOTCMD), "0600", privileged);
+            return;
+        }
+        CommandResult removed = session.run(sudo() + "rm -f " + Shell.quote(onNode(BOOTCMD)), settings.commandTimeout());
+        if (!removed.ok()) {
+            throw new StepFailed(new NodeFailure(node, Step.CLOUD_CONFIG, BOOTCMD + " cannot be removed (exit "
+                    + removed.exitCode() + "): " + String.join(" | ", removed.tail(3)), null, List.of()));
+        }
     }
 
     /** The SHA-256 of the document last applied in full, or empty. */
