@@ -4,6 +4,8 @@ RUNTIME_JAR=[=settings.runtimeJar]
 # the private address: Marathon instances forward API calls to the leader by this name, from node to node
 MARATHON_HOSTNAME=[=node.privateAddress]
 MARATHON_HTTP_PORT=[=settings.marathonPort]
+# bound to the private address only: the plan's glue decides what reaches it from elsewhere
+MARATHON_HTTP_ADDRESS=[=node.privateAddress]
 # files, not values: they hold the cluster's ZooKeeper identity and Marathon's principal
 MARATHON_MASTER=file://[=secretFiles.marathonMasterZk]
 MARATHON_ZK=file://[=secretFiles.marathonZk]

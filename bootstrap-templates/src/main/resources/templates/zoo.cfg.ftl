@@ -4,6 +4,8 @@ initLimit=20
 syncLimit=10
 dataDir=/var/lib/plumbery/zookeeper
 clientPort=[=settings.zookeeperClientPort]
+# the private address only, where the cluster's services reach it
+clientPortAddress=[=node.privateAddress]
 maxClientCnxns=120
 autopurge.snapRetainCount=3
 autopurge.purgeInterval=1
