@@ -6,13 +6,7 @@ import com.sun.net.httpserver.HttpsServer;
 import io.plumbery.bootstrap.model.ClusterCredentials;
 import io.plumbery.engine.tls.NodeCertificates;
 import io.plumbery.node.tls.IssuedCertificate;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.security.spec.PKCS8EncodedKeySpec;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -77,15 +71,8 @@ class ClusterProbeAuthTest {
     }
 
     private static SSLContext serverContext(IssuedCertificate issued) throws Exception {
-        String key = issued.privateKeyPem().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry("node", KeyFactory.getInstance("EC").generatePrivate(
-                new PKCS8EncodedKeySpec(Base64.getDecoder().decode(key))), new char[0],
-                CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(
-                        issued.certificatePem().getBytes(StandardCharsets.US_ASCII))).toArray(Certificate[]::new));
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(store, new char[0]);
+        kmf.init(issued.keyStore(), new char[0]);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(kmf.getKeyManagers(), null, null);
         return context;

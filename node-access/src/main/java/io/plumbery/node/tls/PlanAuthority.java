@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
@@ -18,11 +17,9 @@ import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -66,7 +63,8 @@ public final class PlanAuthority {
         Path keyFile = dir.resolve("ca-key.pem");
         try {
             if (Files.exists(cert) && Files.exists(keyFile)) {
-                return new PlanAuthority(readCertificate(Files.readString(cert)), readKey(Files.readString(keyFile)));
+                return new PlanAuthority((X509Certificate) Pem.certificates(Files.readString(cert)).get(0),
+                        Pem.privateKey(Files.readString(keyFile)));
             }
             PlanAuthority made = create(planName);
             PrivateFiles.directories(dir);
@@ -162,15 +160,5 @@ public final class PlanAuthority {
         } catch (OperatorCreationException | IOException e) {
             throw new GeneralSecurityException(e);
         }
-    }
-
-    private static X509Certificate readCertificate(String pem) throws GeneralSecurityException {
-        return (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    private static PrivateKey readKey(String pem) throws GeneralSecurityException {
-        String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
     }
 }

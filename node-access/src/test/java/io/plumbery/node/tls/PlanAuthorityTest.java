@@ -11,12 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -100,7 +97,9 @@ class PlanAuthorityTest {
     private static int handshake(IssuedCertificate node, String caPem) throws Exception {
         SSLContext serverContext = SSLContext.getInstance("TLS");
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keyStore(node), new char[0]);
+        KeyStore identity = node.keyStore();
+        assertEquals(2, identity.getCertificateChain("node").length, "the node's certificate, then the CA");
+        kmf.init(identity, new char[0]);
         serverContext.init(kmf.getKeyManagers(), null, null);
         try (SSLServerSocket server = (SSLServerSocket) serverContext.getServerSocketFactory().createServerSocket(0, 1, LOOPBACK)) {
             CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
@@ -128,17 +127,6 @@ class PlanAuthorityTest {
                 return b;
             }
         }
-    }
-
-    private static KeyStore keyStore(IssuedCertificate node) throws Exception {
-        String body = node.privateKeyPem().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        var key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        Certificate[] chain = certificates(node.certificatePem());
-        assertEquals(2, chain.length);
-        store.setKeyEntry("node", key, new char[0], chain);
-        return store;
     }
 
     private static Certificate[] certificates(String pem) throws Exception {
