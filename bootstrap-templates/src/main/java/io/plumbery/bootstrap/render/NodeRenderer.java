@@ -245,13 +245,8 @@ public final class NodeRenderer {
         return s;
     }
 
+    /** The first half of the certificate's SHA-256: enough to tell one certificate from the next. */
     private static String fingerprint(String pem) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            return java.util.HexFormat.of().formatHex(digest, 0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return RenderedFile.sha256(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).substring(0, 32);
     }
 }

@@ -4,8 +4,15 @@ import io.plumbery.bootstrap.Fixtures;
 import io.plumbery.bootstrap.model.BootstrapNode;
 import io.plumbery.bootstrap.model.BootstrapPlan;
 import io.plumbery.bootstrap.model.ClusterCredentials;
+import io.plumbery.bootstrap.model.ClusterTls;
 import io.plumbery.bootstrap.model.RuntimeSettings;
+import io.plumbery.node.tls.IssuedCertificate;
+import io.plumbery.node.tls.PlanAuthority;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
 
 import java.util.List;
 import java.util.Map;
@@ -159,6 +166,36 @@ class SecuredTemplatesTest {
                 .filter(f -> f.path().equals(NodeRenderer.SSHD_DROP_IN)).findFirst().orElseThrow().content();
         // the image's default user and a name sshd would read as a pattern are not let in
         assertTrue(sshd.contains("\nAllowUsers plumbery-admin bob alice\n"), sshd);
+    }
+
+    @Test
+    void withTheClustersTlsEveryServiceSpeaksHttpsWithItsNodesCertificate(@TempDir Path dir) throws Exception {
+        PlanAuthority authority = PlanAuthority.in(dir, plan.planName());
+        IssuedCertificate master1 = authority.issue(List.of("master1"), List.of(InetAddress.getByName("10.0.0.11")));
+        BootstrapPlan secured = new BootstrapPlan(plan.planName(), plan.nodes(), plan.globalCloudConfig(),
+                plan.runtimeArtifact(), Set.of(), credentials, Set.of(),
+                new ClusterTls(authority.certificatePem(), Map.of("master1", master1)));
+        Map<String, RenderedFile> files = renderer.serviceFiles(secured, node("master1")).stream()
+                .collect(Collectors.toMap(RenderedFile::path, f -> f));
+        assertEquals(authority.certificatePem(), files.get(ClusterTls.AUTHORITY_FILE).content());
+        assertEquals("0644", files.get(ClusterTls.CERTIFICATE_FILE).mode());
+        RenderedFile key = files.get(NodeRenderer.TLS_KEY_FILE);
+        assertEquals(master1.privateKeyPem(), key.content());
+        assertEquals("0640", key.mode());
+        assertEquals("root:plumbery", key.owner());
+        for (String service : List.of("mesos-master", "marathon", "mesos-dns")) {
+            String env = files.get(NodeRenderer.CONFIG_DIR + "/" + service + ".env").content();
+            assertTrue(env.contains("\nLIBPROCESS_SSL_ENABLED=true\nLIBPROCESS_SSL_CERT_FILE=" + ClusterTls.CERTIFICATE_FILE
+                    + "\nLIBPROCESS_SSL_KEY_FILE=" + NodeRenderer.TLS_KEY_FILE + "\nLIBPROCESS_SSL_CA_FILE="
+                    + ClusterTls.AUTHORITY_FILE + "\n"), env);
+            // the certificate is named, so that a new one restarts the service; its key never is
+            assertTrue(env.contains("(SHA-256 " + RenderedFile.sha256(master1.certificatePem().getBytes()).substring(0, 32)),
+                    env);
+            assertFalse(env.contains("PRIVATE KEY"), env);
+        }
+        // without the cluster's TLS: plain HTTP, no certificate on the node
+        assertFalse(files("master1").values().stream().anyMatch(f -> f.content().contains("LIBPROCESS_SSL")
+                || f.path().startsWith(ClusterTls.DIR)));
     }
 
     @Test
