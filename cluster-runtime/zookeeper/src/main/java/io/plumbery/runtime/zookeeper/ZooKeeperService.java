@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,10 +21,13 @@ import org.slf4j.LoggerFactory;
  * (with {@code myid} in the data dir) with them. The admin server is always off.
  *
  * <p>{@code enforce.auth.enabled=true} with {@code enforce.auth.schemes=digest} refuses every client that has not
- * authenticated. ZooKeeper reads these two from system properties (zoo.cfg's keys become them), which a JVM shares:
- * each start sets them as its zoo.cfg says, absent keys included, and close puts back what was there before, so that
- * one server's setting never reaches another server of the same JVM (tests) started before or after it; servers
- * running at the same time in one JVM share the last setting.
+ * authenticated. With {@code secureClientPort} (and {@code serverCnxnFactory=...NettyServerCnxnFactory}, the
+ * {@code ssl.*} keys) clients speak TLS; with {@code sslQuorum=true} the servers speak TLS to one another.
+ * ZooKeeper reads these from system properties (zoo.cfg's keys it does not know become {@code zookeeper.KEY}), which
+ * a JVM shares: each start sets the two enforce keys as its zoo.cfg says, absent ones included, and close puts back
+ * every {@code zookeeper.*} property as it was before the start, so that one server's setting never reaches another
+ * server of the same JVM (tests) started before or after it; servers running at the same time in one JVM share the
+ * last setting.
  */
 public final class ZooKeeperService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ZooKeeperService.class);
@@ -33,7 +35,7 @@ public final class ZooKeeperService implements AutoCloseable {
     private static final String[] ENFORCE_AUTH_KEYS = {"enforce.auth.enabled", "enforce.auth.schemes"};
 
     private final Path configFile;
-    private final Map<String, Optional<String>> previous = new HashMap<>();
+    private final Map<String, String> before = new HashMap<>();
     private final Integer myid;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -63,9 +65,11 @@ public final class ZooKeeperService implements AutoCloseable {
     }
 
     public void start() throws Exception {
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("zookeeper."))
+                .forEach(k -> before.put(k, System.getProperty(k)));
         System.setProperty("zookeeper.admin.enableServer", "false");
         config = parse();
-        thread = new Thread(this::run, "zookeeper-" + config.getClientPortAddress().getPort());
+        thread = new Thread(this::run, "zookeeper-" + clientPort());
         thread.setDaemon(true);
         if (config.isDistributed()) {
             quorum = new QuorumPeerMain();
@@ -102,16 +106,15 @@ public final class ZooKeeperService implements AutoCloseable {
         return probe;
     }
 
-    private void enforceAuth(java.util.Properties props) {
+    private static void enforceAuth(java.util.Properties props) {
         for (String key : ENFORCE_AUTH_KEYS) {
             String value = props.getProperty(key);
-            previous.put(key, Optional.ofNullable(setProperty("zookeeper." + key, value)));
+            if (value == null) {
+                System.clearProperty("zookeeper." + key);
+            } else {
+                System.setProperty("zookeeper." + key, value.strip());
+            }
         }
-    }
-
-    /** Sets or (null) clears the property; answers its value before. */
-    private static String setProperty(String name, String value) {
-        return value == null ? System.clearProperty(name) : System.setProperty(name, value.strip());
     }
 
     private void run() {
@@ -135,8 +138,10 @@ public final class ZooKeeperService implements AutoCloseable {
         return quorum != null;
     }
 
+    /** The client port: the plain one, or the TLS one ({@code secureClientPort}) when there is no plain one. */
     public int clientPort() {
-        return config.getClientPortAddress().getPort();
+        return (config.getClientPortAddress() != null ? config.getClientPortAddress()
+                : config.getSecureClientPortAddress()).getPort();
     }
 
     /** Blocks until the server stops (for the CLI). */
@@ -155,6 +160,8 @@ public final class ZooKeeperService implements AutoCloseable {
         if (thread != null) {
             thread.join(10_000);
         }
-        previous.forEach((key, value) -> setProperty("zookeeper." + key, value.orElse(null)));
+        System.getProperties().stringPropertyNames().stream()
+                .filter(k -> k.startsWith("zookeeper.") && !before.containsKey(k)).forEach(System::clearProperty);
+        before.forEach(System::setProperty);
     }
 }
