@@ -3,9 +3,29 @@ tickTime=[=settings.zookeeperTickMs]
 initLimit=20
 syncLimit=10
 dataDir=/var/lib/plumbery/zookeeper
+<#if tls??>
+# clients over TLS only (the node's certificate; the services trust the plan's authority), on the private address
+# only, where the cluster's services reach it
+secureClientPort=[=settings.zookeeperClientPort]
+secureClientPortAddress=[=node.privateAddress]
+serverCnxnFactory=org.apache.zookeeper.server.NettyServerCnxnFactory
+ssl.keyStore.location=[=tls.zookeeperKeyStore]
+ssl.keyStore.type=PEM
+ssl.trustStore.location=[=tls.authorityFile]
+ssl.trustStore.type=PEM
+# clients prove who they are with the cluster's identity (digest, below), not with a certificate
+ssl.clientAuth=none
+# the servers speak TLS to one another too, each proving itself with its node's certificate
+sslQuorum=true
+ssl.quorum.keyStore.location=[=tls.zookeeperKeyStore]
+ssl.quorum.keyStore.type=PEM
+ssl.quorum.trustStore.location=[=tls.authorityFile]
+ssl.quorum.trustStore.type=PEM
+<#else>
 clientPort=[=settings.zookeeperClientPort]
 # the private address only, where the cluster's services reach it
 clientPortAddress=[=node.privateAddress]
+</#if>
 maxClientCnxns=120
 autopurge.snapRetainCount=3
 autopurge.purgeInterval=1

@@ -34,6 +34,15 @@ public final class NodeRenderer {
     private static final java.util.regex.Pattern USER_NAME = java.util.regex.Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
     /** The node's TLS key, with the cluster's other secrets (0640 root:SERVICE_USER). */
     public static final String TLS_KEY_FILE = SecretFiles.DIR + "/node-key.pem";
+    /** ZooKeeper's key store: the node's key and certificate in one PEM file, the form ZooKeeper reads. */
+    public static final String ZOOKEEPER_KEY_STORE = SecretFiles.DIR + "/zookeeper-keystore.pem";
+    /**
+     * The JVM flags with which ZooKeeper's client (in every service that reaches ZooKeeper) speaks TLS, trusting the
+     * plan's authority alone, as ZooKeeper documents its client's TLS.
+     */
+    static final String ZOOKEEPER_CLIENT_TLS = "-Dzookeeper.client.secure=true"
+            + " -Dzookeeper.clientCnxnSocket=org.apache.zookeeper.ClientCnxnSocketNetty"
+            + " -Dzookeeper.ssl.trustStore.location=" + ClusterTls.AUTHORITY_FILE + " -Dzookeeper.ssl.trustStore.type=PEM";
     /** plumbery's sshd settings; the bootstrap reloads sshd when it changes. */
     public static final String SSHD_DROP_IN = "/etc/ssh/sshd_config.d/10-plumbery.conf";
 
@@ -93,7 +102,7 @@ public final class NodeRenderer {
             files.add(file(SSHD_DROP_IN, "sshd-plumbery.conf.ftl", model, null));
         }
         if (servesTls(plan, node)) {
-            files.addAll(tlsFiles(plan.tls().of(node.name()), plan.tls().authorityPem()));
+            files.addAll(tlsFiles(plan.tls().of(node.name()), plan.tls().authorityPem(), node.has(Role.ZOOKEEPER)));
         }
         SecretFiles secrets = secretFiles(plan);
         for (Role role : Role.values()) {
@@ -138,13 +147,22 @@ public final class NodeRenderer {
 
     /**
      * The authority and the node's certificate (public, no unit: the env files name the certificate's fingerprint, so
-     * a new one restarts the services), and its key beside the cluster's other secrets.
+     * a new one restarts the services), and its key beside the cluster's other secrets; on a ZooKeeper node also
+     * both in ZooKeeper's key store.
      */
-    private List<RenderedFile> tlsFiles(IssuedCertificate issued, String authorityPem) {
-        return List.of(new RenderedFile(ClusterTls.AUTHORITY_FILE, null, authorityPem, "0644", null),
+    private List<RenderedFile> tlsFiles(IssuedCertificate issued, String authorityPem, boolean zookeeper) {
+        List<RenderedFile> files = new ArrayList<>(List.of(
+                new RenderedFile(ClusterTls.AUTHORITY_FILE, null, authorityPem, "0644", null),
                 new RenderedFile(ClusterTls.CERTIFICATE_FILE, null, issued.certificatePem(), "0644", null),
-                new RenderedFile(TLS_KEY_FILE, null, issued.privateKeyPem(), SecretFiles.MODE, null,
-                        "root:" + settings.serviceUser()));
+                secret(TLS_KEY_FILE, issued.privateKeyPem())));
+        if (zookeeper) {
+            files.add(secret(ZOOKEEPER_KEY_STORE, issued.privateKeyPem() + issued.certificatePem()));
+        }
+        return files;
+    }
+
+    private RenderedFile secret(String path, String content) {
+        return new RenderedFile(path, null, content, SecretFiles.MODE, null, "root:" + settings.serviceUser());
     }
 
     private RenderedFile file(String path, String template, Map<String, Object> model, Role role) {
@@ -193,9 +211,10 @@ public final class NodeRenderer {
         }
         cluster.put("zookeepers", servers);
         model.put("secretFiles", secretFiles(plan).paths());
+        model.put("zookeeperClientOpts", servesTls(plan, node) ? " " + ZOOKEEPER_CLIENT_TLS : "");
         if (servesTls(plan, node)) {
             model.put("tls", Map.of("certificateFile", ClusterTls.CERTIFICATE_FILE, "keyFile", TLS_KEY_FILE,
-                    "authorityFile", ClusterTls.AUTHORITY_FILE,
+                    "authorityFile", ClusterTls.AUTHORITY_FILE, "zookeeperKeyStore", ZOOKEEPER_KEY_STORE,
                     "fingerprint", fingerprint(plan.tls().of(node.name()).certificatePem())));
         }
         model.put("principals", Map.of("marathon", ClusterCredentials.MARATHON));

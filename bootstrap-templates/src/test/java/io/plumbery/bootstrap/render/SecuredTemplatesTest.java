@@ -193,6 +193,24 @@ class SecuredTemplatesTest {
                     env);
             assertFalse(env.contains("PRIVATE KEY"), env);
         }
+        // ZooKeeper takes clients and peers over TLS only, with the node's key and certificate in its key store
+        RenderedFile keyStore = files.get(NodeRenderer.ZOOKEEPER_KEY_STORE);
+        assertEquals(master1.privateKeyPem() + master1.certificatePem(), keyStore.content());
+        assertEquals("0640", keyStore.mode());
+        String zooCfg = files.get(NodeRenderer.CONFIG_DIR + "/zoo.cfg").content();
+        for (String line : List.of("secureClientPort=2181", "secureClientPortAddress=10.0.0.11", "sslQuorum=true",
+                "ssl.keyStore.location=" + NodeRenderer.ZOOKEEPER_KEY_STORE, "ssl.trustStore.location="
+                        + ClusterTls.AUTHORITY_FILE, "ssl.quorum.keyStore.location=" + NodeRenderer.ZOOKEEPER_KEY_STORE)) {
+            assertTrue(zooCfg.contains("\n" + line + "\n"), zooCfg);
+        }
+        assertFalse(zooCfg.contains("\nclientPort="), zooCfg);
+        // and every service that reaches ZooKeeper does so over TLS, trusting the plan's authority
+        for (String service : List.of("mesos-master", "marathon", "mesos-dns")) {
+            String env = files.get(NodeRenderer.CONFIG_DIR + "/" + service + ".env").content();
+            assertTrue(env.contains(" -Dzookeeper.client.secure=true -Dzookeeper.clientCnxnSocket="
+                    + "org.apache.zookeeper.ClientCnxnSocketNetty -Dzookeeper.ssl.trustStore.location="
+                    + ClusterTls.AUTHORITY_FILE + " -Dzookeeper.ssl.trustStore.type=PEM\"\n"), env);
+        }
         // without the cluster's TLS: plain HTTP, no certificate on the node
         assertFalse(files("master1").values().stream().anyMatch(f -> f.content().contains("LIBPROCESS_SSL")
                 || f.path().startsWith(ClusterTls.DIR)));

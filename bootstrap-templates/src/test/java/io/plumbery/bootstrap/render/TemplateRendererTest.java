@@ -27,8 +27,8 @@ class TemplateRendererTest {
         model.put("node", Map.of("name", "n1"));
         model.put("settings", Map.of("zookeeperTickMs", 500));
         RenderException e = assertThrows(RenderException.class, () -> templates.render("zoo.cfg.ftl", model));
-        assertEquals(new RenderError("zoo.cfg.ftl", 6, 14, "missing value for 'settings.zookeeperClientPort'"), e.error());
-        assertEquals("zoo.cfg.ftl:6:14: missing value for 'settings.zookeeperClientPort'", e.getMessage());
+        assertEquals(new RenderError("zoo.cfg.ftl", 25, 14, "missing value for 'settings.zookeeperClientPort'"), e.error());
+        assertEquals("zoo.cfg.ftl:25:14: missing value for 'settings.zookeeperClientPort'", e.getMessage());
     }
 
     @Test
@@ -37,7 +37,8 @@ class TemplateRendererTest {
         node.put("name", "n1");
         node.put("privateAddress", null);
         RenderException e = assertThrows(RenderException.class, () -> templates.render("mesos-agent.env.ftl",
-                Map.of("plan", Map.of("name", "p"), "node", node, "settings", Map.of("agentHeapMb", 1, "runtimeJar", "/x"))));
+                Map.of("plan", Map.of("name", "p"), "node", node, "zookeeperClientOpts", "",
+                        "settings", Map.of("agentHeapMb", 1, "runtimeJar", "/x"))));
         assertEquals("mesos-agent.env.ftl", e.error().template());
         assertEquals(4, e.error().line());
         assertTrue(e.error().problem().contains("node.privateAddress"), e.error().problem());
