@@ -47,3 +47,8 @@ export function section(title, id, ...children) {
   const headingId = id ? `${id}-title` : null;
   return h('section', {id, 'aria-labelledby': headingId}, h('h2', {id: headingId}, title), ...children);
 }
+
+/** One term of a definition list of cards: a title over its value. */
+export function card(title, value) {
+  return h('div', {class: 'card'}, h('dt', {}, title), h('dd', {}, value));
+}
