@@ -2,6 +2,7 @@
 // shown in words at the field they concern.
 import {call} from '../common/api.js';
 import {h, section} from '../common/dom.js';
+import {fields, readJson} from '../common/form.js';
 import {explain} from './errors.js';
 import {jobHref} from './jobs.js';
 
@@ -25,22 +26,11 @@ const NUMBERS = ['retries', 'cpus', 'mem', 'disk'];
 const endpoint = job => (Array.isArray(job.parents) && job.parents.length ? '/v1/scheduler/dependency' : '/v1/scheduler/iso8601');
 
 export function createView() {
-  const inputs = {};
-  const errors = {};
-  const groups = {};
+  const form = fields(FIELDS, 'job');
+  const {inputs, groups} = form;
   const overall = h('div', {class: 'field-error', id: 'form-errors', role: 'alert'});
   const json = h('textarea', {id: 'job-json', name: 'json', 'aria-describedby': 'json-errors json-hint', spellcheck: 'false'});
   const jsonErrors = h('div', {class: 'field-error', id: 'json-errors', role: 'alert'});
-
-  const fields = FIELDS.map(f => {
-    inputs[f.name] = h('input', {id: `job-${f.name}`, name: f.name, type: f.type || 'text', value: f.value || '', step: f.step,
-      'aria-describedby': `${f.name}-errors${f.hint ? ` ${f.name}-hint` : ''}`, autocomplete: 'off'});
-    errors[f.name] = h('div', {class: 'field-error', id: `${f.name}-errors`});
-    groups[f.name] = h('div', {class: 'field', 'data-only': f.only},
-      h('label', {for: `job-${f.name}`}, f.label), f.hint ? h('p', {class: 'hint', id: `${f.name}-hint`}, f.hint) : null,
-      inputs[f.name], errors[f.name]);
-    return groups[f.name];
-  });
 
   const radios = {};
   const kinds = [['scheduled', 'On a schedule'], ['dependent', 'After other jobs succeed']].map(([value, text], i) => {
@@ -66,10 +56,7 @@ export function createView() {
   const clear = () => {
     overall.textContent = '';
     jsonErrors.textContent = '';
-    for (const n of Object.keys(inputs)) {
-      errors[n].textContent = '';
-      inputs[n].removeAttribute('aria-invalid');
-    }
+    form.clear();
     json.removeAttribute('aria-invalid');
   };
 
@@ -81,9 +68,7 @@ export function createView() {
     } catch (e) {
       const [field, words] = explain(e, job);
       if (!fromJson && inputs[field]) {
-        errors[field].textContent = words;
-        inputs[field].setAttribute('aria-invalid', 'true');
-        inputs[field].focus();
+        form.invalid(field, words);
       } else if (fromJson) {
         jsonErrors.textContent = field ? `${field}: ${words}` : words;
         json.setAttribute('aria-invalid', 'true');
@@ -95,26 +80,19 @@ export function createView() {
     }
   }
 
-  const form = h('form', {class: 'app', id: 'create-form', novalidate: true, onsubmit: ev => {
+  const formNode = h('form', {class: 'app', id: 'create-form', novalidate: true, onsubmit: ev => {
     ev.preventDefault();
     submit(fromFields(), false);
-  }}, overall, h('fieldset', {class: 'kinds'}, h('legend', {}, 'Runs'), kinds), fields,
+  }}, overall, h('fieldset', {class: 'kinds'}, h('legend', {}, 'Runs'), kinds), Object.values(groups),
   h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'primary', id: 'create'}, 'Create'),
     h('button', {type: 'button', id: 'to-json', onclick: () => { json.value = JSON.stringify(fromFields(), null, 2); json.focus(); }},
       'Copy into the JSON editor')));
 
   const jsonForm = h('form', {class: 'app', id: 'json-form', novalidate: true, onsubmit: ev => {
     ev.preventDefault();
-    let job;
-    try {
-      job = JSON.parse(json.value);
-    } catch (e) {
-      clear();
-      jsonErrors.textContent = `This is not valid JSON: ${e.message}`;
-      json.setAttribute('aria-invalid', 'true');
-      return;
-    }
-    submit(job, true);
+    clear();
+    const job = readJson(json, jsonErrors);
+    if (job !== undefined) submit(job, true);
   }}, h('label', {for: 'job-json'}, 'Job definition (JSON)'),
   h('p', {class: 'hint', id: 'json-hint'}, 'Any field of Chronos\'s jobs: container, environmentVariables, constraints, '
     + 'fetch… With "parents" it runs after them, else on its "schedule".'),
@@ -123,5 +101,5 @@ export function createView() {
   json.value = JSON.stringify({name: 'hello', command: 'echo hello', schedule: 'R//PT1H', epsilon: 'PT30S', cpus: 0.1, mem: 32},
     null, 2);
   showKind();
-  return section('Create a job', 'create-job', form, jsonForm);
+  return section('Create a job', 'create-job', formNode, jsonForm);
 }

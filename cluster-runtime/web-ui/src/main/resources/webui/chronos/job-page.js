@@ -35,7 +35,7 @@ export function jobPage(container, name, {say, reload}) {
   const times = h('div');
   const runs = h('div');
   const definition = h('pre', {id: 'job-definition', class: 'definition', tabindex: 0});
-  show(container, h('h2', {id: 'job-title', class: 'mono'}, name), summary, actions,
+  show(container, h('h2', {id: 'job-title'}, name), summary, actions,
     section('Run times', 'run-times-section', times), section('Latest runs', 'runs-section', runs),
     section('Definition', 'definition-section', definition));
 
@@ -56,7 +56,8 @@ export function jobPage(container, name, {say, reload}) {
       card('Next run', next(job)),
       card('Parents', parents(job)),
       card('Successes', h('span', {id: 'success-count'}, String(job.successCount || 0))),
-      card('Errors', h('span', {id: 'error-count'}, `${job.errorCount || 0} (${job.errorsSinceLastSuccess || 0} since the last success)`)),
+      card('Errors', h('span', {id: 'error-count'}, String(job.errorCount || 0),
+        job.errorsSinceLastSuccess ? ` (${job.errorsSinceLastSuccess} since the last success)` : '')),
       card('Skipped', h('span', {id: 'skip-count'}, job.stats ? String(stats.skipCount || 0) : '–')),
       card('Last success', when(job.lastSuccess)),
       card('Last error', when(job.lastError)),

@@ -1,9 +1,9 @@
 // The Chronos page: polls the jobs and their stats every few seconds and shows the route the hash names.
-import {show} from '../common/dom.js';
-import {followLeader} from '../common/leader.js';
+import {kept, show} from '../common/dom.js';
+import {loadOrFollow} from '../common/leader.js';
 import {notice} from '../common/notice.js';
 import {every} from '../common/poller.js';
-import {current, onRoute} from '../common/router.js';
+import {current, markCurrent, onRoute} from '../common/router.js';
 import {createView} from './job-form.js';
 import {jobPage} from './job-page.js';
 import {jobsView} from './jobs.js';
@@ -16,16 +16,13 @@ const problems = notice(document.getElementById('notice'));
 const say = text => (text ? problems.error(text) : problems.clear());
 let model = null;
 let page = null;
-let createForm = null;
+// what was typed in the form survives going elsewhere and back
+const createForm = kept(createView);
 
 async function refresh() {
-  try {
-    model = await load();
-  } catch (e) {
-    if (!(await followLeader())) problems.error(e.message);
-    return;
-  }
-  problems.clear();
+  const loaded = await loadOrFollow(load, problems);
+  if (!loaded) return;
+  model = loaded;
   where.textContent = model.leader ? `Leader ${model.leader}` : '';
   // redrawn at each refresh, unchanged or not: next runs and "3 min ago" move with the clock
   render(false);
@@ -36,8 +33,7 @@ const poller = every(REFRESH_MS, refresh);
 function render(routeChanged) {
   const route = current();
   if (route.name === 'create') {
-    // the form is kept while the page lives: what was typed survives going elsewhere and back
-    if (routeChanged || !main.contains(createForm)) show(main, createForm = createForm || createView());
+    createForm(main, routeChanged);
     return;
   }
   if (!model) return;
@@ -51,9 +47,7 @@ function render(routeChanged) {
 }
 
 onRoute(route => {
-  document.querySelectorAll('nav a[data-route]').forEach(a => {
-    if (a.dataset.route === (route.name || 'jobs')) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
-  });
+  markCurrent(route, 'jobs');
   render(true);
   main.focus({preventScroll: true});
 });

@@ -9,7 +9,7 @@ const PERCENTILES = [['median', 'Median'], ['75thPercentile', '75th percentile']
 export function runTimes(stats) {
   const histogram = (stats || {}).histogram || {};
   if (!histogram.count) return h('p', {id: 'run-times', class: 'muted'}, 'No successful run yet.');
-  return h('div', {class: 'scroll'}, h('table', {id: 'run-times'},
+  return h('div', {class: 'scroll'}, h('table', {id: 'run-times', class: 'narrow'},
     h('caption', {class: 'visually-hidden'}, 'Run times of the successful runs'),
     h('tbody', {},
       h('tr', {}, h('th', {scope: 'row'}, 'Successful runs timed'), h('td', {class: 'num'}, String(histogram.count))),

@@ -4,7 +4,7 @@ import {show} from '../common/dom.js';
 import {followLeader} from '../common/leader.js';
 import {notice} from '../common/notice.js';
 import {every} from '../common/poller.js';
-import {current, onRoute} from '../common/router.js';
+import {current, markCurrent, onRoute} from '../common/router.js';
 import {agentView, agentsView} from './agents.js';
 import {resources, leaderAddress} from './cluster.js';
 import {frameworkView, frameworksView} from './frameworks.js';
@@ -77,9 +77,7 @@ async function load() {
 const poller = every(REFRESH_MS, load);
 
 onRoute(route => {
-  document.querySelectorAll('nav a[data-route]').forEach(a => {
-    if (a.dataset.route === route.name) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
-  });
+  markCurrent(route);
   render(true);
   main.focus({preventScroll: true});
   if (route.name === 'roles' && !roles) poller.now();

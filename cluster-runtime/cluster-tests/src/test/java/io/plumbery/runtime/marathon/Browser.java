@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -75,6 +77,33 @@ final class Browser implements AutoCloseable {
                 + " return n ? n.loadEventEnd : 0;")).doubleValue() > 0);
         return ((Number) js("const n = performance.getEntriesByType('navigation')[0];"
                 + " return n.loadEventEnd - n.startTime;")).longValue();
+    }
+
+    /**
+     * The page's load, from navigation start to the end of its load event, once the browser and the server have served
+     * it once (the first visit of a fresh headless browser also counts the browser's own start-up).
+     */
+    long reloadMillis() {
+        long first = loadMillis();
+        driver.navigate().refresh();
+        long again = loadMillis();
+        System.out.printf("%s loaded in %d ms, then in %d ms%n", driver.getCurrentUrl(), first, again);
+        return again;
+    }
+
+    /** Clicks the element, found again if a redraw replaced it meanwhile. */
+    void click(String css) {
+        until(d -> {
+            d.findElement(By.cssSelector(css)).click();
+            return true;
+        });
+    }
+
+    /** Replaces what an input holds with what is typed. */
+    void type(String css, String value) {
+        WebElement input = until(d -> d.findElement(By.cssSelector(css)));
+        input.clear();
+        input.sendKeys(value);
     }
 
     /** True if the page is no wider than the window (nothing to scroll sideways but the tables' own boxes). */
