@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
@@ -17,6 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -104,6 +106,24 @@ final class Browser implements AutoCloseable {
         WebElement input = until(d -> d.findElement(By.cssSelector(css)));
         input.clear();
         input.sendKeys(value);
+    }
+
+    /** The visible text of the element that has the keyboard's focus. */
+    String focused() {
+        return (String) js("return document.activeElement ? document.activeElement.innerText.trim() : '';");
+    }
+
+    /** Presses Tab (at most {@code presses} times) until the focused element reads {@code text}; then what it reads. */
+    String tabTo(String text, int presses) {
+        for (int i = 0; i < presses && !focused().equals(text); i++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+        }
+        return focused();
+    }
+
+    /** Presses Enter where the focus is. */
+    void enter() {
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
     }
 
     /** True if the page is no wider than the window (nothing to scroll sideways but the tables' own boxes). */

@@ -122,7 +122,9 @@ class ChronosPageIT {
         browser.screenshot("chronos-jobs-phone");
         browser.desktop();
 
-        browser.click("#jobs tr[data-id='page-job'] a");
+        // by keyboard alone: Tab through the page to a link to the job, Enter opens its page
+        assertThat(browser.tabTo("page-job", 12)).as("Tab reaches a link to the job").isEqualTo("page-job");
+        browser.enter();
         browser.until(d -> d.getCurrentUrl().endsWith("#/jobs/page-job"));
         browser.click("#delete-job");
         browser.driver.switchTo().alert().accept();

@@ -13,9 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 
 /**
  * The web pages in headless Chromium against a real cluster on loopback (ZooKeeper, two masters, two agents, two
@@ -127,11 +125,8 @@ class WebPagesIT {
         browser.desktop();
 
         // by keyboard alone: Tab through the page to the app's link, Enter opens its page
-        for (int i = 0; i < 12 && !focused().equals("/web"); i++) {
-            new Actions(browser.driver).sendKeys(Keys.TAB).perform();
-        }
-        assertThat(focused()).as("Tab reaches the app's link").isEqualTo("/web");
-        new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+        assertThat(browser.tabTo("/web", 12)).as("Tab reaches the app's link").isEqualTo("/web");
+        browser.enter();
         browser.until(d -> d.getCurrentUrl().endsWith("#/apps/web"));
         browser.until(d -> text("#instance-count").equals("3 of 3 running"));
         click("#destroy");
@@ -244,10 +239,6 @@ class WebPagesIT {
 
     private static String text(String css) {
         return browser.text(css);
-    }
-
-    private static String focused() {
-        return (String) browser.js("return document.activeElement ? document.activeElement.innerText.trim() : '';");
     }
 
     private static String status() {
