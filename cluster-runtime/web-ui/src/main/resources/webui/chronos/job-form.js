@@ -23,7 +23,8 @@ const FIELDS = [
 ];
 const NUMBERS = ['retries', 'cpus', 'mem', 'disk'];
 
-const endpoint = job => (Array.isArray(job.parents) && job.parents.length ? '/v1/scheduler/dependency' : '/v1/scheduler/iso8601');
+// a job with parents, even none (which Chronos refuses), is a dependent one: never taken for a run-once job
+const endpoint = job => (Array.isArray(job.parents) ? '/v1/scheduler/dependency' : '/v1/scheduler/iso8601');
 
 export function createView() {
   const form = fields(FIELDS, 'job');

@@ -97,9 +97,16 @@ class ChronosPageIT {
                 && browser.text("#run-times").contains("Median"));
         browser.screenshot("chronos-job");
 
-        // a dependent job from JSON: an unknown parent is refused at "parents", then it runs after its parent
+        // a dependent job needs a parent; from JSON, an unknown parent is refused at "parents", then it runs after its
+        // parent
         browser.driver.get("http://" + chronos.endpoint() + "/#/create");
         browser.js("window.sameDocument = true;");
+        browser.click("#kind-dependent");
+        assertThat(browser.driver.findElement(By.cssSelector("#job-schedule")).isDisplayed()).isFalse();
+        browser.type("#job-name", "page-orphan");
+        browser.type("#job-command", "true");
+        browser.click("#create");
+        browser.until(d -> browser.text("#parents-errors").equals("needs at least one parent job"));
         setJson("{\"name\": \"page-child\", \"command\": \"true\", \"parents\": [\"nobody\"]}");
         browser.click("#create-json");
         browser.until(d -> browser.text("#json-errors").equals("parents: names a job that does not exist"));
