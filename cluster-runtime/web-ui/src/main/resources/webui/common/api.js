@@ -1,10 +1,12 @@
 // JSON over HTTP with failures in plain words. Every page talks to the documented APIs through this.
 
 export class ApiError extends Error {
-  constructor(message, status, body) {
+  constructor(message, status, body, text = '') {
     super(message);
     this.status = status;
     this.body = body;
+    // the answer as sent: some APIs (Chronos) say what is wrong in plain text, not JSON
+    this.text = text;
   }
 }
 
@@ -26,7 +28,7 @@ export async function call(method, url, body) {
   }
   const text = await response.text();
   const json = parse(text);
-  if (!response.ok) throw new ApiError(explain(response.status, json, text, url), response.status, json);
+  if (!response.ok) throw new ApiError(explain(response.status, json, text, url), response.status, json, text);
   return json;
 }
 

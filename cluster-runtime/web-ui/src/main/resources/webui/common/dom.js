@@ -37,6 +37,17 @@ export function show(container, ...children) {
   }
 }
 
+/**
+ * A view built once, at its first showing, and kept while the page lives: shown again (a form with what was typed
+ * in it) when its route comes back, left alone by refreshes while it is shown.
+ */
+export function kept(make) {
+  let view = null;
+  return (container, routeChanged) => {
+    if (routeChanged || !container.contains(view)) show(container, view = view || make());
+  };
+}
+
 /** A link that keeps focus across refreshes (its href is its key). */
 export function link(href, text, attrs = {}) {
   return h('a', {href, 'data-key': href, ...attrs}, text);
@@ -46,4 +57,9 @@ export function link(href, text, attrs = {}) {
 export function section(title, id, ...children) {
   const headingId = id ? `${id}-title` : null;
   return h('section', {id, 'aria-labelledby': headingId}, h('h2', {id: headingId}, title), ...children);
+}
+
+/** One term of a definition list of cards: a title over its value. */
+export function card(title, value) {
+  return h('div', {class: 'card'}, h('dt', {}, title), h('dd', {}, value));
 }

@@ -13,3 +13,18 @@ export async function followLeader() {
   }
   return false;
 }
+
+/**
+ * Reads what a page shows: the value of load(), or undefined after a failure, which is said in words on the page
+ * unless this server no longer leads (the browser then leaves for the leader's page).
+ */
+export async function loadOrFollow(load, problems) {
+  try {
+    const value = await load();
+    problems.clear();
+    return value;
+  } catch (e) {
+    if (!(await followLeader())) problems.error(e.message);
+    return undefined;
+  }
+}

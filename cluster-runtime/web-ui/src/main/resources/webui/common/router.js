@@ -12,3 +12,10 @@ export function onRoute(handler) {
 }
 
 export const href = (...parts) => '#/' + parts.map(encodeURIComponent).join('/');
+
+/** Marks the navigation's link to the route shown (aria-current), {@code fallback} standing for the empty route. */
+export function markCurrent(route, fallback = '') {
+  document.querySelectorAll('nav a[data-route]').forEach(a => {
+    if (a.dataset.route === (route.name || fallback)) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  });
+}

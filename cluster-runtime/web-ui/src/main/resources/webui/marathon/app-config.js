@@ -2,6 +2,7 @@
 // any of which can be deployed again (PUT {"version": V}, Marathon's rollback).
 import {call, get} from '../common/api.js';
 import {h, section, show} from '../common/dom.js';
+import {readJson} from '../common/form.js';
 import {ago} from '../common/format.js';
 import {byField} from './validation.js';
 
@@ -41,15 +42,8 @@ export function appConfig(path, {say, reload}) {
 
   const form = h('form', {id: 'config-form', class: 'app', onsubmit: ev => {
     ev.preventDefault();
-    let body;
-    try {
-      body = JSON.parse(editor.value);
-    } catch (e) {
-      errors.textContent = `This is not valid JSON: ${e.message}`;
-      editor.setAttribute('aria-invalid', 'true');
-      return;
-    }
-    apply(body);
+    const body = readJson(editor, errors);
+    if (body !== undefined) apply(body);
   }}, h('label', {for: 'app-config'}, 'Configuration (JSON)'),
     h('p', {class: 'hint', id: 'config-hint'}, 'Applying it deploys a new version of the app.'),
     editor, errors, h('div', {class: 'actions'}, h('button', {type: 'submit', id: 'apply-config'}, 'Apply')));

@@ -1,6 +1,7 @@
 // Creating an app, from a form or from JSON. Marathon validates; its 422 details are shown at the fields they name.
 import {call} from '../common/api.js';
 import {h, section} from '../common/dom.js';
+import {fields, readJson} from '../common/form.js';
 import {appHref} from './apps.js';
 import {byField} from './validation.js';
 
@@ -13,19 +14,11 @@ const FIELDS = [
 ];
 
 export function createView() {
-  const inputs = {};
-  const errors = {};
+  const form = fields(FIELDS, 'app');
+  const {inputs, errors} = form;
   const overall = h('div', {class: 'field-error', id: 'form-errors', role: 'alert'});
   const json = h('textarea', {id: 'app-json', name: 'json', 'aria-describedby': 'json-errors json-hint', spellcheck: 'false'});
   const jsonErrors = h('div', {class: 'field-error', id: 'json-errors', role: 'alert'});
-
-  const fields = FIELDS.map(f => {
-    inputs[f.name] = h('input', {id: `app-${f.name}`, name: f.name, type: f.type, value: f.value, step: f.step,
-      'aria-describedby': `${f.name}-errors${f.hint ? ` ${f.name}-hint` : ''}`, autocomplete: 'off'});
-    errors[f.name] = h('div', {class: 'field-error', id: `${f.name}-errors`});
-    return [h('label', {for: `app-${f.name}`}, f.label), f.hint ? h('p', {class: 'hint', id: `${f.name}-hint`}, f.hint) : null,
-      inputs[f.name], errors[f.name]];
-  });
 
   const fromFields = () => {
     const app = {id: inputs.id.value.trim(), cmd: inputs.cmd.value};
@@ -36,10 +29,7 @@ export function createView() {
   const clear = () => {
     overall.textContent = '';
     jsonErrors.textContent = '';
-    for (const n of Object.keys(inputs)) {
-      errors[n].textContent = '';
-      inputs[n].removeAttribute('aria-invalid');
-    }
+    form.clear();
     json.removeAttribute('aria-invalid');
   };
 
@@ -71,29 +61,22 @@ export function createView() {
     }
   }
 
-  const form = h('form', {class: 'app', id: 'create-form', novalidate: true, onsubmit: ev => {
+  const formNode = h('form', {class: 'app', id: 'create-form', novalidate: true, onsubmit: ev => {
     ev.preventDefault();
     submit(fromFields(), false);
-  }}, overall, fields, h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'primary', id: 'create'}, 'Create'),
+  }}, overall, Object.values(form.groups), h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'primary', id: 'create'}, 'Create'),
     h('button', {type: 'button', id: 'to-json', onclick: () => { json.value = JSON.stringify(fromFields(), null, 2); json.focus(); }},
       'Copy into the JSON editor')));
 
   const jsonForm = h('form', {class: 'app', id: 'json-form', novalidate: true, onsubmit: ev => {
     ev.preventDefault();
-    let app;
-    try {
-      app = JSON.parse(json.value);
-    } catch (e) {
-      clear();
-      jsonErrors.textContent = `This is not valid JSON: ${e.message}`;
-      json.setAttribute('aria-invalid', 'true');
-      return;
-    }
-    submit(app, true);
+    clear();
+    const app = readJson(json, jsonErrors);
+    if (app !== undefined) submit(app, true);
   }}, h('label', {for: 'app-json'}, 'App definition (JSON)'),
   h('p', {class: 'hint', id: 'json-hint'}, 'Any field of Marathon\'s app definition: ports, health checks, constraints, env…'),
   json, jsonErrors, h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'primary', id: 'create-json'}, 'Create from JSON')));
 
   json.value = JSON.stringify({id: '/hello', cmd: 'echo hello; sleep 3600', cpus: 0.1, mem: 32, instances: 1}, null, 2);
-  return section('Create an app', 'create-app', form, jsonForm);
+  return section('Create an app', 'create-app', formNode, jsonForm);
 }

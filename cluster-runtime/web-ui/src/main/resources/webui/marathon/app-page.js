@@ -1,7 +1,7 @@
 // One app: its actions (scale, restart, suspend, destroy), built once so that a refresh never eats what is being
 // typed, and what changes (status, tasks, deployments) redrawn at each refresh.
 import {call} from '../common/api.js';
-import {h, section, show} from '../common/dom.js';
+import {card, h, section, show} from '../common/dom.js';
 import {ago, taskState} from '../common/format.js';
 import {table} from '../common/table.js';
 import {appConfig} from './app-config.js';
@@ -82,8 +82,4 @@ function taskHealth(task) {
   const results = task.healthCheckResults || [];
   if (!results.length) return '–';
   return results.every(r => r.alive) ? 'healthy' : results.some(r => r.alive === false) ? 'unhealthy' : 'unknown';
-}
-
-function card(title, value) {
-  return h('div', {class: 'card'}, h('dt', {}, title), h('dd', {}, value));
 }

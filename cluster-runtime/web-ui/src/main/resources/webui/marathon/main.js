@@ -1,9 +1,9 @@
 // The Marathon page: loads the model, keeps it live through the event stream, shows the route the hash names.
-import {show} from '../common/dom.js';
-import {followLeader} from '../common/leader.js';
+import {kept, show} from '../common/dom.js';
+import {loadOrFollow} from '../common/leader.js';
 import {notice} from '../common/notice.js';
 import {every} from '../common/poller.js';
-import {current, onRoute} from '../common/router.js';
+import {current, markCurrent, onRoute} from '../common/router.js';
 import {createView} from './app-form.js';
 import {appPage} from './app-page.js';
 import {appsView} from './apps.js';
@@ -19,7 +19,8 @@ const liveState = document.getElementById('live');
 const say = text => (text ? problems.error(text) : problems.clear());
 let model = null;
 let page = null;
-let createForm = null;
+// what was typed in the form survives going elsewhere and back
+const createForm = kept(createView);
 let seen = '';
 
 const stream = live({
@@ -32,13 +33,9 @@ const stream = live({
 const poller = every(FALLBACK_MS, refresh);
 
 async function refresh() {
-  try {
-    model = await load();
-  } catch (e) {
-    if (!(await followLeader())) problems.error(e.message);
-    return;
-  }
-  problems.clear();
+  const loaded = await loadOrFollow(load, problems);
+  if (!loaded) return;
+  model = loaded;
   const leader = model.info && model.info.leader;
   document.getElementById('where').textContent = leader ? `Leader ${leader}` : '';
   // nothing changed, nothing redrawn: a click is never lost to a redraw of the same content
@@ -50,8 +47,7 @@ async function refresh() {
 function render(routeChanged) {
   const route = current();
   if (route.name === 'create') {
-    // the form is kept while the page lives: what was typed survives going elsewhere and back
-    if (routeChanged || !main.contains(createForm)) show(main, createForm = createForm || createView());
+    createForm(main, routeChanged);
     return;
   }
   if (!model) return;
@@ -66,9 +62,7 @@ function render(routeChanged) {
 }
 
 onRoute(route => {
-  document.querySelectorAll('nav a[data-route]').forEach(a => {
-    if (a.dataset.route === (route.name || 'apps')) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
-  });
+  markCurrent(route, 'apps');
   render(true);
   main.focus({preventScroll: true});
 });

@@ -4,12 +4,12 @@ import {show} from '../common/dom.js';
 import {followLeader} from '../common/leader.js';
 import {notice} from '../common/notice.js';
 import {every} from '../common/poller.js';
-import {current, onRoute} from '../common/router.js';
+import {current, markCurrent, onRoute} from '../common/router.js';
 import {agentView, agentsView} from './agents.js';
 import {resources, leaderAddress} from './cluster.js';
 import {frameworkView, frameworksView} from './frameworks.js';
 import {overview} from './overview.js';
-import {rolesView} from './roles.js';
+import {loadRoles, rolesView} from './roles.js';
 import {taskPage} from './sandbox.js';
 import {tasksView} from './tasks.js';
 
@@ -20,10 +20,11 @@ const problems = notice(document.getElementById('notice'));
 const history = [];
 let state = null;
 let roles = null; // read only while the roles page is shown
+let masters = null; // null where the master does not serve /master/masters
 let page = null; // a mounted page that keeps its own parts (a task's page follows files)
 
 const views = {
-  '': s => overview(s, history),
+  '': s => overview(s, history, masters),
   agents: (s, rest) => (rest.length ? agentView(s, rest[0]) : agentsView(s)),
   frameworks: (s, rest) => (rest.length ? frameworkView(s, rest[0]) : frameworksView(s)),
   tasks: (s, rest) => (rest.length ? null : tasksView(s)),
@@ -56,9 +57,9 @@ let seen = '';
 async function load() {
   let text;
   try {
-    state = await get('/master/state');
-    if (current().name === 'roles') roles = await get('/master/roles');
-    text = JSON.stringify(state) + JSON.stringify(roles);
+    [state, masters] = await Promise.all([get('/master/state'), get('/master/masters').catch(() => null)]);
+    if (current().name === 'roles') roles = await loadRoles();
+    text = JSON.stringify(state) + JSON.stringify(roles) + JSON.stringify(masters);
   } catch (e) {
     if (!(await followLeader())) problems.error(`${e.message}`);
     return;
@@ -76,9 +77,7 @@ async function load() {
 const poller = every(REFRESH_MS, load);
 
 onRoute(route => {
-  document.querySelectorAll('nav a[data-route]').forEach(a => {
-    if (a.dataset.route === route.name) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
-  });
+  markCurrent(route);
   render(true);
   main.focus({preventScroll: true});
   if (route.name === 'roles' && !roles) poller.now();

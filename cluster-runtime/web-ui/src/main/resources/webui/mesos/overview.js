@@ -1,16 +1,15 @@
-// The overview: who leads, what the cluster holds and uses, with used cpus drawn over the page's lifetime.
-import {h, link, section} from '../common/dom.js';
+// The overview: who leads and who stands by, what the cluster holds and uses, with used cpus drawn over the page's
+// lifetime.
+import {card, h, link, section} from '../common/dom.js';
 import {cpus, megabytes, percent} from '../common/format.js';
-import {leaderAddress, resources, tasks} from './cluster.js';
+import {resources, tasks} from './cluster.js';
+import {mastersSection} from './masters.js';
 
-export function overview(state, history) {
+export function overview(state, history, masters) {
   const r = resources(state);
   const live = tasks(state).filter(t => ['TASK_RUNNING', 'TASK_STAGING', 'TASK_STARTING'].includes(t.state));
   return [
-    section('Masters', 'masters',
-      h('p', {}, 'Leader: ', link(`//${leaderAddress(state)}/`, leaderAddress(state), {id: 'leader'}),
-        ' (this page). ',
-        h('span', {class: 'muted'}, 'Standbys are not listed by /master/state; opening a standby\'s page brings you here.'))),
+    mastersSection(state, masters),
     section('Resources', 'resources',
       h('div', {class: 'scroll'}, h('table', {id: 'resource-table'},
         h('caption', {class: 'visually-hidden'}, 'Cluster resources'),
@@ -35,10 +34,6 @@ function row(title, r, kind, format) {
   return h('tr', {}, h('th', {scope: 'row'}, title), cell(r.total[kind]),
     h('td', {class: 'num'}, `${format(r.used[kind])} (${percent(r.used[kind], r.total[kind])})`),
     cell(r.offered[kind]), cell(r.idle[kind]));
-}
-
-function card(title, value) {
-  return h('div', {class: 'card'}, h('dt', {}, title), h('dd', {}, value));
 }
 
 /** A polyline of used/total cpus, one point per refresh (the last 60). */

@@ -12,6 +12,8 @@ import io.plumbery.runtime.election.Zk;
 import io.plumbery.runtime.election.ZkUrl;
 import io.plumbery.runtime.http.HttpServer;
 import io.plumbery.runtime.http.Tls;
+import io.plumbery.runtime.webui.Page;
+import io.plumbery.runtime.webui.WebPages;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Chronos instance: the REST API, its {@link Candidacy} under {@code <zk path>/leader} (or alone without
+ * One Chronos instance: the REST API and its page at {@code /}, its {@link Candidacy} under {@code <zk path>/leader} (or alone without
  * ZooKeeper), and while leading a {@link ChronosLeader} over the jobs under {@code <zk path>/state}. Elections and
  * stops take turns on one thread ({@code chronos-leadership}).
  */
@@ -42,7 +44,8 @@ public final class ChronosServer implements AutoCloseable, Leadership {
     public void start() throws Exception {
         election.start();
         http = new HttpServer("chronos", config.httpAddress(), config.httpPort(),
-                new ChronosApi(this, new JobParser(config.jobDefaults()), Clock.systemUTC()));
+                new WebPages(new ChronosApi(this, new JobParser(config.jobDefaults()), Clock.systemUTC()),
+                        Page.CHRONOS, this::leaderElsewhere));
         http.start();
         endpoint = config.hostname() + ":" + http.port();
         if (config.zk() == null) {
@@ -101,6 +104,11 @@ public final class ChronosServer implements AutoCloseable, Leadership {
     @Override
     public Optional<String> leader() {
         return isLeader() ? Optional.of(endpoint) : election.leaderElsewhere();
+    }
+
+    /** The leader's base URL while another instance leads, for the page at / to send the browser there. */
+    private Optional<String> leaderElsewhere() {
+        return isLeader() ? Optional.empty() : leader().filter(l -> !l.equals(endpoint)).map(l -> "//" + l);
     }
 
     public int port() {

@@ -6,15 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -75,6 +79,51 @@ final class Browser implements AutoCloseable {
                 + " return n ? n.loadEventEnd : 0;")).doubleValue() > 0);
         return ((Number) js("const n = performance.getEntriesByType('navigation')[0];"
                 + " return n.loadEventEnd - n.startTime;")).longValue();
+    }
+
+    /**
+     * The page's load, from navigation start to the end of its load event, once the browser and the server have served
+     * it once (the first visit of a fresh headless browser also counts the browser's own start-up).
+     */
+    long reloadMillis() {
+        long first = loadMillis();
+        driver.navigate().refresh();
+        long again = loadMillis();
+        System.out.printf("%s loaded in %d ms, then in %d ms%n", driver.getCurrentUrl(), first, again);
+        return again;
+    }
+
+    /** Clicks the element, found again if a redraw replaced it meanwhile. */
+    void click(String css) {
+        until(d -> {
+            d.findElement(By.cssSelector(css)).click();
+            return true;
+        });
+    }
+
+    /** Replaces what an input holds with what is typed. */
+    void type(String css, String value) {
+        WebElement input = until(d -> d.findElement(By.cssSelector(css)));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    /** The visible text of the element that has the keyboard's focus. */
+    String focused() {
+        return (String) js("return document.activeElement ? document.activeElement.innerText.trim() : '';");
+    }
+
+    /** Presses Tab (at most {@code presses} times) until the focused element reads {@code text}; then what it reads. */
+    String tabTo(String text, int presses) {
+        for (int i = 0; i < presses && !focused().equals(text); i++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+        }
+        return focused();
+    }
+
+    /** Presses Enter where the focus is. */
+    void enter() {
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
     }
 
     /** True if the page is no wider than the window (nothing to scroll sideways but the tables' own boxes). */

@@ -2,6 +2,7 @@ package io.plumbery.runtime.election;
 
 import io.plumbery.runtime.protocol.Json;
 import io.plumbery.runtime.protocol.MasterInfo;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds the leading Mesos master: the {@code json.info_} znode with the lowest sequence under the path, whose data is
- * the MasterInfo JSON. Watches the children and tells the listener on every change of leader.
+ * the MasterInfo JSON. Watches the children and tells the listener on every change of leader. The other contenders
+ * are the standbys, kept too (every master's page lists them).
  */
 public final class LeaderDetector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaderDetector.class);
@@ -35,6 +37,7 @@ public final class LeaderDetector implements AutoCloseable {
         }
     };
     private volatile Optional<MasterInfo> leader = Optional.empty();
+    private volatile List<MasterInfo> masters = List.of();
     private volatile boolean closed;
 
     public LeaderDetector(CuratorFramework client, String path, Consumer<Optional<MasterInfo>> listener) {
@@ -58,6 +61,11 @@ public final class LeaderDetector implements AutoCloseable {
         return leader;
     }
 
+    /** Every master contending, in election order: the leader first, then the standbys in the order they would lead. */
+    public List<MasterInfo> masters() {
+        return masters;
+    }
+
     private void refreshLater() {
         if (!closed) {
             try {
@@ -72,14 +80,13 @@ public final class LeaderDetector implements AutoCloseable {
         if (closed) {
             return;
         }
-        Optional<MasterInfo> found = Optional.empty();
+        List<MasterInfo> found = new ArrayList<>();
         try {
             if (client.checkExists().usingWatcher(watcher).forPath(path) != null) {
                 List<String> contenders = Zk.contenders(client.getChildren().usingWatcher(watcher).forPath(path));
                 for (String node : contenders) {
                     try {
-                        found = Optional.of(Json.read(client.getData().forPath(path + "/" + node), MasterInfo.class));
-                        break;
+                        found.add(Json.read(client.getData().forPath(path + "/" + node), MasterInfo.class));
                     } catch (KeeperException.NoNodeException gone) {
                         LOG.debug("Contender {} vanished while reading", node);
                     }
@@ -96,10 +103,14 @@ public final class LeaderDetector implements AutoCloseable {
             }
             return;
         }
-        if (!Objects.equals(found, leader)) {
-            leader = found;
-            LOG.info("Leading master under {}: {}", path, found.map(MasterInfo::endpoint).orElse("none"));
-            listener.accept(found);
+        Optional<MasterInfo> first = found.stream().findFirst();
+        boolean changed = !Objects.equals(first, leader);
+        // the leader first: whoever sees the new list sees its leader too
+        leader = first;
+        masters = List.copyOf(found);
+        if (changed) {
+            LOG.info("Leading master under {}: {}", path, first.map(MasterInfo::endpoint).orElse("none"));
+            listener.accept(first);
         }
     }
 

@@ -11,6 +11,7 @@ import io.plumbery.runtime.http.Router;
 import io.plumbery.runtime.master.api.AgentPages;
 import io.plumbery.runtime.master.api.InternalApi;
 import io.plumbery.runtime.master.api.LeaderGate;
+import io.plumbery.runtime.master.api.MasterList;
 import io.plumbery.runtime.master.api.MasterRealms;
 import io.plumbery.runtime.master.api.OperatorApi;
 import io.plumbery.runtime.master.api.OperatorEndpoints;
@@ -21,6 +22,7 @@ import io.plumbery.runtime.protocol.ProtocolVersion;
 import io.plumbery.runtime.state.MasterState;
 import io.plumbery.runtime.webui.Page;
 import io.plumbery.runtime.webui.WebPages;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -86,6 +88,7 @@ public final class MasterServer implements AutoCloseable {
         router.route(gate.leaderOnly(V1Codec.masterOperator().around(operator::handle)), "/api/v1", "/master/api/v1");
         v0.register(router);
         new InternalApi(registry).register(router);
+        new MasterList(this::masters).register(router);
         router.routeUnder(AgentPages.PREFIX, gate.leaderOnly(new AgentPages(core, agents)::handle));
         Handler api = BasicAuth.around(router, auth.credentials(), new MasterRealms(auth));
         http = new HttpServer("master", config.ip(), config.port(),
@@ -128,6 +131,11 @@ public final class MasterServer implements AutoCloseable {
             return Optional.of(info);
         }
         return detector == null ? Optional.empty() : detector.leader();
+    }
+
+    /** Every master contending, the leader first (this one alone without ZooKeeper). */
+    public List<MasterInfo> masters() {
+        return detector == null ? List.of(info) : detector.masters();
     }
 
     /** The leader's base URL while another master leads, for the page at / to send the browser there. */

@@ -3,7 +3,8 @@ package io.plumbery.runtime.webui;
 /** The page a server shows at {@code /}: its HTML file among the assets. */
 public enum Page {
     MESOS("mesos.html"),
-    MARATHON("marathon.html");
+    MARATHON("marathon.html"),
+    CHRONOS("chronos.html");
 
     private final String file;
 

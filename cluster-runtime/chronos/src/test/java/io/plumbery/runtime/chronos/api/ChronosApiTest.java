@@ -92,4 +92,13 @@ class ChronosApiTest {
         assertThat(send("DELETE", "/leader", null).body()).isEqualTo("Not found: /leader");
         assertThat(json("/leader").path("leader").asText()).isEqualTo(chronos.endpoint());
     }
+
+    @Test
+    void servesItsPageAtTheRootInFrontOfTheApi() throws Exception {
+        HttpResponse<String> page = send("GET", "/", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>Chronos</title>", "/ui/chronos/main.js");
+        assertThat(send("GET", "/ui/chronos/jobs.js", null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/index.html", null).body()).isEqualTo("Not found: /index.html");
+    }
 }
