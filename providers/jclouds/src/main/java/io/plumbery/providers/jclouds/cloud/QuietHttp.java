@@ -1,0 +1,34 @@
+package io.plumbery.providers.jclouds.cloud;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+import org.jclouds.Constants;
+import org.jclouds.logging.config.NullLoggingModule;
+
+import com.google.inject.Module;
+
+/**
+ * How the clouds' own jclouds APIs are opened here: with no retry handler of jclouds' (the {@link Retrier} is the one
+ * policy), timeouts on every HTTP call, and no jclouds logging at all, since its wire and header logs would print
+ * signatures, session tokens and OAuth bearer tokens at debug level; what goes wrong reaches people through the
+ * provider's own messages instead.
+ */
+public final class QuietHttp {
+
+    private QuietHttp() {
+    }
+
+    public static Properties properties(Duration connectTimeout, Duration readTimeout) {
+        Properties properties = new Properties();
+        properties.setProperty(Constants.PROPERTY_MAX_RETRIES, "0");
+        properties.setProperty(Constants.PROPERTY_CONNECTION_TIMEOUT, String.valueOf(connectTimeout.toMillis()));
+        properties.setProperty(Constants.PROPERTY_SO_TIMEOUT, String.valueOf(readTimeout.toMillis()));
+        return properties;
+    }
+
+    public static List<Module> modules() {
+        return List.of(new NullLoggingModule());
+    }
+}
