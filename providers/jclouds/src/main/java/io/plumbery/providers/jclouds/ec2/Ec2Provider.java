@@ -15,6 +15,7 @@ import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
 import io.plumbery.providers.jclouds.JcloudsErrors;
 import io.plumbery.providers.jclouds.cloud.QuietHttp;
+import io.plumbery.providers.jclouds.cloud.Size;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -238,7 +239,7 @@ public final class Ec2Provider implements Provider {
             attributes.put("instanceType", ec2.instanceType().get() + " (providerSettings aws.instance-type)");
             return ec2.instanceType().get();
         }
-        InstanceTypes.InstanceType type = InstanceTypes.smallestFitting(request.cpu(), request.memoryMb()).orElseThrow();
+        Size type = InstanceTypes.smallestFitting(request.cpu(), request.memoryMb()).orElseThrow();
         attributes.put("instanceType", type.describe() + ": the smallest of aws-ec2's table with " + request.cpu()
                 + " cpu and " + request.memoryMb() + " MiB");
         return type.name();

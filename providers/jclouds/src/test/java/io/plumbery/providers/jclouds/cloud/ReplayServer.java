@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,7 +42,11 @@ public final class ReplayServer implements AutoCloseable {
                            String body) {
     }
 
-    private record Reply(int status, String file) {
+    /** One answer: an HTTP status and the file its body is read from. */
+    public record Reply(int status, String file) {
+        public static Reply ok(String file) {
+            return new Reply(200, file);
+        }
     }
 
     private final HttpServer server;
@@ -76,12 +81,13 @@ public final class ReplayServer implements AutoCloseable {
     }
 
     /** Answers {@code key} with these files in turn (status 200), the last one from then on. */
-    public synchronized void on(String key, String... files) {
-        Deque<Reply> replies = new ArrayDeque<>();
-        for (String file : files) {
-            replies.add(new Reply(200, file));
-        }
-        script.put(key, replies);
+    public void on(String key, String... files) {
+        script(key, Arrays.stream(files).map(Reply::ok).toArray(Reply[]::new));
+    }
+
+    /** Answers {@code key} with these replies in turn, the last one from then on. */
+    public synchronized void script(String key, Reply... replies) {
+        script.put(key, new ArrayDeque<>(List.of(replies)));
     }
 
     /** Answers {@code key} once with {@code status} and this file, then as scripted before. */
