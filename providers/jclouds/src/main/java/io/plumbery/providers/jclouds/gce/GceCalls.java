@@ -188,7 +188,8 @@ final class GceCalls {
     }
 
     private static ProviderException failure(String doing, Throwable cause, boolean retryable, String tries) {
-        if (cause instanceof AuthorizationException || status(cause) == 401) {
+        // GCE answers rate limits 403 too, which jclouds takes for an authorization failure
+        if (!throttled(cause) && (cause instanceof AuthorizationException || status(cause) == 401)) {
             return new ProviderException(GceProvider.NAME + ": " + doing + ": credentials refused (" + reason(cause)
                     + "); check GOOGLE_APPLICATION_CREDENTIALS and the service account's roles" + tries, false, cause);
         }
