@@ -1,6 +1,10 @@
 package io.plumbery.engine;
 
 import io.plumbery.fittings.diag.Diagnostic;
+import io.plumbery.fittings.load.FittingsLoader;
+import io.plumbery.fittings.load.LoadResult;
+import io.plumbery.fittings.load.ParameterInput;
+import io.plumbery.fittings.model.Parameter;
 import io.plumbery.fittings.model.Plan;
 import io.plumbery.state.State;
 import org.junit.jupiter.api.Test;
@@ -10,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A node its provider cannot build is refused where the plan writes it, naming the key; what the provider would
@@ -68,6 +73,37 @@ class NodesPlanFitTest {
         assertEquals(List.of(), errors(plan));
         assertEquals("2 cpu, 4 GB -> e2-medium (2 vCPU, 4 GiB), projects/ubuntu-os-cloud/global/images/family/"
                 + "ubuntu-2204-lts", nodeLine(plan));
+    }
+
+    @Test
+    void theExampleClusterOnGceIsPlannedWithSizesAndImagesOrRefusedWhereItsImageCannotServe() {
+        Path example = Path.of("..", "examples", "mesos-3x9", "fittings.yaml");
+        Plan debian = example(example, List.of());
+        List<String> refused = errors(debian);
+        assertEquals(2, refused.size(), "one error per node line (masters, agents): " + refused);
+        assertTrue(refused.get(0).contains("appliance: provider google-compute-engine cannot build it: 'Debian 12'"),
+                refused.get(0));
+
+        Plan ubuntu = example(example, List.of(input("image", "Ubuntu 22.04")));
+        assertEquals(List.of(), errors(ubuntu));
+        List<String> nodes = Planner.deploy(ubuntu, State.empty(ubuntu.name()), Selection.DEFAULT).stream()
+                .filter(p -> p.change().kind().equals("node")).map(p -> p.change().summary()).toList();
+        assertEquals(6, nodes.size(), "3 masters, 3 agents");
+        assertTrue(nodes.stream().allMatch(n -> n.contains(" -> e2-small (2 vCPU, 2 GiB), projects/ubuntu-os-cloud/"
+                + "global/images/family/ubuntu-2204-lts")), nodes.toString());
+    }
+
+    private static Plan example(Path file, List<ParameterInput> more) {
+        List<ParameterInput> inputs = new java.util.ArrayList<>(List.of(input("provider", "google-compute-engine"),
+                input("locationId", "europe-west1"), input("agents", "3")));
+        inputs.addAll(more);
+        LoadResult loaded = FittingsLoader.load(file, inputs);
+        assertTrue(loaded.ok(), loaded.diagnostics().toString());
+        return loaded.plan().orElseThrow();
+    }
+
+    private static ParameterInput input(String name, String value) {
+        return new ParameterInput(name, value, Parameter.Origin.COMMAND_LINE, null);
     }
 
     private static String nodeLine(Plan plan) {
