@@ -6,12 +6,13 @@ import io.plumbery.providers.jclouds.JcloudsErrors;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * The one retry loop of a cloud's calls: a call is tried again, within its {@link Backoff}, while the cloud's own
- * rule says it may be ({@code again}); each wait is said as progress; what fails in the end becomes the cloud's
- * {@link ProviderException} through its {@link Errors}. jclouds' own retry handler is switched off by the providers
+ * rule says it may be ({@code again}); each wait is said as progress, with the cloud's reason; what fails in the end
+ * becomes the cloud's {@link ProviderException} ({@link Failure}). jclouds' own retry handler is switched off by the providers
  * that use this, so that there is one policy and its bounds are the documented ones.
  */
 public final class Retrier {
@@ -21,29 +22,32 @@ public final class Retrier {
         T run() throws Exception;
     }
 
-    /** How one cloud words what went wrong. */
-    public interface Errors {
-        /** The cloud's own words for a failure ({@code InvalidSubnet.Conflict: ...}, {@code rateLimitExceeded: ...}). */
-        String reason(Throwable cause);
-
+    /** The failure people see, in one cloud's words. */
+    @FunctionalInterface
+    public interface Failure {
         /**
-         * The failure people see.
-         *
          * @param tries {@code " (after N attempts)"} when it was tried more than once, else empty
          */
-        ProviderException failure(String doing, Throwable cause, boolean retryable, String tries);
+        ProviderException of(String doing, Throwable cause, boolean retryable, String tries);
     }
 
     private final String provider;
     private final Backoff backoff;
     private final Consumer<String> progress;
-    private final Errors errors;
+    private final Function<Throwable, String> reason;
+    private final Failure failure;
 
-    public Retrier(String provider, Backoff backoff, Consumer<String> progress, Errors errors) {
+    /**
+     * @param reason  the cloud's own words for a failure ({@code InvalidSubnet.Conflict: ...}), said while waiting
+     * @param failure what is thrown when no attempt is left or the failure is not one to try again
+     */
+    public Retrier(String provider, Backoff backoff, Consumer<String> progress, Function<Throwable, String> reason,
+                   Failure failure) {
         this.provider = provider;
         this.backoff = backoff;
         this.progress = progress;
-        this.errors = errors;
+        this.reason = reason;
+        this.failure = failure;
     }
 
     public Backoff backoff() {
@@ -61,10 +65,10 @@ public final class Retrier {
                 Throwable cause = JcloudsErrors.unwrap(e);
                 boolean retryable = again.test(cause);
                 if (!retryable || attempt >= backoff.attempts()) {
-                    throw errors.failure(doing, cause, retryable, attempt > 1 ? " (after " + attempt + " attempts)" : "");
+                    throw failure.of(doing, cause, retryable, attempt > 1 ? " (after " + attempt + " attempts)" : "");
                 }
                 long millis = backoff.delay(attempt).toMillis();
-                progress.accept(provider + ": " + doing + ": " + errors.reason(cause) + "; trying again in " + millis
+                progress.accept(provider + ": " + doing + ": " + reason.apply(cause) + "; trying again in " + millis
                         + " ms (" + attempt + " of " + backoff.attempts() + ")");
                 pause(Duration.ofMillis(millis));
             }

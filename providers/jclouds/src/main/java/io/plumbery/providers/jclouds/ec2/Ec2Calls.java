@@ -28,17 +28,7 @@ final class Ec2Calls {
     private final Retrier retrier;
 
     Ec2Calls(Backoff backoff, Consumer<String> progress) {
-        this.retrier = new Retrier(Ec2Provider.NAME, backoff, progress, new Retrier.Errors() {
-            @Override
-            public String reason(Throwable cause) {
-                return Ec2Calls.reason(cause);
-            }
-
-            @Override
-            public ProviderException failure(String doing, Throwable cause, boolean retryable, String tries) {
-                return Ec2Calls.failure(doing, cause, retryable, tries);
-            }
-        });
+        this.retrier = new Retrier(Ec2Provider.NAME, backoff, progress, Ec2Calls::reason, Ec2Calls::failure);
     }
 
     /** What kind of call, hence what may be tried again besides throttling. */

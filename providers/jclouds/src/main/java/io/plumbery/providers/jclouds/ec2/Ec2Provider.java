@@ -13,11 +13,9 @@ import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
-import io.plumbery.providers.jclouds.JcloudsErrors;
 import io.plumbery.providers.jclouds.cloud.QuietHttp;
 import io.plumbery.providers.jclouds.cloud.Size;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -80,12 +78,7 @@ public final class Ec2Provider implements Provider {
         ContextBuilder builder = ContextBuilder.newBuilder(NAME).credentialsSupplier(credentials::jclouds)
                 .overrides(properties).modules(QuietHttp.modules());
         ec2.endpoint().ifPresent(builder::endpoint);
-        try {
-            return new Ec2Provider(settings, ec2, builder.buildApi(AWSEC2Api.class), progress);
-        } catch (RuntimeException e) {
-            throw new ProviderException("aws-ec2: cannot open jclouds' EC2 API: " + JcloudsErrors.unwrap(e).getMessage(),
-                    false, e);
-        }
+        return new Ec2Provider(settings, ec2, QuietHttp.build(builder, AWSEC2Api.class, NAME, "EC2 API"), progress);
     }
 
     @Override
@@ -225,11 +218,7 @@ public final class Ec2Provider implements Provider {
 
     @Override
     public void close() throws ProviderException {
-        try {
-            api.close();
-        } catch (IOException | RuntimeException e) {
-            throw new ProviderException("aws-ec2: closing: " + e.getMessage(), false, e);
-        }
+        QuietHttp.close(api, NAME);
     }
 
     // ---- helpers ----

@@ -46,17 +46,7 @@ final class GceCalls {
     GceCalls(GoogleComputeEngineApi api, Backoff backoff, Duration waitTimeout, Consumer<String> progress) {
         this.api = api;
         this.waitTimeout = waitTimeout;
-        this.retrier = new Retrier(GceProvider.NAME, backoff, progress, new Retrier.Errors() {
-            @Override
-            public String reason(Throwable cause) {
-                return GceCalls.reason(cause);
-            }
-
-            @Override
-            public ProviderException failure(String doing, Throwable cause, boolean retryable, String tries) {
-                return GceCalls.failure(doing, cause, retryable, tries);
-            }
-        });
+        this.retrier = new Retrier(GceProvider.NAME, backoff, progress, GceCalls::reason, GceCalls::failure);
     }
 
     /** A read, or a change that is the same when sent twice. */

@@ -57,34 +57,44 @@ final class GceNetworks {
         return new Parts(network.selfLink().toString(), subnetwork.selfLink().toString());
     }
 
-    /** Removes what the plan made for this network, subnetwork first; what is gone already is skipped. */
+    /** Removes what the plan made for this network, subnetwork first; what is gone, or not the plan's, is skipped. */
     void destroy(String planName) throws ProviderException {
         String name = GceNames.of(planName);
-        if (findSubnetwork(name) != null) {
+        Subnetwork subnetwork = getSubnetwork(name);
+        if (subnetwork != null && scope.names().marks(subnetwork.description(), SUBNETWORK_KIND, name)) {
             scope.calls().delete("deleting subnetwork " + name, () -> scope.api().subnetworksInRegion(scope.region())
                     .delete(name));
         }
-        if (findNetwork(name) != null) {
+        Network network = getNetwork(name);
+        if (network != null && scope.names().marks(network.description(), NETWORK_KIND, name)) {
             scope.calls().delete("deleting network " + name, () -> scope.api().networks().delete(name));
         }
     }
 
     /** The plan's network of this name, null when there is none; another's of the same name is refused. */
-    Network findNetwork(String name) throws ProviderException {
-        Network network = scope.calls().read("looking for network " + name, () -> scope.api().networks().get(name));
+    private Network findNetwork(String name) throws ProviderException {
+        Network network = getNetwork(name);
         if (network != null && !scope.names().marks(network.description(), NETWORK_KIND, name)) {
             throw notOurs("network " + name, network.description());
         }
         return network;
     }
 
-    Subnetwork findSubnetwork(String name) throws ProviderException {
-        Subnetwork subnetwork = scope.calls().read("looking for subnetwork " + name, () -> scope.api()
-                .subnetworksInRegion(scope.region()).get(name));
+    private Subnetwork findSubnetwork(String name) throws ProviderException {
+        Subnetwork subnetwork = getSubnetwork(name);
         if (subnetwork != null && !scope.names().marks(subnetwork.description(), SUBNETWORK_KIND, name)) {
             throw notOurs("subnetwork " + name, subnetwork.description());
         }
         return subnetwork;
+    }
+
+    private Network getNetwork(String name) throws ProviderException {
+        return scope.calls().read("looking for network " + name, () -> scope.api().networks().get(name));
+    }
+
+    private Subnetwork getSubnetwork(String name) throws ProviderException {
+        return scope.calls().read("looking for subnetwork " + name, () -> scope.api()
+                .subnetworksInRegion(scope.region()).get(name));
     }
 
     private <T> T existing(T made, String what) throws ProviderException {

@@ -14,11 +14,9 @@ import io.plumbery.providers.ProviderFactory.Refusal;
 import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
-import io.plumbery.providers.jclouds.JcloudsErrors;
 import io.plumbery.providers.jclouds.cloud.QuietHttp;
 import io.plumbery.providers.jclouds.cloud.Size;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -91,12 +89,8 @@ public final class GceProvider implements Provider {
                 .credentials(gce.credentials().clientEmail(), gce.credentials().privateKey())
                 .overrides(properties).modules(QuietHttp.modules());
         gce.endpoint().ifPresent(builder::endpoint);
-        try {
-            return new GceProvider(settings, gce, builder.buildApi(GoogleComputeEngineApi.class), progress);
-        } catch (RuntimeException e) {
-            throw new ProviderException(NAME + ": cannot open jclouds' GCE API: " + JcloudsErrors.unwrap(e).getMessage(),
-                    false, e);
-        }
+        GoogleComputeEngineApi api = QuietHttp.build(builder, GoogleComputeEngineApi.class, NAME, "GCE API");
+        return new GceProvider(settings, gce, api, progress);
     }
 
     @Override
@@ -234,11 +228,7 @@ public final class GceProvider implements Provider {
 
     @Override
     public void close() throws ProviderException {
-        try {
-            api.close();
-        } catch (IOException | RuntimeException e) {
-            throw new ProviderException(NAME + ": closing: " + e.getMessage(), false, e);
-        }
+        QuietHttp.close(api, NAME);
     }
 
     // ---- helpers ----

@@ -57,11 +57,14 @@ final class StaticAddresses {
         return ip;
     }
 
-    /** Takes the address off the instance that has it (if that is the plan's node), then releases it. */
+    /**
+     * Takes the address off the instance that has it (if that is the plan's node), then releases it; one that is gone,
+     * or not the plan's, is left alone.
+     */
     void release(String planName, Optional<Instance> node) throws ProviderException {
         String name = GceNames.of(planName);
-        Address address = find(name);
-        if (address == null) {
+        Address address = get(name);
+        if (address == null || !scope.names().marks(address.description(), KIND, name)) {
             return;
         }
         Optional<AccessConfig> config = node.flatMap(StaticAddresses::accessConfig)
@@ -76,12 +79,16 @@ final class StaticAddresses {
     }
 
     private Address find(String name) throws ProviderException {
-        Address address = scope.calls().read("looking for external address " + name, () -> scope.api()
-                .addressesInRegion(scope.region()).get(name));
+        Address address = get(name);
         if (address != null && !scope.names().marks(address.description(), KIND, name)) {
             throw GceNetworks.notOurs("external address " + name, address.description());
         }
         return address;
+    }
+
+    private Address get(String name) throws ProviderException {
+        return scope.calls().read("looking for external address " + name, () -> scope.api()
+                .addressesInRegion(scope.region()).get(name));
     }
 
     static Optional<AccessConfig> accessConfig(Instance instance) {

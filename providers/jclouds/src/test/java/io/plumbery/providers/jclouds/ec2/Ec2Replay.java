@@ -1,21 +1,18 @@
 package io.plumbery.providers.jclouds.ec2;
 
+import io.plumbery.providers.jclouds.cloud.CloudReplay;
 import io.plumbery.providers.jclouds.cloud.ReplayServer;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * EC2's Query API replayed on 127.0.0.1 ({@link ReplayServer}): each request's {@code Action} is answered with the
  * next reply scripted for it (the last one stays), read from {@code src/test/resources/ec2/}. Every request is kept,
  * its form decoded, so tests check what the provider asked. An action nobody scripted is answered 400 and noted.
  */
-final class Ec2Replay implements AutoCloseable, AfterEachCallback {
+final class Ec2Replay extends CloudReplay {
 
     /** One request as EC2 would see it: its form parameters, Action first, and its headers (names lower-cased). */
     record Request(Map<String, String> params, Map<String, String> headers) {
@@ -28,22 +25,16 @@ final class Ec2Replay implements AutoCloseable, AfterEachCallback {
         }
     }
 
-    private final ReplayServer server;
-
     /** Started, answering DescribeRegions with itself as the endpoint of eu-west-3, as jclouds asks first. */
     Ec2Replay() throws IOException {
-        server = new ReplayServer("ec2", "text/xml;charset=UTF-8", exchange -> exchange.params().get("Action"),
-                Ec2Replay::error);
+        super(new ReplayServer("ec2", "text/xml;charset=UTF-8", exchange -> exchange.params().get("Action"),
+                Ec2Replay::error));
         on("DescribeRegions", "describe-regions.xml");
     }
 
     /** One for a test's own, as {@code @RegisterExtension Ec2Replay ec2 = Ec2Replay.forEachTest()}: closed after it. */
     static Ec2Replay forEachTest() {
-        try {
-            return new Ec2Replay();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CloudReplay.forEachTest(Ec2Replay::new);
     }
 
     String endpoint() {
@@ -74,22 +65,8 @@ final class Ec2Replay implements AutoCloseable, AfterEachCallback {
         return server.keys();
     }
 
-    List<String> unscripted() {
-        return server.unscripted();
-    }
-
     private static String error(String code, String message) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>" + code + "</Code><Message>"
                 + message + "</Message></Error></Errors><RequestID>replay</RequestID></Response>";
-    }
-
-    @Override
-    public void afterEach(ExtensionContext context) {
-        close();
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 }

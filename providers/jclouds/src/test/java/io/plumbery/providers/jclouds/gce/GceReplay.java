@@ -1,15 +1,12 @@
 package io.plumbery.providers.jclouds.gce;
 
+import io.plumbery.providers.jclouds.cloud.CloudReplay;
 import io.plumbery.providers.jclouds.cloud.ReplayServer;
 import io.plumbery.providers.jclouds.cloud.ReplayServer.Reply;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
-
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * GCE's REST API and Google's OAuth token endpoint replayed on 127.0.0.1 ({@link ReplayServer}), from JSON files
@@ -18,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code POST /oauth2/token}; a path outside the project (a public image) is written whole. {@link #MISSING} in a
  * script is GCE's 404.
  */
-final class GceReplay implements AutoCloseable, AfterEachCallback {
+final class GceReplay extends CloudReplay {
 
     static final String PROJECT = "plumbery-test";
     static final String API = "/compute/v1";
@@ -28,19 +25,13 @@ final class GceReplay implements AutoCloseable, AfterEachCallback {
 
     private static final String PREFIX = API + "/projects/" + PROJECT + "/";
 
-    private final ReplayServer server;
-
     GceReplay() throws IOException {
-        server = new ReplayServer("gce", "application/json; charset=UTF-8", GceReplay::key, GceReplay::error);
+        super(new ReplayServer("gce", "application/json; charset=UTF-8", GceReplay::key, GceReplay::error));
         on(TOKEN, "token.json");
     }
 
     static GceReplay forEachTest() {
-        try {
-            return new GceReplay();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CloudReplay.forEachTest(GceReplay::new);
     }
 
     /** The Compute API's base, as {@code gce.endpoint} takes it. */
@@ -83,10 +74,6 @@ final class GceReplay implements AutoCloseable, AfterEachCallback {
         return calls().stream().filter(k -> !k.startsWith("GET ") && !k.equals(TOKEN)).toList();
     }
 
-    List<String> unscripted() {
-        return server.unscripted();
-    }
-
     private static String key(ReplayServer.Exchange exchange) {
         String path = exchange.path();
         return exchange.method() + " " + (path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : path);
@@ -95,15 +82,5 @@ final class GceReplay implements AutoCloseable, AfterEachCallback {
     private static String error(String code, String message) {
         return "{\"error\":{\"code\":400,\"message\":\"" + message + "\",\"errors\":[{\"message\":\"" + message
                 + "\",\"domain\":\"global\",\"reason\":\"" + code + "\"}]}}";
-    }
-
-    @Override
-    public void afterEach(ExtensionContext context) {
-        close();
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 }
