@@ -5,6 +5,7 @@ import io.plumbery.providers.ProviderException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.jclouds.googlecomputeengine.domain.AttachDisk;
 import org.jclouds.googlecomputeengine.domain.Image;
@@ -60,17 +61,25 @@ final class GceNodes {
         }
         scope.calls().create("creating node " + launch.node() + " (instance " + name + ", " + launch.machineType()
                 + ")", () -> instances().create(instance));
-        return find(launch.node()).orElseThrow(() -> new ProviderException(GceProvider.NAME + ": instance " + name
-                + " is not there after GCE made it", true, null));
+        Instance made = get(launch.node());
+        if (made == null) {
+            throw new ProviderException(GceProvider.NAME + ": instance " + name + " is not there after GCE made it",
+                    true, null);
+        }
+        if (!scope.names().marks(made.description(), KIND, launch.node())) {
+            throw GceNetworks.notOurs("instance " + name, made.description());
+        }
+        return made;
     }
 
     /** The plan's instance of this node; another's of the same name counts as none and is never touched. */
-    java.util.Optional<Instance> find(String node) throws ProviderException {
+    Optional<Instance> find(String node) throws ProviderException {
+        return Optional.ofNullable(get(node)).filter(i -> scope.names().marks(i.description(), KIND, node));
+    }
+
+    private Instance get(String node) throws ProviderException {
         String name = instanceName(node);
-        Instance instance = scope.calls().read("looking for node " + node + " (instance " + name + ")",
-                () -> instances().get(name));
-        return java.util.Optional.ofNullable(instance)
-                .filter(i -> scope.names().marks(i.description(), KIND, node));
+        return scope.calls().read("looking for node " + node + " (instance " + name + ")", () -> instances().get(name));
     }
 
     void start(Instance instance, String node) throws ProviderException {

@@ -182,6 +182,18 @@ class GceResilienceTest {
     }
 
     @Test
+    void anInstanceOfTheNodesNameThatIsNotThePlansIsNotTakenForIt() throws Exception {
+        gce.on("GET " + INSTANCE, "instance-other-plan.json").on(GceLifecycleTest.IMAGE, "image-ubuntu-2204.json")
+                .failOnce("POST " + ZONE + "instances", 409, "error-already-exists.json");
+        try (GceProvider provider = GceFixtures.open(gce, work)) {
+            ProviderException e = assertThrows(ProviderException.class,
+                    () -> provider.createNode(GceFixtures.node(GceFixtures.network(gce))));
+            assertTrue(e.getMessage().startsWith("google-compute-engine: instance demo-web1 exists in the project and "
+                    + "is not this plan's (its description is 'plumbery plan=other resource=node/web1')"), e.getMessage());
+        }
+    }
+
+    @Test
     void aNetworkOfThePlansNameThatIsNotThePlansIsNeitherUsedNorDeleted() throws Exception {
         gce.on("GET global/networks/demo-f-web", "network-other.json")
                 .on("GET " + REGION + "subnetworks/demo-f-web", GceReplay.MISSING);
