@@ -35,6 +35,7 @@ final class GceCalls {
     /** GCE's reasons for "slow down" and "try again", whatever the HTTP status. */
     private static final Set<String> THROTTLED = Set.of("rateLimitExceeded", "userRateLimitExceeded", "backendError",
             "internalError");
+    private static final String EXISTS = "alreadyExists";
     private static final String IN_USE = "resourceInUseByAnotherResource";
     private static final String IN_USE_OPERATION = "RESOURCE_IN_USE_BY_ANOTHER_RESOURCE";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,7 +52,7 @@ final class GceCalls {
 
     /** A read, or a change that is the same when sent twice. */
     <T> T read(String doing, Retrier.Call<T> call) throws ProviderException {
-        return retrier.run(doing, call, GceCalls::transient_);
+        return retrier.run(doing, call, GceCalls::passing);
     }
 
     /** A create, waited on; one that GCE says exists already (a second try after a lost answer) counts as made. */
@@ -60,27 +61,27 @@ final class GceCalls {
             try {
                 return call.run();
             } catch (Exception e) {
-                if (status(e) == 409) {
+                if (reasons(e).contains(EXISTS)) {
                     return null;
                 }
                 throw e;
             }
-        }, GceCalls::transient_);
+        }, GceCalls::passing);
         await(doing, operation);
     }
 
     /** A change to a resource that exists (start, stop, attach), waited on. */
     void change(String doing, Retrier.Call<Operation> call) throws ProviderException {
-        await(doing, retrier.run(doing, call, GceCalls::transient_));
+        await(doing, retrier.run(doing, call, GceCalls::passing));
     }
 
     /**
      * A delete, waited on; what is gone already is done (jclouds answers null for a 404), and a resource still held
-     * by one going away ({@code resourceInUseByAnotherResource} as an HTTP error, {@code RESOURCE_IN_USE_BY_ANOTHER_RESOURCE}
-     * as an operation's) is tried again.
+     * by one going away ({@code resourceInUseByAnotherResource} as an HTTP error,
+     * {@code RESOURCE_IN_USE_BY_ANOTHER_RESOURCE} as an operation's) is tried again.
      */
     void delete(String doing, Retrier.Call<Operation> call) throws ProviderException {
-        Predicate<Throwable> again = cause -> transient_(cause) || reasons(cause).contains(IN_USE);
+        Predicate<Throwable> again = cause -> passing(cause) || reasons(cause).contains(IN_USE);
         for (int attempt = 1; ; attempt++) {
             Operation operation = retrier.run(doing, call, again);
             try {
@@ -138,7 +139,7 @@ final class GceCalls {
         }
     }
 
-    private static boolean transient_(Throwable cause) {
+    private static boolean passing(Throwable cause) {
         return throttled(cause) || cause instanceof IOException;
     }
 

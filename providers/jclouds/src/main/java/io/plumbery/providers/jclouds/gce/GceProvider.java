@@ -135,7 +135,8 @@ public final class GceProvider implements Provider {
         String tag = GceNames.networkTag(GceNames.of(network.name()));
         return new FirewallRecord(tag, request.name(), network.name(), request.rules(), Map.of("kind",
                 "firewall-rules", "rules", String.valueOf(rules), "targetTag", tag, "names",
-                GceNames.of(network.name()) + "-from-SOURCE", "destination", "all nodes of the network (the rules target its tag)"));
+                GceNames.of(network.name()) + "-from-SOURCE", "destination",
+                "all nodes of the network (the rules target its tag)"));
     }
 
     @Override
