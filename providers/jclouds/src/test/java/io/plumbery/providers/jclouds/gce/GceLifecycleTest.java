@@ -178,6 +178,16 @@ class GceLifecycleTest {
         assertTrue(call.path().startsWith("/compute/v1/projects/plumbery-test/"), "the key file's project");
     }
 
+    @Test
+    void aNetworkWithoutRulesHasNoneToDelete() throws Exception {
+        gce.on("GET global/firewalls", "firewalls-empty.json");
+        try (GceProvider provider = GceFixtures.open(gce, work)) {
+            provider.destroyFirewall(new FirewallRecord("demo-f-web", "web", "demo-f-web", GceFixtures.RULES, null));
+        }
+        assertEquals(List.of(), gce.changes(), "GCE leaves items out of an empty list");
+        assertEquals("name eq demo-f-web-from-.*", gce.requests("GET global/firewalls").get(0).params().get("filter"));
+    }
+
     /** Every create, change and delete answers a running operation, which is done when asked again. */
     static void scriptOperations(GceReplay gce) {
         gce.on("POST global/networks", "op-global-running.json").on("POST global/firewalls", "op-global-running.json")
