@@ -1,6 +1,7 @@
 package io.plumbery.engine;
 
 import io.plumbery.fittings.model.Node;
+import io.plumbery.providers.NodeShape;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +24,12 @@ final class NodeSpec {
         spec.put("disks", node.disks().isEmpty() ? "none"
                 : String.join(",", node.disks().stream().map(d -> d.sizeGb() + " GB").toList()));
         return spec;
+    }
+
+    /** What a provider's plan-time checks and choices see of the node. */
+    static NodeShape shape(Node node) {
+        return new NodeShape(node.name(), node.cpu().count(), node.memoryGb() * 1024,
+                node.disks().stream().map(d -> d.sizeGb()).toList(), node.appliance());
     }
 
     /**

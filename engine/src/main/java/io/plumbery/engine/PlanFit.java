@@ -22,8 +22,8 @@ import java.util.Set;
 /**
  * What a plan asks of its providers that they cannot do, found before anything is done and said where the plan
  * writes it, as the plan's own errors are: a network that exists only at a provider that cannot use one, a reference
- * to a network of a facility that another provider builds, public addresses a provider cannot give, balancers it
- * cannot build. Warnings say what the plan asks that nothing will do.
+ * to a network of a facility that another provider builds, public addresses a provider cannot give, balancers and
+ * nodes it cannot build. Warnings say what the plan asks that nothing will do.
  */
 public final class PlanFit {
 
@@ -44,6 +44,7 @@ public final class PlanFit {
             for (Blueprint b : f.blueprints()) {
                 if (factory != null) {
                     balancers(f, b, factory, factories, out);
+                    nodes(f, b, factory, out);
                 }
                 if (b.isGroup() || b.ethernet() == null) {
                     continue;
@@ -81,6 +82,19 @@ public final class PlanFit {
             }
         }
         return out.list();
+    }
+
+    /** Each key of a node the provider cannot build, said where the plan writes the node (once for a range). */
+    private static void nodes(Facility f, Blueprint b, ProviderFactory factory, Diagnostics out) {
+        Set<String> said = new HashSet<>();
+        for (Node n : b.nodes()) {
+            for (ProviderFactory.Refusal refusal : factory.nodeRefused(NodeSpec.shape(n), f.settings())) {
+                if (said.add(n.where() + " " + refusal)) {
+                    out.error(n.where(), "node '" + n.name() + "' of blueprint '" + b.name() + "': " + refusal.key()
+                            + ": provider " + f.provider() + " cannot build it: " + refusal.why());
+                }
+            }
+        }
     }
 
     /** Each balancer the provider cannot build, said once where the plan writes the key at fault. */

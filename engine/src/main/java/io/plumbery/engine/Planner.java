@@ -9,6 +9,8 @@ import io.plumbery.providers.FirewallRule;
 import io.plumbery.providers.NodeRecord;
 import io.plumbery.providers.NodeStatus;
 import io.plumbery.providers.PortRange;
+import io.plumbery.providers.ProviderFactory;
+import io.plumbery.providers.Providers;
 import io.plumbery.state.Placed;
 import io.plumbery.state.State;
 import io.plumbery.fittings.model.Plan;
@@ -22,7 +24,8 @@ import java.util.Set;
 
 /**
  * Compares a plan with the state: what deploy would create, update, replace or delete, and what it leaves alone.
- * Pure: it reads, it never calls a provider.
+ * Pure: it reads, it never calls a provider; a node's summary says what its provider's factory would build for it
+ * (a size and image of its fixed tables), when the factory says so before building.
  */
 public final class Planner {
 
@@ -34,6 +37,7 @@ public final class Planner {
         Set<String> seenNetworks = new HashSet<>();
         Set<String> wanted = new HashSet<>();
         Set<String> replacedOn = new HashSet<>();
+        Map<String, ProviderFactory> factories = Providers.discover().all();
         for (Target.Network bp : selection.blueprints(plan)) {
             Facility f = bp.facility();
             Blueprint b = bp.blueprint();
@@ -62,7 +66,8 @@ public final class Planner {
                 if (action == Action.REPLACE) {
                     replacedOn.add(Addresses.firewall(f, b));
                 }
-                out.add(new Planned(new Change(Addresses.node(n), "node", action, describe(n), reason),
+                out.add(new Planned(new Change(Addresses.node(n), "node", action,
+                        describe(n) + choice(factories.get(f.provider()), f, n), reason),
                         new Target.Machine(f, b, n)));
                 wanted.add(Addresses.node(n));
                 if (n.hasPublicAddress()) {
@@ -153,6 +158,12 @@ public final class Planner {
         return n.cpu().count() + " cpu, " + n.memoryGb() + " GB"
                 + (n.appliance() == null ? "" : ", " + n.appliance())
                 + (n.roles().isEmpty() ? "" : ", " + String.join("+", n.roles()));
+    }
+
+    /** What the node's provider says it would build, when it says before building: {@code " -> e2-medium (...)"}. */
+    private static String choice(ProviderFactory factory, Facility f, Node n) {
+        return factory == null ? "" : factory.nodeChoice(NodeSpec.shape(n), f.settings()).map(c -> " -> " + c)
+                .orElse("");
     }
 
     /** {@code 22,80,udp:137..138}: a TCP port by its number, anything else as the plan writes it. */

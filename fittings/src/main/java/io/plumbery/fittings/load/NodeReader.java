@@ -1,5 +1,6 @@
 package io.plumbery.fittings.load;
 
+import io.plumbery.fittings.diag.SourceRange;
 import io.plumbery.fittings.model.Cpu;
 import io.plumbery.fittings.model.Disk;
 import io.plumbery.fittings.model.Glue;
@@ -90,10 +91,10 @@ final class NodeReader {
 
         List<Located<Node>> nodes = new ArrayList<>();
         for (String name : names) {
+            SourceRange where = source.at(nameNode);
             nodes.add(new Located<>(new Node(name, blueprint, profileName, appliance, cpu, memory, disks, glue,
                     monitoring, information, description, roles, "always".equals(running), cloudConfig, prepare,
-                    backup),
-                    source.at(nameNode)));
+                    backup, where), where));
         }
         return nodes;
     }

@@ -1,5 +1,7 @@
 package io.plumbery.providers;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -71,8 +73,27 @@ public interface ProviderFactory {
     }
 
     /**
-     * @param key the plan key whose value the provider cannot do ({@code algorithm}, {@code protocol}), or null
-     *            when it is the balancer as such
+     * Why this provider cannot build a node of this shape, one refusal per plan key at fault ({@code cpu},
+     * {@code memory}, {@code appliance}, {@code disks}), with the facility's {@code settings} (its
+     * {@code providerSettings}, which may pick a size or an image of their own). Asked before anything is done, for
+     * every node of the plan; the plan is then refused where it writes the node.
+     */
+    default List<Refusal> nodeRefused(NodeShape node, Map<String, String> settings) {
+        return List.of();
+    }
+
+    /**
+     * What this provider would build for a node of this shape (its size and image, {@code e2-medium (2 vCPU, 4 GiB),
+     * image family ubuntu-2204-lts}), for {@code plan} to show; empty when it does not say before it builds.
+     */
+    default Optional<String> nodeChoice(NodeShape node, Map<String, String> settings) {
+        return Optional.empty();
+    }
+
+    /**
+     * @param key the plan key whose value the provider cannot do ({@code algorithm}, {@code protocol} of a balancer;
+     *            {@code cpu}, {@code memory}, {@code appliance}, {@code disks} of a node), or null when it is the
+     *            balancer as such
      */
     record Refusal(String key, String why) {
     }

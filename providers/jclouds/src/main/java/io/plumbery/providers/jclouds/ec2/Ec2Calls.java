@@ -1,11 +1,11 @@
 package io.plumbery.providers.jclouds.ec2;
 
 import io.plumbery.providers.ProviderException;
-import io.plumbery.providers.jclouds.JcloudsErrors;
+import io.plumbery.providers.jclouds.cloud.Backoff;
+import io.plumbery.providers.jclouds.cloud.Retrier;
 
 import java.io.IOException;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.jclouds.aws.AWSResponseException;
@@ -16,8 +16,8 @@ import org.jclouds.rest.AuthorizationException;
 /**
  * Every call to EC2 goes through here: tried again with bounded backoff while EC2 throttles or is unavailable,
  * and turned into a {@link ProviderException} that names what was being done, to which resource, and EC2's own
- * error code and message. jclouds' retry handler is switched off (see {@link Ec2Provider}) so that this is the one
- * retry policy.
+ * error code and message. The loop is the {@link Retrier} every cloud here shares; which failures are tried again
+ * is EC2's own rule, below.
  */
 final class Ec2Calls {
 
@@ -25,17 +25,10 @@ final class Ec2Calls {
     private static final Set<String> THROTTLED = Set.of("RequestLimitExceeded", "Throttling", "ThrottlingException",
             "Unavailable", "ServiceUnavailable", "InternalError", "InsufficientInstanceCapacity");
 
-    private final Backoff backoff;
-    private final Consumer<String> progress;
+    private final Retrier retrier;
 
     Ec2Calls(Backoff backoff, Consumer<String> progress) {
-        this.backoff = backoff;
-        this.progress = progress;
-    }
-
-    @FunctionalInterface
-    interface Call<T> {
-        T run() throws Exception;
+        this.retrier = new Retrier(Ec2Provider.NAME, backoff, progress, Ec2Calls::reason, Ec2Calls::failure);
     }
 
     /** What kind of call, hence what may be tried again besides throttling. */
@@ -53,40 +46,24 @@ final class Ec2Calls {
         REMOVING
     }
 
-    <T> T creating(String doing, Call<T> call) throws ProviderException {
+    <T> T creating(String doing, Retrier.Call<T> call) throws ProviderException {
         return run(doing, call, Kind.CREATING);
     }
 
-    <T> T idempotent(String doing, Call<T> call) throws ProviderException {
+    <T> T idempotent(String doing, Retrier.Call<T> call) throws ProviderException {
         return run(doing, call, Kind.IDEMPOTENT);
     }
 
-    <T> T justMade(String doing, Call<T> call) throws ProviderException {
+    <T> T justMade(String doing, Retrier.Call<T> call) throws ProviderException {
         return run(doing, call, Kind.JUST_MADE);
     }
 
-    <T> T removing(String doing, Call<T> call) throws ProviderException {
+    <T> T removing(String doing, Retrier.Call<T> call) throws ProviderException {
         return run(doing, call, Kind.REMOVING);
     }
 
-    private <T> T run(String doing, Call<T> call, Kind kind) throws ProviderException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return call.run();
-            } catch (ProviderException e) {
-                throw e;
-            } catch (Exception e) {
-                Throwable cause = JcloudsErrors.unwrap(e);
-                boolean again = again(kind, cause);
-                if (!again || attempt >= backoff.attempts()) {
-                    throw failure(doing, cause, again, attempt);
-                }
-                long millis = backoff.delay(attempt).toMillis();
-                progress.accept("aws-ec2: " + doing + ": " + reason(cause) + "; trying again in " + millis + " ms ("
-                        + attempt + " of " + backoff.attempts() + ")");
-                sleep(millis);
-            }
-        }
+    private <T> T run(String doing, Retrier.Call<T> call, Kind kind) throws ProviderException {
+        return retrier.run(doing, call, cause -> again(kind, cause));
     }
 
     private static boolean again(Kind kind, Throwable cause) {
@@ -130,8 +107,7 @@ final class Ec2Calls {
         return null;
     }
 
-    private static ProviderException failure(String doing, Throwable cause, boolean retryable, int attempts) {
-        String tries = attempts > 1 ? " (after " + attempts + " attempts)" : "";
+    private static ProviderException failure(String doing, Throwable cause, boolean retryable, String tries) {
         if (cause instanceof AuthorizationException) {
             return new ProviderException("aws-ec2: " + doing + ": credentials refused (" + reason(cause)
                     + "); check AWS_ACCESS_KEY_ID / AWS_PROFILE" + tries, false, cause);
@@ -150,14 +126,5 @@ final class Ec2Calls {
         }
         String message = cause.getMessage();
         return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
-    }
-
-    private static void sleep(long millis) throws ProviderException {
-        try {
-            TimeUnit.MILLISECONDS.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException("aws-ec2: interrupted while waiting to try again", true, e);
-        }
     }
 }

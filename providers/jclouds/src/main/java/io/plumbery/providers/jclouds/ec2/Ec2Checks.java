@@ -42,12 +42,9 @@ final class Ec2Checks {
     static List<String> node(NodeRequest request, Ec2Settings settings) {
         List<String> problems = new ArrayList<>();
         String node = "node " + request.name() + ": ";
-        if (settings.instanceType().isEmpty()
-                && InstanceTypes.smallestFitting(request.cpu(), request.memoryMb()).isEmpty()) {
-            InstanceTypes.InstanceType largest = InstanceTypes.largest();
-            problems.add(node + (request.cpu() > largest.vcpus() ? "cpu " + request.cpu() : "memory "
-                    + request.memoryMb() / 1024 + " GB") + " is more than the largest instance type plumbery "
-                    + "chooses, " + largest.describe() + "; give a smaller one, or providerSettings aws.instance-type");
+        if (settings.instanceType().isEmpty()) {
+            InstanceTypes.TABLE.refusal(request.cpu(), request.memoryMb(), "instance type", Ec2Settings.INSTANCE_TYPE)
+                    .ifPresent(why -> problems.add(node + why));
         }
         if (settings.imageId().isEmpty() && Ec2Images.lookup(request.image()).isEmpty()) {
             problems.add(node + "appliance '" + request.image() + "' has no AMI in the aws-ec2 table (" + Ec2Images.names()

@@ -2,6 +2,7 @@ package io.plumbery.providers.jclouds.ec2;
 
 import io.plumbery.providers.FirewallRule;
 import io.plumbery.providers.ProviderException;
+import io.plumbery.providers.jclouds.cloud.NameLocks;
 import io.plumbery.providers.jclouds.SecurityGroups;
 
 import java.util.LinkedHashSet;

@@ -1,8 +1,8 @@
 package io.plumbery.providers.jclouds.ec2;
 
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
+import io.plumbery.providers.jclouds.cloud.ApplianceTable;
+
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,33 +20,21 @@ final class Ec2Images {
     record ImageQuery(String appliance, String owner, String namePattern) {
     }
 
-    static final Map<String, ImageQuery> TABLE = table(
+    static final ApplianceTable<ImageQuery> TABLE = new ApplianceTable<>(ImageQuery::appliance, List.of(
             new ImageQuery("Debian 12", DEBIAN, "debian-12-amd64-*"),
             new ImageQuery("Debian 11", DEBIAN, "debian-11-amd64-*"),
             new ImageQuery("Ubuntu 22.04", CANONICAL, "ubuntu/images/hvm-ssd/ubuntu-jammy-22.04-amd64-server-*"),
-            new ImageQuery("Ubuntu 24.04", CANONICAL, "ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-*"));
+            new ImageQuery("Ubuntu 24.04", CANONICAL, "ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-*")));
 
     private Ec2Images() {
     }
 
     /** Case and spacing do not matter: {@code debian 12}, {@code Debian  12}. */
     static Optional<ImageQuery> lookup(String appliance) {
-        return appliance == null ? Optional.empty() : Optional.ofNullable(TABLE.get(key(appliance)));
+        return TABLE.lookup(appliance);
     }
 
     static String names() {
-        return String.join(", ", TABLE.values().stream().map(ImageQuery::appliance).toList());
-    }
-
-    private static Map<String, ImageQuery> table(ImageQuery... queries) {
-        Map<String, ImageQuery> table = new LinkedHashMap<>();
-        for (ImageQuery query : queries) {
-            table.put(key(query.appliance()), query);
-        }
-        return table;
-    }
-
-    private static String key(String appliance) {
-        return appliance.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return TABLE.names();
     }
 }

@@ -1,6 +1,7 @@
 package io.plumbery.providers.jclouds.ec2;
 
 import io.plumbery.providers.ProviderException;
+import io.plumbery.providers.jclouds.cloud.NameLocks;
 
 import java.util.List;
 import java.util.Optional;

@@ -13,9 +13,9 @@ import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
-import io.plumbery.providers.jclouds.JcloudsErrors;
+import io.plumbery.providers.jclouds.cloud.QuietHttp;
+import io.plumbery.providers.jclouds.cloud.Size;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -25,13 +25,11 @@ import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import org.jclouds.Constants;
 import org.jclouds.ContextBuilder;
 import org.jclouds.aws.ec2.AWSEC2Api;
 import org.jclouds.aws.ec2.domain.AWSRunningInstance;
 import org.jclouds.ec2.domain.Image;
 import org.jclouds.location.reference.LocationConstants;
-import org.jclouds.logging.config.NullLoggingModule;
 
 /**
  * Provider {@code aws-ec2}: EC2's own network model through jclouds' EC2 API. A plan network is a VPC and subnet
@@ -72,25 +70,15 @@ public final class Ec2Provider implements Provider {
             throws ProviderException {
         Consumer<String> progress = settings.progress(NAME, false, Ec2Settings.KEYS);
         Ec2Settings ec2 = Ec2Settings.resolve(settings, env, home);
-        Properties properties = new Properties();
+        Properties properties = QuietHttp.properties(ec2.connectTimeout(), ec2.readTimeout());
         // jclouds asks DescribeRegions for the region's endpoint; only the plan's region is kept
         properties.setProperty(LocationConstants.PROPERTY_REGIONS, ec2.region());
-        // one retry policy, Ec2Calls', rather than jclouds' hidden one under it
-        properties.setProperty(Constants.PROPERTY_MAX_RETRIES, "0");
-        properties.setProperty(Constants.PROPERTY_CONNECTION_TIMEOUT, String.valueOf(ec2.connectTimeout().toMillis()));
-        properties.setProperty(Constants.PROPERTY_SO_TIMEOUT, String.valueOf(ec2.readTimeout().toMillis()));
         AwsCredentials credentials = ec2.credentials();
-        // no jclouds logging at all: its header log would print a session token (X-Amz-Security-Token) at debug
-        // level; what goes wrong reaches people through Ec2Calls' messages instead
+        // QuietHttp: no jclouds logging, whose header log would print a session token (X-Amz-Security-Token)
         ContextBuilder builder = ContextBuilder.newBuilder(NAME).credentialsSupplier(credentials::jclouds)
-                .overrides(properties).modules(List.of(new NullLoggingModule()));
+                .overrides(properties).modules(QuietHttp.modules());
         ec2.endpoint().ifPresent(builder::endpoint);
-        try {
-            return new Ec2Provider(settings, ec2, builder.buildApi(AWSEC2Api.class), progress);
-        } catch (RuntimeException e) {
-            throw new ProviderException("aws-ec2: cannot open jclouds' EC2 API: " + JcloudsErrors.unwrap(e).getMessage(),
-                    false, e);
-        }
+        return new Ec2Provider(settings, ec2, QuietHttp.build(builder, AWSEC2Api.class, NAME, "EC2 API"), progress);
     }
 
     @Override
@@ -230,11 +218,7 @@ public final class Ec2Provider implements Provider {
 
     @Override
     public void close() throws ProviderException {
-        try {
-            api.close();
-        } catch (IOException | RuntimeException e) {
-            throw new ProviderException("aws-ec2: closing: " + e.getMessage(), false, e);
-        }
+        QuietHttp.close(api, NAME);
     }
 
     // ---- helpers ----
@@ -244,7 +228,7 @@ public final class Ec2Provider implements Provider {
             attributes.put("instanceType", ec2.instanceType().get() + " (providerSettings aws.instance-type)");
             return ec2.instanceType().get();
         }
-        InstanceTypes.InstanceType type = InstanceTypes.smallestFitting(request.cpu(), request.memoryMb()).orElseThrow();
+        Size type = InstanceTypes.smallestFitting(request.cpu(), request.memoryMb()).orElseThrow();
         attributes.put("instanceType", type.describe() + ": the smallest of aws-ec2's table with " + request.cpu()
                 + " cpu and " + request.memoryMb() + " MiB");
         return type.name();

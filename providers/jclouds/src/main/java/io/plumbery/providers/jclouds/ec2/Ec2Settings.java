@@ -2,6 +2,7 @@ package io.plumbery.providers.jclouds.ec2;
 
 import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.ProviderSettings;
+import io.plumbery.providers.jclouds.cloud.Backoff;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,30 +65,11 @@ record Ec2Settings(String region, Optional<String> availabilityZone, Optional<St
             throw new ProviderException("aws-ec2: " + (key.equals(REGION) ? "region" : "locationId") + " '" + region
                     + "' is not an AWS region (eu-west-3, us-east-1...)");
         }
-        int retries = number(settings, RETRIES, Backoff.EC2.attempts(), 20);
-        int firstDelay = number(settings, RETRY_DELAY_MS, (int) Backoff.EC2.first().toMillis(), 60_000);
-        Backoff backoff = new Backoff(retries, Duration.ofMillis(firstDelay), Duration.ofMillis(20L * firstDelay));
+        Backoff backoff = Backoff.of(settings, Ec2Provider.NAME, RETRIES, RETRY_DELAY_MS);
         return new Ec2Settings(region, settings.option(ZONE), settings.option(IMAGE), settings.option(INSTANCE_TYPE),
                 settings.option(LOGIN_USER), settings.option(ENDPOINT),
                 Duration.ofSeconds(settings.seconds(CONNECT_TIMEOUT, 10)),
                 Duration.ofSeconds(settings.seconds(READ_TIMEOUT, 60)),
                 Duration.ofSeconds(settings.seconds(WAIT_TIMEOUT, 600)), backoff, AwsCredentials.find(env, home));
-    }
-
-    private static int number(ProviderSettings settings, String key, int fallback, int max) throws ProviderException {
-        Optional<String> value = settings.option(key);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.get().strip());
-            if (n >= 1 && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new ProviderException("aws-ec2: providerSettings " + key + " must be a number from 1 to " + max
-                + ", not '" + value.get() + "'");
     }
 }

@@ -1,4 +1,4 @@
-package io.plumbery.providers.jclouds.ec2;
+package io.plumbery.providers.jclouds.cloud;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -13,7 +13,7 @@ class BackoffTest {
     @Test
     void waitsDoubleUpToTheirBound() {
         assertEquals(List.of(1L, 2L, 4L, 8L, 16L, 20L, 20L), IntStream.rangeClosed(1, 7)
-                .mapToObj(n -> Backoff.EC2.delay(n).toSeconds()).toList());
+                .mapToObj(n -> Backoff.CLOUD.delay(n).toSeconds()).toList());
         assertEquals(Duration.ofMillis(5), new Backoff(3, Duration.ofMillis(5), Duration.ofMillis(100)).delay(1));
     }
 }

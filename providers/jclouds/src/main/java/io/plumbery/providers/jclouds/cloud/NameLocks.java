@@ -1,4 +1,4 @@
-package io.plumbery.providers.jclouds.ec2;
+package io.plumbery.providers.jclouds.cloud;
 
 import io.plumbery.providers.ProviderException;
 
@@ -9,15 +9,15 @@ import java.util.concurrent.ConcurrentMap;
  * One lock a name, for the parts of a network its nodes ask for in parallel while they are built: one node makes the
  * part, the others wait and then find it.
  */
-final class NameLocks {
+public final class NameLocks {
 
-    interface Locked<T> {
+    public interface Locked<T> {
         T run() throws ProviderException;
     }
 
     private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
 
-    <T> T holding(String name, Locked<T> action) throws ProviderException {
+    public <T> T holding(String name, Locked<T> action) throws ProviderException {
         synchronized (locks.computeIfAbsent(name, key -> new Object())) {
             return action.run();
         }
