@@ -22,8 +22,8 @@ import java.util.Set;
 /**
  * What a plan asks of its providers that they cannot do, found before anything is done and said where the plan
  * writes it, as the plan's own errors are: a network that exists only at a provider that cannot use one, a reference
- * to a network of a facility that another provider builds, public addresses a provider cannot give, balancers and
- * nodes it cannot build. Warnings say what the plan asks that nothing will do.
+ * to a network of a facility that another provider builds, public addresses a provider cannot give, firewalls it
+ * cannot enforce, balancers and nodes it cannot build. Warnings say what the plan asks that nothing will do.
  */
 public final class PlanFit {
 
@@ -70,6 +70,11 @@ public final class PlanFit {
                     factory.publicAddressesRefused(e.subnet().toString()).ifPresent(why -> out.error(e.where(),
                             "ethernet '" + e.name() + "' (" + e.subnet() + ") of blueprint '" + b.name() + "': "
                                     + "provider " + f.provider() + " cannot give its nodes public addresses: " + why));
+                }
+                if (factory != null && e.kind() != Ethernet.Kind.REFERENCE) {
+                    factory.firewallsRefused(f.settings()).ifPresent(why -> out.error(e.where(), "ethernet '"
+                            + e.name() + "' of blueprint '" + b.name() + "': provider " + f.provider()
+                            + " cannot enforce its firewall (what accept and glue let in, and nothing else): " + why));
                 }
                 for (String accepted : e.accept()) {
                     Firewalls.Site site = Firewalls.Site.of(f, accepted);

@@ -63,6 +63,16 @@ public interface ProviderFactory {
     }
 
     /**
+     * Why this provider, with a facility's {@code settings}, cannot enforce the plan's firewalls (a network's
+     * {@code accept} and its nodes' {@code glue}, and that nothing else gets in), if it cannot: its nodes would be
+     * open to whatever reaches them. Asked before anything is done, for each facility with a network; the plan is
+     * then refused where it writes the network.
+     */
+    default Optional<String> firewallsRefused(Map<String, String> settings) {
+        return Optional.empty();
+    }
+
+    /**
      * Why this provider cannot build a balancer with these settings, if it cannot, naming the plan key at fault:
      * {@code algorithm} (the pool's, as the plan writes it) or {@code protocol} ({@code http}, {@code tcp},
      * {@code udp}...), or neither when it builds no balancers at all. Asked before anything is done, for every

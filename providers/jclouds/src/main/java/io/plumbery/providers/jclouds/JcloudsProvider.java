@@ -51,8 +51,8 @@ import org.jclouds.rest.ResourceNotFoundException;
  *   <li>Networks are logical: jclouds' portable API has none, nodes join the cloud's default network; a network
  *       the cloud already has (the plan names it without declaring it) is asked for by name when nodes are made
  *       (template option {@code networks}).</li>
- *   <li>Firewalls are security groups where the cloud offers jclouds' {@code SecurityGroupExtension}
- *       (the stub does), one per network; elsewhere they are logical records.</li>
+ *   <li>Firewalls are security groups, one per network: a cloud without jclouds' {@code SecurityGroupExtension}
+ *       (the stub has one) is refused at {@code plan} ({@link FirewallSupport}), never left open.</li>
  *   <li>Public addresses are the node's own public IP; jclouds has no portable floating-IP API.</li>
  * </ul>
  */
@@ -166,8 +166,9 @@ public final class JcloudsProvider implements Provider {
     public FirewallRecord ensureFirewall(FirewallRequest request) throws ProviderException {
         String network = request.network().name();
         if (securityGroups.isEmpty()) {
-            return new FirewallRecord(request.name(), request.name(), network, request.rules(), Map.of("kind",
-                    "logical", "reason", options.providerId() + " offers no jclouds SecurityGroupExtension"));
+            // plan refuses such a cloud (FirewallSupport); this is for one whose view could not be asked then
+            throw new ProviderException("firewall " + request.name() + ": jclouds has no security groups for "
+                    + options.providerId() + ", so nothing would keep out what the plan does not let in");
         }
         return call("ensuring firewall " + request.name(), () -> {
             SecurityGroups groups = securityGroups.get();

@@ -5,6 +5,9 @@ import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.ProviderFactory;
 import io.plumbery.providers.ProviderSettings;
 
+import java.util.Map;
+import java.util.Optional;
+
 /**
  * {@code provider: jclouds}: any jclouds compute provider or api, named by option {@code jclouds.provider}
  * ({@code aws-ec2}, {@code google-compute-engine}, {@code azurecompute-arm}, {@code digitalocean2},
@@ -27,6 +30,12 @@ public final class JcloudsProviderFactory implements ProviderFactory {
     @Override
     public boolean existingNetworks() {
         return true;
+    }
+
+    /** Only where the cloud has security groups and nodes join them (see {@link FirewallSupport}). */
+    @Override
+    public Optional<String> firewallsRefused(Map<String, String> settings) {
+        return FirewallSupport.refused(settings);
     }
 
     @Override
