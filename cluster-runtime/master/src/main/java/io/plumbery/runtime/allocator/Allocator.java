@@ -44,6 +44,7 @@ public final class Allocator {
     private final Map<String, FrameworkSlot> frameworks = new LinkedHashMap<>();
     private final Map<String, Resources> roleAllocated = new HashMap<>();
     private final DeclineFilters filters = new DeclineFilters();
+    private final java.util.Set<String> inactiveAgents = new java.util.HashSet<>();
     private Resources total = Resources.EMPTY;
 
     public void addFramework(String frameworkId, String role, boolean active) {
@@ -103,6 +104,18 @@ public final class Allocator {
         total = total.minus(slot.total.scalarsOnly());
     }
 
+    /**
+     * An inactive agent (deactivated, draining, on a machine going down) gets no offers; what it runs stays allocated.
+     * Kept by agent id across the agent's re-registration.
+     */
+    public void activateAgent(String agentId, boolean active) {
+        if (active) {
+            inactiveAgents.remove(agentId);
+        } else {
+            inactiveAgents.add(agentId);
+        }
+    }
+
     /** Resources given back (declined, unused part of an accept, finished task) with an optional filter. */
     public void recover(String frameworkId, String agentId, Resources resources, double refuseSeconds, long nowMillis) {
         release(frameworkId, agentId, resources);
@@ -123,6 +136,9 @@ public final class Allocator {
         }
         for (Map.Entry<String, AgentSlot> e : agents.entrySet()) {
             AgentSlot agent = e.getValue();
+            if (inactiveAgents.contains(e.getKey())) {
+                continue;
+            }
             Resources free = agent.total.minus(agent.allocated);
             if (!free.isAllocatable()) {
                 continue;

@@ -149,6 +149,8 @@ public final class SchedulerCalls {
                 case SUPPRESS -> suppress(fw);
                 case TEARDOWN -> teardown(fw);
                 case UPDATE_FRAMEWORK -> updateFramework(fw, call.updateFramework());
+                case ACCEPT_INVERSE_OFFERS -> MaintenanceControl.answer(core, fw, call.acceptInverseOffers(), true);
+                case DECLINE_INVERSE_OFFERS -> MaintenanceControl.answer(core, fw, call.declineInverseOffers(), false);
                 default -> Result.bad("Call type " + call.type() + " is not supported by this master");
             };
         }

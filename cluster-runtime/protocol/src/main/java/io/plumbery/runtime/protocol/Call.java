@@ -6,7 +6,8 @@ import java.util.List;
 /** mesos.v1.scheduler.Call (the call types this master serves). */
 public record Call(Id frameworkId, Type type, Subscribe subscribe, Accept accept, Decline decline, Revive revive,
                    Kill kill, Acknowledge acknowledge, Reconcile reconcile, Suppress suppress,
-                   Subscribe updateFramework) {
+                   Subscribe updateFramework, InverseOfferAnswer acceptInverseOffers,
+                   InverseOfferAnswer declineInverseOffers, Shutdown shutdown, Message message) {
 
     public enum Type {
         @JsonEnumDefaultValue UNKNOWN, SUBSCRIBE, TEARDOWN, ACCEPT, DECLINE, ACCEPT_INVERSE_OFFERS,
@@ -33,6 +34,17 @@ public record Call(Id frameworkId, Type type, Subscribe subscribe, Accept accept
     }
 
     public record Acknowledge(Id agentId, Id taskId, String uuid) {
+    }
+
+    /** ACCEPT_INVERSE_OFFERS and DECLINE_INVERSE_OFFERS. */
+    public record InverseOfferAnswer(List<Id> inverseOfferIds, Filters filters) {
+    }
+
+    public record Shutdown(Id executorId, Id agentId) {
+    }
+
+    /** A framework's message to one of its executors ({@code data} in base64). */
+    public record Message(Id agentId, Id executorId, String data) {
     }
 
     public record Reconcile(List<ReconcileTask> tasks) {

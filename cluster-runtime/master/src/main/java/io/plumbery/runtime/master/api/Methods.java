@@ -1,0 +1,34 @@
+package io.plumbery.runtime.master.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.plumbery.runtime.http.Exchange;
+import io.plumbery.runtime.protocol.Json;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The checks every v0 operator endpoint makes first, answered as Mesos answers them. */
+final class Methods {
+    private Methods() {
+    }
+
+    /** False (and 405 answered) unless the request's method is one of these. */
+    static boolean allowed(Exchange ex, String... methods) {
+        if (Arrays.asList(methods).contains(ex.method())) {
+            return true;
+        }
+        ex.text(405, methods.length == 1 ? "Expecting a '" + methods[0] + "' request"
+                : "Expecting one of { " + Arrays.stream(methods).map(m -> "'" + m + "'").collect(Collectors.joining(", "))
+                + " }, but received '" + ex.method() + "'");
+        return false;
+    }
+
+    /** The body as JSON, or null after answering 400 for a body that is not. */
+    static JsonNode jsonBody(Exchange ex) throws java.io.IOException {
+        try {
+            return Json.parse(ex.body());
+        } catch (RuntimeException e) {
+            ex.text(400, "Failed to parse body into JSON: " + e.getMessage());
+            return null;
+        }
+    }
+}
