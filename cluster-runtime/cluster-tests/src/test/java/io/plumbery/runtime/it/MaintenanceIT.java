@@ -1,6 +1,8 @@
 package io.plumbery.runtime.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.plumbery.runtime.it.OperatorCalls.answer;
+import static io.plumbery.runtime.it.OperatorCalls.v1;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -151,18 +153,8 @@ class MaintenanceIT {
         }
     }
 
-    private static String answer(HttpResponse<String> r) {
-        return r.statusCode() + " " + r.body();
-    }
-
     private static int slaves(String ep) throws Exception {
         return Json.parse(Cluster.get(ep, "/master/slaves").body()).path("slaves").size();
-    }
-
-    private static JsonNode v1(String ep, String call) throws Exception {
-        HttpResponse<String> r = Cluster.post(ep, "/api/v1", call);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return Json.parse(r.body());
     }
 
     private static HttpResponse<byte[]> protobuf(String ep, Call call) throws Exception {

@@ -13,8 +13,10 @@ import io.plumbery.runtime.master.api.InternalApi;
 import io.plumbery.runtime.master.api.LeaderGate;
 import io.plumbery.runtime.master.api.MasterRealms;
 import io.plumbery.runtime.master.api.AgentCalls;
+import io.plumbery.runtime.master.api.FrameworkTeardown;
 import io.plumbery.runtime.master.api.MaintenanceCalls;
 import io.plumbery.runtime.master.api.OperatorApi;
+import io.plumbery.runtime.master.api.QuotaCalls;
 import io.plumbery.runtime.master.api.OperatorEndpoints;
 import io.plumbery.runtime.master.api.SchedulerApi;
 import io.plumbery.runtime.mesos.V1Codec;
@@ -89,7 +91,12 @@ public final class MasterServer implements AutoCloseable {
         AgentControl agentControl = new AgentControl(core);
         MaintenanceCalls maintenanceCalls = new MaintenanceCalls(maintenance, gate);
         maintenanceCalls.register(router);
-        OperatorApi operator = new OperatorApi(core, v0, List.of(maintenanceCalls, new AgentCalls(agentControl)));
+        QuotaCalls quotaCalls = new QuotaCalls(core, gate);
+        quotaCalls.register(router);
+        FrameworkTeardown teardown = new FrameworkTeardown(new FrameworkCalls(core), gate);
+        teardown.register(router);
+        OperatorApi operator = new OperatorApi(core, v0, List.of(maintenanceCalls, new AgentCalls(agentControl),
+                quotaCalls, teardown));
         router.route(gate.leaderOnly(V1Codec.masterOperator().around(operator::handle)), "/api/v1", "/master/api/v1");
         v0.register(router);
         new InternalApi(registry).register(router);

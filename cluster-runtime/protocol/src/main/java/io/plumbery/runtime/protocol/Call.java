@@ -60,8 +60,14 @@ public record Call(Id frameworkId, Type type, Subscribe subscribe, Accept accept
         }
     }
 
-    /** mesos.v1.Offer.Operation (LAUNCH only is executed). */
-    public record Operation(String type, Launch launch) {
+    /** mesos.v1.Offer.Operation (LAUNCH only is executed; the others are answered as unsupported). */
+    public record Operation(String type, Id id, Launch launch, LaunchGroup launchGroup) {
+    }
+
+    public record LaunchGroup(com.fasterxml.jackson.databind.JsonNode executor, TaskGroup taskGroup) {
+    }
+
+    public record TaskGroup(List<TaskInfo> tasks) {
     }
 
     public record Launch(List<TaskInfo> taskInfos) {

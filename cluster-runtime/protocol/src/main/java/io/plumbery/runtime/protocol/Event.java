@@ -4,7 +4,8 @@ import java.util.List;
 
 /** mesos.v1.scheduler.Event. */
 public record Event(Type type, Subscribed subscribed, Offers offers, Rescind rescind, Update update, Failure failure,
-                    Error error, InverseOffers inverseOffers, RescindInverseOffer rescindInverseOffer, Message message) {
+                    Error error, InverseOffers inverseOffers, RescindInverseOffer rescindInverseOffer,
+                    UpdateOperationStatus updateOperationStatus) {
 
     public enum Type { UNKNOWN, SUBSCRIBED, OFFERS, INVERSE_OFFERS, RESCIND, RESCIND_INVERSE_OFFER, UPDATE,
         UPDATE_OPERATION_STATUS, MESSAGE, FAILURE, ERROR, HEARTBEAT }
@@ -34,13 +35,12 @@ public record Event(Type type, Subscribed subscribed, Offers offers, Rescind res
     public record RescindInverseOffer(Id inverseOfferId) {
     }
 
-    /** An executor's message to its framework ({@code data} in base64, as protobuf JSON writes bytes). */
-    public record Message(Id agentId, Id executorId, String data) {
+    public record UpdateOperationStatus(com.fasterxml.jackson.databind.JsonNode status) {
     }
 
     public static Event subscribed(Id frameworkId, double heartbeatSeconds, MasterInfo master) {
-        return new Event(Type.SUBSCRIBED, new Subscribed(frameworkId, heartbeatSeconds, master), null, null, null, null,
-                null, null, null, null);
+        return new Event(Type.SUBSCRIBED, new Subscribed(frameworkId, heartbeatSeconds, master), null, null,
+                null, null, null, null, null, null);
     }
 
     public static Event offers(List<Offer> offers) {
@@ -56,8 +56,8 @@ public record Event(Type type, Subscribed subscribed, Offers offers, Rescind res
     }
 
     public static Event failure(Id agentId) {
-        return new Event(Type.FAILURE, null, null, null, null, new Failure(agentId, null, null), null, null, null,
-                null);
+        return new Event(Type.FAILURE, null, null, null, null, new Failure(agentId, null, null), null, null,
+                null, null);
     }
 
     public static Event error(String message) {
@@ -65,12 +65,19 @@ public record Event(Type type, Subscribed subscribed, Offers offers, Rescind res
     }
 
     public static Event inverseOffers(List<com.fasterxml.jackson.databind.JsonNode> offers) {
-        return new Event(Type.INVERSE_OFFERS, null, null, null, null, null, null, new InverseOffers(offers), null, null);
+        return new Event(Type.INVERSE_OFFERS, null, null, null, null, null, null, new InverseOffers(offers),
+                null, null);
     }
 
     public static Event rescindInverseOffer(Id inverseOfferId) {
         return new Event(Type.RESCIND_INVERSE_OFFER, null, null, null, null, null, null, null,
                 new RescindInverseOffer(inverseOfferId), null);
+    }
+
+    /** An offer operation's status (mesos.v1.OperationStatus, as JSON). */
+    public static Event updateOperationStatus(com.fasterxml.jackson.databind.JsonNode status) {
+        return new Event(Type.UPDATE_OPERATION_STATUS, null, null, null, null, null, null, null, null,
+                new UpdateOperationStatus(status));
     }
 
     public static Event heartbeat() {

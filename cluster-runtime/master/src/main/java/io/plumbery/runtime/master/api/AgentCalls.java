@@ -40,7 +40,7 @@ public final class AgentCalls implements OperatorCalls {
                 return false;
             }
         }
-        MaintenanceCalls.done(ex, refused);
+        Methods.done(ex, refused);
         return true;
     }
 }

@@ -46,15 +46,15 @@ public final class MaintenanceCalls implements OperatorCalls {
             case "GET_MAINTENANCE_SCHEDULE" -> out.putObject("get_maintenance_schedule").set("schedule", control.schedule());
             case "GET_MAINTENANCE_STATUS" -> out.putObject("get_maintenance_status").set("status", control.status());
             case "UPDATE_MAINTENANCE_SCHEDULE" -> {
-                done(ex, control.updateSchedule(Schedule.of(call.path("update_maintenance_schedule").path("schedule"))));
+                Methods.done(ex, control.updateSchedule(Schedule.of(call.path("update_maintenance_schedule").path("schedule"))));
                 return true;
             }
             case "START_MAINTENANCE" -> {
-                done(ex, control.down(machineIds(call.path("start_maintenance").path("machines"))));
+                Methods.done(ex, control.down(machineIds(call.path("start_maintenance").path("machines"))));
                 return true;
             }
             case "STOP_MAINTENANCE" -> {
-                done(ex, control.up(machineIds(call.path("stop_maintenance").path("machines"))));
+                Methods.done(ex, control.up(machineIds(call.path("stop_maintenance").path("machines"))));
                 return true;
             }
             default -> {
@@ -79,7 +79,7 @@ public final class MaintenanceCalls implements OperatorCalls {
         }
         JsonNode body = Methods.jsonBody(ex);
         if (body != null) {
-            done(ex, control.updateSchedule(Schedule.of(body)));
+            Methods.done(ex, control.updateSchedule(Schedule.of(body)));
         }
     }
 
@@ -99,14 +99,6 @@ public final class MaintenanceCalls implements OperatorCalls {
             ex.text(400, "Expecting a JSON array of machines");
             return;
         }
-        done(ex, change.apply(Maintenance.machineIds(body)));
-    }
-
-    static void done(Exchange ex, Optional<String> refused) {
-        if (refused.isPresent()) {
-            ex.text(400, refused.get());
-        } else {
-            ex.empty(200);
-        }
+        Methods.done(ex, change.apply(Maintenance.machineIds(body)));
     }
 }

@@ -31,4 +31,13 @@ final class Methods {
             return null;
         }
     }
+
+    /** 200 with no body, or 400 with the text of a refused change. */
+    static void done(Exchange ex, java.util.Optional<String> refused) {
+        if (refused.isPresent()) {
+            ex.text(400, refused.get());
+        } else {
+            ex.empty(200);
+        }
+    }
 }
