@@ -57,8 +57,9 @@ class MaintenanceIT {
             assertThat(answer(Cluster.post(ep, "/master/machine/up", "[" + MACHINE + "]")))
                     .isEqualTo("400 Machine '" + MACHINE + "' is not in DOWN mode and cannot be brought up");
             assertThat(answer(Cluster.post(ep, "/master/machine/down", "[" + MACHINE + "]"))).isEqualTo("200 ");
-            JsonNode gone = s.awaitUpdate("sleeper", "TASK_GONE", 10);
-            assertThat(gone.path("reason").asText()).isEqualTo("REASON_AGENT_REMOVED");
+            JsonNode gone = s.awaitUpdate("sleeper", "TASK_GONE_BY_OPERATOR", 10);
+            assertThat(gone.path("reason").asText()).isEqualTo("REASON_AGENT_REMOVED_BY_OPERATOR");
+            assertThat(gone.path("message").asText()).isEqualTo("Operator initiated 'Machine DOWN'");
             assertThat(Json.parse(Cluster.get(ep, "/master/maintenance/status").body()))
                     .isEqualTo(Json.parse("{\"down_machines\":[" + MACHINE + "]}"));
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> slaves(ep) == 0);
@@ -101,17 +102,16 @@ class MaintenanceIT {
 
     @Test
     void drainAgentKillsItsTasksEndsDrainedAndOffersNothingUntilReactivated(@TempDir Path dir) throws Exception {
-        try (SingleAgentCluster c = SingleAgentCluster.start(dir, SchedulerClient.frameworkInfo("drain", null, 60, true))) {
+        try (SingleAgentCluster c = withRunningTask(dir, "worker")) {
             SchedulerClient s = c.scheduler();
             String ep = c.endpoint();
             String agentId = c.agent().agentId().orElseThrow();
-            s.launch(s.awaitOffer(10), "worker", "sleep 300", 0.5, 64);
-            s.awaitUpdate("worker", "TASK_RUNNING", 20);
 
             assertThat(answer(Cluster.post(ep, "/api/v1", "{\"type\":\"DRAIN_AGENT\",\"drain_agent\":{\"agent_id\":"
                     + "{\"value\":\"" + agentId + "\"},\"max_grace_period\":{\"nanoseconds\":1000000000}}}")))
                     .isEqualTo("200 ");
-            s.awaitUpdate("worker", "TASK_KILLED", 10);
+            assertThat(s.awaitUpdate("worker", "TASK_KILLED", 10).path("reason").asText())
+                    .isEqualTo("REASON_AGENT_DRAINING");
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
                 JsonNode agent = v1(ep, "{\"type\":\"GET_AGENTS\"}").path("get_agents").path("agents").get(0);
                 assertThat(agent.path("deactivated").asBoolean()).isTrue();
@@ -127,6 +127,8 @@ class MaintenanceIT {
                     .until(() -> s.events.subList(seen, s.events.size()).stream()
                             .noneMatch(e -> e.path("type").asText().equals("OFFERS")));
 
+            assertThat(answer(Cluster.post(ep, "/api/v1", "{\"type\":\"DRAIN_AGENT\",\"drain_agent\":{\"agent_id\":"
+                    + "{\"value\":\"nope\"}}}"))).isEqualTo("400 Unknown agent");
             assertThat(answer(Cluster.post(ep, "/api/v1", "{\"type\":\"REACTIVATE_AGENT\",\"reactivate_agent\":"
                     + "{\"agent_id\":{\"value\":\"" + agentId + "\"}}}"))).isEqualTo("200 ");
             s.await(e -> s.events.indexOf(e) >= seen && e.path("type").asText().equals("OFFERS"), 10);
@@ -137,20 +139,26 @@ class MaintenanceIT {
 
     @Test
     void markAgentGoneEndsItsTasksAndKeepsItOut(@TempDir Path dir) throws Exception {
-        try (SingleAgentCluster c = SingleAgentCluster.start(dir, SchedulerClient.frameworkInfo("gone", null, 60, true))) {
+        try (SingleAgentCluster c = withRunningTask(dir, "doomed")) {
             SchedulerClient s = c.scheduler();
             String ep = c.endpoint();
             String agentId = c.agent().agentId().orElseThrow();
-            s.launch(s.awaitOffer(10), "doomed", "sleep 300", 0.5, 64);
-            s.awaitUpdate("doomed", "TASK_RUNNING", 20);
             assertThat(answer(Cluster.post(ep, "/api/v1", "{\"type\":\"MARK_AGENT_GONE\",\"mark_agent_gone\":"
-                    + "{\"agent_id\":{\"value\":\"nope\"}}}"))).isEqualTo("400 Unknown agent 'nope'");
+                    + "{\"agent_id\":{\"value\":\"nope\"}}}"))).isEqualTo("404 Agent 'nope' not found");
             assertThat(answer(Cluster.post(ep, "/api/v1", "{\"type\":\"MARK_AGENT_GONE\",\"mark_agent_gone\":"
                     + "{\"agent_id\":{\"value\":\"" + agentId + "\"}}}"))).isEqualTo("200 ");
             JsonNode status = s.awaitUpdate("doomed", "TASK_GONE_BY_OPERATOR", 10);
             assertThat(status.path("reason").asText()).isEqualTo("REASON_AGENT_REMOVED_BY_OPERATOR");
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> slaves(ep) == 0);
         }
+    }
+
+    /** A cluster whose partition-aware framework runs one long task. */
+    private static SingleAgentCluster withRunningTask(Path dir, String taskId) throws Exception {
+        SingleAgentCluster c = SingleAgentCluster.start(dir, SchedulerClient.frameworkInfo(taskId, null, 60, true));
+        c.scheduler().launch(c.scheduler().awaitOffer(10), taskId, "sleep 300", 0.5, 64);
+        c.scheduler().awaitUpdate(taskId, "TASK_RUNNING", 20);
+        return c;
     }
 
     private static int slaves(String ep) throws Exception {

@@ -35,7 +35,7 @@ class QuotaIT {
 
             assertThat(answer(Cluster.post(ep, "/api/v1", "{\"type\":\"UPDATE_QUOTA\",\"update_quota\":{\"quota_configs\":"
                     + "[{\"role\":\"prod\",\"guarantees\":{\"cpus\":{\"value\":8}}}]}}")))
-                    .startsWith("400 Total quota guarantees '{ cpus:8.0 }' exceed cluster capacity");
+                    .startsWith("400 Invalid QuotaConfig: total quota guarantees 'cpus:8' exceed cluster capacity");
             assertThat(answer(Cluster.post(ep, "/api/v1", "{\"type\":\"UPDATE_QUOTA\",\"update_quota\":{\"quota_configs\":"
                     + "[{\"role\":\"prod\",\"guarantees\":{\"cpus\":{\"value\":4}},\"limits\":{\"cpus\":{\"value\":4}}}]}}")))
                     .isEqualTo("200 ");
@@ -54,7 +54,7 @@ class QuotaIT {
 
             assertThat(answer(delete(ep, "/master/quota/prod"))).isEqualTo("200 ");
             assertThat(answer(delete(ep, "/master/quota/prod")))
-                    .isEqualTo("400 Failed to validate remove quota request: No quota exists for role 'prod'");
+                    .isEqualTo("400 Failed to remove quota for path '/master/quota/prod': Role 'prod' has no quota set");
             prod.post(prod.call("SUPPRESS"));
             decline(prod, offer);
             dev.await(e -> dev.events.indexOf(e) >= seen && e.path("type").asText().equals("OFFERS"), 10);
@@ -81,7 +81,8 @@ class QuotaIT {
             assertThat(Json.parse(Cluster.get(ep, "/master/weights").body()))
                     .isEqualTo(Json.parse("[{\"role\":\"dev\",\"weight\":2.5}]"));
             assertThat(answer(Cluster.post(ep, "/api/v1", "{\"type\":\"UPDATE_WEIGHTS\",\"update_weights\":{\"weight_infos\":"
-                    + "[{\"role\":\"ops\",\"weight\":-1}]}}"))).isEqualTo("400 Invalid weight: '-1'. Weights must be positive");
+                    + "[{\"role\":\"ops\",\"weight\":-1}]}}"))).isEqualTo("400 Failed to validate update weights request JSON for role 'ops': Invalid weight '-1':"
+                            + " Weights must be positive");
             assertThat(v1(ep, "{\"type\":\"GET_WEIGHTS\"}").path("get_weights").path("weight_infos").get(0)
                     .path("weight").asDouble()).isEqualTo(2.5);
             assertThat(roles(ep, "dev").path("weight").asDouble()).isEqualTo(2.5);

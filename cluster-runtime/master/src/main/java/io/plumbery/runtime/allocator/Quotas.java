@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -68,48 +69,84 @@ public final class Quotas {
         return List.copyOf(byRole.values());
     }
 
-    /** Why these configs may not be set, or empty; unless forced, the guarantees must fit in the cluster. */
-    public Optional<String> check(List<Config> configs, Resources cluster, boolean force) {
+    /**
+     * Why these configs may not be set, or empty (Mesos's UPDATE_QUOTA checks and texts): valid, non-nested roles,
+     * guarantees within limits, and unless forced, limits not below what a role consumes and guarantees that fit in
+     * the cluster.
+     */
+    public Optional<String> check(List<Config> configs, Resources cluster, Function<String, Resources> consumed,
+                                  boolean force) {
         for (Config c : configs) {
-            Optional<String> badRole = Roles.invalid(c.role());
-            if (badRole.isPresent()) {
-                return Optional.of("Invalid QuotaConfig: " + badRole.get());
+            if (c.role().contains("/")) {
+                return Optional.of("Updating quota on nested role '" + c.role() + "' is not supported yet");
             }
-            if (c.role().equals("*")) {
-                return Optional.of("Invalid QuotaConfig: setting quota for the default '*' role is not supported");
-            }
-            for (Map<String, Double> m : List.of(c.guarantees(), c.limits())) {
-                if (m.values().stream().anyMatch(v -> v < 0 || v.isNaN() || v.isInfinite())) {
-                    return Optional.of("Invalid QuotaConfig: negative or non-finite values are not allowed: "
-                            + show(m));
-                }
-            }
-            for (Map.Entry<String, Double> g : c.guarantees().entrySet()) {
-                Double limit = c.limits().get(g.getKey());
-                if (limit != null && limit < g.getValue()) {
-                    return Optional.of("Invalid QuotaConfig: guarantees " + show(c.guarantees())
-                            + " is not contained within limits " + show(c.limits()));
-                }
+            Optional<String> invalid = invalid(c);
+            if (invalid.isPresent()) {
+                return Optional.of("Invalid QuotaConfig: " + invalid.get());
             }
         }
-        if (!force) {
-            Map<String, Double> total = new TreeMap<>();
-            Map<String, Config> after = new TreeMap<>(byRole);
-            configs.forEach(c -> after.put(c.role(), c));
-            after.values().forEach(c -> c.guarantees().forEach((k, v) -> total.merge(k, v, Double::sum)));
-            for (Map.Entry<String, Double> e : total.entrySet()) {
-                if (e.getValue() > cluster.scalar(e.getKey())) {
-                    return Optional.of("Total quota guarantees '" + show(total) + "' exceed cluster capacity '"
-                            + show(cluster.scalars()) + "' (use 'force' flag to bypass this check)");
-                }
+        if (force) {
+            return Optional.empty();
+        }
+        for (Config c : configs) {
+            Map<String, Double> used = consumed.apply(c.role()).scalars();
+            if (!within(used, c.limits())) {
+                return Optional.of("Invalid QuotaConfig: Role '" + c.role() + "' is already consuming '"
+                        + show(used) + "'; this is more than the requested limits '" + show(c.limits())
+                        + "' (use 'force' flag to bypass this check)");
             }
+        }
+        Map<String, Double> total = new TreeMap<>();
+        Map<String, Config> after = new TreeMap<>(byRole);
+        configs.forEach(c -> after.put(c.role(), c));
+        after.values().forEach(c -> c.guarantees().forEach((k, v) -> total.merge(k, v, Double::sum)));
+        if (total.entrySet().stream().anyMatch(e -> e.getValue() > cluster.scalar(e.getKey()))) {
+            return Optional.of("Invalid QuotaConfig: total quota guarantees '" + show(total) + "' exceed cluster"
+                    + " capacity '" + show(cluster.scalars()) + "' (use 'force' flag to bypass this check)");
         }
         return Optional.empty();
     }
 
+    private static Optional<String> invalid(Config c) {
+        if (c.role().isEmpty()) {
+            return Optional.of("'QuotaConfig.role' must be set");
+        }
+        Optional<String> badRole = Roles.invalid(c.role());
+        if (badRole.isPresent()) {
+            return Optional.of("Invalid 'QuotaConfig.role': " + badRole.get());
+        }
+        for (Map.Entry<String, Double> g : c.guarantees().entrySet()) {
+            if (g.getValue() < 0 || !Double.isFinite(g.getValue())) {
+                return Optional.of("Invalid guarantee configuration {'" + g.getKey() + "': "
+                        + Roles.number(g.getValue()) + "}: negative or non-finite values are not allowed");
+            }
+        }
+        for (Map.Entry<String, Double> l : c.limits().entrySet()) {
+            if (l.getValue() < 0 || !Double.isFinite(l.getValue())) {
+                return Optional.of("Invalid limit configuration {'" + l.getKey() + "': "
+                        + Roles.number(l.getValue()) + "}: negative or non-finite values are not allowed");
+            }
+        }
+        if (!within(c.guarantees(), c.limits())) {
+            return Optional.of("'QuotaConfig.guarantees' " + show(c.guarantees())
+                    + " is not contained within the 'QuotaConfig.limits' " + show(c.limits()));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the amounts are within the limits (a resource the limits do not name is unlimited). */
+    private static boolean within(Map<String, Double> amounts, Map<String, Double> limits) {
+        return amounts.entrySet().stream().allMatch(e -> !limits.containsKey(e.getKey())
+                || e.getValue() <= limits.get(e.getKey()) + 1e-9);
+    }
+
+    /** As Mesos prints resource quantities: {@code cpus:2; mem:1024}, {@code {}} when empty. */
     private static String show(Map<String, Double> m) {
-        return new TreeMap<>(m).entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
-                .collect(Collectors.joining("; ", "{ ", " }"));
+        if (m.isEmpty()) {
+            return "{}";
+        }
+        return new TreeMap<>(m).entrySet().stream().map(e -> e.getKey() + ":" + Roles.number(e.getValue()))
+                .collect(Collectors.joining("; "));
     }
 
     /** Sets each role's config; one with no guarantee and no limit removes the role's quota. */

@@ -23,19 +23,22 @@ public final class Weights {
         return Map.copyOf(byRole);
     }
 
-    /** Why these weights (mesos.v1.WeightInfo JSON) may not be set, or empty; Mesos's texts. */
+    /** Why these weights (a JSON array of mesos.v1.WeightInfo) may not be set, or empty; Mesos's texts. */
     public static Optional<String> check(JsonNode weightInfos) {
         if (!weightInfos.isArray()) {
             return Optional.of("Expecting a JSON array of weight infos");
         }
         for (JsonNode w : weightInfos) {
-            String role = w.path("role").asText("");
+            String role = w.path("role").asText("").trim();
             Optional<String> badRole = Roles.invalid(role);
             if (badRole.isPresent()) {
-                return badRole;
+                return Optional.of("Failed to validate update weights request JSON: Invalid role '" + role + "': "
+                        + badRole.get());
             }
-            if (!w.path("weight").isNumber() || w.path("weight").asDouble() <= 0) {
-                return Optional.of("Invalid weight: '" + w.path("weight").asText() + "'. Weights must be positive");
+            double weight = w.path("weight").asDouble();
+            if (weight <= 0) {
+                return Optional.of("Failed to validate update weights request JSON for role '" + role
+                        + "': Invalid weight '" + Roles.number(weight) + "': Weights must be positive");
             }
         }
         return Optional.empty();
@@ -44,7 +47,7 @@ public final class Weights {
     /** Sets the given roles' weights (others keep theirs). */
     public void update(JsonNode weightInfos) {
         Map<String, Double> given = new LinkedHashMap<>();
-        weightInfos.forEach(w -> given.put(w.path("role").asText(), w.path("weight").asDouble()));
+        weightInfos.forEach(w -> given.put(w.path("role").asText().trim(), w.path("weight").asDouble()));
         byRole.putAll(given);
     }
 

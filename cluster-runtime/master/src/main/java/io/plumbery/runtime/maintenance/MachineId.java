@@ -14,8 +14,22 @@ public record MachineId(String hostname, String ip) {
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
 
     public MachineId {
-        hostname = hostname == null || hostname.isEmpty() ? null : hostname.toLowerCase(Locale.ROOT);
+        hostname = hostname == null || hostname.isEmpty() ? null : hostname;
         ip = ip == null || ip.isEmpty() ? null : ip;
+    }
+
+    private String key() {
+        return hostname == null ? null : hostname.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MachineId m && java.util.Objects.equals(key(), m.key()) && java.util.Objects.equals(ip, m.ip);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(key(), ip);
     }
 
     public static MachineId of(JsonNode node) {
@@ -28,7 +42,7 @@ public record MachineId(String hostname, String ip) {
             return "Both 'hostname' and 'ip' for a machine are empty";
         }
         if (ip != null && !IPV4.matcher(ip).matches()) {
-            return "Failed to parse IP address '" + ip + "'";
+            return "Failed to parse IPv4: " + ip;
         }
         return null;
     }
@@ -42,6 +56,14 @@ public record MachineId(String hostname, String ip) {
             o.put("ip", ip);
         }
         return o;
+    }
+
+    /** As Mesos prints a machine in logs and some texts: {@code hostname (ip)}, or the one it has. */
+    public String display() {
+        if (hostname != null && ip != null) {
+            return hostname + " (" + ip + ")";
+        }
+        return hostname != null ? hostname : ip;
     }
 
     /** As Mesos names a machine in its error texts: its JSON. */

@@ -1,9 +1,13 @@
 package io.plumbery.runtime.master;
 
 import io.plumbery.runtime.maintenance.AgentDrains;
+import io.plumbery.runtime.maintenance.MachineId;
+import io.plumbery.runtime.maintenance.Maintenance;
 import io.plumbery.runtime.protocol.AgentMessages;
 import io.plumbery.runtime.protocol.TaskState;
+import io.plumbery.runtime.protocol.TaskStatus;
 import io.plumbery.runtime.state.AgentRecord;
+import io.plumbery.runtime.state.FrameworkRecord;
 import io.plumbery.runtime.state.TaskRecord;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -17,17 +21,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgentControl {
     private static final Logger LOG = LoggerFactory.getLogger(AgentControl.class);
+    private static final Optional<Refusal> UNKNOWN = Refusal.bad("Unknown agent");
     private final MasterCore core;
 
     public AgentControl(MasterCore core) {
         this.core = core;
     }
 
-    public Optional<String> deactivate(String agentId) {
+    public Optional<Refusal> deactivate(String agentId) {
         synchronized (core.state) {
             AgentRecord agent = core.state.agents.get(agentId);
             if (agent == null) {
-                return unknown(agentId);
+                return UNKNOWN;
             }
             core.state.drains.deactivate(agentId);
             stopOffers(agentId);
@@ -35,13 +40,13 @@ public final class AgentControl {
         }
     }
 
-    public Optional<String> reactivate(String agentId) {
+    public Optional<Refusal> reactivate(String agentId) {
         synchronized (core.state) {
-            if (!core.state.agents.containsKey(agentId)) {
-                return unknown(agentId);
-            }
             if (!core.state.drains.deactivated(agentId)) {
-                return Optional.of("Agent is not deactivated");
+                return Refusal.bad("Agent is not deactivated");
+            }
+            if (core.state.drains.drainingAgents().contains(agentId)) {
+                return Refusal.bad("Agent is still in the DRAINING state");
             }
             core.state.drains.reactivate(agentId);
             core.state.allocator.activateAgent(agentId, true);
@@ -51,14 +56,16 @@ public final class AgentControl {
     }
 
     /** DRAIN_AGENT: {@code maxGracePeriodNanos} caps each task's kill grace period (null: the task's own). */
-    public Optional<String> drain(String agentId, Long maxGracePeriodNanos, boolean markGone) {
-        if (maxGracePeriodNanos != null && maxGracePeriodNanos < 0) {
-            return Optional.of("Negative `max_grace_period` is not allowed");
-        }
+    public Optional<Refusal> drain(String agentId, Long maxGracePeriodNanos, boolean markGone) {
         synchronized (core.state) {
             AgentRecord agent = core.state.agents.get(agentId);
             if (agent == null) {
-                return unknown(agentId);
+                return UNKNOWN;
+            }
+            MachineId machine = MaintenanceControl.machineOf(agent.info(), agent.endpoint());
+            if (core.state.maintenance.mode(machine) != Maintenance.Mode.UP) {
+                return Refusal.bad("Agent " + agentId + " is part of a maintenance schedule under Machine "
+                        + machine.display());
             }
             LOG.info("Draining agent {} (max grace period {} ns, mark gone {})", agentId, maxGracePeriodNanos, markGone);
             core.state.drains.drain(agentId, maxGracePeriodNanos, markGone);
@@ -83,14 +90,14 @@ public final class AgentControl {
         return own == null ? max : Math.min(own, max);
     }
 
-    public Optional<String> markGone(String agentId) {
+    /** MARK_AGENT_GONE; an agent already gone is fine, one never seen is 404. */
+    public Optional<Refusal> markGone(String agentId) {
         synchronized (core.state) {
             AgentRecord agent = core.state.agents.get(agentId);
-            if (agent == null && !core.state.drains.gone(agentId)) {
-                return unknown(agentId);
-            }
             if (agent != null) {
                 gone(agent);
+            } else if (!core.state.drains.gone(agentId)) {
+                return Optional.of(new Refusal(404, "Agent '" + agentId + "' not found"));
             }
             return Optional.empty();
         }
@@ -99,8 +106,7 @@ public final class AgentControl {
     private void gone(AgentRecord agent) {
         core.state.drains.markGone(agent.id());
         core.state.allocator.activateAgent(agent.id(), true);
-        AgentRemoval.remove(core, agent, new AgentRemoval.Outcome(TaskState.TASK_GONE_BY_OPERATOR,
-                "REASON_AGENT_REMOVED_BY_OPERATOR", "Agent has been marked gone"));
+        AgentRemoval.remove(core, agent, "Agent has been marked gone");
     }
 
     /** Draining agents with no task left become DRAINED (and gone, if the drain asked for it). */
@@ -134,7 +140,17 @@ public final class AgentControl {
         AgentRegistry.dropOffersOn(core, agentId);
     }
 
-    private static Optional<String> unknown(String agentId) {
-        return Optional.of("Unknown agent '" + agentId + "'");
+    /**
+     * A status from a draining agent: a killed task's reason says the drain killed it, and when the drain marks the
+     * agent gone, partition-aware frameworks see it TASK_GONE_BY_OPERATOR (what Mesos's agent reports). Caller holds
+     * the lock.
+     */
+    static TaskStatus fromDraining(MasterCore core, String agentId, FrameworkRecord fw, TaskStatus status) {
+        Optional<AgentDrains.DrainInfo> drain = core.state.drains.drainInfo(agentId);
+        if (drain.isEmpty() || (status.state() != TaskState.TASK_KILLED && status.state() != TaskState.TASK_KILLING)) {
+            return status;
+        }
+        boolean gone = drain.get().markGone() && fw != null && fw.partitionAware();
+        return status.withState(gone ? TaskState.TASK_GONE_BY_OPERATOR : status.state(), "REASON_AGENT_DRAINING");
     }
 }

@@ -131,15 +131,16 @@ public final class AgentRegistry {
             }
             agent.seen(MasterCore.now());
             for (AgentMessages.StatusUpdate update : msg.updates()) {
-                TaskRecord task = agent.tasks().get(update.status().taskId().value());
-                if (task != null) {
-                    core.applyStatus(task, update.status());
-                }
                 FrameworkRecord fw = core.state.frameworks.get(update.frameworkId());
+                TaskStatus status = AgentControl.fromDraining(core, agent.id(), fw, update.status());
+                TaskRecord task = agent.tasks().get(status.taskId().value());
+                if (task != null) {
+                    core.applyStatus(task, status);
+                }
                 if (fw == null) {
-                    forget.add(update.status().uuid());
+                    forget.add(status.uuid());
                 } else {
-                    fw.send(Event.update(update.status()));
+                    fw.send(Event.update(status));
                 }
             }
         }

@@ -21,16 +21,15 @@ import org.slf4j.LoggerFactory;
 final class AgentRemoval {
     private static final Logger LOG = LoggerFactory.getLogger(AgentRemoval.class);
 
-    /** The task state frameworks get: partition-aware ones {@code partitionAware}, the others TASK_LOST. */
-    record Outcome(TaskState partitionAware, String reason, String message) {
-    }
-
     private AgentRemoval() {
     }
 
-    /** Caller holds the lock. */
-    static void remove(MasterCore core, AgentRecord agent, Outcome outcome) {
-        LOG.info("Removing agent {} at {}: {}", agent.id(), agent.endpoint(), outcome.message());
+    /**
+     * Caller holds the lock. As Mesos removes an agent on the operator's word: tasks of partition-aware frameworks
+     * become TASK_GONE_BY_OPERATOR, the others TASK_LOST, with {@code message}.
+     */
+    static void remove(MasterCore core, AgentRecord agent, String message) {
+        LOG.info("Removing agent {} at {}: {}", agent.id(), agent.endpoint(), message);
         AgentRegistry.dropOffersOn(core, agent.id());
         Set<String> frameworks = new LinkedHashSet<>();
         agent.tasks().values().forEach(t -> frameworks.add(t.frameworkId()));
@@ -38,9 +37,10 @@ final class AgentRemoval {
         for (TaskRecord task : new ArrayList<>(agent.tasks().values())) {
             FrameworkRecord fw = core.state.frameworks.get(task.frameworkId());
             if (!task.state().isTerminal()) {
-                TaskState state = fw != null && fw.partitionAware() ? outcome.partitionAware() : TaskState.TASK_LOST;
-                TaskStatus status = MasterCore.masterStatus(task.id(), state, agent.id(), outcome.reason(),
-                        outcome.message());
+                boolean partitionAware = fw != null && fw.partitionAware();
+                TaskStatus status = MasterCore.masterStatus(task.id(),
+                        partitionAware ? TaskState.TASK_GONE_BY_OPERATOR : TaskState.TASK_LOST, agent.id(),
+                        partitionAware ? "REASON_AGENT_REMOVED_BY_OPERATOR" : "REASON_AGENT_REMOVED", message);
                 core.applyStatus(task, status);
                 if (fw != null) {
                     fw.send(Event.update(status));

@@ -12,7 +12,6 @@ import io.plumbery.runtime.protocol.Call;
 import io.plumbery.runtime.protocol.Event;
 import io.plumbery.runtime.protocol.Id;
 import io.plumbery.runtime.protocol.Json;
-import io.plumbery.runtime.protocol.TaskState;
 import io.plumbery.runtime.state.AgentRecord;
 import io.plumbery.runtime.state.FrameworkRecord;
 import io.plumbery.runtime.state.OpenOffer;
@@ -72,8 +71,7 @@ public final class MaintenanceControl {
             }
             for (AgentRecord agent : new ArrayList<>(core.state.agents.values())) {
                 if (ids.contains(machineOf(agent.info(), agent.endpoint()))) {
-                    AgentRemoval.remove(core, agent, new AgentRemoval.Outcome(TaskState.TASK_GONE,
-                            "REASON_AGENT_REMOVED", "Agent " + agent.info().hostname() + " removed: " + MACHINE_DOWN));
+                    AgentRemoval.remove(core, agent, MACHINE_DOWN);
                 }
             }
             core.state.maintenance.down(ids);
@@ -197,8 +195,9 @@ public final class MaintenanceControl {
     /** ACCEPT_INVERSE_OFFERS / DECLINE_INVERSE_OFFERS. Caller holds the lock. */
     static SchedulerCalls.Result answer(MasterCore core, FrameworkRecord fw, Call.InverseOfferAnswer answer,
                                         boolean accepted) {
-        if (answer == null || answer.inverseOfferIds() == null || answer.inverseOfferIds().isEmpty()) {
-            return SchedulerCalls.Result.bad("Expecting 'inverse_offer_ids' to be present");
+        if (answer == null || answer.inverseOfferIds() == null) {
+            return SchedulerCalls.Result.bad("Expecting '" + (accepted ? "accept" : "decline")
+                    + "_inverse_offers' to be present");
         }
         double refuse = answer.filters() == null ? 5.0 : answer.filters().refuseSecondsOrDefault();
         for (Id id : answer.inverseOfferIds()) {

@@ -7,7 +7,10 @@ import io.plumbery.runtime.protocol.ResourceSpec;
 import io.plumbery.runtime.protocol.Resources;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class QuotaAndWeightAllocationTest {
     private static final Resources AGENT = ResourceSpec.parseResources("cpus:4;mem:4096;ports:[31000-31010]");
@@ -23,25 +26,16 @@ class QuotaAndWeightAllocationTest {
         return grants.stream().filter(g -> g.frameworkId().equals(framework)).count();
     }
 
-    @Test
-    void aRoleOfWeightThreeGetsThreeTimesTheAgents() {
+    @ParameterizedTest
+    @CsvSource({"3, 3, 1", "1, 2, 2"})
+    void aRolesWeightMultipliesItsShareOfTheAgents(double weight, long heavy, long light) {
         Allocator a = withAgents(new Allocator(), 4);
-        a.weights().update(Json.parse("[{\"role\":\"heavy\",\"weight\":3}]"));
+        a.weights().update(Json.parse("[{\"role\":\"heavy\",\"weight\":" + weight + "}]"));
         a.addFramework("f-heavy", "heavy", true);
         a.addFramework("f-light", "light", true);
         List<Allocator.Grant> grants = a.allocate(0);
-        assertThat(count(grants, "f-heavy")).isEqualTo(3);
-        assertThat(count(grants, "f-light")).isEqualTo(1);
-    }
-
-    @Test
-    void equalWeightsShareEvenly() {
-        Allocator a = withAgents(new Allocator(), 4);
-        a.addFramework("f-heavy", "heavy", true);
-        a.addFramework("f-light", "light", true);
-        List<Allocator.Grant> grants = a.allocate(0);
-        assertThat(count(grants, "f-heavy")).isEqualTo(2);
-        assertThat(count(grants, "f-light")).isEqualTo(2);
+        assertThat(count(grants, "f-heavy")).isEqualTo(heavy);
+        assertThat(count(grants, "f-light")).isEqualTo(light);
     }
 
     @Test
@@ -95,12 +89,24 @@ class QuotaAndWeightAllocationTest {
     void quotaChecksAndSnapshots() {
         Quotas q = new Quotas();
         Resources cluster = ResourceSpec.parseResources("cpus:8;mem:8192");
-        assertThat(q.check(List.of(new Quotas.Config("r", Map.of("cpus", 2.0), Map.of("cpus", 1.0))), cluster, false))
-                .contains("Invalid QuotaConfig: guarantees { cpus:2.0 } is not contained within limits { cpus:1.0 }");
-        assertThat(q.check(List.of(new Quotas.Config("r", Map.of("cpus", 9.0), Map.of())), cluster, false))
-                .get().asString().startsWith("Total quota guarantees '{ cpus:9.0 }' exceed cluster capacity");
-        assertThat(q.check(List.of(new Quotas.Config("r", Map.of("cpus", 9.0), Map.of())), cluster, true)).isEmpty();
-        assertThat(q.check(List.of(new Quotas.Config("*", Map.of("cpus", 1.0), Map.of())), cluster, true)).isPresent();
+        Function<String, Resources> nothing = role -> Resources.EMPTY;
+        assertThat(q.check(List.of(new Quotas.Config("r", Map.of("cpus", 2.0), Map.of("cpus", 1.0))), cluster, nothing,
+                false)).contains("Invalid QuotaConfig: 'QuotaConfig.guarantees' cpus:2 is not contained within the"
+                + " 'QuotaConfig.limits' cpus:1");
+        assertThat(q.check(List.of(new Quotas.Config("r", Map.of("cpus", 9.0), Map.of())), cluster, nothing, false))
+                .contains("Invalid QuotaConfig: total quota guarantees 'cpus:9' exceed cluster capacity 'cpus:8;"
+                        + " mem:8192' (use 'force' flag to bypass this check)");
+        assertThat(q.check(List.of(new Quotas.Config("r", Map.of("cpus", 9.0), Map.of())), cluster, nothing, true))
+                .isEmpty();
+        assertThat(q.check(List.of(new Quotas.Config("r", Map.of(), Map.of("cpus", 1.0))), cluster,
+                role -> Resources.scalars(Map.of("cpus", 2.0)), false)).contains("Invalid QuotaConfig: Role 'r' is"
+                + " already consuming 'cpus:2'; this is more than the requested limits 'cpus:1' (use 'force' flag to"
+                + " bypass this check)");
+        assertThat(q.check(List.of(new Quotas.Config("a/b", Map.of(), Map.of())), cluster, nothing, true))
+                .contains("Updating quota on nested role 'a/b' is not supported yet");
+        assertThat(q.check(List.of(new Quotas.Config("-x", Map.of(), Map.of())), cluster, nothing, true))
+                .contains("Invalid QuotaConfig: Invalid 'QuotaConfig.role': Role component '-x' is invalid because"
+                        + " it starts with a dash");
         q.update(List.of(new Quotas.Config("r", Map.of("cpus", 2.0), Map.of("cpus", 4.0))));
         Quotas back = Quotas.restore(Json.parse(q.snapshot().toString()));
         assertThat(back.configs()).isEqualTo(q.configs());
@@ -110,8 +116,8 @@ class QuotaAndWeightAllocationTest {
 
     @Test
     void weightChecksAndSnapshots() {
-        assertThat(Weights.check(Json.parse("[{\"role\":\"r\",\"weight\":0}]")))
-                .contains("Invalid weight: '0'. Weights must be positive");
+        assertThat(Weights.check(Json.parse("[{\"role\":\"r\",\"weight\":0}]"))).contains("Failed to validate"
+                + " update weights request JSON for role 'r': Invalid weight '0': Weights must be positive");
         assertThat(Weights.check(Json.parse("[{\"role\":\"a b\",\"weight\":1}]"))).isPresent();
         Weights w = new Weights();
         w.update(Json.parse("[{\"role\":\"r\",\"weight\":2.5}]"));

@@ -21,13 +21,13 @@ class MaintenanceTest {
         assertThat(m.checkSchedule(schedule(A, B))).isEmpty();
         m.updateSchedule(schedule(A, B));
         assertThat(m.mode(new MachineId("host-a", "10.0.0.1"))).isEqualTo(Maintenance.Mode.DRAINING);
-        assertThat(m.checkUp(List.of(A))).contains("Machine '{\"hostname\":\"host-a\",\"ip\":\"10.0.0.1\"}' is not in"
+        assertThat(m.checkUp(List.of(A))).contains("Machine '{\"hostname\":\"Host-A\",\"ip\":\"10.0.0.1\"}' is not in"
                 + " DOWN mode and cannot be brought up");
         assertThat(m.checkDown(List.of(A))).isEmpty();
         m.down(List.of(A));
         assertThat(m.mode(A)).isEqualTo(Maintenance.Mode.DOWN);
         assertThat(m.checkDown(List.of(A))).get().asString().endsWith("is not in DRAINING mode and cannot be brought down");
-        assertThat(m.checkSchedule(schedule(B))).contains("Machine '{\"hostname\":\"host-a\",\"ip\":\"10.0.0.1\"}' is"
+        assertThat(m.checkSchedule(schedule(B))).contains("Machine '{\"hostname\":\"Host-A\",\"ip\":\"10.0.0.1\"}' is"
                 + " deactivated and cannot be removed from the schedule");
         m.up(List.of(A));
         assertThat(m.mode(A)).isEqualTo(Maintenance.Mode.UP);
@@ -44,7 +44,7 @@ class MaintenanceTest {
                 .contains("List of machines in the maintenance window is empty");
         assertThat(m.checkSchedule(schedule(new MachineId("", null))))
                 .contains("Both 'hostname' and 'ip' for a machine are empty");
-        assertThat(m.checkSchedule(schedule(new MachineId(null, "10.0.0.300")))).isPresent();
+        assertThat(m.checkSchedule(schedule(new MachineId(null, "10.0.0.300")))).contains("Failed to parse IPv4: 10.0.0.300");
         assertThat(m.checkSchedule(new Schedule(List.of(new Window(List.of(A), new Unavailability(0, -1L))))))
                 .contains("Unavailability 'duration' is negative");
     }

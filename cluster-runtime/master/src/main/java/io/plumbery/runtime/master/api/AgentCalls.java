@@ -3,6 +3,7 @@ package io.plumbery.runtime.master.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbery.runtime.http.Exchange;
 import io.plumbery.runtime.master.AgentControl;
+import io.plumbery.runtime.master.Refusal;
 import java.util.Optional;
 
 /** The v1 operator calls on one agent: DRAIN_AGENT, DEACTIVATE_AGENT, REACTIVATE_AGENT, MARK_AGENT_GONE. */
@@ -18,7 +19,7 @@ public final class AgentCalls implements OperatorCalls {
         String field = type.toLowerCase(java.util.Locale.ROOT);
         JsonNode body = call.path(field);
         String agentId = body.path("agent_id").path("value").asText("");
-        Optional<String> refused;
+        Optional<Refusal> refused;
         switch (type) {
             case "DRAIN_AGENT", "DEACTIVATE_AGENT", "REACTIVATE_AGENT", "MARK_AGENT_GONE" -> {
                 if (agentId.isEmpty()) {
@@ -40,7 +41,7 @@ public final class AgentCalls implements OperatorCalls {
                 return false;
             }
         }
-        Methods.done(ex, refused);
+        Methods.refused(ex, refused);
         return true;
     }
 }

@@ -34,8 +34,13 @@ final class Methods {
 
     /** 200 with no body, or 400 with the text of a refused change. */
     static void done(Exchange ex, java.util.Optional<String> refused) {
-        if (refused.isPresent()) {
-            ex.text(400, refused.get());
+        refused(ex, refused.map(text -> new io.plumbery.runtime.master.Refusal(400, text)));
+    }
+
+    /** 200 with no body, or the refusal's status and text. */
+    static void refused(Exchange ex, java.util.Optional<io.plumbery.runtime.master.Refusal> refusal) {
+        if (refusal.isPresent()) {
+            ex.text(refusal.get().status(), refusal.get().message());
         } else {
             ex.empty(200);
         }

@@ -37,7 +37,8 @@ public final class QuotaCalls implements OperatorCalls {
         router.route(gate.leaderOnly(this::quotaEndpoint), QUOTA, "/quota");
         router.routeUnder(QUOTA + "/", gate.leaderOnly(ex -> {
             if (Methods.allowed(ex, "DELETE")) {
-                Methods.done(ex, remove(ex.decodedPath().substring(QUOTA.length() + 1)));
+                String role = ex.decodedPath().substring(QUOTA.length() + 1);
+                Methods.done(ex, remove(role, "Failed to remove quota for path '" + ex.decodedPath() + "'"));
             }
         }));
     }
@@ -64,7 +65,7 @@ public final class QuotaCalls implements OperatorCalls {
                 return true;
             }
             case "REMOVE_QUOTA" -> {
-                Methods.done(ex, remove(call.path("remove_quota").path("role").asText("")));
+                Methods.done(ex, remove(call.path("remove_quota").path("role").asText(""), "Failed to remove quota"));
                 return true;
             }
             default -> {
@@ -103,7 +104,8 @@ public final class QuotaCalls implements OperatorCalls {
 
     private Optional<String> updateQuota(List<Quotas.Config> configs, boolean force) {
         Optional<String> invalid = core.read(s -> {
-            Optional<String> refused = s.allocator.quotas().check(configs, s.allocator.total(), force);
+            Optional<String> refused = s.allocator.quotas().check(configs, s.allocator.total(),
+                    s.allocator::allocatedToRole, force);
             if (refused.isEmpty()) {
                 s.allocator.quotas().update(configs);
             }
@@ -128,9 +130,10 @@ public final class QuotaCalls implements OperatorCalls {
         return updateQuota(List.of(new Quotas.Config(role, scalars, scalars)), request.path("force").asBoolean(false));
     }
 
-    private Optional<String> remove(String role) {
+    /** REMOVE_QUOTA and DELETE: {@code failure} starts the text when the role has no quota. */
+    private Optional<String> remove(String role, String failure) {
         if (!core.read(s -> s.allocator.quotas().has(role))) {
-            return Optional.of("Failed to validate remove quota request: No quota exists for role '" + role + "'");
+            return Optional.of(failure + ": Role '" + role + "' has no quota set");
         }
         return updateQuota(List.of(new Quotas.Config(role, Map.of(), Map.of())), true);
     }
@@ -155,8 +158,8 @@ public final class QuotaCalls implements OperatorCalls {
         }
         switch (ex.method()) {
             case "GET" -> Jsonp.ok(ex, status());
-            case "DELETE" -> ex.text(400, "Failed to parse remove quota request url '" + ex.path()
-                    + "': Expecting the role in the path: /quota/ROLE");
+            case "DELETE" -> ex.text(400, "Failed to parse remove quota request for path '" + ex.path()
+                    + "': expected 3 tokens, found 2 tokens");
             default -> {
                 JsonNode body = Methods.jsonBody(ex);
                 if (body != null) {
