@@ -42,6 +42,11 @@ class MaintenanceIT {
                     .path("inverse_offers").path("inverse_offers").get(0);
             assertThat(inverse.path("agent_id").path("value").asText()).isEqualTo(c.agent().agentId().orElseThrow());
             assertThat(inverse.path("unavailability").path("start").path("nanoseconds").asLong()).isEqualTo(START);
+            int scheduled = s.events.size();
+            s.decline(s.awaitOffer(10));
+            JsonNode offer = s.await(e -> s.events.indexOf(e) >= scheduled && e.path("type").asText().equals("OFFERS"),
+                    10).path("offers").path("offers").get(0);
+            assertThat(offer.path("unavailability").path("start").path("nanoseconds").asLong()).isEqualTo(START);
             ObjectNode decline = s.call("DECLINE_INVERSE_OFFERS");
             decline.putObject("decline_inverse_offers").putArray("inverse_offer_ids").add(inverse.path("id"));
             assertThat(s.post(decline)).isEqualTo(202);

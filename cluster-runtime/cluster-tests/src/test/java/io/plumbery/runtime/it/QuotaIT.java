@@ -39,7 +39,7 @@ class QuotaIT {
             assertThat(answer(Cluster.post(ep, "/api/v1", "{\"type\":\"UPDATE_QUOTA\",\"update_quota\":{\"quota_configs\":"
                     + "[{\"role\":\"prod\",\"guarantees\":{\"cpus\":{\"value\":4}},\"limits\":{\"cpus\":{\"value\":4}}}]}}")))
                     .isEqualTo("200 ");
-            decline(dev, first);
+            dev.decline(first);
             int seen = dev.events.size();
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> offersSince(dev, seen) == 0);
 
@@ -56,7 +56,7 @@ class QuotaIT {
             assertThat(answer(delete(ep, "/master/quota/prod")))
                     .isEqualTo("400 Failed to remove quota for path '/master/quota/prod': Role 'prod' has no quota set");
             prod.post(prod.call("SUPPRESS"));
-            decline(prod, offer);
+            prod.decline(offer);
             dev.await(e -> dev.events.indexOf(e) >= seen && e.path("type").asText().equals("OFFERS"), 10);
         }
     }
@@ -92,14 +92,6 @@ class QuotaIT {
                 assertThat(r.path("weight").asDouble()).isEqualTo(2.5);
             });
         }
-    }
-
-    private static void decline(SchedulerClient s, JsonNode offer) throws Exception {
-        ObjectNode call = s.call("DECLINE");
-        ObjectNode d = call.putObject("decline");
-        d.putArray("offer_ids").add(offer.path("id"));
-        d.putObject("filters").put("refuse_seconds", 0.0);
-        assertThat(s.post(call)).isEqualTo(202);
     }
 
     private static long offersSince(SchedulerClient s, int index) {

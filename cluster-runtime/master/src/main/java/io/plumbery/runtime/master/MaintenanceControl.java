@@ -7,6 +7,7 @@ import io.plumbery.runtime.maintenance.InverseOffers;
 import io.plumbery.runtime.maintenance.MachineId;
 import io.plumbery.runtime.maintenance.Maintenance;
 import io.plumbery.runtime.maintenance.Schedule;
+import io.plumbery.runtime.maintenance.Unavailability;
 import io.plumbery.runtime.protocol.AgentInfo;
 import io.plumbery.runtime.protocol.Call;
 import io.plumbery.runtime.protocol.Event;
@@ -14,6 +15,7 @@ import io.plumbery.runtime.protocol.Id;
 import io.plumbery.runtime.protocol.Json;
 import io.plumbery.runtime.state.AgentRecord;
 import io.plumbery.runtime.state.FrameworkRecord;
+import io.plumbery.runtime.state.MasterState;
 import io.plumbery.runtime.state.OpenOffer;
 import io.plumbery.runtime.state.TaskRecord;
 import java.util.ArrayList;
@@ -175,6 +177,15 @@ public final class MaintenanceControl {
             }
         }
         return ids;
+    }
+
+    /** The unavailability of a DRAINING machine, which offers of its agents carry (null otherwise). Lock held. */
+    static JsonNode unavailability(MasterState state, AgentRecord agent) {
+        MachineId machine = machineOf(agent.info(), agent.endpoint());
+        if (state.maintenance.mode(machine) != Maintenance.Mode.DRAINING) {
+            return null;
+        }
+        return state.maintenance.unavailability(machine).map(Unavailability::toJson).orElse(null);
     }
 
     private JsonNode inverseOffer(InverseOffers.Outstanding o, AgentRecord agent) {
