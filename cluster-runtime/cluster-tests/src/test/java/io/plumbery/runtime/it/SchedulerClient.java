@@ -192,6 +192,19 @@ final class SchedulerClient implements AutoCloseable {
                 .path("update").path("status");
     }
 
+    /** DECLINE the offer, refusing nothing afterwards. */
+    void decline(JsonNode offer) throws Exception {
+        consumed(offer);
+        ObjectNode call = call("DECLINE");
+        ObjectNode d = call.putObject("decline");
+        d.putArray("offer_ids").add(offer.path("id"));
+        d.putObject("filters").put("refuse_seconds", 0.0);
+        int status = post(call);
+        if (status != 202) {
+            throw new IllegalStateException("DECLINE answered " + status);
+        }
+    }
+
     /** ACCEPT the offer with one shell task using the given cpus/mem. */
     int launch(JsonNode offer, String taskId, String shellCommand, double cpus, double mem) throws Exception {
         return launch(offer, taskId, shellCommand, cpus, mem, (ArrayNode) null);

@@ -3,14 +3,17 @@ package io.plumbery.runtime.allocator;
 import io.plumbery.runtime.protocol.Resources;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Hierarchical DRF allocator: for each agent with free resources, roles are sorted by DRF, then the role's
- * frameworks by DRF, and the first framework that is active, not suppressed and not filtered for that agent is
- * granted all the agent's free resources. Not thread-safe: the master calls it under its lock.
+ * Hierarchical DRF allocator: for each active agent with free resources, roles are sorted by weighted DRF (those
+ * below their quota guarantee first), then the role's frameworks by DRF, and the first framework that is active, not
+ * suppressed and not filtered for that agent is granted the agent's free resources, within its role's quota limit. Not thread-safe: the master calls it under its lock.
  */
 public final class Allocator {
 
@@ -44,7 +47,20 @@ public final class Allocator {
     private final Map<String, FrameworkSlot> frameworks = new LinkedHashMap<>();
     private final Map<String, Resources> roleAllocated = new HashMap<>();
     private final DeclineFilters filters = new DeclineFilters();
+    private final Set<String> inactiveAgents = new HashSet<>();
     private Resources total = Resources.EMPTY;
+    private final Weights weights;
+    private final Quotas quotas;
+
+    public Allocator() {
+        this(new Weights(), new Quotas());
+    }
+
+    /** An allocator with the operator's weights and quotas (restored from the registry, or new). */
+    public Allocator(Weights weights, Quotas quotas) {
+        this.weights = weights;
+        this.quotas = quotas;
+    }
 
     public void addFramework(String frameworkId, String role, boolean active) {
         FrameworkSlot slot = frameworks.computeIfAbsent(frameworkId, id -> new FrameworkSlot(role));
@@ -103,6 +119,18 @@ public final class Allocator {
         total = total.minus(slot.total.scalarsOnly());
     }
 
+    /**
+     * An inactive agent (deactivated, draining, on a machine going down) gets no offers; what it runs stays allocated.
+     * Kept by agent id across the agent's re-registration.
+     */
+    public void activateAgent(String agentId, boolean active) {
+        if (active) {
+            inactiveAgents.remove(agentId);
+        } else {
+            inactiveAgents.add(agentId);
+        }
+    }
+
     /** Resources given back (declined, unused part of an accept, finished task) with an optional filter. */
     public void recover(String frameworkId, String agentId, Resources resources, double refuseSeconds, long nowMillis) {
         release(frameworkId, agentId, resources);
@@ -123,36 +151,117 @@ public final class Allocator {
         }
         for (Map.Entry<String, AgentSlot> e : agents.entrySet()) {
             AgentSlot agent = e.getValue();
-            Resources free = agent.total.minus(agent.allocated);
-            if (!free.isAllocatable()) {
+            if (inactiveAgents.contains(e.getKey())) {
                 continue;
             }
-            String chosen = choose(e.getKey(), nowMillis);
-            if (chosen != null) {
-                allocate(chosen, e.getKey(), free);
-                frameworks.get(chosen).allocations++;
-                grants.add(new Grant(chosen, e.getKey(), frameworks.get(chosen).role, free));
+            Set<String> granted = new HashSet<>();
+            Resources free = agent.total.minus(agent.allocated);
+            // a grant capped by its role's limit leaves the rest of the agent to the next role
+            while (free.isAllocatable()) {
+                Grant grant = choose(e.getKey(), free, granted, nowMillis);
+                if (grant == null) {
+                    break;
+                }
+                allocate(grant.frameworkId(), e.getKey(), grant.resources());
+                frameworks.get(grant.frameworkId()).allocations++;
+                grants.add(grant);
+                granted.add(grant.frameworkId());
+                free = agent.total.minus(agent.allocated);
             }
         }
         return grants;
     }
 
-    private String choose(String agentId, long nowMillis) {
+    /**
+     * Roles below their quota guarantee first, then the others, each group in weighted DRF order; the first role
+     * whose limit leaves room gets the agent's free resources (capped by that limit), unless that would take what
+     * other roles' unmet guarantees need and the role itself is not below its guarantee.
+     */
+    private Grant choose(String agentId, Resources free, Set<String> granted, long nowMillis) {
         Map<String, List<DrfSorter.Client>> byRole = new HashMap<>();
         for (Map.Entry<String, FrameworkSlot> f : frameworks.entrySet()) {
             FrameworkSlot slot = f.getValue();
-            if (slot.active && !slot.suppressed && !filters.isFiltered(f.getKey(), agentId, nowMillis)) {
+            if (slot.active && !slot.suppressed && !granted.contains(f.getKey())
+                    && !filters.isFiltered(f.getKey(), agentId, nowMillis)) {
                 byRole.computeIfAbsent(slot.role, r -> new ArrayList<>())
                         .add(new DrfSorter.Client(f.getKey(), slot.allocated, 1.0, slot.allocations));
             }
         }
-        if (byRole.isEmpty()) {
-            return null;
+        List<DrfSorter.Client> guaranteed = new ArrayList<>();
+        List<DrfSorter.Client> others = new ArrayList<>();
+        for (String r : byRole.keySet()) {
+            (belowGuarantee(r) ? guaranteed : others).add(
+                    new DrfSorter.Client(r, roleAllocated(r), weights.of(r), 0));
         }
-        List<DrfSorter.Client> roles = new ArrayList<>();
-        byRole.keySet().forEach(r -> roles.add(new DrfSorter.Client(r, roleAllocated.getOrDefault(r, Resources.EMPTY), 1.0, 0)));
-        String role = DrfSorter.sort(roles, total).get(0);
-        return DrfSorter.sort(byRole.get(role), total).get(0);
+        List<String> order = new ArrayList<>(DrfSorter.sort(guaranteed, total));
+        order.addAll(DrfSorter.sort(others, total));
+        for (String role : order) {
+            Resources grant = withinLimit(role, free);
+            if (!grant.isAllocatable() || (!belowGuarantee(role) && !leavesHeadroom(role, grant))) {
+                continue;
+            }
+            String framework = DrfSorter.sort(byRole.get(role), total).get(0);
+            return new Grant(framework, agentId, role, grant);
+        }
+        return null;
+    }
+
+    private Resources roleAllocated(String role) {
+        return roleAllocated.getOrDefault(role, Resources.EMPTY);
+    }
+
+    private boolean belowGuarantee(String role) {
+        Resources held = roleAllocated(role);
+        return quotas.guarantees(role).entrySet().stream().anyMatch(g -> held.scalar(g.getKey()) < g.getValue());
+    }
+
+    /** The free resources, each scalar capped by the room left under the role's limit. */
+    private Resources withinLimit(String role, Resources free) {
+        Map<String, Double> limits = quotas.limits(role);
+        if (limits.isEmpty()) {
+            return free;
+        }
+        Resources held = roleAllocated(role);
+        Map<String, Double> scalars = new TreeMap<>(free.scalars());
+        limits.forEach((name, limit) -> scalars.computeIfPresent(name, (k, v) ->
+                Math.min(v, Math.max(0.0, limit - held.scalar(k)))));
+        scalars.values().removeIf(v -> v <= 0);
+        return Resources.of(scalars, free.rangeMap());
+    }
+
+    /** Whether, after this grant, what is still free on active agents covers the other roles' unmet guarantees. */
+    private boolean leavesHeadroom(String role, Resources grant) {
+        Map<String, Double> needed = new HashMap<>();
+        for (Quotas.Config c : quotas.configs()) {
+            if (!c.role().equals(role)) {
+                Resources held = roleAllocated(c.role());
+                c.guarantees().forEach((k, v) -> needed.merge(k, Math.max(0.0, v - held.scalar(k)), Double::sum));
+            }
+        }
+        if (needed.values().stream().allMatch(v -> v <= 0)) {
+            return true;
+        }
+        Resources unallocated = Resources.EMPTY;
+        for (Map.Entry<String, AgentSlot> e : agents.entrySet()) {
+            if (!inactiveAgents.contains(e.getKey())) {
+                unallocated = unallocated.plus(e.getValue().total.minus(e.getValue().allocated).scalarsOnly());
+            }
+        }
+        Resources after = unallocated.minus(grant.scalarsOnly());
+        return needed.entrySet().stream().allMatch(n -> after.scalar(n.getKey()) + 1e-9 >= n.getValue());
+    }
+
+    public Weights weights() {
+        return weights;
+    }
+
+    public Quotas quotas() {
+        return quotas;
+    }
+
+    /** Scalar resources allocated (offered or used) to a role. */
+    public Resources allocatedToRole(String role) {
+        return roleAllocated(role);
     }
 
     private void allocate(String frameworkId, String agentId, Resources res) {

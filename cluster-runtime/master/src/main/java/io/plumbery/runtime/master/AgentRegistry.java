@@ -35,12 +35,17 @@ public final class AgentRegistry {
             if (!core.state.leader) {
                 return null;
             }
+            java.util.Optional<String> refused = MaintenanceControl.refusal(core, msg.agentInfo(), msg.endpoint());
+            if (refused.isPresent()) {
+                LOG.warn("Refusing registration of agent at {}: {}", msg.endpoint(), refused.get());
+                throw new AgentRefused(refused.get());
+            }
             long now = MasterCore.now();
             boolean reregistering = msg.agentInfo().id() != null;
             String id = reregistering ? msg.agentInfo().id().value() : core.state.nextAgentId();
             AgentRecord old = core.state.agents.get(id);
             if (old != null) {
-                dropOffersOn(id);
+                dropOffersOn(core, id);
                 core.state.allocator.removeAgent(id);
             }
             AgentRecord agent = new AgentRecord(msg.agentInfo().withId(Id.of(id)), msg.endpoint(), msg.version(), now);
@@ -126,15 +131,16 @@ public final class AgentRegistry {
             }
             agent.seen(MasterCore.now());
             for (AgentMessages.StatusUpdate update : msg.updates()) {
-                TaskRecord task = agent.tasks().get(update.status().taskId().value());
-                if (task != null) {
-                    core.applyStatus(task, update.status());
-                }
                 FrameworkRecord fw = core.state.frameworks.get(update.frameworkId());
+                TaskStatus status = AgentControl.fromDraining(core, agent.id(), fw, update.status());
+                TaskRecord task = agent.tasks().get(status.taskId().value());
+                if (task != null) {
+                    core.applyStatus(task, status);
+                }
                 if (fw == null) {
-                    forget.add(update.status().uuid());
+                    forget.add(status.uuid());
                 } else {
-                    fw.send(Event.update(update.status()));
+                    fw.send(Event.update(status));
                 }
             }
         }
@@ -160,7 +166,7 @@ public final class AgentRegistry {
 
     private void markUnreachable(AgentRecord agent) {
         LOG.warn("Agent {} at {} is unreachable; removing it", agent.id(), agent.endpoint());
-        dropOffersOn(agent.id());
+        dropOffersOn(core, agent.id());
         long now = MasterCore.now();
         for (TaskRecord task : new ArrayList<>(agent.tasks().values())) {
             FrameworkRecord fw = core.state.frameworks.get(task.frameworkId());
@@ -186,7 +192,7 @@ public final class AgentRegistry {
         }
     }
 
-    private void dropOffersOn(String agentId) {
+    static void dropOffersOn(MasterCore core, String agentId) {
         List<String> ids = new ArrayList<>();
         for (Map.Entry<String, OpenOffer> e : core.state.offers.entrySet()) {
             if (e.getValue().agentId().equals(agentId)) {

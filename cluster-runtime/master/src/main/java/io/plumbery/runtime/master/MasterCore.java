@@ -159,7 +159,7 @@ public final class MasterCore {
         Offer.Url url = new Offer.Url(Tls.forProcess().enabled() ? "https" : "http", new Address(host, hostPort[0], Integer.parseInt(hostPort[1])), "/slave(1)");
         return new Offer(Id.of(state.nextOfferId()), Id.of(fw.id()), Id.of(agent.id()), host, url,
                 g.resources().toProto(g.role()), agent.info().attributes(), List.of(),
-                new Resource.AllocationInfo(g.role()));
+                new Resource.AllocationInfo(g.role()), MaintenanceControl.unavailability(state, agent));
     }
 
     /** Removes an offer (caller holds the lock); returns it, or null if unknown. */

@@ -13,7 +13,11 @@ import io.plumbery.runtime.master.api.InternalApi;
 import io.plumbery.runtime.master.api.LeaderGate;
 import io.plumbery.runtime.master.api.MasterList;
 import io.plumbery.runtime.master.api.MasterRealms;
+import io.plumbery.runtime.master.api.AgentCalls;
+import io.plumbery.runtime.master.api.FrameworkTeardown;
+import io.plumbery.runtime.master.api.MaintenanceCalls;
 import io.plumbery.runtime.master.api.OperatorApi;
+import io.plumbery.runtime.master.api.QuotaCalls;
 import io.plumbery.runtime.master.api.OperatorEndpoints;
 import io.plumbery.runtime.master.api.SchedulerApi;
 import io.plumbery.runtime.mesos.V1Codec;
@@ -84,7 +88,16 @@ public final class MasterServer implements AutoCloseable {
         SchedulerApi scheduler = new SchedulerApi(calls);
         router.route(gate.leaderOnly(V1Codec.scheduler().around(scheduler::handle)), "/api/v1/scheduler", "/master/api/v1/scheduler");
         OperatorEndpoints v0 = new OperatorEndpoints(core, gate);
-        OperatorApi operator = new OperatorApi(core, v0);
+        MaintenanceControl maintenance = new MaintenanceControl(core);
+        AgentControl agentControl = new AgentControl(core);
+        MaintenanceCalls maintenanceCalls = new MaintenanceCalls(maintenance, gate);
+        maintenanceCalls.register(router);
+        QuotaCalls quotaCalls = new QuotaCalls(core, gate);
+        quotaCalls.register(router);
+        FrameworkTeardown teardown = new FrameworkTeardown(new FrameworkCalls(core), gate);
+        teardown.register(router);
+        OperatorApi operator = new OperatorApi(core, v0, List.of(maintenanceCalls, new AgentCalls(agentControl),
+                quotaCalls, teardown));
         router.route(gate.leaderOnly(V1Codec.masterOperator().around(operator::handle)), "/api/v1", "/master/api/v1");
         v0.register(router);
         new InternalApi(registry).register(router);
@@ -121,6 +134,10 @@ public final class MasterServer implements AutoCloseable {
         timers.scheduleWithFixedDelay(core::allocate, allocationMs, allocationMs, TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(core::expireOffers, 1, 1, TimeUnit.SECONDS);
         timers.scheduleWithFixedDelay(registry::checkTimeouts, 1, 1, TimeUnit.SECONDS);
+        timers.scheduleWithFixedDelay(() -> {
+            maintenance.sendInverseOffers();
+            agentControl.checkDrained();
+        }, allocationMs, allocationMs, TimeUnit.MILLISECONDS);
         long hb = config.heartbeatInterval().toMillis();
         timers.scheduleWithFixedDelay(core::sendHeartbeats, hb, hb, TimeUnit.MILLISECONDS);
     }

@@ -149,6 +149,11 @@ public final class SchedulerCalls {
                 case SUPPRESS -> suppress(fw);
                 case TEARDOWN -> teardown(fw);
                 case UPDATE_FRAMEWORK -> updateFramework(fw, call.updateFramework());
+                case ACCEPT_INVERSE_OFFERS -> MaintenanceControl.answer(core, fw, call.acceptInverseOffers(), true);
+                case DECLINE_INVERSE_OFFERS -> MaintenanceControl.answer(core, fw, call.declineInverseOffers(), false);
+                case SHUTDOWN -> FrameworkCalls.shutdown(core, fw, call.shutdown());
+                case MESSAGE -> FrameworkCalls.message(fw, call.message());
+                case REQUEST -> FrameworkCalls.request(fw);
                 default -> Result.bad("Call type " + call.type() + " is not supported by this master");
             };
         }
@@ -159,10 +164,13 @@ public final class SchedulerCalls {
             return Result.bad("ACCEPT requires accept");
         }
         List<TaskInfo> tasks = new ArrayList<>();
+        List<Call.Operation> unsupported = new ArrayList<>();
         if (accept.operations() != null) {
             for (Call.Operation op : accept.operations()) {
                 if ("LAUNCH".equals(op.type()) && op.launch() != null && op.launch().taskInfos() != null) {
                     tasks.addAll(op.launch().taskInfos());
+                } else if (!"LAUNCH".equals(op.type())) {
+                    unsupported.add(op);
                 }
             }
         }
@@ -182,6 +190,7 @@ public final class SchedulerCalls {
             invalid = "No offers given";
         }
         if (invalid != null) {
+            UnsupportedOperations.refuse(fw, unsupported, null);
             offers.forEach(o -> core.state.allocator.recover(fw.id(), o.agentId(), o.resources(), 0, MasterCore.now()));
             TaskState lost = fw.partitionAware() ? TaskState.TASK_DROPPED : TaskState.TASK_LOST;
             for (TaskInfo t : tasks) {
@@ -192,6 +201,7 @@ public final class SchedulerCalls {
             return Result.ACCEPTED;
         }
         String agentId = offers.get(0).agentId();
+        UnsupportedOperations.refuse(fw, unsupported, agentId);
         AgentRecord agent = core.state.agents.get(agentId);
         Resources available = Resources.EMPTY;
         for (OpenOffer o : offers) {

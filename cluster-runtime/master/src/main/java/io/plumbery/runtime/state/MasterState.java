@@ -1,6 +1,9 @@
 package io.plumbery.runtime.state;
 
 import io.plumbery.runtime.allocator.Allocator;
+import io.plumbery.runtime.maintenance.AgentDrains;
+import io.plumbery.runtime.maintenance.InverseOffers;
+import io.plumbery.runtime.maintenance.Maintenance;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
@@ -20,6 +23,10 @@ public final class MasterState {
     public final Deque<FrameworkRecord> completedFrameworks = new ArrayDeque<>();
     public final Map<TaskState, Long> terminalCounts = new EnumMap<>(TaskState.class);
     public Allocator allocator = new Allocator();
+    /** Maintenance schedule and machine modes; operator decisions about single agents (registry material). */
+    public Maintenance maintenance = new Maintenance();
+    public AgentDrains drains = new AgentDrains();
+    public InverseOffers inverseOffers;
     private final String masterId;
     private final AtomicLong frameworkSeq = new AtomicLong();
     private final AtomicLong agentSeq = new AtomicLong();
@@ -30,6 +37,7 @@ public final class MasterState {
 
     public MasterState(String masterId) {
         this.masterId = masterId;
+        this.inverseOffers = new InverseOffers(masterId);
     }
 
     public String masterId() {
@@ -80,5 +88,8 @@ public final class MasterState {
         completedFrameworks.clear();
         terminalCounts.clear();
         allocator = new Allocator();
+        maintenance = new Maintenance();
+        drains = new AgentDrains();
+        inverseOffers = new InverseOffers(masterId);
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 /** mesos.v1.scheduler.Call (the call types this master serves). */
 public record Call(Id frameworkId, Type type, Subscribe subscribe, Accept accept, Decline decline, Revive revive,
                    Kill kill, Acknowledge acknowledge, Reconcile reconcile, Suppress suppress,
-                   Subscribe updateFramework) {
+                   Subscribe updateFramework, InverseOfferAnswer acceptInverseOffers,
+                   InverseOfferAnswer declineInverseOffers, Shutdown shutdown, Message message) {
 
     public enum Type {
         @JsonEnumDefaultValue UNKNOWN, SUBSCRIBE, TEARDOWN, ACCEPT, DECLINE, ACCEPT_INVERSE_OFFERS,
@@ -35,6 +36,17 @@ public record Call(Id frameworkId, Type type, Subscribe subscribe, Accept accept
     public record Acknowledge(Id agentId, Id taskId, String uuid) {
     }
 
+    /** ACCEPT_INVERSE_OFFERS and DECLINE_INVERSE_OFFERS. */
+    public record InverseOfferAnswer(List<Id> inverseOfferIds, Filters filters) {
+    }
+
+    public record Shutdown(Id executorId, Id agentId) {
+    }
+
+    /** A framework's message to one of its executors ({@code data} in base64). */
+    public record Message(Id agentId, Id executorId, String data) {
+    }
+
     public record Reconcile(List<ReconcileTask> tasks) {
     }
 
@@ -48,8 +60,14 @@ public record Call(Id frameworkId, Type type, Subscribe subscribe, Accept accept
         }
     }
 
-    /** mesos.v1.Offer.Operation (LAUNCH only is executed). */
-    public record Operation(String type, Launch launch) {
+    /** mesos.v1.Offer.Operation (LAUNCH only is executed; the others are answered as unsupported). */
+    public record Operation(String type, Id id, Launch launch, LaunchGroup launchGroup) {
+    }
+
+    public record LaunchGroup(com.fasterxml.jackson.databind.JsonNode executor, TaskGroup taskGroup) {
+    }
+
+    public record TaskGroup(List<TaskInfo> tasks) {
     }
 
     public record Launch(List<TaskInfo> taskInfos) {

@@ -40,6 +40,11 @@ public record TaskStatus(Id taskId, TaskState state, String message, String sour
                 isHealthy, labels, containerStatus, unreachableTime);
     }
 
+    public TaskStatus withState(TaskState newState, String newReason) {
+        return new TaskStatus(taskId, newState, message, source, newReason, data, agentId, executorId, timestamp, uuid,
+                healthy, labels, containerStatus, unreachableTime);
+    }
+
     public TaskStatus withExecutorId(Id id) {
         return new TaskStatus(taskId, state, message, source, reason, data, agentId, id, timestamp, uuid, healthy,
                 labels, containerStatus, unreachableTime);

@@ -2,6 +2,7 @@ package io.plumbery.runtime.master.api;
 
 import io.plumbery.runtime.http.Exchange;
 import io.plumbery.runtime.http.Router;
+import io.plumbery.runtime.master.AgentRefused;
 import io.plumbery.runtime.master.AgentRegistry;
 import io.plumbery.runtime.protocol.AgentMessages;
 import io.plumbery.runtime.protocol.Json;
@@ -21,7 +22,13 @@ public final class InternalApi {
     }
 
     private void registerAgent(Exchange ex) throws Exception {
-        AgentMessages.Registered registered = registry.register(Json.read(ex.body(), AgentMessages.Register.class));
+        AgentMessages.Registered registered;
+        try {
+            registered = registry.register(Json.read(ex.body(), AgentMessages.Register.class));
+        } catch (AgentRefused refused) {
+            ex.text(403, refused.getMessage());
+            return;
+        }
         if (registered == null) {
             ex.text(409, "Not the leading master");
         } else {

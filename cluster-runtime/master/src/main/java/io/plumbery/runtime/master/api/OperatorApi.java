@@ -19,10 +19,12 @@ import io.plumbery.runtime.state.TaskRecord;
 public final class OperatorApi {
     private final MasterCore core;
     private final OperatorEndpoints v0;
+    private final java.util.List<OperatorCalls> more;
 
-    public OperatorApi(MasterCore core, OperatorEndpoints v0) {
+    public OperatorApi(MasterCore core, OperatorEndpoints v0, java.util.List<OperatorCalls> more) {
         this.core = core;
         this.v0 = v0;
+        this.more = java.util.List.copyOf(more);
     }
 
     public void handle(Exchange ex) throws Exception {
@@ -56,6 +58,11 @@ public final class OperatorApi {
                 return;
             }
             default -> {
+                for (OperatorCalls calls : more) {
+                    if (calls.answer(type, call, ex)) {
+                        return;
+                    }
+                }
                 ex.text(400, "Unsupported call type: " + type);
                 return;
             }
@@ -120,8 +127,10 @@ public final class OperatorApi {
         {
             ObjectNode n = Json.object();
             n.set("agent_info", Json.tree(a.info()));
-            n.put("active", true);
-            n.put("deactivated", false);
+            boolean deactivated = s.drains.deactivated(a.id());
+            n.put("active", !deactivated);
+            n.put("deactivated", deactivated);
+            s.drains.drainInfo(a.id()).ifPresent(d -> n.set("drain_info", d.toJson()));
             n.put("version", a.version());
             n.put("pid", a.pid());
             n.putObject("registered_time").put("nanoseconds", (long) (a.registeredTime() * 1e9));

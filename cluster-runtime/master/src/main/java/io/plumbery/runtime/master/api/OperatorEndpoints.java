@@ -132,7 +132,7 @@ public final class OperatorEndpoints {
         Jsonp.ok(ex, roles());
     }
 
-    /** {@code /master/roles}: each role with a framework (and {@code *}), its weight, frameworks and allocation. */
+    /** {@code /master/roles}: each role with a framework, a weight or a quota (and {@code *}): weight, quota, frameworks, allocation. */
     ObjectNode roles() {
         return core.read(s -> {
             Map<String, java.util.List<String>> byRole = new java.util.TreeMap<>();
@@ -141,10 +141,18 @@ public final class OperatorEndpoints {
                 String role = fw.info() == null ? "*" : fw.info().effectiveRole();
                 byRole.computeIfAbsent(role, r -> new java.util.ArrayList<>()).add(fw.id());
             }
+            s.allocator.weights().all().keySet().forEach(r -> byRole.computeIfAbsent(r, k -> new java.util.ArrayList<>()));
+            s.allocator.quotas().configs().forEach(q -> byRole.computeIfAbsent(q.role(), k -> new java.util.ArrayList<>()));
             ObjectNode o = Json.object();
             ArrayNode roles = o.putArray("roles");
             byRole.forEach((name, ids) -> {
-                ObjectNode r = roles.addObject().put("name", name).put("weight", 1.0);
+                ObjectNode r = roles.addObject().put("name", name).put("weight", s.allocator.weights().of(name));
+                s.allocator.quotas().config(name).ifPresent(q -> {
+                    ObjectNode quota = r.putObject("quota").put("role", name);
+                    quota.set("guarantee", StateViews.resources(Resources.scalars(q.guarantees())));
+                    quota.set("limit", Json.MAPPER.valueToTree(q.limits()));
+                    quota.set("consumed", StateViews.resources(s.allocator.allocatedToRole(name)));
+                });
                 ArrayNode fws = r.putArray("frameworks");
                 Resources allocated = Resources.EMPTY;
                 for (String id : ids) {

@@ -33,8 +33,8 @@ final class StateViews {
         o.put("id", core.info().id());
         o.put("pid", core.info().pid());
         o.put("hostname", core.info().hostname());
-        o.put("activated_slaves", s.agents.size());
-        o.put("deactivated_slaves", 0);
+        o.put("activated_slaves", s.agents.keySet().stream().filter(id -> !s.drains.deactivated(id)).count());
+        o.put("deactivated_slaves", s.agents.keySet().stream().filter(s.drains::deactivated).count());
         o.put("unreachable_slaves", 0);
         o.put("leader", core.info().pid());
         o.set("leader_info", Json.tree(core.info()));
@@ -80,8 +80,10 @@ final class StateViews {
                     attrs.putPOJO(attr.name(), attr.plainValue());
                 }
             }
-            a.put("active", true);
-            a.put("deactivated", false);
+            boolean deactivated = s.drains.deactivated(agent.id());
+            a.put("active", !deactivated);
+            a.put("deactivated", deactivated);
+            s.drains.drainInfo(agent.id()).ifPresent(d -> a.set("drain_info", d.toJson()));
             a.put("version", agent.version());
             a.putArray("capabilities").add("MULTI_ROLE").add("HIERARCHICAL_ROLE");
         }
