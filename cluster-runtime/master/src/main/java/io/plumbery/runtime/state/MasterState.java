@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import io.plumbery.runtime.protocol.TaskState;
+import io.plumbery.runtime.registry.RegistryState;
 
 /** Everything the leading master knows; guarded by this object's monitor. Rebuilt from scratch on election. */
 public final class MasterState {
@@ -20,6 +21,8 @@ public final class MasterState {
     public final Deque<FrameworkRecord> completedFrameworks = new ArrayDeque<>();
     public final Map<TaskState, Long> terminalCounts = new EnumMap<>(TaskState.class);
     public Allocator allocator = new Allocator();
+    /** What the registry says of agents and frameworks beyond those registered here. */
+    public final RegistryState registry = new RegistryState();
     private final String masterId;
     private final AtomicLong frameworkSeq = new AtomicLong();
     private final AtomicLong agentSeq = new AtomicLong();
@@ -79,6 +82,7 @@ public final class MasterState {
         completedTasks.clear();
         completedFrameworks.clear();
         terminalCounts.clear();
+        registry.clear();
         allocator = new Allocator();
     }
 }

@@ -2,11 +2,15 @@ package io.plumbery.runtime.master.api;
 
 import io.plumbery.runtime.http.Exchange;
 import io.plumbery.runtime.http.Router;
+import io.plumbery.runtime.master.AgentGoneException;
 import io.plumbery.runtime.master.AgentRegistry;
 import io.plumbery.runtime.protocol.AgentMessages;
 import io.plumbery.runtime.protocol.Json;
 
-/** The master's side of the internal agent protocol. 409 = not the leader here, 404 = unknown agent. */
+/**
+ * The master's side of the internal agent protocol. 409 = not the leader here (or the agent cannot be admitted now),
+ * 404 = unknown agent, 403 = the agent is marked gone.
+ */
 public final class InternalApi {
     private final AgentRegistry registry;
 
@@ -21,7 +25,13 @@ public final class InternalApi {
     }
 
     private void registerAgent(Exchange ex) throws Exception {
-        AgentMessages.Registered registered = registry.register(Json.read(ex.body(), AgentMessages.Register.class));
+        AgentMessages.Registered registered;
+        try {
+            registered = registry.register(Json.read(ex.body(), AgentMessages.Register.class));
+        } catch (AgentGoneException gone) {
+            ex.text(403, gone.getMessage());
+            return;
+        }
         if (registered == null) {
             ex.text(409, "Not the leading master");
         } else {
