@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.agent.AgentServer;
+import io.plumbery.runtime.election.Zk;
 import io.plumbery.runtime.master.MasterConfig;
 import io.plumbery.runtime.master.MasterServer;
 import io.plumbery.runtime.registry.Mark;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A new leader's recovery from the registry, as a framework sees it: explicit reconciliation of a task on an agent not
  * back yet gets no answer until the agent re-registers (then TASK_RUNNING); of a task on an agent that never comes
  * back, TASK_LOST (not partition-aware) once --agent_reregister_timeout marks it unreachable; a framework torn down
- * before the failover may not subscribe again.
+ * before the failover may not subscribe again. And a leader whose registry write is fenced off stops leading.
  */
 class RegistryRecoveryIT {
     static final Duration REREGISTER = Duration.ofSeconds(5);
@@ -123,6 +125,31 @@ class RegistryRecoveryIT {
                 SchedulerClient.frameworkInfo("removed-fw", removedId, 3600, false))).isInstanceOf(AssertionError.class);
         assertThat(returning.await(e -> e.path("type").asText().equals("ERROR"), 5).path("error").path("message")
                 .asText()).isEqualTo("Framework has been removed");
+    }
+
+    @Test
+    void aLeaderWhoseRegistryWriteIsFencedStepsDown() throws Exception {
+        TestingServer zk = open.keep(new TestingServer(Cluster.freePort("127.0.0.1"), true));
+        String url = "zk://" + zk.getConnectString() + "/mesos";
+        List<MasterServer> masters = List.of(master("127.0.0.71", url), master("127.0.0.72", url));
+        await().atMost(Duration.ofSeconds(15)).until(() -> masters.stream().anyMatch(MasterServer::isLeader));
+        MasterServer leader = masters.stream().filter(MasterServer::isLeader).findFirst().orElseThrow();
+        MasterServer other = masters.stream().filter(m -> m != leader).findFirst().orElseThrow();
+
+        // someone else (a newer leader, as far as this one can tell) writes the registry behind the leader's back
+        CuratorFramework client = open.keep(Zk.client(zk.getConnectString(), 4000));
+        client.start();
+        client.setData().forPath("/mesos/registry", client.getData().forPath("/mesos/registry"));
+
+        // the leader's next write (an agent's admission) is refused: it stops leading and the other master leads
+        AgentServer agent = open.keep(Cluster.agent("127.0.0.75", url, dir.resolve("agent")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> other.isLeader() && !leader.isLeader());
+        await().atMost(Duration.ofSeconds(15)).until(() -> agent.isRegistered()
+                && other.info().endpoint().equals(agent.registeredWith()));
+        assertThat(other.core().registrar().current().orElseThrow().agents()).hasSize(1);
+        // and it stands again, behind the new leader
+        await().atMost(Duration.ofSeconds(10)).until(() -> Zk.contenders(client.getChildren().forPath("/mesos")).size() == 2);
+        assertThat(leader.isLeader()).isFalse();
     }
 
     private static ObjectNode task(String id) {
