@@ -61,6 +61,13 @@ class RegistrarIT {
         return r;
     }
 
+    /** A registrar that has recovered the registry as leader {@code masterId}. */
+    Registrar leading(CuratorFramework client, String masterId) throws Exception {
+        Registrar r = registrar(client);
+        r.recover(master(masterId));
+        return r;
+    }
+
     static MasterInfo master(String id) {
         return MasterInfo.of(id, "127.0.0.1", "localhost", 5050, "1.11.0");
     }
@@ -81,8 +88,7 @@ class RegistrarIT {
     @Test
     void aChangeIsStoredWhenItsFutureCompletesAndANewLeaderRecoversIt() throws Exception {
         CuratorFramework client = client("");
-        Registrar first = registrar(client);
-        first.recover(master("m1"));
+        Registrar first = leading(client, "m1");
         first.apply(r -> r.admit(RegistryTest.agent("a1"))).get(5, TimeUnit.SECONDS);
         assertThat(stored(client).agents()).extracting(AdmittedAgent::id).containsExactly("a1");
         first.apply(r -> r.admit(RegistryTest.agent("a2")));
@@ -102,8 +108,7 @@ class RegistrarIT {
     @Test
     void changesQueuedTogetherGoOutInFewWrites() throws Exception {
         CuratorFramework client = client("");
-        Registrar registrar = registrar(client);
-        registrar.recover(master("m1"));
+        Registrar registrar = leading(client, "m1");
         int before = client.checkExists().forPath("/mesos/registry").getVersion();
         List<CompletableFuture<Registry>> admitted = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
@@ -120,8 +125,7 @@ class RegistrarIT {
     @Test
     void aChangeThatChangesNothingWritesNothing() throws Exception {
         CuratorFramework client = client("");
-        Registrar registrar = registrar(client);
-        registrar.recover(master("m1"));
+        Registrar registrar = leading(client, "m1");
         registrar.apply(r -> r.admit(RegistryTest.agent("a1"))).get(5, TimeUnit.SECONDS);
         Stat before = client.checkExists().forPath("/mesos/registry");
         registrar.apply(r -> r.admit(RegistryTest.agent("a1"))).get(5, TimeUnit.SECONDS);
@@ -138,8 +142,7 @@ class RegistrarIT {
         deposed.apply(r -> r.admit(RegistryTest.agent("a1"))).get(5, TimeUnit.SECONDS);
 
         CuratorFramework newClient = client("");
-        Registrar leader = registrar(newClient);
-        leader.recover(master("new"));
+        Registrar leader = leading(newClient, "new");
         leader.apply(r -> r.markUnreachable(List.of("a1"), Mark.now("a1").timestamp())).get(5, TimeUnit.SECONDS);
 
         CompletableFuture<Registry> stale = deposed.apply(r -> r.admit(RegistryTest.agent("a1")).admit(RegistryTest.agent("a9")));
@@ -158,8 +161,7 @@ class RegistrarIT {
 
     @Test
     void changesOfAnAbandonedTermFail() throws Exception {
-        Registrar registrar = registrar(client(""));
-        registrar.recover(master("m1"));
+        Registrar registrar = leading(client(""), "m1");
         registrar.abandon();
         assertThatThrownBy(() -> registrar.apply(r -> r.admit(RegistryTest.agent("a1"))).get(5, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(IllegalStateException.class);
@@ -185,9 +187,7 @@ class RegistrarIT {
     @Test
     void pruningAppliesToWhatIsRecovered() throws Exception {
         CuratorFramework client = client("");
-        Registrar first = new Registrar(new ZkRegistryStore(client, "/mesos"), CONFIG);
-        open.add(first);
-        first.recover(master("m1"));
+        Registrar first = leading(client, "m1");
         first.apply(r -> r.markGone(new Mark("ancient", RegistryTest.at(1)))).get(5, TimeUnit.SECONDS);
         Registrar strict = new Registrar(new ZkRegistryStore(client, "/mesos"),
                 new RegistryConfig(Duration.ofMinutes(10), Duration.ofDays(1), 10));
