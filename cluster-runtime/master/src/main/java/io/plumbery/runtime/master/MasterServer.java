@@ -172,6 +172,7 @@ public final class MasterServer implements AutoCloseable {
         core.demoted();
         MesosContender withdrawn = contender;
         if (withdrawn == null) {
+            timers.schedule(this::lead, 1, TimeUnit.SECONDS);
             return;
         }
         timers.execute(() -> {
@@ -185,7 +186,8 @@ public final class MasterServer implements AutoCloseable {
                 LOG.info("Could not withdraw the candidacy {}: {}", node, e.toString());
             }
             timers.schedule(() -> {
-                if (lifecycle.get() == State.STARTED) {
+                // one new candidacy however many failures withdrew this one
+                if (lifecycle.get() == State.STARTED && contender == withdrawn) {
                     contend();
                 }
             }, 1, TimeUnit.SECONDS);

@@ -105,8 +105,8 @@ public final class RegistryState {
     /** The registry admitted the registering agent: where it comes back from. */
     public Return registered(String agentId, boolean knownHere) {
         registering.remove(agentId);
-        Return from = knownHere ? Return.REGISTERED : recovering.remove(agentId) != null ? Return.RECOVERED
-                : unreachable.remove(agentId) != null ? Return.UNREACHABLE : Return.NEW;
+        Return from = knownHere ? Return.REGISTERED : recovering.containsKey(agentId) ? Return.RECOVERED
+                : unreachable.containsKey(agentId) ? Return.UNREACHABLE : Return.NEW;
         recovering.remove(agentId);
         unreachable.remove(agentId);
         return from;
@@ -139,6 +139,13 @@ public final class RegistryState {
         markingUnreachable.remove(agentId);
         recovering.remove(agentId);
         unreachable.put(agentId, time);
+    }
+
+    /** The registry marks the agent gone (MARK_AGENT_GONE): it is no longer recovering or unreachable, nor may return. */
+    public void markedGone(String agentId, TaskStatus.TimeInfo time) {
+        recovering.remove(agentId);
+        unreachable.remove(agentId);
+        gone.put(agentId, time);
     }
 
     /** Holds an explicit reconciliation until its agent (or, without an agent id, every recovering agent) is settled. */

@@ -45,6 +45,9 @@ class RegistryStateTest {
         assertThat(state.isRecovering("b")).isFalse();
         assertThat(state.unreachableSince("b")).contains(RegistryTest.at(10));
         assertThat(state.startRegistering("b")).isTrue();
+        state.markedGone("b", RegistryTest.at(11));
+        assertThat(state.isGone("b")).isTrue();
+        assertThat(state.unreachableSince("b")).isEmpty();
     }
 
     @Test
