@@ -28,10 +28,6 @@ public record Registry(MasterInfo master, List<AdmittedAgent> agents, List<Mark>
         removedFrameworks = removedFrameworks == null ? List.of() : List.copyOf(removedFrameworks);
     }
 
-    public Optional<AdmittedAgent> agent(String id) {
-        return agents.stream().filter(a -> a.id().equals(id)).findFirst();
-    }
-
     public Registry withMaster(MasterInfo leader) {
         return new Registry(leader, agents, unreachable, gone, removedFrameworks, maintenance, quota, weights);
     }

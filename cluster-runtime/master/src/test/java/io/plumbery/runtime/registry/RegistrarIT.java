@@ -73,7 +73,7 @@ class RegistrarIT {
     }
 
     Registry stored(CuratorFramework client) throws Exception {
-        return Json.read(client.getData().forPath("/mesos/registry"), Registry.class);
+        return Json.read(ZkRegistryStore.decoded(client.getData().forPath("/mesos/registry")), Registry.class);
     }
 
     @Test
@@ -120,6 +120,26 @@ class RegistrarIT {
         assertThat(stored(client).agents()).hasSize(1000);
         assertThat(writes).isBetween(1, 100);
         System.out.printf("1000 agents admitted in %d registry writes%n", writes);
+    }
+
+    @Test
+    void tenThousandAgentsFitOneZnode() throws Exception {
+        CuratorFramework client = client("");
+        Registrar registrar = leading(client, "m1");
+        registrar.apply(r -> {
+            Registry many = r;
+            for (int i = 0; i < 10_000; i++) {
+                many = many.admit(new AdmittedAgent("agent-" + i, RegistryTest.agent("agent-" + i).info(),
+                        "10.0." + i / 250 + "." + i % 250 + ":5051"));
+            }
+            return many;
+        }).get(30, TimeUnit.SECONDS);
+        byte[] stored = client.getData().forPath("/mesos/registry");
+        assertThat(stored.length).isLessThan(1024 * 1024);
+        assertThat(Json.bytes(registrar.current().orElseThrow()).length).isGreaterThan(1024 * 1024);
+        assertThat(registrar(client("")).recover(master("m2")).agents()).hasSize(10_000);
+        // a small registry stays plain JSON
+        assertThat(new String(ZkRegistryStore.encoded(Registry.EMPTY))).startsWith("{");
     }
 
     @Test
