@@ -171,6 +171,9 @@ public final class MasterServer implements AutoCloseable {
     private void abdicate() {
         core.demoted();
         MesosContender withdrawn = contender;
+        if (lifecycle.get() != State.STARTED) {
+            return;
+        }
         if (withdrawn == null) {
             timers.schedule(this::lead, 1, TimeUnit.SECONDS);
             return;

@@ -182,5 +182,8 @@ public final class Registrar implements AutoCloseable {
     @Override
     public void close() {
         writer.shutdownNow();
+        for (Pending p; (p = queue.poll()) != null; ) {
+            p.done.completeExceptionally(new IllegalStateException("The registrar is closed"));
+        }
     }
 }
