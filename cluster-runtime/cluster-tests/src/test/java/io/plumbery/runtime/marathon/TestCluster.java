@@ -9,6 +9,7 @@ import io.plumbery.runtime.master.MasterAuth;
 import io.plumbery.runtime.master.MasterConfig;
 import io.plumbery.runtime.master.MasterServer;
 import io.plumbery.runtime.protocol.ResourceSpec;
+import io.plumbery.runtime.registry.RegistryConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,12 +38,17 @@ final class TestCluster implements AutoCloseable {
     }
 
     TestCluster(Path dir, int agentCount, int masterCount, boolean secured) throws Exception {
+        this(dir, agentCount, masterCount, secured, RegistryConfig.defaults());
+    }
+
+    TestCluster(Path dir, int agentCount, int masterCount, boolean secured, RegistryConfig registry) throws Exception {
         this.secured = secured;
         zk = new TestingServer(freePort(), true);
         for (int i = 0; i < masterCount; i++) {
             MasterConfig mc = MasterConfig.defaults("127.0.0.1", 0, mesosUrl(), dir.resolve("master" + i))
                     .withTimeouts(Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(5),
-                            Duration.ofSeconds(30));
+                            Duration.ofSeconds(30))
+                    .withRegistry(registry);
             MasterServer m = new MasterServer(mc, Set.of(), secured ? ClusterSecrets.master() : MasterAuth.OPEN);
             m.start();
             masters.add(m);

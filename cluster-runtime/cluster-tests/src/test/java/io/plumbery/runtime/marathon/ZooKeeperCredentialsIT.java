@@ -82,7 +82,7 @@ class ZooKeeperCredentialsIT {
 
         CuratorFramework intruder = open.keep(Zk.client(ZkUrl.parse("zk://intruder:guess@" + hosts + "/mesos"), 4000));
         intruder.start();
-        for (String path : List.of("/mesos", "/marathon", "/marathon/state", "/marathon/leader")) {
+        for (String path : List.of("/mesos", "/mesos/registry", "/marathon", "/marathon/state", "/marathon/leader")) {
             assertThatThrownBy(() -> intruder.getChildren().forPath(path)).as(path)
                     .isInstanceOf(KeeperException.NoAuthException.class);
         }

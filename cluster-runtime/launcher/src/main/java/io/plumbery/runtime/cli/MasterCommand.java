@@ -6,6 +6,7 @@ import io.plumbery.runtime.http.FlagFile;
 import io.plumbery.runtime.master.MasterAuth;
 import io.plumbery.runtime.master.MasterConfig;
 import io.plumbery.runtime.master.MasterServer;
+import io.plumbery.runtime.registry.RegistryConfig;
 import io.plumbery.runtime.service.Services;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,6 +52,19 @@ public final class MasterCommand implements Callable<Integer> {
     @Option(names = "--agent_removal_timeout", defaultValue = "${env:MESOS_AGENT_REMOVAL_TIMEOUT:-75}", description = "Seconds of agent silence before its tasks are lost/unreachable")
     long agentRemovalSeconds;
 
+    @Option(names = "--agent_reregister_timeout", defaultValue = "${env:MESOS_AGENT_REREGISTER_TIMEOUT:-600}",
+            description = "Seconds that agents recovered from the registry have to re-register with a new leader before"
+                    + " they are marked unreachable (default ${DEFAULT-VALUE}, Mesos's 10mins)")
+    long agentReregisterSeconds;
+
+    @Option(names = "--registry_max_agent_age", defaultValue = "${env:MESOS_REGISTRY_MAX_AGENT_AGE:-1209600}",
+            description = "Seconds that the registry remembers unreachable and gone agents (default ${DEFAULT-VALUE}, 2 weeks)")
+    long registryMaxAgentAgeSeconds;
+
+    @Option(names = "--registry_max_agent_count", defaultValue = "${env:MESOS_REGISTRY_MAX_AGENT_COUNT:-102400}",
+            description = "How many unreachable and gone agents the registry remembers, each (default ${DEFAULT-VALUE})")
+    int registryMaxAgentCount;
+
     @Option(names = "--cors_origins", defaultValue = "${env:MESOS_CORS_ORIGINS}",
             description = "Origins allowed to call this master from a browser (http://host:port,..., or * for any; default: none)")
     String corsOrigins;
@@ -80,7 +94,9 @@ public final class MasterCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         MasterConfig config = new MasterConfig(ip, hostname == null ? ip : hostname, port, zk, quorum, workDir,
                 Duration.ofSeconds(zkSessionSeconds), Duration.ofSeconds(offerTimeoutSeconds),
-                Duration.ofMillis(allocationMillis), Duration.ofSeconds(15), Duration.ofSeconds(agentRemovalSeconds));
+                Duration.ofMillis(allocationMillis), Duration.ofSeconds(15), Duration.ofSeconds(agentRemovalSeconds),
+                new RegistryConfig(Duration.ofSeconds(agentReregisterSeconds),
+                        Duration.ofSeconds(registryMaxAgentAgeSeconds), registryMaxAgentCount));
         MasterAuth auth;
         try {
             Path file = FlagFile.of(credentials);

@@ -31,7 +31,8 @@ class ClusterRuntimeTest {
     void masterHelpShowsMesosFlags() {
         String[] r = run("master", "--help");
         assertThat(r[0]).isEqualTo("0");
-        assertThat(r[1]).contains("--zk", "--port", "--quorum", "--work_dir", "--hostname", "--ip", "5050");
+        assertThat(r[1]).contains("--zk", "--port", "--quorum", "--work_dir", "--hostname", "--ip", "5050",
+                "--agent_reregister_timeout", "--registry_max_agent_age", "--registry_max_agent_count");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.plumbery.runtime.maintenance.Maintenance;
 import io.plumbery.runtime.protocol.AgentMessages;
 import io.plumbery.runtime.protocol.TaskState;
 import io.plumbery.runtime.protocol.TaskStatus;
+import io.plumbery.runtime.registry.Mark;
 import io.plumbery.runtime.state.AgentRecord;
 import io.plumbery.runtime.state.FrameworkRecord;
 import io.plumbery.runtime.state.TaskRecord;
@@ -105,6 +106,9 @@ public final class AgentControl {
 
     private void gone(AgentRecord agent) {
         core.state.drains.markGone(agent.id());
+        Mark mark = Mark.now(agent.id());
+        core.state.registry.markedGone(agent.id(), mark.timestamp());
+        core.registrar.apply(r -> r.markGone(mark));
         core.state.allocator.activateAgent(agent.id(), true);
         AgentRemoval.remove(core, agent, "Agent has been marked gone");
     }
@@ -132,6 +136,7 @@ public final class AgentControl {
         if (info.get().markGone()) {
             gone(agent);
         }
+        core.timers.execute(core.operatorRecords()::save); // not under the lock: the write waits for ZooKeeper
     }
 
     /** No more offers for the agent; its outstanding ones are rescinded. Caller holds the lock. */

@@ -131,7 +131,7 @@ public final class MaintenanceControl {
             return Optional.of("Machine is `DOWN`");
         }
         if (info.id() != null && core.state.drains.gone(info.id().value())) {
-            return Optional.of("Agent has been marked gone");
+            return Optional.of(AgentRefused.GONE);
         }
         return Optional.empty();
     }

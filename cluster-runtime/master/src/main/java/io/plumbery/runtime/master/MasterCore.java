@@ -11,6 +11,9 @@ import io.plumbery.runtime.protocol.Resource;
 import io.plumbery.runtime.protocol.Resources;
 import io.plumbery.runtime.protocol.TaskState;
 import io.plumbery.runtime.protocol.TaskStatus;
+import io.plumbery.runtime.registry.Mark;
+import io.plumbery.runtime.registry.Registrar;
+import io.plumbery.runtime.registry.Registry;
 import io.plumbery.runtime.state.AgentRecord;
 import io.plumbery.runtime.state.FrameworkRecord;
 import io.plumbery.runtime.state.MasterState;
@@ -37,16 +40,22 @@ public final class MasterCore {
     final MasterState state;
     final AgentLink agentLink;
     final ScheduledExecutorService timers;
+    final Registrar registrar;
+    final Reconciliation reconciliation = new Reconciliation(this);
+    private final OperatorRecords operatorRecords;
     private final AtomicBoolean allocationPending = new AtomicBoolean();
     private final List<OperatorListener> operators = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final double startTime = System.currentTimeMillis() / 1000.0;
     private volatile MasterInfo info;
 
-    MasterCore(MasterConfig config, MasterState state, AgentLink agentLink, ScheduledExecutorService timers) {
+    MasterCore(MasterConfig config, MasterState state, AgentLink agentLink, ScheduledExecutorService timers,
+               Registrar registrar) {
         this.config = config;
         this.state = state;
         this.agentLink = agentLink;
         this.timers = timers;
+        this.registrar = registrar;
+        this.operatorRecords = new OperatorRecords(this);
     }
 
     void setInfo(MasterInfo info) {
@@ -59,6 +68,16 @@ public final class MasterCore {
 
     public MasterInfo info() {
         return info;
+    }
+
+    /** The operator's decisions (maintenance, drains, weights, quota), written to the registry. */
+    public OperatorRecords operatorRecords() {
+        return operatorRecords;
+    }
+
+    /** The registry this master keeps while it leads (see {@link Registrar} for its sections). */
+    public Registrar registrar() {
+        return registrar;
     }
 
     public double startTime() {
@@ -93,9 +112,13 @@ public final class MasterCore {
         }
     }
 
-    void elected() {
+    /** Recovers the registry (blocking), then leads; throws, still not leading, if the registry cannot be had. */
+    void elected() throws Exception {
+        Registry registry = registrar.recover(info);
         synchronized (state) {
             state.reset();
+            state.registry.recover(registry);
+            registrar.recovered(registry);
             state.leader = true;
             state.electedTime = now() / 1000.0;
         }
@@ -108,6 +131,7 @@ public final class MasterCore {
             state.reset();
             state.leader = false;
         }
+        registrar.abandon();
         for (FrameworkRecord fw : connected) {
             if (fw.sink() != null) {
                 fw.sink().close();
@@ -265,6 +289,8 @@ public final class MasterCore {
         }
         state.allocator.removeFramework(fw.id());
         state.frameworks.remove(fw.id());
+        state.registry.frameworkRemoved(fw.id());
+        registrar.apply(r -> r.removeFramework(Mark.now(fw.id())));
         publish(l -> l.frameworkRemoved(fw.info()));
         state.completeFramework(fw);
         if (fw.sink() != null) {

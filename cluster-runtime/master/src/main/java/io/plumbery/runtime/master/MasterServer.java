@@ -23,6 +23,10 @@ import io.plumbery.runtime.master.api.SchedulerApi;
 import io.plumbery.runtime.mesos.V1Codec;
 import io.plumbery.runtime.protocol.MasterInfo;
 import io.plumbery.runtime.protocol.ProtocolVersion;
+import io.plumbery.runtime.registry.InMemoryRegistryStore;
+import io.plumbery.runtime.registry.Registrar;
+import io.plumbery.runtime.registry.RegistryStore;
+import io.plumbery.runtime.registry.ZkRegistryStore;
 import io.plumbery.runtime.state.MasterState;
 import io.plumbery.runtime.webui.Page;
 import io.plumbery.runtime.webui.WebPages;
@@ -36,9 +40,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.curator.framework.CuratorFramework;
 import org.eclipse.jetty.server.Handler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A master process: HTTP APIs, leader election in ZooKeeper (or alone without --zk), leader-only loops. */
 public final class MasterServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MasterServer.class);
     private final MasterConfig config;
     private final Set<String> corsOrigins;
     private final MasterAuth auth;
@@ -48,7 +55,10 @@ public final class MasterServer implements AutoCloseable {
     private HttpServer http;
     private CuratorFramework curator;
     private LeaderDetector detector;
-    private MesosContender contender;
+    private volatile MesosContender contender;
+    private Registrar registrar;
+    private AgentRecovery recovery;
+    private String zkPath;
     private MasterInfo info;
 
     private enum State { LATENT, STARTED, CLOSED }
@@ -80,7 +90,17 @@ public final class MasterServer implements AutoCloseable {
         });
         MasterState state = new MasterState(UUID.randomUUID().toString());
         AgentLink agents = new AgentLink();
-        core = new MasterCore(config, state, agents, timers);
+        ZkUrl zk = config.zk() == null ? null : ZkUrl.parse(config.zk());
+        RegistryStore store = new InMemoryRegistryStore();
+        if (zk != null) {
+            curator = Zk.client(zk, (int) config.zkSessionTimeout().toMillis());
+            curator.start();
+            store = new ZkRegistryStore(curator, zk.path());
+        }
+        registrar = new Registrar(store, config.registry());
+        registrar.onFailure(this::abdicate);
+        core = new MasterCore(config, state, agents, timers, registrar);
+        recovery = new AgentRecovery(core);
         SchedulerCalls calls = new SchedulerCalls(core);
         AgentRegistry registry = new AgentRegistry(core);
         LeaderGate gate = new LeaderGate(core::isLeader, this::leader, () -> info);
@@ -90,13 +110,13 @@ public final class MasterServer implements AutoCloseable {
         OperatorEndpoints v0 = new OperatorEndpoints(core, gate);
         MaintenanceControl maintenance = new MaintenanceControl(core);
         AgentControl agentControl = new AgentControl(core);
-        MaintenanceCalls maintenanceCalls = new MaintenanceCalls(maintenance, gate);
+        MaintenanceCalls maintenanceCalls = new MaintenanceCalls(maintenance, core.operatorRecords(), gate);
         maintenanceCalls.register(router);
         QuotaCalls quotaCalls = new QuotaCalls(core, gate);
         quotaCalls.register(router);
         FrameworkTeardown teardown = new FrameworkTeardown(new FrameworkCalls(core), gate);
         teardown.register(router);
-        OperatorApi operator = new OperatorApi(core, v0, List.of(maintenanceCalls, new AgentCalls(agentControl),
+        OperatorApi operator = new OperatorApi(core, v0, List.of(maintenanceCalls, new AgentCalls(agentControl, core.operatorRecords()),
                 quotaCalls, teardown));
         router.route(gate.leaderOnly(V1Codec.masterOperator().around(operator::handle)), "/api/v1", "/master/api/v1");
         v0.register(router);
@@ -109,26 +129,13 @@ public final class MasterServer implements AutoCloseable {
         http.start();
         info = MasterInfo.of(state.masterId(), config.ip(), config.hostname(), http.port(), ProtocolVersion.MESOS);
         core.setInfo(info);
-        if (config.zk() != null) {
-            ZkUrl zk = ZkUrl.parse(config.zk());
-            curator = Zk.client(zk, (int) config.zkSessionTimeout().toMillis());
-            curator.start();
+        if (zk != null) {
             detector = new LeaderDetector(curator, zk.path(), leader -> { });
             detector.start();
-            contender = new MesosContender(curator, zk.path(), info, new MesosContender.Listener() {
-                @Override
-                public void elected() {
-                    core.elected();
-                }
-
-                @Override
-                public void demoted() {
-                    core.demoted();
-                }
-            });
-            contender.start();
+            zkPath = zk.path();
+            contend();
         } else {
-            core.elected();
+            lead();
         }
         long allocationMs = config.allocationInterval().toMillis();
         timers.scheduleWithFixedDelay(core::allocate, allocationMs, allocationMs, TimeUnit.MILLISECONDS);
@@ -153,6 +160,66 @@ public final class MasterServer implements AutoCloseable {
     /** Every master contending, the leader first (this one alone without ZooKeeper). */
     public List<MasterInfo> masters() {
         return detector == null ? List.of(info) : detector.masters();
+    }
+
+    private void contend() {
+        contender = new MesosContender(curator, zkPath, info, new MesosContender.Listener() {
+            @Override
+            public void elected() {
+                lead();
+            }
+
+            @Override
+            public void demoted() {
+                core.demoted();
+            }
+        });
+        contender.start();
+    }
+
+    /** Elected: leads once the registry is recovered; gives the leadership up if it cannot be. */
+    private void lead() {
+        try {
+            core.elected();
+            recovery.elected();
+        } catch (Exception e) {
+            LOG.error("Recovering the registry failed; giving up the leadership: {}", e.toString());
+            abdicate();
+        }
+    }
+
+    /**
+     * Stops leading at once (a registry write failed, or could not be read): this master's candidacy is withdrawn, so
+     * that the next contender leads, and made again, behind the others, a moment later (Mesos's master aborts and is
+     * restarted).
+     */
+    private void abdicate() {
+        core.demoted();
+        MesosContender withdrawn = contender;
+        if (lifecycle.get() != State.STARTED) {
+            return;
+        }
+        if (withdrawn == null) {
+            timers.schedule(this::lead, 1, TimeUnit.SECONDS);
+            return;
+        }
+        timers.execute(() -> {
+            String node = withdrawn.ownNode();
+            withdrawn.close();
+            try {
+                if (node != null) {
+                    curator.delete().forPath(zkPath + "/" + node);
+                }
+            } catch (Exception e) {
+                LOG.info("Could not withdraw the candidacy {}: {}", node, e.toString());
+            }
+            timers.schedule(() -> {
+                // one new candidacy however many failures withdrew this one
+                if (lifecycle.get() == State.STARTED && contender == withdrawn) {
+                    contend();
+                }
+            }, 1, TimeUnit.SECONDS);
+        });
     }
 
     /** The leader's base URL while another master leads, for the page at / to send the browser there. */
@@ -195,6 +262,7 @@ public final class MasterServer implements AutoCloseable {
             Zk.closeQuietly(curator, 3_000);
         }
         core.demoted();
+        registrar.close();
         timers.shutdownNow();
         http.close();
     }

@@ -51,6 +51,11 @@ public final class SchedulerCalls {
                 throw new IllegalStateException("not the leading master");
             }
             String id = requested.id() != null ? requested.id().value() : core.state.nextFrameworkId();
+            if (core.state.registry.isRemovedFramework(id)) {
+                sink.send(Event.error("Framework has been removed"));
+                sink.close();
+                return new Subscription(id, streamId);
+            }
             FrameworkInfo info = requested.withId(Id.of(id));
             FrameworkRecord fw = core.state.frameworks.get(id);
             boolean added = fw == null;
@@ -358,18 +363,7 @@ public final class SchedulerCalls {
             return Result.ACCEPTED;
         }
         for (Call.ReconcileTask t : wanted) {
-            TaskRecord task = fw.tasks().get(t.taskId().value());
-            if (task == null) {
-                task = core.state.findCompleted(fw.id(), t.taskId().value());
-            }
-            if (task != null) {
-                fw.send(Event.update(task.latestStatus().forReconciliation()));
-            } else {
-                TaskState unknown = fw.partitionAware() ? TaskState.TASK_UNKNOWN : TaskState.TASK_LOST;
-                fw.send(Event.update(MasterCore.masterStatus(t.taskId().value(), unknown,
-                        t.agentId() == null ? null : t.agentId().value(), "REASON_RECONCILIATION",
-                        "Reconciliation: Task is unknown")));
-            }
+            core.reconciliation.reconcile(fw, t.taskId().value(), t.agentId() == null ? null : t.agentId().value());
         }
         return Result.ACCEPTED;
     }

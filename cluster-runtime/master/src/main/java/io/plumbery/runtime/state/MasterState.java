@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import io.plumbery.runtime.protocol.TaskState;
+import io.plumbery.runtime.registry.RegistryState;
 
 /** Everything the leading master knows; guarded by this object's monitor. Rebuilt from scratch on election. */
 public final class MasterState {
@@ -27,6 +28,8 @@ public final class MasterState {
     public Maintenance maintenance = new Maintenance();
     public AgentDrains drains = new AgentDrains();
     public InverseOffers inverseOffers;
+    /** What the registry says of agents and frameworks beyond those registered here. */
+    public final RegistryState registry = new RegistryState();
     private final String masterId;
     private final AtomicLong frameworkSeq = new AtomicLong();
     private final AtomicLong agentSeq = new AtomicLong();
@@ -87,6 +90,7 @@ public final class MasterState {
         completedTasks.clear();
         completedFrameworks.clear();
         terminalCounts.clear();
+        registry.clear();
         allocator = new Allocator();
         maintenance = new Maintenance();
         drains = new AgentDrains();

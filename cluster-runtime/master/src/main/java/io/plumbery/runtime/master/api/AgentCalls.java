@@ -3,15 +3,18 @@ package io.plumbery.runtime.master.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbery.runtime.http.Exchange;
 import io.plumbery.runtime.master.AgentControl;
+import io.plumbery.runtime.master.OperatorRecords;
 import io.plumbery.runtime.master.Refusal;
 import java.util.Optional;
 
 /** The v1 operator calls on one agent: DRAIN_AGENT, DEACTIVATE_AGENT, REACTIVATE_AGENT, MARK_AGENT_GONE. */
 public final class AgentCalls implements OperatorCalls {
     private final AgentControl control;
+    private final OperatorRecords records;
 
-    public AgentCalls(AgentControl control) {
+    public AgentCalls(AgentControl control, OperatorRecords records) {
         this.control = control;
+        this.records = records;
     }
 
     @Override
@@ -41,7 +44,7 @@ public final class AgentCalls implements OperatorCalls {
                 return false;
             }
         }
-        Methods.refused(ex, refused);
+        Methods.storedOr(ex, records, refused);
         return true;
     }
 }

@@ -7,7 +7,10 @@ import io.plumbery.runtime.master.AgentRegistry;
 import io.plumbery.runtime.protocol.AgentMessages;
 import io.plumbery.runtime.protocol.Json;
 
-/** The master's side of the internal agent protocol. 409 = not the leader here, 404 = unknown agent. */
+/**
+ * The master's side of the internal agent protocol. 409 = not the leader here (or the agent cannot be admitted now),
+ * 404 = unknown agent, 403 = the agent is marked gone.
+ */
 public final class InternalApi {
     private final AgentRegistry registry;
 

@@ -9,6 +9,7 @@ import io.plumbery.runtime.maintenance.MachineId;
 import io.plumbery.runtime.maintenance.Maintenance;
 import io.plumbery.runtime.maintenance.Schedule;
 import io.plumbery.runtime.master.MaintenanceControl;
+import io.plumbery.runtime.master.OperatorRecords;
 import io.plumbery.runtime.protocol.Json;
 import java.util.List;
 import java.util.Optional;
@@ -21,10 +22,12 @@ import java.util.Optional;
  */
 public final class MaintenanceCalls implements OperatorCalls {
     private final MaintenanceControl control;
+    private final OperatorRecords records;
     private final LeaderGate gate;
 
-    public MaintenanceCalls(MaintenanceControl control, LeaderGate gate) {
+    public MaintenanceCalls(MaintenanceControl control, OperatorRecords records, LeaderGate gate) {
         this.control = control;
+        this.records = records;
         this.gate = gate;
     }
 
@@ -46,15 +49,15 @@ public final class MaintenanceCalls implements OperatorCalls {
             case "GET_MAINTENANCE_SCHEDULE" -> out.putObject("get_maintenance_schedule").set("schedule", control.schedule());
             case "GET_MAINTENANCE_STATUS" -> out.putObject("get_maintenance_status").set("status", control.status());
             case "UPDATE_MAINTENANCE_SCHEDULE" -> {
-                Methods.done(ex, control.updateSchedule(Schedule.of(call.path("update_maintenance_schedule").path("schedule"))));
+                Methods.stored(ex, records, control.updateSchedule(Schedule.of(call.path("update_maintenance_schedule").path("schedule"))));
                 return true;
             }
             case "START_MAINTENANCE" -> {
-                Methods.done(ex, control.down(machineIds(call.path("start_maintenance").path("machines"))));
+                Methods.stored(ex, records, control.down(machineIds(call.path("start_maintenance").path("machines"))));
                 return true;
             }
             case "STOP_MAINTENANCE" -> {
-                Methods.done(ex, control.up(machineIds(call.path("stop_maintenance").path("machines"))));
+                Methods.stored(ex, records, control.up(machineIds(call.path("stop_maintenance").path("machines"))));
                 return true;
             }
             default -> {
@@ -79,7 +82,7 @@ public final class MaintenanceCalls implements OperatorCalls {
         }
         JsonNode body = Methods.jsonBody(ex);
         if (body != null) {
-            Methods.done(ex, control.updateSchedule(Schedule.of(body)));
+            Methods.stored(ex, records, control.updateSchedule(Schedule.of(body)));
         }
     }
 
@@ -87,7 +90,7 @@ public final class MaintenanceCalls implements OperatorCalls {
         Optional<String> apply(List<MachineId> ids);
     }
 
-    private static void machines(Exchange ex, MachinesChange change) throws Exception {
+    private void machines(Exchange ex, MachinesChange change) throws Exception {
         if (!Methods.allowed(ex, "POST")) {
             return;
         }
@@ -99,6 +102,6 @@ public final class MaintenanceCalls implements OperatorCalls {
             ex.text(400, "Expecting a JSON array of machines");
             return;
         }
-        Methods.done(ex, change.apply(Maintenance.machineIds(body)));
+        Methods.stored(ex, records, change.apply(Maintenance.machineIds(body)));
     }
 }

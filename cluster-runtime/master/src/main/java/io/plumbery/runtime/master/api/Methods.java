@@ -2,6 +2,7 @@ package io.plumbery.runtime.master.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbery.runtime.http.Exchange;
+import io.plumbery.runtime.master.OperatorRecords;
 import io.plumbery.runtime.protocol.Json;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -35,6 +36,17 @@ final class Methods {
     /** 200 with no body, or 400 with the text of a refused change. */
     static void done(Exchange ex, java.util.Optional<String> refused) {
         refused(ex, refused.map(text -> new io.plumbery.runtime.master.Refusal(400, text)));
+    }
+
+    /** As {@link #done}, for a change the registry keeps: 200 only once it is written (503 when it could not be). */
+    static void stored(Exchange ex, OperatorRecords records, java.util.Optional<String> refused) {
+        storedOr(ex, records, refused.map(text -> new io.plumbery.runtime.master.Refusal(400, text)));
+    }
+
+    /** As {@link #refused}, for a change the registry keeps (see {@link #stored}). */
+    static void storedOr(Exchange ex, OperatorRecords records,
+                         java.util.Optional<io.plumbery.runtime.master.Refusal> refusal) {
+        refused(ex, refusal.isPresent() ? refusal : records.save());
     }
 
     /** 200 with no body, or the refusal's status and text. */

@@ -119,7 +119,8 @@ public final class OperatorApi {
         for (AgentRecord a : s.agents.values()) {
             agents.add(agent(a, s));
         }
-        o.putArray("recovered_agents");
+        ArrayNode recovered = o.putArray("recovered_agents");
+        s.registry.recovering().forEach(a -> recovered.add(Json.tree(a.info())));
         return o;
     }
 

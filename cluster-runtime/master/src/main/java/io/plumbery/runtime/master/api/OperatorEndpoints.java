@@ -46,7 +46,7 @@ public final class OperatorEndpoints {
     private void slaves(Exchange ex) {
         ObjectNode o = Json.object();
         o.set("slaves", core.read(StateViews::slaves));
-        o.putArray("recovered_slaves");
+        o.set("recovered_slaves", core.read(StateViews::recoveredSlaves));
         Jsonp.ok(ex, o);
     }
 

@@ -38,7 +38,7 @@ public final class QuotaCalls implements OperatorCalls {
         router.routeUnder(QUOTA + "/", gate.leaderOnly(ex -> {
             if (Methods.allowed(ex, "DELETE")) {
                 String role = ex.decodedPath().substring(QUOTA.length() + 1);
-                Methods.done(ex, remove(role, "Failed to remove quota for path '" + ex.decodedPath() + "'"));
+                Methods.stored(ex, core.operatorRecords(), remove(role, "Failed to remove quota for path '" + ex.decodedPath() + "'"));
             }
         }));
     }
@@ -50,22 +50,22 @@ public final class QuotaCalls implements OperatorCalls {
             case "GET_WEIGHTS" -> out.putObject("get_weights").set("weight_infos", weights());
             case "GET_QUOTA" -> out.putObject("get_quota").set("status", status());
             case "UPDATE_WEIGHTS" -> {
-                Methods.done(ex, updateWeights(call.path("update_weights").path("weight_infos")));
+                Methods.stored(ex, core.operatorRecords(), updateWeights(call.path("update_weights").path("weight_infos")));
                 return true;
             }
             case "UPDATE_QUOTA" -> {
                 JsonNode update = call.path("update_quota");
                 List<Quotas.Config> configs = new ArrayList<>();
                 update.path("quota_configs").forEach(c -> configs.add(Quotas.Config.of(c)));
-                Methods.done(ex, updateQuota(configs, update.path("force").asBoolean(false)));
+                Methods.stored(ex, core.operatorRecords(), updateQuota(configs, update.path("force").asBoolean(false)));
                 return true;
             }
             case "SET_QUOTA" -> {
-                Methods.done(ex, set(call.path("set_quota").path("quota_request")));
+                Methods.stored(ex, core.operatorRecords(), set(call.path("set_quota").path("quota_request")));
                 return true;
             }
             case "REMOVE_QUOTA" -> {
-                Methods.done(ex, remove(call.path("remove_quota").path("role").asText(""), "Failed to remove quota"));
+                Methods.stored(ex, core.operatorRecords(), remove(call.path("remove_quota").path("role").asText(""), "Failed to remove quota"));
                 return true;
             }
             default -> {
@@ -148,7 +148,7 @@ public final class QuotaCalls implements OperatorCalls {
         }
         JsonNode body = Methods.jsonBody(ex);
         if (body != null) {
-            Methods.done(ex, updateWeights(body));
+            Methods.stored(ex, core.operatorRecords(), updateWeights(body));
         }
     }
 
@@ -163,7 +163,7 @@ public final class QuotaCalls implements OperatorCalls {
             default -> {
                 JsonNode body = Methods.jsonBody(ex);
                 if (body != null) {
-                    Methods.done(ex, set(body));
+                    Methods.stored(ex, core.operatorRecords(), set(body));
                 }
             }
         }

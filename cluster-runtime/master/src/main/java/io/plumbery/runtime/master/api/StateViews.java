@@ -3,6 +3,7 @@ package io.plumbery.runtime.master.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.master.MasterCore;
+import io.plumbery.runtime.protocol.AgentInfo;
 import io.plumbery.runtime.protocol.Attribute;
 import io.plumbery.runtime.protocol.FrameworkInfo;
 import io.plumbery.runtime.protocol.Json;
@@ -10,6 +11,7 @@ import io.plumbery.runtime.protocol.Offer;
 import io.plumbery.runtime.protocol.ProtocolVersion;
 import io.plumbery.runtime.protocol.Resources;
 import io.plumbery.runtime.protocol.TaskStatus;
+import io.plumbery.runtime.registry.AdmittedAgent;
 import io.plumbery.runtime.state.AgentRecord;
 import io.plumbery.runtime.state.FrameworkRecord;
 import io.plumbery.runtime.state.MasterState;
@@ -35,12 +37,12 @@ final class StateViews {
         o.put("hostname", core.info().hostname());
         o.put("activated_slaves", s.agents.keySet().stream().filter(id -> !s.drains.deactivated(id)).count());
         o.put("deactivated_slaves", s.agents.keySet().stream().filter(s.drains::deactivated).count());
-        o.put("unreachable_slaves", 0);
+        o.put("unreachable_slaves", s.registry.unreachableCount());
         o.put("leader", core.info().pid());
         o.set("leader_info", Json.tree(core.info()));
         o.putObject("flags").put("port", String.valueOf(core.info().port()));
         o.set("slaves", slaves(s));
-        o.set("recovered_slaves", Json.MAPPER.createArrayNode());
+        o.set("recovered_slaves", recoveredSlaves(s));
         ArrayNode frameworks = o.putArray("frameworks");
         s.frameworks.values().forEach(fw -> frameworks.add(framework(fw, s)));
         ArrayNode completed = o.putArray("completed_frameworks");
@@ -74,12 +76,7 @@ final class StateViews {
             a.set("offered_resources", resources(offered));
             a.putObject("reserved_resources");
             a.set("unreserved_resources", resources(agent.total()));
-            ObjectNode attrs = a.putObject("attributes");
-            if (agent.info().attributes() != null) {
-                for (Attribute attr : agent.info().attributes()) {
-                    attrs.putPOJO(attr.name(), attr.plainValue());
-                }
-            }
+            a.set("attributes", attributes(agent.info()));
             boolean deactivated = s.drains.deactivated(agent.id());
             a.put("active", !deactivated);
             a.put("deactivated", deactivated);
@@ -88,6 +85,30 @@ final class StateViews {
             a.putArray("capabilities").add("MULTI_ROLE").add("HIERARCHICAL_ROLE");
         }
         return out;
+    }
+
+    /** Agents recovered from the registry that have not re-registered yet, as Mesos writes their SlaveInfo. */
+    static ArrayNode recoveredSlaves(MasterState s) {
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        for (AdmittedAgent agent : s.registry.recovering()) {
+            ObjectNode a = out.addObject();
+            a.put("id", agent.id());
+            a.put("hostname", agent.info().hostname());
+            a.put("port", agent.info().port() == null ? 5051 : agent.info().port());
+            a.set("resources", resources(Resources.fromProto(agent.info().resources())));
+            a.set("attributes", attributes(agent.info()));
+        }
+        return out;
+    }
+
+    private static ObjectNode attributes(AgentInfo info) {
+        ObjectNode attrs = Json.object();
+        if (info.attributes() != null) {
+            for (Attribute attr : info.attributes()) {
+                attrs.putPOJO(attr.name(), attr.plainValue());
+            }
+        }
+        return attrs;
     }
 
     static ObjectNode framework(FrameworkRecord fw, MasterState s) {
