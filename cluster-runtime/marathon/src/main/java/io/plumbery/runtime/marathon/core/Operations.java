@@ -2,6 +2,7 @@ package io.plumbery.runtime.marathon.core;
 
 import io.plumbery.runtime.marathon.model.AppDefinition;
 import io.plumbery.runtime.marathon.model.DockerPolicy;
+import io.plumbery.runtime.marathon.model.GroupTree;
 import io.plumbery.runtime.marathon.model.PathId;
 import io.plumbery.runtime.marathon.state.MarathonStore;
 import io.plumbery.runtime.marathon.state.StoreUnavailableException;
@@ -10,7 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -28,9 +32,11 @@ public final class Operations {
     private final Replan replan;
     private final Snapshots snapshots;
     private final Changes changes;
+    private final GroupHistory history;
 
     Operations(CoreThread core, SchedulerState state, DeploymentRunner runner, VersionClock versions,
-               MarathonStore store, Killer killer, Replan replan, Snapshots snapshots, DockerPolicy docker) {
+               MarathonStore store, Killer killer, Replan replan, Snapshots snapshots, DockerPolicy docker,
+               GroupHistory history) {
         this.core = core;
         this.state = state;
         this.runner = runner;
@@ -40,6 +46,7 @@ public final class Operations {
         this.replan = replan;
         this.snapshots = snapshots;
         this.changes = new Changes(state, runner, versions, replan, docker);
+        this.history = history;
     }
 
     /** A change accepted: the deployment that carries it out and the new version. */
@@ -68,13 +75,48 @@ public final class Operations {
     }
 
     /**
-     * Several apps in one deployment whose steps follow their dependencies: a group POST/PUT ({@code replace}:
-     * the other apps under {@code scope} are deleted), a group DELETE (no apps, replace) or PUT /v2/apps with a
-     * list. {@code pathOf} names the i-th app in 422 answers.
+     * PUT /v2/apps with a list: the apps created or updated in one deployment whose steps follow their
+     * dependencies. {@code pathOf} names the i-th app in 422 answers.
      */
-    public Change group(PathId scope, List<AppDefinition> apps, boolean replace, boolean force,
-                        IntFunction<String> pathOf) {
-        return call(() -> changes.group(scope, apps, replace, force, pathOf));
+    public Change apps(List<AppDefinition> apps, boolean force, IntFunction<String> pathOf) {
+        Map<PathId, String> paths = new TreeMap<>();
+        for (int i = 0; i < apps.size(); i++) {
+            paths.put(apps.get(i).pathId(), pathOf.apply(i));
+        }
+        return changeGroups(PathId.ROOT, (tree, version) -> {
+            Map<PathId, AppDefinition> next = new TreeMap<>(tree.apps());
+            apps.forEach(a -> next.put(a.pathId(), a));
+            return new GroupTree(next, tree.groups());
+        }, force, id -> paths.getOrDefault(id, ""));
+    }
+
+    /**
+     * A change of the root group, as Marathon's {@code GroupManager.updateRoot}: {@code change} gets the root group
+     * as the API shows it and the change's version, and answers the root group wanted (or throws Marathon's
+     * answer); one deployment takes the apps there. {@code changed} is the group the change is announced on,
+     * {@code pathOf} names an app of the request in 422 answers.
+     */
+    public Change changeGroups(PathId changed, BiFunction<GroupTree, String, GroupTree> change, boolean force,
+                               Function<PathId, String> pathOf) {
+        return call(() -> {
+            String version = versions.next();
+            return changes.tree(changed, change.apply(runner.tree(), version), version, force, pathOf);
+        });
+    }
+
+    /** The versions in which the group existed, newest first; 404 for a group that does not exist now. */
+    public List<String> groupVersions(PathId group) {
+        return call(() -> {
+            if (!runner.tree().exists(group)) {
+                throw MarathonException.groupNotFound(group.toString());
+            }
+            return history.versions(group);
+        });
+    }
+
+    /** The root group as it was at that version of the group, if the group has that version. */
+    public Optional<GroupTree> groupAt(PathId group, String version) {
+        return call(() -> history.at(group, version, runner.tree()));
     }
 
     public Change restart(PathId id, boolean force) {

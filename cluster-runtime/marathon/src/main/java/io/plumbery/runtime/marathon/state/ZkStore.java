@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbery.runtime.marathon.core.Deployment;
 import io.plumbery.runtime.marathon.core.MarathonTask;
 import io.plumbery.runtime.marathon.model.AppDefinition;
+import io.plumbery.runtime.marathon.model.GroupDefinition;
+import io.plumbery.runtime.marathon.model.GroupSnapshot;
 import io.plumbery.runtime.marathon.model.MarathonJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * State in ZooKeeper under a root such as {@code /marathon/state}: {@code apps/<id>}, {@code versions/<id>/<version>},
- * {@code deployments/<id>} (a plan and the step it is at), {@code tasks/<taskId>}, {@code framework-id}; values are Marathon JSON. App ids are
+ * {@code groups/<id>}, {@code group-versions/<top-level id>/<version>}, {@code deployments/<id>} (a plan and the
+ * step it is at), {@code tasks/<taskId>}, {@code framework-id}; values are Marathon JSON. App and group ids are
  * stored with {@code /} written as {@code _} (which Marathon ids cannot contain).
  *
  * <p>A write either reaches ZooKeeper or throws {@link StoreUnavailableException}, at once when the client has no
@@ -103,6 +106,11 @@ public final class ZkStore implements MarathonStore {
     public void saveVersion(AppDefinition app) {
         String dir = root + "/versions/" + key(app.id());
         put(dir + "/" + app.version(), app);
+        prune(dir);
+    }
+
+    /** Keeps the newest {@link #MAX_VERSIONS} versions in the directory (their names sort as their times). */
+    private void prune(String dir) {
         try {
             List<String> versions = new ArrayList<>(client.getChildren().forPath(dir));
             versions.sort(Comparator.naturalOrder());
@@ -110,7 +118,7 @@ public final class ZkStore implements MarathonStore {
                 delete(dir + "/" + versions.get(i));
             }
         } catch (Exception e) {
-            LOG.debug("Pruning versions of {} failed: {}", app.id(), e.toString());
+            LOG.debug("Pruning the versions in {} failed: {}", dir, e.toString());
         }
     }
 
@@ -125,6 +133,49 @@ public final class ZkStore implements MarathonStore {
         List<AppDefinition> out = children(root + "/versions/" + key(appId), AppDefinition.class);
         out.sort(Comparator.comparing(AppDefinition::version));
         return out;
+    }
+
+    @Override
+    public List<GroupDefinition> groups() {
+        return children(root + "/groups", GroupDefinition.class);
+    }
+
+    @Override
+    public void saveGroup(GroupDefinition group) {
+        put(root + "/groups/" + key(group.id()), group);
+    }
+
+    @Override
+    public void deleteGroup(String groupId) {
+        delete(root + "/groups/" + key(groupId));
+    }
+
+    @Override
+    public void saveGroupVersion(GroupSnapshot snapshot) {
+        String dir = root + "/group-versions/" + key(snapshot.id());
+        put(dir + "/" + snapshot.version(), snapshot);
+        prune(dir);
+    }
+
+    @Override
+    public List<GroupSnapshot> groupVersions(String entryId) {
+        List<GroupSnapshot> out = children(root + "/group-versions/" + key(entryId), GroupSnapshot.class);
+        out.sort(Comparator.comparing(GroupSnapshot::version));
+        return out;
+    }
+
+    @Override
+    public List<String> groupEntries() {
+        String dir = root + "/group-versions";
+        connected("Reading " + dir);
+        try {
+            if (client.checkExists().forPath(dir) == null) {
+                return List.of();
+            }
+            return client.getChildren().forPath(dir).stream().map(k -> "/" + k).toList();
+        } catch (Exception e) {
+            throw new StoreUnavailableException("Reading " + dir + " from ZooKeeper failed: " + e, e);
+        }
     }
 
     @Override
