@@ -140,8 +140,11 @@ public final class Operations {
         });
     }
 
-    /** Kills tasks by id; with scale the apps' instances go down by as many (one deployment per app). */
-    public Killed kill(List<String> taskIds, boolean scale, boolean force) {
+    /**
+     * Kills tasks by id; with scale the apps' instances go down by as many (one deployment per app); with wipe the
+     * tasks are forgotten at once ({@link Killer#wipe}).
+     */
+    public Killed kill(List<String> taskIds, boolean scale, boolean force, boolean wipe) {
         return call(() -> {
             List<MarathonTask> found = new ArrayList<>();
             for (String id : taskIds) {
@@ -166,7 +169,13 @@ public final class Operations {
                     }
                 }
             }
-            found.forEach(t -> killer.kill(t, "API"));
+            found.forEach(t -> {
+                if (wipe) {
+                    killer.wipe(t);
+                } else {
+                    killer.kill(t, "API");
+                }
+            });
             replan.now();
             return new Killed(found, change);
         });
