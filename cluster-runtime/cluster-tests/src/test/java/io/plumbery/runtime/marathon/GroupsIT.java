@@ -4,53 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Groups as objects of their own on a real in-process cluster (ZooKeeper, a master, two agents on loopback): empty
  * groups, group dependencies ordering the start, versions and rollbacks, scaleBy; and the task listing as text and
  * wiped tasks. Each test uses its own group.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GroupsIT {
-    static final Duration WAIT = GroupDeploymentIT.WAIT;
-    @TempDir
-    static Path dir;
-    TestCluster cluster;
-    MarathonServer marathon;
-    MarathonClient client;
-
-    @BeforeAll
-    void start() throws Exception {
-        cluster = new TestCluster(dir, 2);
-        await().atMost(WAIT).until(cluster::ready);
-        marathon = cluster.marathon();
-        await().atMost(WAIT).until(() -> marathon.isLeader() && marathon.scheduler() != null
-                && marathon.scheduler().isSubscribed());
-        client = new MarathonClient(marathon.endpoint());
-        client.listen();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (client != null) {
-            client.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+class GroupsIT extends WithListeningMarathon {
 
     @Test
     void emptyGroupsAreCreatedListedAndDeletedAndAnnounced() throws Exception {

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.KeeperException;
 import org.slf4j.Logger;
@@ -130,8 +132,12 @@ public final class ZkStore implements MarathonStore {
 
     @Override
     public List<AppDefinition> versions(String appId) {
-        List<AppDefinition> out = children(root + "/versions/" + key(appId), AppDefinition.class);
-        out.sort(Comparator.comparing(AppDefinition::version));
+        return oldestFirst(root + "/versions/" + key(appId), AppDefinition.class, AppDefinition::version);
+    }
+
+    private <T> List<T> oldestFirst(String dir, Class<T> type, Function<T, String> version) {
+        List<T> out = children(dir, type);
+        out.sort(Comparator.comparing(version));
         return out;
     }
 
@@ -159,22 +165,22 @@ public final class ZkStore implements MarathonStore {
 
     @Override
     public List<GroupSnapshot> groupVersions(String entryId) {
-        List<GroupSnapshot> out = children(root + "/group-versions/" + key(entryId), GroupSnapshot.class);
-        out.sort(Comparator.comparing(GroupSnapshot::version));
-        return out;
+        return oldestFirst(root + "/group-versions/" + key(entryId), GroupSnapshot.class, GroupSnapshot::version);
     }
 
     @Override
     public List<String> groupEntries() {
         String dir = root + "/group-versions";
-        connected("Reading " + dir);
+        return read(dir, List.of(), () -> client.getChildren().forPath(dir).stream().map(k -> "/" + k).toList());
+    }
+
+    /** What {@code reader} reads of the node at {@code path}, or {@code absent} when there is no such node. */
+    private <T> T read(String path, T absent, Callable<T> reader) {
+        connected("Reading " + path);
         try {
-            if (client.checkExists().forPath(dir) == null) {
-                return List.of();
-            }
-            return client.getChildren().forPath(dir).stream().map(k -> "/" + k).toList();
+            return client.checkExists().forPath(path) == null ? absent : reader.call();
         } catch (Exception e) {
-            throw new StoreUnavailableException("Reading " + dir + " from ZooKeeper failed: " + e, e);
+            throw new StoreUnavailableException("Reading " + path + " from ZooKeeper failed: " + e, e);
         }
     }
 
@@ -227,15 +233,9 @@ public final class ZkStore implements MarathonStore {
 
     @Override
     public Optional<String> frameworkId() {
-        connected("Reading the framework id");
-        try {
-            if (client.checkExists().forPath(root + "/framework-id") == null) {
-                return Optional.empty();
-            }
-            return Optional.of(new String(client.getData().forPath(root + "/framework-id"), StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new StoreUnavailableException("Reading the framework id failed: " + e, e);
-        }
+        String path = root + "/framework-id";
+        return read(path, Optional.empty(),
+                () -> Optional.of(new String(client.getData().forPath(path), StandardCharsets.UTF_8)));
     }
 
     @Override

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbery.runtime.marathon.model.MarathonJson;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,11 +13,10 @@ import org.junit.jupiter.api.Test;
  * deployments; others are changed with {@code force}).
  */
 class GroupsApiTest {
-    private ApiFixture api;
+    private final ApiFixture api;
 
-    @BeforeEach
-    void start() throws Exception {
-        api = new ApiFixture();
+    GroupsApiTest() throws Exception {
+        api = new ApiFixture(); // one per test: JUnit makes an instance for each
     }
 
     @AfterEach
