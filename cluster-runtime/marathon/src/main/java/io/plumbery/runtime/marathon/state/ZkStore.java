@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class ZkStore implements MarathonStore {
     private static final Logger LOG = LoggerFactory.getLogger(ZkStore.class);
     private static final int MAX_VERSIONS = 50;
+    /** ZooKeeper's default bound on a value ({@code jute.maxbuffer}, 1 MiB), with room for the request around it. */
+    private static final int MAX_HISTORY_VALUE = 1000 * 1024;
     private final CuratorFramework client;
     private final String root;
 
@@ -156,9 +158,19 @@ public final class ZkStore implements MarathonStore {
         delete(root + "/groups/" + key(groupId));
     }
 
+    /**
+     * A version too large for a ZooKeeper value (whose server drops the connection of a client that sends one) is
+     * left out of the history, with a warning: the change itself is stored app by app and group by group.
+     */
     @Override
     public void saveGroupVersion(GroupSnapshot snapshot) {
         String dir = root + "/group-versions/" + key(snapshot.id());
+        byte[] bytes = MarathonJson.bytes(snapshot);
+        if (bytes.length > MAX_HISTORY_VALUE) {
+            LOG.warn("Version {} of {} is {} bytes, more than ZooKeeper takes: left out of the history",
+                    snapshot.version(), snapshot.id(), bytes.length);
+            return;
+        }
         put(dir + "/" + snapshot.version(), snapshot);
         prune(dir);
     }
