@@ -2,6 +2,7 @@ package io.plumbery.runtime.marathon.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.marathon.api.RouteTable.Route;
 import io.plumbery.runtime.marathon.core.MarathonException;
 import io.plumbery.runtime.marathon.core.MarathonScheduler;
@@ -15,7 +16,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code /v2/groups[/{id}]} GET (with {@code embed}), POST, PUT, DELETE; {@code /v2/groups[/{id}]/versions[/{v}]};
+ * {@code /v2/groups[/{id}]} GET (with {@code embed}), POST, PUT (with {@code dryRun}: the steps only), DELETE; {@code /v2/groups[/{id}]/versions[/{v}]};
  * {@code /v2/groups[/{id}]/apps}: HTTP over {@link Groups} (changes) and {@link GroupViews} (Marathon's GroupInfo).
  */
 final class GroupsResource implements RouteTable.Resource {
@@ -44,12 +45,22 @@ final class GroupsResource implements RouteTable.Resource {
             case "GET" -> show(call, ops.snapshot(), path);
             case "POST" -> {
                 JsonNode body = AppRequests.parse(call.body());
-                Operations.Change c = Groups.create(body, path.id(), force, ops);
+                Operations.Change c = ops.changeGroups(Groups.create(body, path.id()), force);
                 call.header("Location", PREFIX + GroupRequests.target(body, path.id()));
                 answer(call, 201, c);
             }
-            case "PUT" -> answer(call, 200, Groups.update(AppRequests.parse(call.body()), path.id(), force, ops));
-            case "DELETE" -> answer(call, 200, Groups.delete(path.id(), force, ops));
+            case "PUT" -> {
+                Operations.GroupChange change = Groups.update(AppRequests.parse(call.body()), path.id(), ops);
+                if (call.flag("dryRun")) {
+                    ObjectNode out = MarathonJson.object();
+                    ArrayNode steps = out.putArray("steps");
+                    ops.dryRun(change).forEach(s -> steps.add(Views.step(s)));
+                    call.json(200, out);
+                } else {
+                    answer(call, 200, ops.changeGroups(change, force));
+                }
+            }
+            case "DELETE" -> answer(call, 200, ops.changeGroups(Groups.delete(path.id()), force));
             default -> call.methodNotAllowed();
         }
     }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -84,21 +83,37 @@ final class Changes {
     /**
      * The root group changed to {@code target} (a group created, updated, scaled, rolled back or deleted;
      * {@code PUT /v2/apps} with a list): ONE plan whose steps follow the dependencies, apps and group definitions
-     * not in {@code target} removed. Apps unchanged take no part (and keep their version). {@code changed} is the
-     * group the change is announced on; {@code pathOf} names an app of the request in 422 answers.
+     * not in {@code target} removed. {@code changed} is the group the change is announced on; {@code pathOf} names an
+     * app of the request in 422 answers.
      */
     Operations.Change tree(PathId changed, GroupTree target, String version, boolean force,
                            Function<PathId, String> pathOf) {
+        Deployment d = plan(target, version, pathOf);
+        conflicts(d.affectedApps(), force);
+        for (Deployment.Step step : d.steps()) {
+            step.actions().stream().filter(a -> a.action().equals(Deployment.RESTART))
+                    .forEach(a -> state.resetDelay(PathId.parse(a.app())));
+        }
+        runner.start(d, changed);
+        replan.now();
+        return new Operations.Change(d.id(), version, null);
+    }
+
+    /**
+     * The plan that takes the root group to {@code target}, validated but not started (what a {@code dryRun}
+     * answers). Apps unchanged take no part (and keep their version).
+     */
+    Deployment plan(GroupTree target, String version, Function<PathId, String> pathOf) {
         Map<PathId, AppDefinition> view = runner.view();
         Map<PathId, AppDefinition> root = new TreeMap<>(); // the target root group's apps
         Map<String, AppDefinition> originals = new LinkedHashMap<>();
         Map<String, AppDefinition> targets = new LinkedHashMap<>();
         view.values().stream().filter(a -> !target.apps().containsKey(a.pathId())).forEach(a -> originals.put(a.id(), a));
-        List<AppDefinition> changedApps = new ArrayList<>();
         for (AppDefinition app : target.apps().values()) {
             AppDefinition before = view.get(app.pathId());
             root.put(app.pathId(), before != null ? before : app);
         }
+        List<AppDefinition> changedApps = new ArrayList<>();
         for (AppDefinition app : target.apps().values()) {
             AppDefinition before = view.get(app.pathId());
             if (app.equals(before)) {
@@ -117,20 +132,7 @@ final class Changes {
         }
         Map<String, GroupDefinition> groupOriginals = new LinkedHashMap<>();
         Map<String, GroupDefinition> groupTargets = new LinkedHashMap<>();
-        Set<PathId> groupIds = new TreeSet<>(target.groups().keySet());
-        state.groups().forEach(g -> groupIds.add(g.pathId()));
-        for (PathId id : groupIds) {
-            GroupDefinition before = state.group(id);
-            GroupDefinition after = target.groups().get(id);
-            if (!Objects.equals(before, after)) {
-                if (before != null) {
-                    groupOriginals.put(id.toString(), before);
-                }
-                if (after != null) {
-                    groupTargets.put(id.toString(), after);
-                }
-            }
-        }
+        groupChanges(target, groupOriginals, groupTargets);
         GroupTree result = new GroupTree(root, target.groups());
         List<Violation> clashes = result.clashes();
         if (!clashes.isEmpty()) {
@@ -141,20 +143,29 @@ final class Changes {
         groupTargets.keySet().forEach(g -> result.appsUnder(PathId.parse(g)).forEach(a -> starts.add(a.pathId())));
         allowedOnHosts(changedApps, a -> pathOf.apply(a.pathId()));
         validate(changedApps, result, starts, a -> pathOf.apply(a.pathId()));
-        Set<String> affected = new LinkedHashSet<>(originals.keySet());
-        affected.addAll(targets.keySet());
-        conflicts(affected, force);
         List<Deployment.Step> steps = DeploymentPlanner.steps(originals, targets, root.values(),
                 target.groups().values(), false);
-        for (Deployment.Step step : steps) {
-            step.actions().stream().filter(a -> a.action().equals(Deployment.RESTART))
-                    .forEach(a -> state.resetDelay(PathId.parse(a.app())));
+        return new Deployment(UUID.randomUUID().toString(), version, steps, 0, originals, targets, groupOriginals,
+                groupTargets);
+    }
+
+    /** The group definitions {@code target} makes, changes or removes: what they are now, what they will be. */
+    private void groupChanges(GroupTree target, Map<String, GroupDefinition> originals,
+                              Map<String, GroupDefinition> targets) {
+        Set<PathId> ids = new TreeSet<>(target.groups().keySet());
+        state.groups().forEach(g -> ids.add(g.pathId()));
+        for (PathId id : ids) {
+            GroupDefinition before = state.group(id);
+            GroupDefinition after = target.groups().get(id);
+            if (!Objects.equals(before, after)) {
+                if (before != null) {
+                    originals.put(id.toString(), before);
+                }
+                if (after != null) {
+                    targets.put(id.toString(), after);
+                }
+            }
         }
-        Deployment d = new Deployment(UUID.randomUUID().toString(), version, steps, 0, originals, targets,
-                groupOriginals, groupTargets);
-        runner.start(d, changed);
-        replan.now();
-        return new Operations.Change(d.id(), version, null);
     }
 
     /**

@@ -83,24 +83,36 @@ public final class Operations {
         for (int i = 0; i < apps.size(); i++) {
             paths.put(apps.get(i).pathId(), pathOf.apply(i));
         }
-        return changeGroups(PathId.ROOT, (tree, version) -> {
+        return changeGroups(new GroupChange(PathId.ROOT, (tree, version) -> {
             Map<PathId, AppDefinition> next = new TreeMap<>(tree.apps());
             apps.forEach(a -> next.put(a.pathId(), a));
             return new GroupTree(next, tree.groups());
-        }, force, id -> paths.getOrDefault(id, ""));
+        }, id -> paths.getOrDefault(id, "")), force);
     }
 
     /**
-     * A change of the root group, as Marathon's {@code GroupManager.updateRoot}: {@code change} gets the root group
-     * as the API shows it and the change's version, and answers the root group wanted (or throws Marathon's
-     * answer); one deployment takes the apps there. {@code changed} is the group the change is announced on,
-     * {@code pathOf} names an app of the request in 422 answers.
+     * A change of the root group, as Marathon's {@code GroupManager.updateRoot} takes it: {@code change} gets the
+     * root group as the API shows it and the change's version, and answers the root group wanted (or throws
+     * Marathon's answer). {@code changed} is the group the change is announced on, {@code pathOf} names an app of
+     * the request in 422 answers.
      */
-    public Change changeGroups(PathId changed, BiFunction<GroupTree, String, GroupTree> change, boolean force,
-                               Function<PathId, String> pathOf) {
+    public record GroupChange(PathId changed, BiFunction<GroupTree, String, GroupTree> change,
+                              Function<PathId, String> pathOf) {
+    }
+
+    /** The change carried out by one deployment. */
+    public Change changeGroups(GroupChange c, boolean force) {
         return call(() -> {
             String version = versions.next();
-            return changes.tree(changed, change.apply(runner.tree(), version), version, force, pathOf);
+            return changes.tree(c.changed(), c.change().apply(runner.tree(), version), version, force, c.pathOf());
+        });
+    }
+
+    /** The steps of the deployment the change would be, none of it carried out (Marathon's {@code dryRun}). */
+    public List<Deployment.Step> dryRun(GroupChange c) {
+        return call(() -> {
+            String version = versions.next();
+            return changes.plan(c.change().apply(runner.tree(), version), version, c.pathOf()).steps();
         });
     }
 

@@ -148,4 +148,19 @@ class GroupsApiTest {
         assertThat(json(api.call("GET", "/v2/groups/em?embed=group.apps.tasks")).has("apps")).isFalse();
         assertThat(json(api.call("GET", "/v2/groups/em/apps")).findValuesAsText("id")).containsExactly("/em/a");
     }
+
+    @Test
+    void aDryRunAnswersTheStepsAndChangesNothing() throws Exception {
+        assertThat(api.call("POST", "/v2/groups", "{\"id\":\"/dry\",\"apps\":[" + app("a", 0, "") + "]}"))
+                .startsWith("201 ");
+        String versions = api.call("GET", "/v2/groups/dry/versions");
+        assertThat(api.call("PUT", "/v2/groups/dry?dryRun=true", "{\"apps\":[" + app("a", 0, "") + ","
+                + app("b", 0, ",\"dependencies\":[\"a\"]") + "]}")).isEqualTo("200 {\"steps\":["
+                + "{\"actions\":[{\"action\":\"StartApplication\",\"app\":\"/dry/b\"}]},"
+                + "{\"actions\":[{\"action\":\"ScaleApplication\",\"app\":\"/dry/b\"}]}]}");
+        assertThat(api.call("GET", "/v2/apps/dry/b")).startsWith("404 ");
+        assertThat(api.call("GET", "/v2/groups/dry/versions")).isEqualTo(versions);
+        assertThat(api.call("PUT", "/v2/groups/dry?dryRun=true", "{\"dependencies\":[\"/dry\"]}"))
+                .startsWith("422 ").contains("Dependency graph has cyclic dependencies.");
+    }
 }
