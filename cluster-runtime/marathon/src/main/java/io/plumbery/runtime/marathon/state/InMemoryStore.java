@@ -20,6 +20,7 @@ final class InMemoryStore implements MarathonStore {
     private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
     private final Map<String, MarathonTask> tasks = new ConcurrentHashMap<>();
     private volatile String frameworkId;
+    private volatile List<String> callbackUrls = List.of();
 
     @Override
     public List<AppDefinition> apps() {
@@ -116,5 +117,15 @@ final class InMemoryStore implements MarathonStore {
     @Override
     public void saveFrameworkId(String id) {
         frameworkId = id;
+    }
+
+    @Override
+    public List<String> callbackUrls() {
+        return callbackUrls;
+    }
+
+    @Override
+    public void saveCallbackUrls(List<String> urls) {
+        callbackUrls = List.copyOf(urls);
     }
 }

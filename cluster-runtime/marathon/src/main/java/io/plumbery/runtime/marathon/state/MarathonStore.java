@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Where the leader keeps Marathon's state between leaders: apps (with versions), groups (with the history of each
- * top-level entry), deployments, tasks, framework id.
+ * top-level entry), deployments, tasks, framework id, event callback URLs.
  */
 public interface MarathonStore {
     List<AppDefinition> apps();
@@ -55,6 +55,11 @@ public interface MarathonStore {
     void deleteTask(String taskId);
 
     Optional<String> frameworkId();
+
+    /** The URLs subscribed through {@code /v2/eventSubscriptions}. */
+    List<String> callbackUrls();
+
+    void saveCallbackUrls(List<String> urls);
 
     void saveFrameworkId(String id);
 

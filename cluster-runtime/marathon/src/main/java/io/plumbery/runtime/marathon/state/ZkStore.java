@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * State in ZooKeeper under a root such as {@code /marathon/state}: {@code apps/<id>}, {@code versions/<id>/<version>},
  * {@code groups/<id>}, {@code group-versions/<top-level id>/<version>}, {@code deployments/<id>} (a plan and the
- * step it is at), {@code tasks/<taskId>}, {@code framework-id}; values are Marathon JSON. App and group ids are
- * stored with {@code /} written as {@code _} (which Marathon ids cannot contain).
+ * step it is at), {@code tasks/<taskId>}, {@code framework-id}, {@code callback-urls} (a JSON list); values are
+ * Marathon JSON. App and group ids are stored with {@code /} written as {@code _} (which Marathon ids cannot
+ * contain).
  *
  * <p>A write either reaches ZooKeeper or throws {@link StoreUnavailableException}, at once when the client has no
  * connection (no server, or none with a quorum), so that the caller keeps nothing it did not store.
@@ -253,5 +254,17 @@ public final class ZkStore implements MarathonStore {
     @Override
     public void saveFrameworkId(String id) {
         put(root + "/framework-id", id);
+    }
+
+    @Override
+    public List<String> callbackUrls() {
+        String path = root + "/callback-urls";
+        return read(path, List.of(), () -> List.of(MarathonJson.MAPPER.readValue(client.getData().forPath(path),
+                String[].class)));
+    }
+
+    @Override
+    public void saveCallbackUrls(List<String> urls) {
+        put(root + "/callback-urls", urls);
     }
 }
