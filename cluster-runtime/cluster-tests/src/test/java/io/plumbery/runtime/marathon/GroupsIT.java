@@ -78,6 +78,9 @@ class GroupsIT extends WithListeningMarathon {
         MarathonClient.Reply cycle = client.send("PUT", "/v2/groups/shop/db", "{\"dependencies\":[\"/shop/web\"]}");
         assertThat(cycle.status()).isEqualTo(422);
         assertThat(cycle.body().toString()).contains("Dependency graph has cyclic dependencies.");
+        await().atMost(WAIT).until(() -> client.events("group_change_failed").stream()
+                .anyMatch(e -> e.path("groupId").asText().equals("/shop")
+                        && e.path("reason").asText().equals("Object is not valid")));
         assertThat(client.send("DELETE", "/v2/groups/shop?force=true", null).status()).isEqualTo(200);
     }
 

@@ -103,6 +103,12 @@ final class DeploymentRunner {
         }
     }
 
+    /** A change of the root group refused (invalid, conflicting, not stored), as Marathon's group manager says. */
+    void changeFailed(PathId changed, String version, String reason) {
+        events.publish(events.event("group_change_failed").put("groupId", changed.toString()).put("version", version)
+                .put("reason", reason));
+    }
+
     /** The innermost group holding every app the deployment changes ({@code /} for apps in different trees). */
     static PathId changedGroup(Deployment d) {
         List<String> common = null;

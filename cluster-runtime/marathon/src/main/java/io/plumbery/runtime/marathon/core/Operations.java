@@ -100,11 +100,17 @@ public final class Operations {
                               Function<PathId, String> pathOf) {
     }
 
-    /** The change carried out by one deployment. */
+    /** The change carried out by one deployment; one refused is announced ({@code group_change_failed}). */
     public Change changeGroups(GroupChange c, boolean force) {
         return call(() -> {
             String version = versions.next();
-            return changes.tree(c.changed(), c.change().apply(runner.tree(), version), version, force, c.pathOf());
+            try {
+                return changes.tree(c.changed(), c.change().apply(runner.tree(), version), version, force,
+                        c.pathOf());
+            } catch (RuntimeException e) {
+                runner.changeFailed(c.changed(), version, e.getMessage());
+                throw e;
+            }
         });
     }
 
