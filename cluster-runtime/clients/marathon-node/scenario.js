@@ -1,7 +1,8 @@
 'use strict';
 // One app's life through marathon-node 1.1.0, unchanged: create it with a shell command, see its task run (through
 // the REST API and the client's event source), scale it to two, list apps and tasks, read the server's info,
-// delete it. With a Mesos master URL, each step is also checked against the master's /master/state.
+// delete it; then a group's, through the client's group calls: created empty, given an app that runs, deleted.
+// With a Mesos master URL, each step of the app's is also checked against the master's /master/state.
 //
 //   node scenario.js http://MARATHON:8080 [http://MASTER:5050] [APP_ID]
 //
@@ -80,9 +81,9 @@ async function checkMaster(taskIds) {
     }
 }
 
-async function gone() {
+async function gone(read) {
     try {
-        await marathon.app.getOne(appId);
+        await read();
         return false;
     } catch (e) {
         if (e.statusCode === 404) {
@@ -137,15 +138,40 @@ async function run() {
 
         const deleted = await marathon.app.destroy(appId);
         check(typeof deleted.deploymentId === 'string', 'deleting returns a deployment');
-        await awaitUntil(gone, 'the app is gone (404)');
+        await awaitUntil(() => gone(() => marathon.app.getOne(appId)), 'the app is gone (404)');
         if (masterUrl) {
             await awaitUntil(async () => (await masterRunning()).every(id => !both.includes(id)),
                 'the master runs none of ' + both);
         }
         step('deleted ' + appId);
+        await groupLife(appId + '-group');
     } finally {
         events.close();
     }
+}
+
+async function groupLife(groupId) {
+    const created = await marathon.groups.create({id: groupId});
+    check(typeof created.deploymentId === 'string', 'creating a group returns a deployment: ' + JSON.stringify(created));
+    const empty = await marathon.groups.getOne(groupId);
+    check(empty.id === groupId && empty.apps.length === 0 && empty.groups.length === 0,
+        'the new group is empty: ' + JSON.stringify(empty));
+    step('created the empty group ' + groupId);
+
+    const appInGroup = groupId + '/app';
+    const updated = await marathon.groups.update(groupId, {
+        apps: [{id: 'app', cmd: 'sleep 600', cpus: 0.1, mem: 16, instances: 1}]
+    });
+    check(typeof updated.deploymentId === 'string', 'updating a group returns a deployment');
+    await awaitUntil(async () => (await marathon.app.getTasks(appInGroup)).tasks
+        .some(t => t.state === 'TASK_RUNNING'), appInGroup + ' running');
+    const listed = (await marathon.groups.getOne(groupId)).apps.map(a => a.id);
+    check(JSON.stringify(listed) === JSON.stringify([appInGroup]), 'the group lists its app: ' + listed);
+    step('group ' + groupId + ' runs ' + appInGroup);
+
+    await marathon.groups.destroy(groupId, true);
+    await awaitUntil(() => gone(() => marathon.groups.getOne(groupId)), 'the group is gone (404)');
+    step('deleted the group ' + groupId);
 }
 
 run().then(() => {

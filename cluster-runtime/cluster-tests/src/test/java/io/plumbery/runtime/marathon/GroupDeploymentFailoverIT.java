@@ -9,12 +9,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The leading Marathon goes away in the middle of a group deployment: the new leader reads the plan and the step
- * it was at from ZooKeeper and carries it on from there (the dependent app still waits for its dependency).
+ * Groups across a change of the leading Marathon: when it goes away in the middle of a group deployment, the new
+ * leader reads the plan and the step it was at from ZooKeeper and carries it on from there (the dependent app still
+ * waits for its dependency); groups are kept in ZooKeeper like apps, so the new leader has the empty groups, the
+ * groups' dependencies and their versions, and rolls a group back to a version the first leader made.
  */
 class GroupDeploymentFailoverIT {
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -29,16 +32,23 @@ class GroupDeploymentFailoverIT {
         }
     }
 
-    @Test
-    void newLeaderCarriesTheGroupDeploymentOnFromItsStep() throws Exception {
+    MarathonServer second;
+    MarathonClient viaFirst;
+    MarathonClient viaSecond;
+
+    /** Each test: a cluster, its leading Marathon, a standby that knows it, and a client of each. */
+    @BeforeEach
+    void leaderAndStandby() throws Exception {
         cluster = new TestCluster(dir, 2);
         await().atMost(WAIT).until(cluster::ready);
-        MarathonServer first = cluster.marathon();
-        await().atMost(WAIT).until(() -> first.isLeader() && first.scheduler().isSubscribed());
-        MarathonServer second = cluster.marathon();
-        MarathonClient viaFirst = new MarathonClient(first.endpoint());
-        MarathonClient viaSecond = new MarathonClient(second.endpoint());
+        viaFirst = new MarathonClient(cluster.leadingMarathon().endpoint());
+        second = cluster.marathon();
+        viaSecond = new MarathonClient(second.endpoint());
         await().atMost(WAIT).until(() -> viaSecond.get("/v2/leader").status() == 200);
+    }
+
+    @Test
+    void newLeaderCarriesTheGroupDeploymentOnFromItsStep() throws Exception {
 
         // db listens (and gets healthy) 8 s after it starts: long enough for the leader to change meanwhile
         String db = MarathonIT.app("db", 1, ",\"cmd\":\"sleep 8 && exec python3 -m http.server $PORT0 --bind $HOST\""
@@ -77,6 +87,41 @@ class GroupDeploymentFailoverIT {
             assertThat(Instant.parse(t.path("stagedAt").asText())).isAfter(failover);
         }
         events.close();
+    }
+
+    @Test
+    void theNewLeaderHasTheGroupsTheirDependenciesAndVersions() throws Exception {
+        String v1 = viaFirst.send("POST", "/v2/groups", "{\"id\":\"/kept\",\"groups\":[{\"id\":\"empty\"},{\"id\":"
+                + "\"db\",\"apps\":[" + MarathonIT.app("pg", 1, "") + "]},{\"id\":\"web\",\"dependencies\":[\"../db\"],"
+                + "\"apps\":[" + MarathonIT.app("fe", 1, "") + "]}]}").body().path("version").asText();
+        await().atMost(WAIT).until(() -> viaFirst.running("/kept/web/fe").size() == 1);
+        await().atMost(WAIT).until(() -> viaFirst.get("/v2/deployments").body().isEmpty());
+        String v2 = viaFirst.send("PUT", "/v2/groups/kept/web", "{\"apps\":[" + MarathonIT.app("fe", 2, "")
+                + "]}").body().path("version").asText();
+        await().atMost(WAIT).until(() -> viaFirst.running("/kept/web/fe").size() == 2);
+        JsonNode before = viaFirst.get("/v2/groups/kept").body();
+
+        assertThat(viaFirst.send("DELETE", "/v2/leader", null).status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> second.isLeader() && second.scheduler().isSubscribed());
+
+        JsonNode after = viaSecond.get("/v2/groups/kept").body();
+        assertThat(after.path("groups")).extracting(g -> g.path("id").asText()).containsExactly("/kept/db",
+                "/kept/empty", "/kept/web");
+        assertThat(after.path("version")).isEqualTo(before.path("version"));
+        assertThat(viaSecond.get("/v2/groups/kept/empty").body().path("apps")).isEmpty();
+        assertThat(viaSecond.get("/v2/groups/kept/web").body().path("dependencies")).extracting(JsonNode::asText)
+                .containsExactly("/kept/db");
+        assertThat(viaSecond.get("/v2/groups/kept/versions").body()).extracting(JsonNode::asText)
+                .containsExactly(v2, v1);
+
+        // the version the first leader made puts web back to one instance
+        await().atMost(WAIT).until(() -> viaSecond.get("/v2/deployments").body().isEmpty());
+        assertThat(viaSecond.send("PUT", "/v2/groups/kept/web", "{\"version\":\"" + v1 + "\"}").status())
+                .isEqualTo(200);
+        await().atMost(WAIT).until(() -> viaSecond.running("/kept/web/fe").size() == 1);
+        assertThat(viaSecond.get("/v2/groups/kept/empty").status()).isEqualTo(200);
+        assertThat(viaSecond.send("DELETE", "/v2/groups/kept?force=true", null).status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> viaSecond.get("/v2/groups/kept").status() == 404);
     }
 
     /** The deployment's currentStep as GET /v2/deployments shows it, 0 when gone. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,19 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Group changes as ONE deployment whose steps follow the apps' dependencies, on a real in-process cluster
  * (ZooKeeper, a master, two agents on loopback). Each test uses its own group.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GroupDeploymentIT {
-    static final Duration WAIT = Duration.ofSeconds(30);
+class GroupDeploymentIT extends WithListeningMarathon {
     static final String TCP_CHECK = ",\"healthChecks\":[{\"protocol\":\"TCP\",\"portIndex\":0,"
             + "\"gracePeriodSeconds\":30,\"intervalSeconds\":1,\"timeoutSeconds\":0,\"maxConsecutiveFailures\":0}]";
     static final String SERVE = ",\"cmd\":\"exec python3 -m http.server $PORT0 --bind $HOST\"" + TCP_CHECK;
@@ -33,31 +26,6 @@ class GroupDeploymentIT {
             + "--bind $HOST\"" + TCP_CHECK);
     /** Never listens: never healthy (and never killed for it). */
     static final String NEVER_HEALTHY = TCP_CHECK;
-    @TempDir
-    static Path dir;
-    TestCluster cluster;
-    MarathonClient client;
-
-    @BeforeAll
-    void start() throws Exception {
-        cluster = new TestCluster(dir, 2);
-        await().atMost(WAIT).until(cluster::ready);
-        MarathonServer marathon = cluster.marathon();
-        await().atMost(WAIT).until(() -> marathon.isLeader() && marathon.scheduler() != null
-                && marathon.scheduler().isSubscribed());
-        client = new MarathonClient(marathon.endpoint());
-        client.listen();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (client != null) {
-            client.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void dependentAppLaunchesOnlyOnceItsDependencyIsRunningAndHealthy() throws Exception {

@@ -47,8 +47,17 @@ final class MarathonClient implements AutoCloseable {
     }
 
     Reply send(String method, String path, String json) throws Exception {
+        return send(method, path, json, "application/json");
+    }
+
+    /** A GET that accepts {@code accept} (a body that is not JSON is in {@code raw()} only). */
+    Reply get(String path, String accept) throws Exception {
+        return send("GET", path, null, accept);
+    }
+
+    private Reply send(String method, String path, String json, String accept) throws Exception {
         HttpRequest.Builder b = request(path)
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("Accept", accept)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode body = null;

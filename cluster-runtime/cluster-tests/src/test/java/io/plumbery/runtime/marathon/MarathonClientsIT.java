@@ -64,7 +64,11 @@ class MarathonClientsIT {
     @Test
     void marathonNode() throws Exception {
         Path client = Path.of(System.getProperty("marathon-node.dir"));
-        assertPassed(run(List.of("node", "scenario.js", marathonUrl(), masterUrl(), "/clients/node/hello"), client));
+        List<String> output = run(List.of("node", "scenario.js", marathonUrl(), masterUrl(), "/clients/node/hello"), client);
+        assertPassed(output);
+        assertThat(output).contains("ok: created the empty group /clients/node/hello-group",
+                "ok: group /clients/node/hello-group runs /clients/node/hello-group/app",
+                "ok: deleted the group /clients/node/hello-group");
     }
 
     private String marathonUrl() {

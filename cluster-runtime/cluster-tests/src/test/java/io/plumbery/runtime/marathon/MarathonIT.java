@@ -4,51 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Marathon as a framework of a real in-process cluster: ZooKeeper, one master and three agents with distinct
  * hostnames (127.0.0.2-4), all on loopback; Marathon found the master through ZooKeeper and speaks only the
  * v1 scheduler HTTP API. Each test uses its own app.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MarathonIT {
-    static final Duration WAIT = Duration.ofSeconds(30);
-    @TempDir
-    static Path dir;
-    TestCluster cluster;
-    MarathonServer marathon;
-    MarathonClient client;
+class MarathonIT extends WithListeningMarathon {
 
-    @BeforeAll
-    void start() throws Exception {
-        cluster = new TestCluster(dir, 3);
-        await().atMost(WAIT).until(cluster::ready);
-        marathon = cluster.marathon();
-        await().atMost(WAIT).until(marathon::isLeader);
-        client = new MarathonClient(marathon.endpoint());
-        client.listen();
-        await().atMost(WAIT).until(() -> marathon.scheduler() != null && marathon.scheduler().isSubscribed());
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (client != null) {
-            client.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
+    @Override
+    int agents() {
+        return 3;
     }
 
     static String app(String id, int instances, String extra) {

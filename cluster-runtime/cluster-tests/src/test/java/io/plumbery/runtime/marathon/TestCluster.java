@@ -1,6 +1,7 @@
 package io.plumbery.runtime.marathon;
 
 import static io.plumbery.runtime.marathon.TestPorts.freePort;
+import static org.awaitility.Awaitility.await;
 
 import io.plumbery.runtime.agent.AgentAuth;
 import io.plumbery.runtime.agent.AgentConfig;
@@ -84,6 +85,14 @@ final class TestCluster implements AutoCloseable {
         MarathonServer m = new MarathonServer(config, Set.of(), secured ? ClusterSecrets.marathon() : MarathonAuth.OPEN);
         m.start();
         marathons.add(m);
+        return m;
+    }
+
+    /** A new Marathon of the cluster, once it leads and is subscribed to the master. */
+    MarathonServer leadingMarathon() throws Exception {
+        MarathonServer m = marathon();
+        await().atMost(Duration.ofSeconds(30)).until(() -> m.isLeader() && m.scheduler() != null
+                && m.scheduler().isSubscribed());
         return m;
     }
 

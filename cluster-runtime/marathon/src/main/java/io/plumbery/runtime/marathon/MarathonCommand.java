@@ -48,6 +48,13 @@ public final class MarathonCommand implements Callable<Integer> {
             + "privileged, host_volumes, parameters (any docker run parameter); default: none of them")
     List<String> dockerUnsafeOptions = List.of();
 
+    @Option(names = "--event_subscriber", description = "http_callback: POST every event to the callback URLs "
+            + "(--http_endpoints, /v2/eventSubscriptions); default: none (events on /v2/events only)")
+    String eventSubscriber;
+
+    @Option(names = "--http_endpoints", split = ",", description = "Callback URLs of the http_callback subscriber")
+    List<String> httpEndpoints = List.of();
+
     @Option(names = "--http_credentials", defaultValue = "${env:MARATHON_HTTP_CREDENTIALS}",
             description = "user:password asked of every API call but /ping (better from MARATHON_HTTP_CREDENTIALS)")
     String httpCredentials;
@@ -72,12 +79,24 @@ public final class MarathonCommand implements Callable<Integer> {
         }
     }
 
+    /** The callback URLs when the http_callback subscriber is on, else null (Marathon's only subscriber). */
+    private List<String> httpCallbacks() {
+        if (eventSubscriber == null) {
+            return null;
+        }
+        if (!eventSubscriber.equals("http_callback")) {
+            throw new ParameterException(spec.commandLine(), "--event_subscriber: only http_callback is known, not "
+                    + eventSubscriber);
+        }
+        return httpEndpoints;
+    }
+
     @Override
     public Integer call() throws Exception {
         MarathonConfig config = new MarathonConfig(framework.hostname(), framework.httpAddress(), framework.httpPort(),
                 framework.master(), zk, frameworkName, framework.failoverTimeoutSeconds(), declineMillis / 1000.0,
                 Duration.ofMillis(zkSessionMillis), Duration.ofMillis(250), Duration.ofMillis(reconciliationMillis),
-                dockerPolicy());
+                dockerPolicy(), httpCallbacks());
         MarathonAuth auth;
         try {
             auth = MarathonAuth.of(httpCredentials, httpRealm, mesosAuthentication, mesosPrincipal, mesosSecretFile);

@@ -104,7 +104,7 @@ public final class MarathonServer implements AutoCloseable, Leadership {
         SchedulerConfig sc = new SchedulerConfig(config.master(), config.frameworkName(), config.hostname(),
                 Tls.forProcess().url(endpoint), config.failoverTimeoutSeconds(), config.declineOfferSeconds(), config.tick(),
                 config.reconciliationInterval(), System.getProperty("user.name", "root"), auth.principal(),
-                auth.mesos(), config.docker());
+                auth.mesos(), config.docker(), config.httpEndpoints());
         MarathonScheduler s = new MarathonScheduler(sc, store, events);
         try {
             s.start();

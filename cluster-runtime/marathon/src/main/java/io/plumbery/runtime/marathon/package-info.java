@@ -4,7 +4,8 @@
  *
  * <ul>
  *   <li>{@code model}: apps as Marathon's JSON ({@code AppDefinition}), ids ({@code PathId}), validation with
- *       Marathon's 422 paths, placement constraints as pure functions ({@code Constraints}).</li>
+ *       Marathon's 422 paths, placement constraints as pure functions ({@code Constraints}), the root group
+ *       ({@code GroupTree}: apps and group definitions, Marathon's structural {@code GroupUpdate}).</li>
  *   <li>{@code mesos}: the v1 scheduler client ({@code MesosClient}: leader found in ZooKeeper, SUBSCRIBE, RecordIO
  *       events, re-subscription with the same FrameworkID), offer arithmetic and TaskInfo JSON.</li>
  *   <li>{@code core}: the leader's scheduler on one thread ({@code MarathonScheduler}); {@code AppPlanner} decides
@@ -14,7 +15,8 @@
  *       {@code Operations} (the facade), {@code Changes} (versions, validation, conflicts, rollback),
  *       {@code DeploymentPlanner} (steps ordered by {@code Dependencies}), {@code DeploymentRunner} (one step at a
  *       time: an app's new definition takes effect when its step begins; resumed by a new leader).</li>
- *   <li>{@code state}: apps, versions, deployments, tasks and the framework id under {@code <zk path>/state}.</li>
+ *   <li>{@code state}: apps, versions, groups and their history, deployments, tasks and the framework id under
+ *       {@code <zk path>/state}.</li>
  *   <li>{@code api}: the Jetty handler of {@code /v2/...}, {@code /ping}, {@code /metrics}, SSE {@code /v2/events};
  *       non-leaders proxy to the leader.</li>
  *   <li>{@link io.plumbery.runtime.marathon.MarathonServer}: one instance (HTTP, leader latch under

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.plumbery.runtime.marathon.core.Deployment;
 import io.plumbery.runtime.marathon.core.DeploymentPlanner;
 import io.plumbery.runtime.marathon.model.AppDefinition;
+import io.plumbery.runtime.marathon.model.GroupDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,5 +101,17 @@ class DeploymentPlannerTest {
         Map<String, AppDefinition> back = byId(db.withPorts(List.of()), web.withPorts(List.of()));
         assertThat(render(DeploymentPlanner.steps(now, back, now.values(), true)))
                 .containsExactly("Restart /prod/web", "Restart /prod/db");
+    }
+
+    @Test
+    void aGroupsDependenciesOrderEveryAppInItAfterThoseItNames() throws Exception {
+        AppDefinition db = app("/data/db", 1, "");
+        AppDefinition cache = app("/data/cache", 1, "");
+        AppDefinition web = app("/front/web", 1, "");
+        Map<String, AppDefinition> targets = byId(web, db, cache);
+        List<GroupDefinition> groups = List.of(new GroupDefinition("/front", List.of("/data"), "v"));
+        assertThat(render(DeploymentPlanner.steps(Map.of(), targets, targets.values(), groups, false))).containsExactly(
+                "Start /data/cache, Start /data/db, Start /front/web", "Scale /data/cache, Scale /data/db",
+                "Scale /front/web");
     }
 }

@@ -47,6 +47,20 @@ class MarathonCommandTest {
     }
 
     @Test
+    void theHttpCallbackSubscriberIsTheOnlyEventSubscriber() {
+        MarathonCommand cmd = new MarathonCommand();
+        new CommandLine(cmd).parseArgs("--master", "h:5050", "--event_subscriber", "http_callback",
+                "--http_endpoints", "http://127.0.0.1:9/a,http://127.0.0.1:9/b");
+        assertThat(cmd.eventSubscriber).isEqualTo("http_callback");
+        assertThat(cmd.httpEndpoints).containsExactly("http://127.0.0.1:9/a", "http://127.0.0.1:9/b");
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new MarathonCommand()).setErr(new PrintWriter(err)).execute("--master", "h:5050",
+                "--event_subscriber", "log");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("only http_callback");
+    }
+
+    @Test
     void masterIsRequired() {
         StringWriter err = new StringWriter();
         int code = new CommandLine(new MarathonCommand()).setErr(new PrintWriter(err)).execute("--http_port", "1");

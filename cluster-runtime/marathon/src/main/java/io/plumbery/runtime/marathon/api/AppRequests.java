@@ -92,23 +92,32 @@ final class AppRequests {
         List<AppDefinition> apps = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            try {
-                apps.add(app(list.get(i)));
-            } catch (MarathonException e) {
-                if (!e.body().has("details")) {
-                    throw e;
-                }
-                for (JsonNode d : e.body().path("details")) {
-                    List<String> errors = new ArrayList<>();
-                    d.path("errors").forEach(x -> errors.add(x.asText()));
-                    violations.add(new Violation(pathOf.apply(i) + d.path("path").asText(), errors));
-                }
+            AppDefinition app = app(list.get(i), pathOf.apply(i), violations);
+            if (app != null) {
+                apps.add(app);
             }
         }
         if (!violations.isEmpty()) {
             throw invalid(violations);
         }
         return apps;
+    }
+
+    /** The app through {@link #app}; or null, its violations added to {@code violations} under {@code at}. */
+    static AppDefinition app(JsonNode json, String at, List<Violation> violations) {
+        try {
+            return app(json);
+        } catch (MarathonException e) {
+            if (!e.body().has("details")) {
+                throw e;
+            }
+            for (JsonNode d : e.body().path("details")) {
+                List<String> errors = new ArrayList<>();
+                d.path("errors").forEach(x -> errors.add(x.asText()));
+                violations.add(new Violation(at + d.path("path").asText(), errors));
+            }
+            return null;
+        }
     }
 
     /**

@@ -6,20 +6,24 @@ import io.plumbery.runtime.marathon.core.MarathonTask;
 import io.plumbery.runtime.marathon.core.Operations;
 import io.plumbery.runtime.marathon.core.Snapshot;
 import io.plumbery.runtime.marathon.core.Views;
+import io.plumbery.runtime.marathon.model.AppDefinition;
 import io.plumbery.runtime.marathon.model.MarathonJson;
 import java.util.List;
 
 /**
- * {@code /v2/apps/{id}/tasks[/{taskId}]}, reached through {@link AppsResource}: GET lists the app's tasks; DELETE
- * kills one, or all of them (on {@code ?host=} only), {@code ?scale=true} scaling the app down by as many.
+ * {@code /v2/apps/{id}/tasks[/{taskId}]}, reached through {@link AppsResource}: GET lists the app's tasks (JSON, or
+ * Marathon's text listing for {@code Accept: text/plain}); DELETE kills one, or all of them (on {@code ?host=} only),
+ * {@code ?scale=true} scaling the app down by as many, {@code ?wipe=true} forgetting them at once.
  */
 final class AppTasksResource {
 
     void handle(HttpCall call, Operations ops, AppPath path) {
         List<String> tail = path.tail();
         Snapshot snap = ops.snapshot();
-        AppsResource.existing(snap, path.id());
-        if (call.method().equals("GET") && tail.size() == 1) {
+        AppDefinition app = AppsResource.existing(snap, path.id());
+        if (call.method().equals("GET") && tail.size() == 1 && TaskEndpoints.wanted(call)) {
+            call.text(200, TaskEndpoints.render(List.of(app), snap));
+        } else if (call.method().equals("GET") && tail.size() == 1) {
             call.json(200, Bodies.tasks(snap, path.id().toString(), call.query("status")));
         } else if (call.method().equals("DELETE")) {
             kill(call, ops, snap, path);
@@ -37,7 +41,7 @@ final class AppTasksResource {
         if (tail.size() > 1 && snap.tasks().stream().noneMatch(t -> t.id().equals(tail.get(1)))) {
             throw MarathonException.of(404, "Task '" + tail.get(1) + "' does not exist");
         }
-        Operations.Killed killed = ops.kill(ids, call.flag("scale"), call.flag("force"));
+        Operations.Killed killed = ops.kill(ids, call.flag("scale"), call.flag("force"), TasksResource.wipe(call));
         if (killed.change() != null) {
             call.json(200, Bodies.change(killed.change()));
         } else if (tail.size() > 1) {

@@ -113,7 +113,7 @@ final class AppsResource implements RouteTable.Resource {
         JsonNode list = AppRequests.list(call.body());
         boolean partial = !"false".equalsIgnoreCase(call.query("partialUpdate"));
         List<AppDefinition> apps = AppRequests.updates(list, ops.snapshot().apps(), partial, allowCreation);
-        Operations.Change c = ops.group(PathId.ROOT, apps, false, call.flag("force"), i -> "/(" + i + ")");
+        Operations.Change c = ops.apps(apps, call.flag("force"), i -> "/(" + i + ")");
         call.header("Marathon-Deployment-Id", c.deploymentId());
         call.json(200, Bodies.change(c));
     }

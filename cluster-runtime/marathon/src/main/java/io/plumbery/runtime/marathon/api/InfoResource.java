@@ -1,5 +1,6 @@
 package io.plumbery.runtime.marathon.api;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.marathon.api.RouteTable.Route;
 import io.plumbery.runtime.marathon.core.MarathonScheduler;
@@ -50,7 +51,11 @@ final class InfoResource implements RouteTable.Resource {
                 .put("buildref", "plumbery").put("elected", leadership.isLeader())
                 .put("leader", leadership.leader().orElse(null)).put("frameworkId", scheduler.frameworkId());
         out.setAll(leadership.config());
-        out.putNull("event_subscriber");
+        scheduler.callbacks().ifPresentOrElse(c -> {
+            ArrayNode endpoints = out.putObject("event_subscriber").put("type", "http_callback")
+                    .putArray("http_endpoints");
+            c.endpoints().forEach(endpoints::add);
+        }, () -> out.putNull("event_subscriber"));
         return out;
     }
 

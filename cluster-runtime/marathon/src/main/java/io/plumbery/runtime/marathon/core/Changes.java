@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.marathon.model.AppDefinition;
 import io.plumbery.runtime.marathon.model.DockerPolicy;
+import io.plumbery.runtime.marathon.model.GroupDefinition;
+import io.plumbery.runtime.marathon.model.GroupTree;
 import io.plumbery.runtime.marathon.model.MarathonJson;
 import io.plumbery.runtime.marathon.model.PathId;
 import io.plumbery.runtime.marathon.model.Violation;
@@ -11,13 +13,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.IntFunction;
+import java.util.function.Function;
 
 /**
  * Turns requested app definitions into deployment plans: versions, service ports, dependency validation,
@@ -45,7 +48,7 @@ final class Changes {
     Operations.Change single(AppDefinition before, AppDefinition after, boolean force) {
         String appId = after != null ? after.id() : before.id();
         if (after != null) {
-            allowedOnHosts(List.of(after), i -> "");
+            allowedOnHosts(List.of(after), a -> "");
         }
         conflicts(List.of(appId), force);
         if (after == null) {
@@ -54,7 +57,12 @@ final class Changes {
         Map<PathId, AppDefinition> root = runner.view();
         AppDefinition target = prepare(before, after, versions.next(), root);
         root.put(target.pathId(), target);
-        validate(List.of(target), root, i -> "");
+        GroupTree result = GroupTree.of(root.values(), state.groups());
+        List<Violation> clashes = result.clashes();
+        if (!clashes.isEmpty()) {
+            throw MarathonException.invalid(clashes);
+        }
+        validate(List.of(target), result, Set.of(target.pathId()), a -> "");
         String action = before == null ? Deployment.START
                 : target.isOnlyScaleOf(before) ? Deployment.SCALE : Deployment.RESTART;
         return deploy(before, target, action);
@@ -73,53 +81,91 @@ final class Changes {
     }
 
     /**
-     * Several apps changed together (a group, {@code PUT /v2/apps} with a list): ONE plan whose steps follow the
-     * dependencies. With {@code replace}, the apps under {@code scope} that are not given are deleted. Apps
-     * given unchanged take no part (and keep their version). {@code pathOf} names app i in 422 answers.
+     * The root group changed to {@code target} (a group created, updated, scaled, rolled back or deleted;
+     * {@code PUT /v2/apps} with a list): ONE plan whose steps follow the dependencies, apps and group definitions
+     * not in {@code target} removed. {@code changed} is the group the change is announced on; {@code pathOf} names an
+     * app of the request in 422 answers.
      */
-    Operations.Change group(PathId scope, List<AppDefinition> apps, boolean replace, boolean force,
-                            IntFunction<String> pathOf) {
-        allowedOnHosts(apps, pathOf);
-        Map<PathId, AppDefinition> view = runner.view();
-        Map<PathId, AppDefinition> root = new TreeMap<>(view); // the target root group
-        Map<String, AppDefinition> originals = new LinkedHashMap<>();
-        Map<String, AppDefinition> targets = new LinkedHashMap<>();
-        String version = versions.next();
-        if (replace) {
-            Set<PathId> kept = new HashSet<>();
-            apps.forEach(a -> kept.add(a.pathId()));
-            for (AppDefinition a : view.values()) {
-                if (a.pathId().isDescendantOf(scope) && !kept.contains(a.pathId())) {
-                    root.remove(a.pathId());
-                    originals.put(a.id(), a);
-                }
-            }
-        }
-        for (AppDefinition app : apps) {
-            AppDefinition before = view.get(app.pathId());
-            AppDefinition target = prepare(before, app, version, root);
-            if (before != null && target.withVersion(null, null).equals(before.withVersion(null, null))) {
-                continue;
-            }
-            root.put(target.pathId(), target);
-            if (before != null) {
-                originals.put(app.id(), before);
-            }
-            targets.put(app.id(), target);
-        }
-        validate(apps.stream().map(a -> root.get(a.pathId())).toList(), root, pathOf);
-        Set<String> affected = new LinkedHashSet<>(originals.keySet());
-        affected.addAll(targets.keySet());
-        conflicts(affected, force);
-        List<Deployment.Step> steps = DeploymentPlanner.steps(originals, targets, root.values(), false);
-        for (Deployment.Step step : steps) {
+    Operations.Change tree(PathId changed, GroupTree target, String version, boolean force,
+                           Function<PathId, String> pathOf) {
+        Deployment d = plan(target, version, pathOf);
+        conflicts(d.affectedApps(), force);
+        for (Deployment.Step step : d.steps()) {
             step.actions().stream().filter(a -> a.action().equals(Deployment.RESTART))
                     .forEach(a -> state.resetDelay(PathId.parse(a.app())));
         }
-        Deployment d = new Deployment(UUID.randomUUID().toString(), version, steps, 0, originals, targets);
-        runner.start(d);
+        runner.start(d, changed);
         replan.now();
         return new Operations.Change(d.id(), version, null);
+    }
+
+    /**
+     * The plan that takes the root group to {@code target}, validated but not started (what a {@code dryRun}
+     * answers). Apps unchanged take no part (and keep their version).
+     */
+    Deployment plan(GroupTree target, String version, Function<PathId, String> pathOf) {
+        Map<PathId, AppDefinition> view = runner.view();
+        Map<PathId, AppDefinition> root = new TreeMap<>(); // the target root group's apps
+        Map<String, AppDefinition> originals = new LinkedHashMap<>();
+        Map<String, AppDefinition> targets = new LinkedHashMap<>();
+        view.values().stream().filter(a -> !target.apps().containsKey(a.pathId())).forEach(a -> originals.put(a.id(), a));
+        for (AppDefinition app : target.apps().values()) {
+            AppDefinition before = view.get(app.pathId());
+            root.put(app.pathId(), before != null ? before : app);
+        }
+        List<AppDefinition> changedApps = new ArrayList<>();
+        for (AppDefinition app : target.apps().values()) {
+            AppDefinition before = view.get(app.pathId());
+            if (app.equals(before)) {
+                continue;
+            }
+            AppDefinition prepared = prepare(before, app, version, root);
+            if (before != null && prepared.withVersion(null, null).equals(before.withVersion(null, null))) {
+                continue;
+            }
+            root.put(prepared.pathId(), prepared);
+            changedApps.add(prepared);
+            if (before != null) {
+                originals.put(app.id(), before);
+            }
+            targets.put(app.id(), prepared);
+        }
+        Map<String, GroupDefinition> groupOriginals = new LinkedHashMap<>();
+        Map<String, GroupDefinition> groupTargets = new LinkedHashMap<>();
+        groupChanges(target, groupOriginals, groupTargets);
+        GroupTree result = new GroupTree(root, target.groups());
+        List<Violation> clashes = result.clashes();
+        if (!clashes.isEmpty()) {
+            throw MarathonException.invalid(clashes);
+        }
+        Set<PathId> starts = new TreeSet<>();
+        changedApps.forEach(a -> starts.add(a.pathId()));
+        groupTargets.keySet().forEach(g -> result.appsUnder(PathId.parse(g)).forEach(a -> starts.add(a.pathId())));
+        allowedOnHosts(changedApps, a -> pathOf.apply(a.pathId()));
+        validate(changedApps, result, starts, a -> pathOf.apply(a.pathId()));
+        List<Deployment.Step> steps = DeploymentPlanner.steps(originals, targets, root.values(),
+                target.groups().values(), false);
+        return new Deployment(UUID.randomUUID().toString(), version, steps, 0, originals, targets, groupOriginals,
+                groupTargets);
+    }
+
+    /** The group definitions {@code target} makes, changes or removes: what they are now, what they will be. */
+    private void groupChanges(GroupTree target, Map<String, GroupDefinition> originals,
+                              Map<String, GroupDefinition> targets) {
+        Set<PathId> ids = new TreeSet<>(target.groups().keySet());
+        state.groups().forEach(g -> ids.add(g.pathId()));
+        for (PathId id : ids) {
+            GroupDefinition before = state.group(id);
+            GroupDefinition after = target.groups().get(id);
+            if (!Objects.equals(before, after)) {
+                if (before != null) {
+                    originals.put(id.toString(), before);
+                }
+                if (after != null) {
+                    targets.put(id.toString(), after);
+                }
+            }
+        }
     }
 
     /**
@@ -156,8 +202,23 @@ final class Changes {
                 graph.putIfAbsent(t.pathId(), t);
             }
         }
-        List<Deployment.Step> steps = DeploymentPlanner.steps(originals, targets, graph.values(), true);
-        Deployment revert = new Deployment(UUID.randomUUID().toString(), version, steps, 0, originals, targets);
+        Map<String, GroupDefinition> groupOriginals = new LinkedHashMap<>();
+        Map<String, GroupDefinition> groupTargets = new LinkedHashMap<>();
+        for (String group : d.affectedGroups()) {
+            GroupDefinition now = state.group(PathId.parse(group));
+            GroupDefinition back = d.groupOriginals().get(group);
+            if (!Objects.equals(now, back)) {
+                if (now != null) {
+                    groupOriginals.put(group, now);
+                }
+                if (back != null) {
+                    groupTargets.put(group, back.withVersion(version));
+                }
+            }
+        }
+        List<Deployment.Step> steps = DeploymentPlanner.steps(originals, targets, graph.values(), state.groups(), true);
+        Deployment revert = new Deployment(UUID.randomUUID().toString(), version, steps, 0, originals, targets,
+                groupOriginals, groupTargets);
         runner.start(revert);
         replan.now();
         AppDefinition single = targets.size() == 1 ? targets.values().iterator().next() : null;
@@ -185,34 +246,36 @@ final class Changes {
     }
 
     /** 422 for containers that ask the hosts for more than the {@link DockerPolicy} allows. */
-    private void allowedOnHosts(List<AppDefinition> apps, IntFunction<String> pathOf) {
+    private void allowedOnHosts(List<AppDefinition> apps, Function<AppDefinition, String> pathOf) {
         List<Violation> violations = new ArrayList<>();
-        for (int i = 0; i < apps.size(); i++) {
-            violations.addAll(docker.violations(apps.get(i), pathOf.apply(i)));
+        for (AppDefinition app : apps) {
+            violations.addAll(docker.violations(app, pathOf.apply(app)));
         }
         if (!violations.isEmpty()) {
             throw MarathonException.invalid(violations);
         }
     }
 
-    /** Dependencies that name nothing, and cycles through the changed apps, are refused (422). */
-    private static void validate(List<AppDefinition> changed, Map<PathId, AppDefinition> root,
-                                 IntFunction<String> pathOf) {
-        Dependencies graph = new Dependencies(root.values());
+    /**
+     * Dependencies of changed apps that name nothing, and cycles through the apps of {@code starts} (the changed
+     * ones, those in groups whose dependencies changed), are refused (422), as Marathon's.
+     */
+    private static void validate(List<AppDefinition> changed, GroupTree root, Set<PathId> starts,
+                                 Function<AppDefinition, String> pathOf) {
+        Dependencies graph = new Dependencies(root.apps().values(), root.groups().values());
         List<Violation> violations = new ArrayList<>();
-        for (int i = 0; i < changed.size(); i++) {
-            AppDefinition app = changed.get(i);
+        for (AppDefinition app : changed) {
             List<String> deps = app.dependencies() == null ? List.of() : app.dependencies();
             Set<String> unknown = graph.unknown(app.pathId());
             for (int j = 0; j < deps.size(); j++) {
                 if (unknown.contains(deps.get(j))) {
-                    violations.add(Violation.of(pathOf.apply(i) + "/dependencies(" + j + ")", "Dependency '"
+                    violations.add(Violation.of(pathOf.apply(app) + "/dependencies(" + j + ")", "Dependency '"
                             + deps.get(j) + "' of app '" + app.id() + "' names no app or group with apps, "
                             + "existing or in this change"));
                 }
             }
         }
-        if (graph.cycleFrom(changed.stream().map(AppDefinition::pathId).toList())) {
+        if (graph.cycleFrom(starts)) {
             violations.add(Violation.of("/", CYCLE));
         }
         if (!violations.isEmpty()) {

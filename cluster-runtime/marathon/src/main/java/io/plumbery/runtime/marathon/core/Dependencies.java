@@ -1,6 +1,7 @@
 package io.plumbery.runtime.marathon.core;
 
 import io.plumbery.runtime.marathon.model.AppDefinition;
+import io.plumbery.runtime.marathon.model.GroupDefinition;
 import io.plumbery.runtime.marathon.model.PathId;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,14 +13,20 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The dependency graph of a set of apps, as Marathon's: an app depends on the app its dependency names or, when
- * the id is a group, on every app in that group.
+ * The dependency graph of a set of apps, as Marathon's ({@code RootGroup.applicationDependencies}): an app depends
+ * on the app its dependency names or, when the id is a group, on every app in that group; every app in a group
+ * depends on every app of each group (or the app) the group's own dependencies name, ids that name nothing being
+ * ignored there as Marathon ignores them.
  */
 final class Dependencies {
     private final Map<PathId, Set<PathId>> edges = new TreeMap<>();
     private final Map<PathId, Set<String>> unknown = new TreeMap<>();
 
     Dependencies(Collection<AppDefinition> apps) {
+        this(apps, List.of());
+    }
+
+    Dependencies(Collection<AppDefinition> apps, Collection<GroupDefinition> groups) {
         Set<PathId> ids = new HashSet<>();
         apps.forEach(a -> ids.add(a.pathId()));
         for (AppDefinition app : apps) {
@@ -32,6 +39,18 @@ final class Dependencies {
                 out.addAll(found);
             }
             edges.put(app.pathId(), out);
+        }
+        for (GroupDefinition group : groups) {
+            for (String dep : group.dependencies()) {
+                PathId d = PathId.parse(dep);
+                Set<PathId> on = new LinkedHashSet<>();
+                ids.stream().filter(i -> i.equals(d) || i.isDescendantOf(d)).forEach(on::add);
+                edges.forEach((app, out) -> {
+                    if (app.isDescendantOf(group.pathId())) {
+                        out.addAll(on);
+                    }
+                });
+            }
         }
     }
 

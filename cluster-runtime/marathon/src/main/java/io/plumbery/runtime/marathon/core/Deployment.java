@@ -2,6 +2,7 @@ package io.plumbery.runtime.marathon.core;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.plumbery.runtime.marathon.model.AppDefinition;
+import io.plumbery.runtime.marathon.model.GroupDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +14,13 @@ import java.util.TreeSet;
  * A deployment plan, as Marathon's: the apps it changes ({@code originals}: before, absent when created;
  * {@code targets}: after, absent when deleted) and its steps, run one after the other. {@code currentStep} is
  * 1-based as in {@code /v2/deployments}: the step under way, whose actions have been applied to the scheduler.
+ * Group definitions the change makes, removes or changes ({@code groupOriginals}, {@code groupTargets}, absent in
+ * the same way) take effect when the plan starts; they are kept here so that a rollback puts them back.
  * Stored as JSON in ZooKeeper, so a new leader carries on from {@code currentStep}.
  */
 public record Deployment(String id, String version, List<Step> steps, int currentStep,
-                         Map<String, AppDefinition> originals, Map<String, AppDefinition> targets) {
+                         Map<String, AppDefinition> originals, Map<String, AppDefinition> targets,
+                         Map<String, GroupDefinition> groupOriginals, Map<String, GroupDefinition> groupTargets) {
     public static final String START = "StartApplication";
     public static final String SCALE = "ScaleApplication";
     public static final String RESTART = "RestartApplication";
@@ -37,6 +41,22 @@ public record Deployment(String id, String version, List<Step> steps, int curren
         steps = steps == null ? List.of() : List.copyOf(steps);
         originals = originals == null ? Map.of() : new LinkedHashMap<>(originals);
         targets = targets == null ? Map.of() : new LinkedHashMap<>(targets);
+        groupOriginals = groupOriginals == null ? Map.of() : new LinkedHashMap<>(groupOriginals);
+        groupTargets = groupTargets == null ? Map.of() : new LinkedHashMap<>(groupTargets);
+    }
+
+    /** A plan that changes apps only. */
+    public Deployment(String id, String version, List<Step> steps, int currentStep,
+                      Map<String, AppDefinition> originals, Map<String, AppDefinition> targets) {
+        this(id, version, steps, currentStep, originals, targets, Map.of(), Map.of());
+    }
+
+    /** Ids of the groups whose definitions the plan changes, sorted. */
+    @JsonIgnore
+    public Set<String> affectedGroups() {
+        Set<String> out = new TreeSet<>(groupOriginals.keySet());
+        out.addAll(groupTargets.keySet());
+        return out;
     }
 
     /** A plan of one action on one app: what the single-app endpoints ({@code /v2/apps/{id}}) deploy. */
@@ -55,7 +75,7 @@ public record Deployment(String id, String version, List<Step> steps, int curren
     }
 
     public Deployment atStep(int step) {
-        return new Deployment(id, version, steps, step, originals, targets);
+        return new Deployment(id, version, steps, step, originals, targets, groupOriginals, groupTargets);
     }
 
     /** The step under way (null when the plan has no steps). */

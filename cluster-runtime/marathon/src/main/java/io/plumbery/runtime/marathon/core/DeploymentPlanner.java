@@ -1,6 +1,7 @@
 package io.plumbery.runtime.marathon.core;
 
 import io.plumbery.runtime.marathon.model.AppDefinition;
+import io.plumbery.runtime.marathon.model.GroupDefinition;
 import io.plumbery.runtime.marathon.model.PathId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,7 +31,14 @@ public final class DeploymentPlanner {
      */
     public static List<Deployment.Step> steps(Map<String, AppDefinition> originals, Map<String, AppDefinition> targets,
                                               Collection<AppDefinition> graph, boolean rollback) {
-        Dependencies deps = new Dependencies(graph);
+        return steps(originals, targets, graph, List.of(), rollback);
+    }
+
+    /** The same, the groups' own dependencies ({@code groups}) ordering the apps in them too. */
+    public static List<Deployment.Step> steps(Map<String, AppDefinition> originals, Map<String, AppDefinition> targets,
+                                              Collection<AppDefinition> graph, Collection<GroupDefinition> groups,
+                                              boolean rollback) {
+        Dependencies deps = new Dependencies(graph, groups);
         TreeSet<String> ids = new TreeSet<>(originals.keySet());
         ids.addAll(targets.keySet());
         List<Deployment.Action> stops = new ArrayList<>();

@@ -2,11 +2,14 @@ package io.plumbery.runtime.marathon.core;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.marathon.model.AppDefinition;
+import io.plumbery.runtime.marathon.model.GroupDefinition;
+import io.plumbery.runtime.marathon.model.GroupTree;
 import io.plumbery.runtime.marathon.model.MarathonJson;
 import io.plumbery.runtime.marathon.model.PathId;
 import io.plumbery.runtime.marathon.state.MarathonStore;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -17,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * tasks towards; an app's target enters them only when the step of its last action begins (a stop takes it out),
  * so an app of a later step gets no launches, kills or upgrades until every app of the steps before is ready:
  * running at its instance count with current tasks that pass their health checks, or, for a stop, without tasks.
- * Until then the app keeps its original definition, and the API shows the target ({@link #view()}).
+ * Until then the app keeps its original definition, and the API shows the target ({@link #view()}). Group
+ * definitions take effect when their plan starts.
  * Every change is written to the store before it is made here: when the store refuses one (ZooKeeper away), the
  * {@link io.plumbery.runtime.marathon.state.StoreUnavailableException} leaves nothing here that is not stored.
  * Core thread only.
@@ -28,12 +32,15 @@ final class DeploymentRunner {
     private final MarathonStore store;
     private final EventBus events;
     private final Replan replan;
+    private final GroupHistory history;
 
-    DeploymentRunner(SchedulerState state, MarathonStore store, EventBus events, Replan replan) {
+    DeploymentRunner(SchedulerState state, MarathonStore store, EventBus events, Replan replan,
+                     GroupHistory history) {
         this.state = state;
         this.store = store;
         this.events = events;
         this.replan = replan;
+        this.history = history;
     }
 
     /** The apps as the API shows them: with the target of every running deployment, applied or not yet. */
@@ -53,34 +60,53 @@ final class DeploymentRunner {
         return out;
     }
 
+    /** The root group as the API shows it: the apps of {@link #view()} and the groups' definitions. */
+    GroupTree tree() {
+        return GroupTree.of(view().values(), state.groups());
+    }
+
     List<Deployment> of(String appId) {
         return state.deployments().stream().filter(d -> d.affects(appId)).toList();
     }
 
-    /**
-     * Records a new plan and begins its first step (a plan without steps succeeds at once). The plan is stored at its
-     * first step before anything else: a leader that reads it carries it on from there.
-     */
+    /** {@link #start(Deployment, PathId)}, the change announced on the innermost group holding its apps. */
     void start(Deployment d) {
+        start(d, changedGroup(d));
+    }
+
+    /**
+     * Records a new plan, makes its group definitions and begins its first step (a plan without steps succeeds at
+     * once). The plan is stored at its first step before anything else: a leader that reads it carries it on from
+     * there. {@code changed} is the group that {@code group_change_success} names, as Marathon's group manager.
+     */
+    void start(Deployment d, PathId changed) {
         store.saveDeployment(d.steps().isEmpty() ? d : d.atStep(1));
+        d.affectedGroups().forEach(id -> applyGroup(d, id));
         for (AppDefinition target : d.targets().values()) {
             if (d.effectiveStep(target.id()) > 1) {
                 store.saveVersion(target); // listed in /versions at once; saveApp does it for step 1
             }
         }
         state.putDeployment(d);
+        history.record(GroupHistory.entries(d), d.version(), tree());
         for (AppDefinition target : d.targets().values()) {
             events.publish(events.event("api_post_event").put("uri", "/v2/apps" + target.id())
                     .set("appDefinition", MarathonJson.tree(target)));
         }
         // as Marathon's group manager: the change is stored and its deployment under way
-        events.publish(events.event("group_change_success").put("groupId", changedGroup(d).toString())
+        events.publish(events.event("group_change_success").put("groupId", changed.toString())
                 .put("version", d.version()));
         if (d.steps().isEmpty()) {
             finish(d);
         } else {
             begin(d, 1);
         }
+    }
+
+    /** A change of the root group refused (invalid, conflicting, not stored), as Marathon's group manager says. */
+    void changeFailed(PathId changed, String version, String reason) {
+        events.publish(events.event("group_change_failed").put("groupId", changed.toString()).put("version", version)
+                .put("reason", reason));
     }
 
     /** The innermost group holding every app the deployment changes ({@code /} for apps in different trees). */
@@ -107,6 +133,11 @@ final class DeploymentRunner {
      */
     void resume() {
         for (Deployment d : List.copyOf(state.deployments())) {
+            for (String group : d.affectedGroups()) {
+                if (Objects.equals(state.group(PathId.parse(group)), d.groupOriginals().get(group))) {
+                    applyGroup(d, group); // the previous leader stored the plan, not yet this group
+                }
+            }
             if (d.current() == null) {
                 LOG.info("Deployment {} has no step {}: done", d.id(), d.currentStep());
                 finish(d);
@@ -166,6 +197,18 @@ final class DeploymentRunner {
         info.set("currentStep", Views.step(at.current()));
         events.publish(info);
         replan.soon();
+    }
+
+    /** The group's definition as the plan has it (stored first), or none when the plan removes it. */
+    private void applyGroup(Deployment d, String id) {
+        GroupDefinition target = d.groupTargets().get(id);
+        if (target == null) {
+            store.deleteGroup(id);
+            state.removeGroup(PathId.parse(id));
+        } else {
+            store.saveGroup(target);
+            state.putGroup(target);
+        }
     }
 
     /** The step's apps take their target (or, stopped, leave): from now on the planning loop drives them. */

@@ -37,6 +37,11 @@ public final class MarathonException extends RuntimeException {
         return of(404, "App '" + id + "' does not exist");
     }
 
+    /** Marathon's 404 for a group. */
+    public static MarathonException groupNotFound(String id) {
+        return of(404, "Group '" + id + "' does not exist");
+    }
+
     public int status() {
         return status;
     }

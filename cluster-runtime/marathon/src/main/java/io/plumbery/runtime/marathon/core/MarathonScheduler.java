@@ -49,6 +49,7 @@ public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
     private final DeploymentRunner runner;
     private final OfferMatcher offers;
     private final Operations operations;
+    private final HttpCallbacks callbacks;
     private MesosClient mesos;
     private volatile String frameworkId;
     private volatile boolean subscribed;
@@ -62,23 +63,31 @@ public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
         this.store = store;
         this.events = events;
         this.killer = new TaskKiller(state, store, this::call);
-        this.runner = new DeploymentRunner(state, store, events, replan);
+        GroupHistory history = new GroupHistory(store);
+        this.runner = new DeploymentRunner(state, store, events, replan, history);
         this.health = new HealthMonitor(state, events, killer, replan, core);
         this.offers = new OfferMatcher(state, store, events, this::call, config.declineOfferSeconds());
         this.operations = new Operations(core, state, runner, new VersionClock(), store, killer, replan,
-                new Snapshots(state, runner, health, this), config.docker());
+                new Snapshots(state, runner, health, this), config.docker(), history);
+        this.callbacks = config.httpEndpoints() == null ? null
+                : new HttpCallbacks(store, events, config.httpEndpoints());
     }
 
     /** Loads the stored state and subscribes to the master. */
     public void start() throws Exception {
+        if (callbacks != null) {
+            callbacks.start();
+        }
         core.call(() -> {
             store.apps().forEach(state::putApp);
+            store.groups().forEach(state::putGroup);
             store.tasks().forEach(state::putTask);
             store.deployments().forEach(state::putDeployment);
             runner.resume();
             frameworkId = store.frameworkId().orElse(null);
-            LOG.info("Marathon leader loaded {} apps, {} tasks, {} deployments; framework {}", state.apps().size(),
-                    state.tasks().size(), state.deployments().size(), frameworkId);
+            LOG.info("Marathon leader loaded {} apps, {} groups, {} tasks, {} deployments; framework {}",
+                    state.apps().size(), state.groups().size(), state.tasks().size(), state.deployments().size(),
+                    frameworkId);
             return null;
         });
         mesos = new MesosClient(config.master(), config.credential(), this::frameworkInfo, new MesosClient.Listener() {
@@ -104,6 +113,11 @@ public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
 
     public Operations operations() {
         return operations;
+    }
+
+    /** The {@code http_callback} event subscriber, when Marathon runs with it. */
+    public java.util.Optional<HttpCallbacks> callbacks() {
+        return java.util.Optional.ofNullable(callbacks);
     }
 
     @Override
@@ -352,6 +366,9 @@ public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
             mesos.close();
         }
         health.close();
+        if (callbacks != null) {
+            callbacks.close();
+        }
         core.close();
     }
 }

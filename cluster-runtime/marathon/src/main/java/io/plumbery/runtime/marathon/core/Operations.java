@@ -2,6 +2,7 @@ package io.plumbery.runtime.marathon.core;
 
 import io.plumbery.runtime.marathon.model.AppDefinition;
 import io.plumbery.runtime.marathon.model.DockerPolicy;
+import io.plumbery.runtime.marathon.model.GroupTree;
 import io.plumbery.runtime.marathon.model.PathId;
 import io.plumbery.runtime.marathon.state.MarathonStore;
 import io.plumbery.runtime.marathon.state.StoreUnavailableException;
@@ -10,7 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -28,9 +32,11 @@ public final class Operations {
     private final Replan replan;
     private final Snapshots snapshots;
     private final Changes changes;
+    private final GroupHistory history;
 
     Operations(CoreThread core, SchedulerState state, DeploymentRunner runner, VersionClock versions,
-               MarathonStore store, Killer killer, Replan replan, Snapshots snapshots, DockerPolicy docker) {
+               MarathonStore store, Killer killer, Replan replan, Snapshots snapshots, DockerPolicy docker,
+               GroupHistory history) {
         this.core = core;
         this.state = state;
         this.runner = runner;
@@ -40,6 +46,7 @@ public final class Operations {
         this.replan = replan;
         this.snapshots = snapshots;
         this.changes = new Changes(state, runner, versions, replan, docker);
+        this.history = history;
     }
 
     /** A change accepted: the deployment that carries it out and the new version. */
@@ -68,13 +75,66 @@ public final class Operations {
     }
 
     /**
-     * Several apps in one deployment whose steps follow their dependencies: a group POST/PUT ({@code replace}:
-     * the other apps under {@code scope} are deleted), a group DELETE (no apps, replace) or PUT /v2/apps with a
-     * list. {@code pathOf} names the i-th app in 422 answers.
+     * PUT /v2/apps with a list: the apps created or updated in one deployment whose steps follow their
+     * dependencies. {@code pathOf} names the i-th app in 422 answers.
      */
-    public Change group(PathId scope, List<AppDefinition> apps, boolean replace, boolean force,
-                        IntFunction<String> pathOf) {
-        return call(() -> changes.group(scope, apps, replace, force, pathOf));
+    public Change apps(List<AppDefinition> apps, boolean force, IntFunction<String> pathOf) {
+        Map<PathId, String> paths = new TreeMap<>();
+        for (int i = 0; i < apps.size(); i++) {
+            paths.put(apps.get(i).pathId(), pathOf.apply(i));
+        }
+        return changeGroups(new GroupChange(PathId.ROOT, (tree, version) -> {
+            Map<PathId, AppDefinition> next = new TreeMap<>(tree.apps());
+            apps.forEach(a -> next.put(a.pathId(), a));
+            return new GroupTree(next, tree.groups());
+        }, id -> paths.getOrDefault(id, "")), force);
+    }
+
+    /**
+     * A change of the root group, as Marathon's {@code GroupManager.updateRoot} takes it: {@code change} gets the
+     * root group as the API shows it and the change's version, and answers the root group wanted (or throws
+     * Marathon's answer). {@code changed} is the group the change is announced on, {@code pathOf} names an app of
+     * the request in 422 answers.
+     */
+    public record GroupChange(PathId changed, BiFunction<GroupTree, String, GroupTree> change,
+                              Function<PathId, String> pathOf) {
+    }
+
+    /** The change carried out by one deployment; one refused is announced ({@code group_change_failed}). */
+    public Change changeGroups(GroupChange c, boolean force) {
+        return call(() -> {
+            String version = versions.next();
+            try {
+                return changes.tree(c.changed(), c.change().apply(runner.tree(), version), version, force,
+                        c.pathOf());
+            } catch (RuntimeException e) {
+                runner.changeFailed(c.changed(), version, e.getMessage());
+                throw e;
+            }
+        });
+    }
+
+    /** The steps of the deployment the change would be, none of it carried out (Marathon's {@code dryRun}). */
+    public List<Deployment.Step> dryRun(GroupChange c) {
+        return call(() -> {
+            String version = versions.next();
+            return changes.plan(c.change().apply(runner.tree(), version), version, c.pathOf()).steps();
+        });
+    }
+
+    /** The versions in which the group existed, newest first; 404 for a group that does not exist now. */
+    public List<String> groupVersions(PathId group) {
+        return call(() -> {
+            if (!runner.tree().exists(group)) {
+                throw MarathonException.groupNotFound(group.toString());
+            }
+            return history.versions(group);
+        });
+    }
+
+    /** The root group as it was at that version of the group, if the group has that version. */
+    public Optional<GroupTree> groupAt(PathId group, String version) {
+        return call(() -> history.at(group, version, runner.tree()));
     }
 
     public Change restart(PathId id, boolean force) {
@@ -98,8 +158,11 @@ public final class Operations {
         });
     }
 
-    /** Kills tasks by id; with scale the apps' instances go down by as many (one deployment per app). */
-    public Killed kill(List<String> taskIds, boolean scale, boolean force) {
+    /**
+     * Kills tasks by id; with scale the apps' instances go down by as many (one deployment per app); with wipe the
+     * tasks are forgotten at once ({@link Killer#wipe}).
+     */
+    public Killed kill(List<String> taskIds, boolean scale, boolean force, boolean wipe) {
         return call(() -> {
             List<MarathonTask> found = new ArrayList<>();
             for (String id : taskIds) {
@@ -124,7 +187,13 @@ public final class Operations {
                     }
                 }
             }
-            found.forEach(t -> killer.kill(t, "API"));
+            found.forEach(t -> {
+                if (wipe) {
+                    killer.wipe(t);
+                } else {
+                    killer.kill(t, "API");
+                }
+            });
             replan.now();
             return new Killed(found, change);
         });

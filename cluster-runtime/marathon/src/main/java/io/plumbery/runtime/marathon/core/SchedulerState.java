@@ -2,6 +2,7 @@ package io.plumbery.runtime.marathon.core;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.marathon.model.AppDefinition;
+import io.plumbery.runtime.marathon.model.GroupDefinition;
 import io.plumbery.runtime.marathon.model.PathId;
 import java.util.Collection;
 import java.util.Collections;
@@ -12,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the leader's scheduler knows: the apps the planning loop drives (by id), the tasks (in launch order), the
+ * What the leader's scheduler knows: the apps the planning loop drives (by id), the groups' own definitions, the tasks (in launch order), the
  * running deployments (in start order), and per app its launch backoff, the launches it still needs, the offers it
  * saw while waiting and its last task failure.
  *
@@ -22,6 +23,7 @@ import java.util.TreeMap;
 final class SchedulerState {
     private final CoreThread owner;
     private final Map<PathId, AppDefinition> apps = new TreeMap<>();
+    private final Map<PathId, GroupDefinition> groups = new TreeMap<>();
     private final Map<String, MarathonTask> tasks = new LinkedHashMap<>();
     private final Map<String, Deployment> deployments = new LinkedHashMap<>();
     private final Map<PathId, LaunchDelay> delays = new HashMap<>();
@@ -72,6 +74,30 @@ final class SchedulerState {
         needs.remove(id);
         queueStats.remove(id);
         return apps.remove(id) != null;
+    }
+
+    // ---- groups ----
+
+    /** The groups that have a definition of their own (a deployment's take effect when it starts). */
+    Collection<GroupDefinition> groups() {
+        confined();
+        return Collections.unmodifiableCollection(groups.values());
+    }
+
+    /** The group's definition, or null. */
+    GroupDefinition group(PathId id) {
+        confined();
+        return groups.get(id);
+    }
+
+    void putGroup(GroupDefinition group) {
+        confined();
+        groups.put(group.pathId(), group);
+    }
+
+    void removeGroup(PathId id) {
+        confined();
+        groups.remove(id);
     }
 
     // ---- tasks ----

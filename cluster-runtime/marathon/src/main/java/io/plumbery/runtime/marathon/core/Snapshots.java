@@ -43,7 +43,7 @@ final class Snapshots {
         }
         Map<String, ObjectNode> lastFailures = Map.copyOf(state.lastFailures().entrySet().stream()
                 .collect(Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue)));
-        return new Snapshot(List.copyOf(runner.view().values()), List.copyOf(state.tasks()),
+        return new Snapshot(List.copyOf(runner.view().values()), List.copyOf(state.groups()), List.copyOf(state.tasks()),
                 List.copyOf(state.deployments()), healthResults, ready, queue, lastFailures, framework.frameworkId(),
                 framework.isSubscribed());
     }

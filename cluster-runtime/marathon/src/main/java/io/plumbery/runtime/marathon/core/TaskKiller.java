@@ -40,6 +40,13 @@ final class TaskKiller implements Killer {
         sendKill(t.id(), t.agentId());
     }
 
+    @Override
+    public void wipe(MarathonTask task) {
+        kill(task, "wipe");
+        store.deleteTask(task.id());
+        state.removeTask(task.id());
+    }
+
     /** KILLs a task by id, known or not (one Marathon did not launch, one unreachable). */
     void sendKill(String taskId, String agentId) {
         killsSent.put(taskId, System.currentTimeMillis());

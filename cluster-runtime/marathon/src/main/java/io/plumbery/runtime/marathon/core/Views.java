@@ -6,12 +6,15 @@ import io.plumbery.runtime.marathon.model.AppDefinition;
 import io.plumbery.runtime.marathon.model.MarathonJson;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** Marathon 1.x JSON shapes of apps, tasks, deployments and queue items. */
 public final class Views {
+    public static final String COUNTS = "counts";
+    public static final String DEPLOYMENTS = "deployments";
     private Views() {
     }
 
@@ -95,8 +98,37 @@ public final class Views {
 
     /** An app with counts and deployments; tasks and lastTaskFailure when embedded. */
     public static ObjectNode app(AppDefinition app, Snapshot snap, Set<String> embed) {
+        Set<String> all = new HashSet<>(embed);
+        all.add(COUNTS);
+        all.add(DEPLOYMENTS);
+        return appInfo(app, snap, all);
+    }
+
+    /**
+     * An app with what {@code embed} names of Marathon's AppInfo: {@code counts} (tasksStaged, tasksRunning, ...),
+     * {@code deployments}, {@code tasks}, {@code lastTaskFailure}.
+     */
+    public static ObjectNode appInfo(AppDefinition app, Snapshot snap, Set<String> embed) {
         ObjectNode out = MarathonJson.tree(app);
         List<MarathonTask> tasks = snap.tasksOf(app.id());
+        if (embed.contains(COUNTS)) {
+            counts(out, app, tasks, snap);
+        }
+        if (embed.contains(DEPLOYMENTS)) {
+            ArrayNode deployments = out.putArray("deployments");
+            snap.deploymentsOf(app.id()).forEach(d -> deployments.addObject().put("id", d.id()));
+        }
+        if (embed.contains("tasks")) {
+            ArrayNode arr = out.putArray("tasks");
+            tasks.forEach(t -> arr.add(task(t, snap)));
+        }
+        if (embed.contains("lastTaskFailure") && snap.lastFailures().containsKey(app.id())) {
+            out.set("lastTaskFailure", snap.lastFailures().get(app.id()));
+        }
+        return out;
+    }
+
+    private static void counts(ObjectNode out, AppDefinition app, List<MarathonTask> tasks, Snapshot snap) {
         boolean hasChecks = !app.healthChecks().isEmpty();
         int staged = 0;
         int running = 0;
@@ -118,16 +150,6 @@ public final class Views {
         }
         out.put("tasksStaged", staged).put("tasksRunning", running).put("tasksHealthy", healthy)
                 .put("tasksUnhealthy", unhealthy);
-        ArrayNode deployments = out.putArray("deployments");
-        snap.deploymentsOf(app.id()).forEach(d -> deployments.addObject().put("id", d.id()));
-        if (embed.contains("tasks")) {
-            ArrayNode arr = out.putArray("tasks");
-            tasks.forEach(t -> arr.add(task(t, snap)));
-        }
-        if (embed.contains("lastTaskFailure") && snap.lastFailures().containsKey(app.id())) {
-            out.set("lastTaskFailure", snap.lastFailures().get(app.id()));
-        }
-        return out;
     }
 
     static ObjectNode queueItem(AppDefinition app, int count, LaunchDelay delay, long now, QueueStats stats) {

@@ -7,7 +7,8 @@
  * the scheduler itself: {@code Replan} (a planning pass now or soon), {@code MasterCalls} (ACCEPT, DECLINE, KILL),
  * {@code Killer} (kill a task: {@code TaskKiller}), {@code FrameworkStatus}; persistence is the
  * {@link io.plumbery.runtime.marathon.state.MarathonStore}. {@code OfferMatcher} launches, {@code HealthMonitor}
- * checks, {@code DeploymentRunner} moves deployments on, {@code Changes} turns API requests into deployments, and
+ * checks, {@code DeploymentRunner} moves deployments on, {@code Changes} turns API requests into deployments
+ * (changes of groups as of the whole root group, {@code GroupHistory} keeping their versions), and
  * {@link io.plumbery.runtime.marathon.core.Operations} (changes) and {@code Snapshots} (reads) are what the API
  * calls, on the core thread.
  */

@@ -24,9 +24,6 @@ public final class UnsupportedFields {
             Map.entry("resourceLimits", "resource limits are not supported"),
             Map.entry("check", "Mesos checks are not supported"));
     private static final Map<String, String> GROUP_WHY = Map.of(
-            "scaleBy", "scaling a whole group is not supported; scale its apps",
-            "version", "rolling a group back is not supported; roll its apps back",
-            "dependencies", "dependencies between groups are not supported; name the apps in the apps' dependencies",
             "enforceRole", "enforced group roles are not supported");
 
     private UnsupportedFields() {

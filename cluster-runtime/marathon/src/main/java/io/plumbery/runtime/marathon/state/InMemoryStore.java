@@ -3,6 +3,8 @@ package io.plumbery.runtime.marathon.state;
 import io.plumbery.runtime.marathon.core.Deployment;
 import io.plumbery.runtime.marathon.core.MarathonTask;
 import io.plumbery.runtime.marathon.model.AppDefinition;
+import io.plumbery.runtime.marathon.model.GroupDefinition;
+import io.plumbery.runtime.marathon.model.GroupSnapshot;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,9 +15,12 @@ import java.util.concurrent.ConcurrentSkipListMap;
 final class InMemoryStore implements MarathonStore {
     private final Map<String, AppDefinition> apps = new ConcurrentHashMap<>();
     private final Map<String, Map<String, AppDefinition>> versions = new ConcurrentHashMap<>();
+    private final Map<String, GroupDefinition> groups = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, GroupSnapshot>> groupVersions = new ConcurrentHashMap<>();
     private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
     private final Map<String, MarathonTask> tasks = new ConcurrentHashMap<>();
     private volatile String frameworkId;
+    private volatile List<String> callbackUrls = List.of();
 
     @Override
     public List<AppDefinition> apps() {
@@ -42,6 +47,36 @@ final class InMemoryStore implements MarathonStore {
     @Override
     public List<AppDefinition> versions(String appId) {
         return List.copyOf(versions.getOrDefault(appId, Map.of()).values());
+    }
+
+    @Override
+    public List<GroupDefinition> groups() {
+        return List.copyOf(groups.values());
+    }
+
+    @Override
+    public void saveGroup(GroupDefinition group) {
+        groups.put(group.id(), group);
+    }
+
+    @Override
+    public void deleteGroup(String groupId) {
+        groups.remove(groupId);
+    }
+
+    @Override
+    public void saveGroupVersion(GroupSnapshot snapshot) {
+        groupVersions.computeIfAbsent(snapshot.id(), k -> new ConcurrentSkipListMap<>()).put(snapshot.version(), snapshot);
+    }
+
+    @Override
+    public List<GroupSnapshot> groupVersions(String entryId) {
+        return List.copyOf(groupVersions.getOrDefault(entryId, Map.of()).values());
+    }
+
+    @Override
+    public List<String> groupEntries() {
+        return List.copyOf(groupVersions.keySet());
     }
 
     @Override
@@ -82,5 +117,15 @@ final class InMemoryStore implements MarathonStore {
     @Override
     public void saveFrameworkId(String id) {
         frameworkId = id;
+    }
+
+    @Override
+    public List<String> callbackUrls() {
+        return callbackUrls;
+    }
+
+    @Override
+    public void saveCallbackUrls(List<String> urls) {
+        callbackUrls = List.copyOf(urls);
     }
 }

@@ -3,10 +3,15 @@ package io.plumbery.runtime.marathon.state;
 import io.plumbery.runtime.marathon.core.Deployment;
 import io.plumbery.runtime.marathon.core.MarathonTask;
 import io.plumbery.runtime.marathon.model.AppDefinition;
+import io.plumbery.runtime.marathon.model.GroupDefinition;
+import io.plumbery.runtime.marathon.model.GroupSnapshot;
 import java.util.List;
 import java.util.Optional;
 
-/** Where the leader keeps Marathon's state between leaders: apps (with versions), deployments, tasks, framework id. */
+/**
+ * Where the leader keeps Marathon's state between leaders: apps (with versions), groups (with the history of each
+ * top-level entry), deployments, tasks, framework id, event callback URLs.
+ */
 public interface MarathonStore {
     List<AppDefinition> apps();
 
@@ -19,6 +24,22 @@ public interface MarathonStore {
     void deleteApp(String appId);
 
     List<AppDefinition> versions(String appId);
+
+    /** The groups that have a definition of their own. */
+    List<GroupDefinition> groups();
+
+    void saveGroup(GroupDefinition group);
+
+    void deleteGroup(String groupId);
+
+    /** A version of a top-level entry of the root group (the oldest beyond a bound are dropped). */
+    void saveGroupVersion(GroupSnapshot snapshot);
+
+    /** The stored versions of the top-level entry ({@code /prod}), oldest first. */
+    List<GroupSnapshot> groupVersions(String entryId);
+
+    /** The top-level entries that have versions. */
+    List<String> groupEntries();
 
     /** Deployment plans, each at the step it was at. */
     List<Deployment> deployments();
@@ -34,6 +55,11 @@ public interface MarathonStore {
     void deleteTask(String taskId);
 
     Optional<String> frameworkId();
+
+    /** The URLs subscribed through {@code /v2/eventSubscriptions}. */
+    List<String> callbackUrls();
+
+    void saveCallbackUrls(List<String> urls);
 
     void saveFrameworkId(String id);
 

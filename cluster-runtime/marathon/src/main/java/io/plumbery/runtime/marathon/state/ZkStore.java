@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbery.runtime.marathon.core.Deployment;
 import io.plumbery.runtime.marathon.core.MarathonTask;
 import io.plumbery.runtime.marathon.model.AppDefinition;
+import io.plumbery.runtime.marathon.model.GroupDefinition;
+import io.plumbery.runtime.marathon.model.GroupSnapshot;
 import io.plumbery.runtime.marathon.model.MarathonJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.KeeperException;
 import org.slf4j.Logger;
@@ -17,8 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * State in ZooKeeper under a root such as {@code /marathon/state}: {@code apps/<id>}, {@code versions/<id>/<version>},
- * {@code deployments/<id>} (a plan and the step it is at), {@code tasks/<taskId>}, {@code framework-id}; values are Marathon JSON. App ids are
- * stored with {@code /} written as {@code _} (which Marathon ids cannot contain).
+ * {@code groups/<id>}, {@code group-versions/<top-level id>/<version>}, {@code deployments/<id>} (a plan and the
+ * step it is at), {@code tasks/<taskId>}, {@code framework-id}, {@code callback-urls} (a JSON list); values are
+ * Marathon JSON. App and group ids are stored with {@code /} written as {@code _} (which Marathon ids cannot
+ * contain).
  *
  * <p>A write either reaches ZooKeeper or throws {@link StoreUnavailableException}, at once when the client has no
  * connection (no server, or none with a quorum), so that the caller keeps nothing it did not store.
@@ -26,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class ZkStore implements MarathonStore {
     private static final Logger LOG = LoggerFactory.getLogger(ZkStore.class);
     private static final int MAX_VERSIONS = 50;
+    /** ZooKeeper's default bound on a value ({@code jute.maxbuffer}, 1 MiB), with room for the request around it. */
+    private static final int MAX_HISTORY_VALUE = 1000 * 1024;
     private final CuratorFramework client;
     private final String root;
 
@@ -103,6 +111,11 @@ public final class ZkStore implements MarathonStore {
     public void saveVersion(AppDefinition app) {
         String dir = root + "/versions/" + key(app.id());
         put(dir + "/" + app.version(), app);
+        prune(dir);
+    }
+
+    /** Keeps the newest {@link #MAX_VERSIONS} versions in the directory (their names sort as their times). */
+    private void prune(String dir) {
         try {
             List<String> versions = new ArrayList<>(client.getChildren().forPath(dir));
             versions.sort(Comparator.naturalOrder());
@@ -110,7 +123,7 @@ public final class ZkStore implements MarathonStore {
                 delete(dir + "/" + versions.get(i));
             }
         } catch (Exception e) {
-            LOG.debug("Pruning versions of {} failed: {}", app.id(), e.toString());
+            LOG.debug("Pruning the versions in {} failed: {}", dir, e.toString());
         }
     }
 
@@ -122,9 +135,66 @@ public final class ZkStore implements MarathonStore {
 
     @Override
     public List<AppDefinition> versions(String appId) {
-        List<AppDefinition> out = children(root + "/versions/" + key(appId), AppDefinition.class);
-        out.sort(Comparator.comparing(AppDefinition::version));
+        return oldestFirst(root + "/versions/" + key(appId), AppDefinition.class, AppDefinition::version);
+    }
+
+    private <T> List<T> oldestFirst(String dir, Class<T> type, Function<T, String> version) {
+        List<T> out = children(dir, type);
+        out.sort(Comparator.comparing(version));
         return out;
+    }
+
+    @Override
+    public List<GroupDefinition> groups() {
+        return children(root + "/groups", GroupDefinition.class);
+    }
+
+    @Override
+    public void saveGroup(GroupDefinition group) {
+        put(root + "/groups/" + key(group.id()), group);
+    }
+
+    @Override
+    public void deleteGroup(String groupId) {
+        delete(root + "/groups/" + key(groupId));
+    }
+
+    /**
+     * A version too large for a ZooKeeper value (whose server drops the connection of a client that sends one) is
+     * left out of the history, with a warning: the change itself is stored app by app and group by group.
+     */
+    @Override
+    public void saveGroupVersion(GroupSnapshot snapshot) {
+        String dir = root + "/group-versions/" + key(snapshot.id());
+        byte[] bytes = MarathonJson.bytes(snapshot);
+        if (bytes.length > MAX_HISTORY_VALUE) {
+            LOG.warn("Version {} of {} is {} bytes, more than ZooKeeper takes: left out of the history",
+                    snapshot.version(), snapshot.id(), bytes.length);
+            return;
+        }
+        put(dir + "/" + snapshot.version(), snapshot);
+        prune(dir);
+    }
+
+    @Override
+    public List<GroupSnapshot> groupVersions(String entryId) {
+        return oldestFirst(root + "/group-versions/" + key(entryId), GroupSnapshot.class, GroupSnapshot::version);
+    }
+
+    @Override
+    public List<String> groupEntries() {
+        String dir = root + "/group-versions";
+        return read(dir, List.of(), () -> client.getChildren().forPath(dir).stream().map(k -> "/" + k).toList());
+    }
+
+    /** What {@code reader} reads of the node at {@code path}, or {@code absent} when there is no such node. */
+    private <T> T read(String path, T absent, Callable<T> reader) {
+        connected("Reading " + path);
+        try {
+            return client.checkExists().forPath(path) == null ? absent : reader.call();
+        } catch (Exception e) {
+            throw new StoreUnavailableException("Reading " + path + " from ZooKeeper failed: " + e, e);
+        }
     }
 
     @Override
@@ -176,19 +246,25 @@ public final class ZkStore implements MarathonStore {
 
     @Override
     public Optional<String> frameworkId() {
-        connected("Reading the framework id");
-        try {
-            if (client.checkExists().forPath(root + "/framework-id") == null) {
-                return Optional.empty();
-            }
-            return Optional.of(new String(client.getData().forPath(root + "/framework-id"), StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new StoreUnavailableException("Reading the framework id failed: " + e, e);
-        }
+        String path = root + "/framework-id";
+        return read(path, Optional.empty(),
+                () -> Optional.of(new String(client.getData().forPath(path), StandardCharsets.UTF_8)));
     }
 
     @Override
     public void saveFrameworkId(String id) {
         put(root + "/framework-id", id);
+    }
+
+    @Override
+    public List<String> callbackUrls() {
+        String path = root + "/callback-urls";
+        return read(path, List.of(), () -> List.of(MarathonJson.MAPPER.readValue(client.getData().forPath(path),
+                String[].class)));
+    }
+
+    @Override
+    public void saveCallbackUrls(List<String> urls) {
+        put(root + "/callback-urls", urls);
     }
 }

@@ -137,14 +137,15 @@ class ProtocolEdgesTest {
     }
 
     @Test
-    void groupFieldsThisMarathonDoesNotActOnAre422NamingThem() throws Exception {
-        assertThat(api.call("PUT", "/v2/groups/prod", "{\"scaleBy\":2}")).startsWith("422 ")
-                .contains("\"path\":\"/scaleBy\"", "error.unsupported");
-        assertThat(api.call("PUT", "/v2/groups/prod", "{\"version\":\"2001-01-01T00:00:00.000Z\"}"))
-                .startsWith("422 ").contains("\"path\":\"/version\"");
-        assertThat(api.call("POST", "/v2/groups", "{\"id\":\"/prod\",\"dependencies\":[\"/db\"],\"apps\":[]}"))
-                .startsWith("422 ").contains("\"path\":\"/dependencies\"");
-        assertThat(api.call("POST", "/v2/groups", "{\"id\":\"/prod\",\"dependencies\":[],\"apps\":[{\"id\":\"a\","
+    void groupFieldsThisMarathonDoesNotActOnAre422NamingThemAndVersionOrScaleByComeAlone() throws Exception {
+        assertThat(api.call("POST", "/v2/groups", "{\"id\":\"/prod\",\"enforceRole\":true}")).startsWith("422 ")
+                .contains("\"path\":\"/enforceRole\"", "error.unsupported");
+        assertThat(api.call("PUT", "/v2/groups/prod", "{\"scaleBy\":2,\"apps\":[]}")).isEqualTo("422 {\"message\":"
+                + "\"Object is not valid\",\"details\":[{\"path\":\"/scaleBy\",\"errors\":[\"not allowed in conjunction "
+                + "with other properties.\"]}]}");
+        assertThat(api.call("PUT", "/v2/groups/prod", "{\"id\":\"/prod\",\"version\":\"2001-01-01T00:00:00.000Z\"}"))
+                .isEqualTo("422 {\"message\":\"Group /prod not available in version 2001-01-01T00:00:00.000Z\"}");
+        assertThat(api.call("POST", "/v2/groups", "{\"id\":\"/prod\",\"dependencies\":[\"/db\"],\"apps\":[{\"id\":\"a\","
                 + "\"cmd\":\"sleep 1\",\"instances\":0}]}")).startsWith("201 ");
     }
 

@@ -59,4 +59,17 @@ class TaskKillerTest {
         });
         assertThat(killed()).containsExactly("a.1", "a.1");
     }
+
+    @Test
+    void aWipedTaskIsKilledAndForgottenAtOnce() {
+        onCore(() -> {
+            state.putTask(task("a.1", "/a"));
+            store.saveTask(state.task("a.1"));
+            killer.wipe(state.task("a.1"));
+            assertThat(state.task("a.1")).isNull();
+            killer.retryUnanswered(System.currentTimeMillis() + 10_001);
+        });
+        assertThat(store.tasks()).isEmpty();
+        assertThat(killed()).containsExactly("a.1");
+    }
 }
