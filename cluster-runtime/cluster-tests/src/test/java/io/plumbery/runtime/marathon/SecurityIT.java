@@ -117,6 +117,22 @@ class SecurityIT {
                 status("POST", agent, AgentMessages.AGENT_LAUNCH, launch, ADMIN));
         record("fake agent registering without credentials", 401,
                 status("POST", master, AgentMessages.MASTER_REGISTER, "{}", null));
+        String agentAsDns = Json.write(new AgentMessages.Register(new io.plumbery.runtime.protocol.AgentInfo(
+                "intruder", 5051, List.of(), List.of(), null), "127.0.0.9:5051", "1.11.0", List.of(), List.of()));
+        record("an agent registering as dns (--acls: only agent registers agents)", 403,
+                status("POST", master, AgentMessages.MASTER_REGISTER, agentAsDns, ClusterSecrets.DNS));
+        record("SUBSCRIBE as dns (--acls: dns registers no framework)", "200 ERROR",
+                firstEventType(master, subscribe("dns", null), ClusterSecrets.DNS));
+        String operatorTeardown = "{\"type\":\"TEARDOWN\",\"teardown\":{\"framework_id\":{\"value\":\""
+                + marathonFramework + "\"}}}";
+        record("operator TEARDOWN of Marathon's framework as dns (--acls)", 403,
+                status("POST", master, "/api/v1", operatorTeardown, ClusterSecrets.DNS));
+        record("operator GET_FLAGS as dns / as admin (--acls)", "403 / 200",
+                status("POST", master, "/api/v1", "{\"type\":\"GET_FLAGS\"}", ClusterSecrets.DNS) + " / "
+                        + status("POST", master, "/api/v1", "{\"type\":\"GET_FLAGS\"}", ADMIN));
+        record("GET /master/flags as dns / as admin (--acls)", "403 / 200",
+                status("GET", master, "/master/flags", null, ClusterSecrets.DNS) + " / "
+                        + status("GET", master, "/master/flags", null, ADMIN));
         await().atMost(WAIT).until(dns::isReady);
         record("DNS reads the master's state with its credential", "ready", dns.isReady() ? "ready" : "not ready");
 
@@ -134,6 +150,20 @@ class SecurityIT {
             throws Exception {
         record(probe + " without credentials", 401, status(method, endpoint, path, body, null));
         record(probe + " with credentials", 200, status(method, endpoint, path, body, ADMIN));
+    }
+
+    /** The type of the first event of a subscription stream (RecordIO: "LENGTH\n" then the JSON record). */
+    private String firstEventType(String endpoint, String body, Credential credential) throws Exception {
+        HttpResponse<InputStream> r = send("POST", endpoint, "/api/v1/scheduler", body, credential, null);
+        try (InputStream in = r.body()) {
+            StringBuilder length = new StringBuilder();
+            for (int c = in.read(); c != '\n' && c >= 0; c = in.read()) {
+                length.append((char) c);
+            }
+            byte[] record = in.readNBytes(Integer.parseInt(length.toString().trim()));
+            return r.statusCode() + " " + Json.parse(new String(record, java.nio.charset.StandardCharsets.UTF_8))
+                    .path("type").asText();
+        }
     }
 
     private void record(String probe, Object expected, Object seen) {

@@ -57,7 +57,7 @@ public final class BasicAuth extends Handler.Wrapper {
     }
 
     /** The principal a request was authenticated as, if it was. */
-    static Optional<String> principal(Request request) {
+    public static Optional<String> principal(Request request) {
         return Optional.ofNullable((String) request.getAttribute(PRINCIPAL));
     }
 }

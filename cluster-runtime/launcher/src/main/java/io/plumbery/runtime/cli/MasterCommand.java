@@ -1,5 +1,6 @@
 package io.plumbery.runtime.cli;
 
+import io.plumbery.runtime.acls.Authorizer;
 import io.plumbery.runtime.http.Cors;
 import io.plumbery.runtime.http.Credentials;
 import io.plumbery.runtime.http.FlagFile;
@@ -77,6 +78,12 @@ public final class MasterCommand implements Callable<Integer> {
     @Mixin
     HttpAuthenticationFlags http;
 
+    @Option(names = "--acls", defaultValue = "${env:MESOS_ACLS}",
+            description = "What each principal may do, as Mesos's local authorizer reads it: the ACLs JSON itself, or a"
+                    + " file holding it (file:///path or /path); without it every authenticated principal may do all"
+                    + " that its realm covers")
+    String acls;
+
     @Option(names = "--authenticate_http_frameworks", arity = "0..1", fallbackValue = "true",
             defaultValue = "${env:MESOS_AUTHENTICATE_HTTP_FRAMEWORKS:-false}",
             description = "Ask frameworks for credentials on the scheduler API; their principal must be FrameworkInfo's")
@@ -101,9 +108,12 @@ public final class MasterCommand implements Callable<Integer> {
         try {
             Path file = FlagFile.of(credentials);
             auth = new MasterAuth(file == null ? null : Credentials.read(file), http.readonly,
-                    http.readwrite, authenticateFrameworks, authenticateAgents);
+                    http.readwrite, authenticateFrameworks, authenticateAgents, Authorizer.fromFlag(acls));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        if (!auth.acls().ignoredKeys().isEmpty()) {
+            System.err.println("--acls: not checked by this master: " + String.join(", ", auth.acls().ignoredKeys()));
         }
         MasterServer master = new MasterServer(config, Cors.origins(corsOrigins), auth);
         master.start();

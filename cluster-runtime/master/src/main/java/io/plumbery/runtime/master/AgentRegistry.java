@@ -1,5 +1,6 @@
 package io.plumbery.runtime.master;
 
+import io.plumbery.runtime.acls.Action;
 import io.plumbery.runtime.protocol.AgentMessages;
 import io.plumbery.runtime.protocol.Event;
 import io.plumbery.runtime.protocol.Id;
@@ -34,12 +35,18 @@ public final class AgentRegistry {
 
     /**
      * Admits the agent in the registry, then registers it here; null when this master does not lead, or cannot admit
-     * it now (the agent tries again). Throws {@link AgentRefused} for an agent
-     * marked gone or on a machine that is DOWN.
+     * it now (the agent tries again). Throws {@link AgentRefused} for an agent marked gone, on a machine that is
+     * DOWN, or whose {@code principal} (null: it did not authenticate) may not register agents.
      */
-    public AgentMessages.Registered register(AgentMessages.Register msg) {
+    public AgentMessages.Registered register(AgentMessages.Register msg, String principal) {
         if (msg.agentInfo() == null || msg.endpoint() == null) {
             throw new IllegalArgumentException("register requires agent_info and endpoint");
+        }
+        if (!core.authorizer.authorized(Action.REGISTER_AGENT, principal)) {
+            // REGISTER_AGENT of --acls, with Mesos's words
+            throw new AgentRefused("Not authorized to register agent providing resources '"
+                    + Resources.fromProto(msg.agentInfo().resources()) + "' " + (principal == null ? "without a principal"
+                    : "with principal '" + principal + "'"));
         }
         boolean reregistering = msg.agentInfo().id() != null;
         String id;

@@ -1,5 +1,6 @@
 package io.plumbery.runtime.master;
 
+import io.plumbery.runtime.acls.Action;
 import io.plumbery.runtime.protocol.AgentMessages;
 import io.plumbery.runtime.protocol.Call;
 import io.plumbery.runtime.state.AgentRecord;
@@ -52,12 +53,19 @@ public final class FrameworkCalls {
         return SchedulerCalls.Result.ACCEPTED;
     }
 
-    /** The operator's TEARDOWN: the framework is removed and its tasks killed. */
-    public Optional<String> teardown(String frameworkId) {
+    /**
+     * The operator's TEARDOWN by {@code principal}: the framework is removed and its tasks killed; 403 when
+     * {@code --acls} do not let the principal tear down frameworks of the framework's principal.
+     */
+    public Optional<Refusal> teardown(String frameworkId, String principal) {
         synchronized (core.state) {
             FrameworkRecord fw = core.state.frameworks.get(frameworkId);
             if (fw == null) {
-                return Optional.of("No framework found with specified ID");
+                return Refusal.bad("No framework found with specified ID");
+            }
+            String owner = fw.info() == null ? null : fw.info().principal();
+            if (!core.authorizer.authorized(Action.TEARDOWN_FRAMEWORK, principal, owner)) {
+                return Optional.of(new Refusal(403, ""));
             }
             core.removeFramework(fw, "Operator teardown");
             return Optional.empty();

@@ -1,5 +1,6 @@
 package io.plumbery.runtime.master;
 
+import io.plumbery.runtime.acls.Authorizer;
 import io.plumbery.runtime.allocator.Allocator;
 import io.plumbery.runtime.http.Tls;
 import io.plumbery.runtime.protocol.Address;
@@ -43,18 +44,21 @@ public final class MasterCore {
     final Registrar registrar;
     final Reconciliation reconciliation = new Reconciliation(this);
     private final OperatorRecords operatorRecords;
+    /** What each principal may do ({@code --acls}); everything without them. */
+    final Authorizer authorizer;
     private final AtomicBoolean allocationPending = new AtomicBoolean();
     private final List<OperatorListener> operators = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final double startTime = System.currentTimeMillis() / 1000.0;
     private volatile MasterInfo info;
 
     MasterCore(MasterConfig config, MasterState state, AgentLink agentLink, ScheduledExecutorService timers,
-               Registrar registrar) {
+               Registrar registrar, Authorizer authorizer) {
         this.config = config;
         this.state = state;
         this.agentLink = agentLink;
         this.timers = timers;
         this.registrar = registrar;
+        this.authorizer = authorizer;
         this.operatorRecords = new OperatorRecords(this);
     }
 
@@ -68,6 +72,10 @@ public final class MasterCore {
 
     public MasterInfo info() {
         return info;
+    }
+
+    public Authorizer authorizer() {
+        return authorizer;
     }
 
     /** The operator's decisions (maintenance, drains, weights, quota), written to the registry. */

@@ -16,6 +16,7 @@ import io.plumbery.runtime.master.api.MasterRealms;
 import io.plumbery.runtime.master.api.AgentCalls;
 import io.plumbery.runtime.master.api.FrameworkTeardown;
 import io.plumbery.runtime.master.api.MaintenanceCalls;
+import io.plumbery.runtime.master.api.OperatorAcls;
 import io.plumbery.runtime.master.api.OperatorApi;
 import io.plumbery.runtime.master.api.QuotaCalls;
 import io.plumbery.runtime.master.api.OperatorEndpoints;
@@ -99,7 +100,7 @@ public final class MasterServer implements AutoCloseable {
         }
         registrar = new Registrar(store, config.registry());
         registrar.onFailure(this::abdicate);
-        core = new MasterCore(config, state, agents, timers, registrar);
+        core = new MasterCore(config, state, agents, timers, registrar, auth.acls());
         recovery = new AgentRecovery(core);
         SchedulerCalls calls = new SchedulerCalls(core);
         AgentRegistry registry = new AgentRegistry(core);
@@ -123,7 +124,8 @@ public final class MasterServer implements AutoCloseable {
         new InternalApi(registry).register(router);
         new MasterList(this::masters).register(router);
         router.routeUnder(AgentPages.PREFIX, gate.leaderOnly(new AgentPages(core, agents)::handle));
-        Handler api = BasicAuth.around(router, auth.credentials(), new MasterRealms(auth));
+        Handler api = BasicAuth.around(new OperatorAcls(auth.acls()).around(router), auth.credentials(),
+                new MasterRealms(auth));
         http = new HttpServer("master", config.ip(), config.port(),
                 Cors.around(new WebPages(api, Page.MESOS, this::leaderElsewhere), corsOrigins));
         http.start();

@@ -1,5 +1,6 @@
 package io.plumbery.runtime.master;
 
+import io.plumbery.runtime.acls.Action;
 import io.plumbery.runtime.protocol.AgentMessages;
 import io.plumbery.runtime.protocol.Call;
 import io.plumbery.runtime.protocol.Event;
@@ -126,6 +127,18 @@ public final class SchedulerCalls {
                 + principal + "'");
     }
 
+    /**
+     * Why the framework may not subscribe with these roles (REGISTER_FRAMEWORK of {@code --acls}, for each role of
+     * its FrameworkInfo, as its principal), in Mesos's words; empty when it may.
+     */
+    public Optional<String> notAuthorizedToRegister(FrameworkInfo info) {
+        if (core.authorizer.mayRegister(info.principal(), info.effectiveRoles())) {
+            return Optional.empty();
+        }
+        return Optional.of("Not authorized to register framework " + (info.id() == null ? "" : info.id().value())
+                + " with roles { " + String.join(", ", info.effectiveRoles()) + " }");
+    }
+
     /** A call of an authenticated {@code principal} (null where the scheduler API is open). */
     public Result call(String streamId, Call call, String principal) {
         if (call.type() == null || call.frameworkId() == null) {
@@ -214,6 +227,12 @@ public final class SchedulerCalls {
         }
         List<TaskRecord> launching = new ArrayList<>();
         for (TaskInfo task : tasks) {
+            String unauthorized = notAuthorizedToRun(fw, task);
+            if (unauthorized != null) {
+                fw.send(Event.update(MasterCore.masterStatus(task.taskId() == null ? "" : task.taskId().value(),
+                        TaskState.TASK_ERROR, agentId, "REASON_TASK_UNAUTHORIZED", unauthorized)));
+                continue;
+            }
             String error = validate(fw, agent, agentId, task, available);
             if (error != null) {
                 fw.send(Event.update(MasterCore.masterStatus(task.taskId() == null ? "" : task.taskId().value(),
@@ -228,6 +247,21 @@ public final class SchedulerCalls {
         core.state.allocator.recover(fw.id(), agentId, available, refuse, MasterCore.now());
         core.allocateSoon();
         return Result.ACCEPTED;
+    }
+
+    /**
+     * RUN_TASK of {@code --acls}: the framework's principal runs the task as its command's user, else the framework's;
+     * null when it may, else Mesos's message (its words, "no authorized" included).
+     */
+    private String notAuthorizedToRun(FrameworkRecord fw, TaskInfo task) {
+        String user = task.command() != null && task.command().user() != null ? task.command().user()
+                : fw.info().user();
+        if (core.authorizer.authorized(Action.RUN_TASK, fw.info().principal(), user)) {
+            return null;
+        }
+        return "Principal '" + (fw.info().principal() == null ? "" : fw.info().principal()) + "' no authorized to launch"
+                + " task " + (task.taskId() == null ? "" : task.taskId().value()) + " of framework " + fw.id()
+                + " under user '" + (user == null ? "" : user) + "'";
     }
 
     private String validate(FrameworkRecord fw, AgentRecord agent, String agentId, TaskInfo task, Resources available) {
@@ -388,6 +422,10 @@ public final class SchedulerCalls {
         // the principal owns the framework id (see notOwner): it may not be handed over, or dropped to free the id
         if (fw.info() != null && !Objects.equals(fw.info().principal(), update.frameworkInfo().principal())) {
             return Result.bad("Changing framework's principal is not allowed");
+        }
+        Optional<String> unauthorized = notAuthorizedToRegister(update.frameworkInfo());
+        if (unauthorized.isPresent()) {
+            return new Result(403, unauthorized.get());
         }
         fw.update(update.frameworkInfo());
         core.publish(l -> l.frameworkAdded(fw, core.state, true));

@@ -30,7 +30,7 @@ public final class FrameworkTeardown implements OperatorCalls {
         if (id.isEmpty()) {
             ex.text(400, "Expecting 'teardown' to be present");
         } else {
-            Methods.done(ex, calls.teardown(id));
+            Methods.refused(ex, calls.teardown(id, ex.principal().orElse(null)));
         }
         return true;
     }
@@ -50,6 +50,6 @@ public final class FrameworkTeardown implements OperatorCalls {
             ex.text(400, "Missing 'frameworkId' query parameter in the request body");
             return;
         }
-        Methods.done(ex, calls.teardown(id));
+        Methods.refused(ex, calls.teardown(id, ex.principal().orElse(null)));
     }
 }

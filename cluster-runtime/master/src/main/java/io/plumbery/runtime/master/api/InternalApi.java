@@ -9,7 +9,7 @@ import io.plumbery.runtime.protocol.Json;
 
 /**
  * The master's side of the internal agent protocol. 409 = not the leader here (or the agent cannot be admitted now),
- * 404 = unknown agent, 403 = the agent is marked gone.
+ * 404 = unknown agent, 403 = the agent is refused (marked gone, its machine DOWN, or not authorized).
  */
 public final class InternalApi {
     private final AgentRegistry registry;
@@ -27,7 +27,7 @@ public final class InternalApi {
     private void registerAgent(Exchange ex) throws Exception {
         AgentMessages.Registered registered;
         try {
-            registered = registry.register(Json.read(ex.body(), AgentMessages.Register.class));
+            registered = registry.register(Json.read(ex.body(), AgentMessages.Register.class), ex.principal().orElse(null));
         } catch (AgentRefused refused) {
             ex.text(403, refused.getMessage());
             return;

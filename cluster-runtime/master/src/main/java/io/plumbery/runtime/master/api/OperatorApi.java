@@ -20,11 +20,13 @@ public final class OperatorApi {
     private final MasterCore core;
     private final OperatorEndpoints v0;
     private final java.util.List<OperatorCalls> more;
+    private final OperatorAcls acls;
 
     public OperatorApi(MasterCore core, OperatorEndpoints v0, java.util.List<OperatorCalls> more) {
         this.core = core;
         this.v0 = v0;
         this.more = java.util.List.copyOf(more);
+        this.acls = new OperatorAcls(core.authorizer());
     }
 
     public void handle(Exchange ex) throws Exception {
@@ -34,6 +36,10 @@ public final class OperatorApi {
         }
         JsonNode call = Json.parse(ex.body());
         String type = call.path("type").asText("");
+        if (!acls.allows(type, call, ex.principal().orElse(null))) {
+            ex.empty(403);
+            return;
+        }
         ObjectNode out = Json.object();
         out.put("type", type);
         switch (type) {

@@ -3,6 +3,7 @@ package io.plumbery.runtime.master.api;
 import io.plumbery.runtime.http.Exchange;
 import io.plumbery.runtime.master.SchedulerCalls;
 import io.plumbery.runtime.protocol.Call;
+import io.plumbery.runtime.protocol.Event;
 import io.plumbery.runtime.protocol.FrameworkInfo;
 import io.plumbery.runtime.protocol.Json;
 import java.util.Optional;
@@ -65,6 +66,15 @@ public final class SchedulerApi {
             return;
         }
         String streamId = UUID.randomUUID().toString();
+        Optional<String> unauthorized = calls.notAuthorizedToRegister(info);
+        if (unauthorized.isPresent()) {
+            // as Mesos answers a refused subscription: an ERROR event on the stream, which then ends
+            SubscriptionStream refused = new SubscriptionStream(ex.stream(STREAM_ID, streamId));
+            refused.send(Event.error(unauthorized.get()));
+            refused.close();
+            refused.start("refused", () -> { });
+            return;
+        }
         SubscriptionStream stream = new SubscriptionStream(ex.stream(STREAM_ID, streamId));
         SchedulerCalls.Subscription s = calls.subscribe(call.subscribe().frameworkInfo(), stream, streamId);
         stream.start(s.frameworkId(), () -> calls.disconnected(s.frameworkId(), s.streamId()));
