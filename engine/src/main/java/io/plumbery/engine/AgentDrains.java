@@ -119,27 +119,45 @@ public final class AgentDrains {
         return onAgent(s, nodeName, progress, false);
     }
 
-    /** Why {@code nodeName} cannot be drained or undrained, before anything is asked; empty when it can. */
-    public static Optional<String> refused(Plan plan, State state, String nodeName) {
+    /** Why {@code nodeName} is not an agent of the plan, naming the plan's agents; empty when it is one. */
+    public static Optional<String> notAnAgent(Plan plan, String nodeName) {
         Optional<Node> node = plan.node(nodeName);
-        if (node.isEmpty() || !node.get().roles().contains(AGENT_ROLE)) {
-            List<String> agents = plan.nodes().filter(n -> n.roles().contains(AGENT_ROLE)).map(Node::name).toList();
-            return Optional.of((node.isEmpty() ? "no node named " + nodeName + " in plan " + plan.name()
-                    : "node " + nodeName + " is not an agent (its roles: " + String.join(", ", node.get().roles())
-                    + ")") + "; the plan's agents: " + (agents.isEmpty() ? "none" : String.join(", ", agents)));
+        if (node.isPresent() && node.get().roles().contains(AGENT_ROLE)) {
+            return Optional.empty();
         }
-        Placed<NodeRecord> built = state.nodes().get(Addresses.node(node.get()));
+        List<String> agents = plan.nodes().filter(n -> n.roles().contains(AGENT_ROLE)).map(Node::name).toList();
+        return Optional.of((node.isEmpty() ? "no node named " + nodeName + " in plan " + plan.name()
+                : "node " + nodeName + " is not an agent (roles: " + (node.get().roles().isEmpty() ? "none"
+                : String.join(", ", node.get().roles())) + ")") + "; the plan's agents: "
+                + (agents.isEmpty() ? "none" : String.join(", ", agents)));
+    }
+
+    /** Why the cluster cannot be asked about the agent: not built, no master, not reachable from here. */
+    private static Optional<String> unreachable(Plan plan, State state, String address) {
+        Placed<NodeRecord> built = state.nodes().get(address);
         if (built == null || built.record().id() == null) {
-            return Optional.of("node " + nodeName + " is not built: 'deploy' builds it");
+            return Optional.of("node " + nameOf(address) + " is not built: 'deploy' builds it");
         }
         if (ClusterLayout.of(plan, state).isEmpty()) {
             return Optional.of("no master of plan " + plan.name() + " is built: 'deploy' builds the cluster");
         }
+        if (!ClusterLayout.reachable(state)) {
+            return Optional.of("the plan's nodes are not reachable from here (their provider gives no SSH endpoint)");
+        }
         return Optional.empty();
+    }
+
+    private static String nameOf(String address) {
+        return address.replaceFirst("^node\\.", "");
     }
 
     private static Outcome onAgent(Session s, String nodeName, Progress progress, boolean drain) {
         String address = Addresses.node(s.plan().node(nodeName).orElseThrow());
+        Optional<String> unreachable = unreachable(s.plan(), s.store().current(), address);
+        if (unreachable.isPresent()) {
+            progress.failed(address, drain ? "drain" : "undrain", unreachable.get());
+            return new Outcome(0, 0, List.of(new Outcome.Failure(address, unreachable.get())));
+        }
         Placed<NodeRecord> node = s.store().current().nodes().get(address);
         try {
             progress.started(address, drain ? "draining" : "reactivating");
