@@ -86,7 +86,7 @@ public final class AgentDrains {
         for (String address : addresses) {
             try {
                 progress.started(address, "draining");
-                if (!drainer.drain(address, hostnames(s.store().current().nodes().get(address)))) {
+                if (!drainer.drain(address, hostnames(s.store().current().nodes().get(address)), true)) {
                     progress.finished(address, "not registered with the master", "nothing to drain");
                 }
             } catch (AgentDrainer.NoLeader e) {
@@ -162,7 +162,7 @@ public final class AgentDrains {
         try {
             progress.started(address, drain ? "draining" : "reactivating");
             AgentDrainer drainer = drainer(s, progress, AgentDrainer.Timing.DEFAULT);
-            boolean found = drain ? drainer.drain(address, hostnames(node)) : drainer.undrain(address, hostnames(node));
+            boolean found = drain ? drainer.drain(address, hostnames(node), false) : drainer.undrain(address, hostnames(node));
             if (!found) {
                 throw new IOException("node " + nodeName + " is not registered with the master as an agent (hostname "
                         + String.join(" or ", hostnames(node)) + ")");

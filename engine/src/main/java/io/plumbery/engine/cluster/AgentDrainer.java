@@ -51,8 +51,11 @@ public final class AgentDrainer {
     /**
      * Drains the agent registered under one of {@code hostnames} and waits until it is drained. Returns false when no
      * such agent is registered (nothing to drain); throws when it does not drain in time, naming its tasks left.
+     *
+     * @param markGone whether the master forgets the agent for good once drained (its node is about to be destroyed),
+     *                 rather than keeping it deactivated until {@link #undrain}
      */
-    public boolean drain(String subject, Set<String> hostnames) throws IOException {
+    public boolean drain(String subject, Set<String> hostnames, boolean markGone) throws IOException {
         Optional<JsonNode> agent = agent(hostnames);
         if (agent.isEmpty()) {
             return false;
@@ -63,6 +66,7 @@ public final class AgentDrainer {
             ObjectNode drain = call.putObject("drain_agent");
             drain.putObject("agent_id").put("value", id);
             drain.putObject("max_grace_period").put("nanoseconds", timing.gracePeriod().toNanos());
+            drain.put("mark_gone", markGone);
             expectOk(call);
         }
         long deadline = System.nanoTime() + timing.timeout().toNanos();

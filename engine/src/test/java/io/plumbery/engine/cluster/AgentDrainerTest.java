@@ -82,7 +82,7 @@ class AgentDrainerTest {
         runTask("worker");
         AgentDrainer drainer = drainer(List.of(url));
 
-        assertTrue(drainer.drain("node.agent9", AGENT));
+        assertTrue(drainer.drain("node.agent9", AGENT, false));
         waitFor(() -> stateOf(drainer).equals(Optional.of("DRAINED")), "DRAINED once the kill is acknowledged");
         JsonNode killed = await(e -> e.path("update").path("status").path("state").asText().equals("TASK_KILLED"));
         assertEquals("REASON_AGENT_DRAINING", killed.path("update").path("status").path("reason").asText());
@@ -90,7 +90,26 @@ class AgentDrainerTest {
 
         assertTrue(drainer.undrain("node.agent9", AGENT));
         assertEquals(Optional.empty(), drainer.state(AGENT));
-        assertFalse(drainer.drain("node.agent7", Set.of("agent7", "10.0.0.7")), "no such agent: nothing to drain");
+        assertFalse(drainer.drain("node.agent7", Set.of("agent7", "10.0.0.7"), false), "no such agent: nothing to drain");
+    }
+
+    @Test
+    void aDrainBeforeTheNodeIsDestroyedLeavesTheMasterWithoutTheAgent() throws Exception {
+        runTask("mover");
+        AgentDrainer drainer = drainer(List.of(url));
+        assertTrue(drainer.drain("node.agent9", AGENT, true));
+        await(e -> e.path("update").path("status").path("state").asText().equals("TASK_KILLED"));
+        waitFor(() -> agents().size() == 0, "the drained agent is gone from GET_AGENTS");
+        assertFalse(drainer.drain("node.agent9", AGENT, true), "the next deploy finds nothing left to drain");
+    }
+
+    private JsonNode agents() {
+        try {
+            return JSON.readTree(new ClusterHttp(null, HttpClient.newBuilder()).postJson(url + "api/v1",
+                    JSON.createObjectNode().put("type", "GET_AGENTS")).body()).path("get_agents").path("agents");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
@@ -99,7 +118,7 @@ class AgentDrainerTest {
         agent.close(); // the master still lists the agent and its task, but no kill reaches them
         AgentDrainer impatient = new AgentDrainer(new ClusterHttp(null, HttpClient.newBuilder()), List.of(url),
                 progress(), new AgentDrainer.Timing(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(1)));
-        IOException late = assertThrows(IOException.class, () -> impatient.drain("node.agent9", AGENT));
+        IOException late = assertThrows(IOException.class, () -> impatient.drain("node.agent9", AGENT, false));
         assertTrue(late.getMessage().endsWith("(127.0.0.2) did not drain within 1s; its tasks left: stubborn"),
                 late.getMessage());
         assertTrue(lines.contains("node.agent9 draining: 1 task(s) left (stubborn)"), lines.toString());
@@ -109,7 +128,7 @@ class AgentDrainerTest {
     void noLeaderIsSaidAsSuchAndAStandbyIsSkipped() throws Exception {
         int closed = freePort();
         AgentDrainer none = drainer(List.of("http://127.0.0.1:" + closed + "/"));
-        assertThrows(AgentDrainer.NoLeader.class, () -> none.drain("node.agent9", AGENT));
+        assertThrows(AgentDrainer.NoLeader.class, () -> none.drain("node.agent9", AGENT, false));
         AgentDrainer second = drainer(List.of("http://127.0.0.1:" + closed + "/", url));
         assertEquals(Optional.empty(), second.state(AGENT), "the leader behind a silent master answers");
     }

@@ -16,8 +16,11 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** An agent that leaves a running cluster is drained first: plan shows the drain as its own step. */
-class AgentDrainsPlanTest {
+/**
+ * An agent that leaves a running cluster is drained first: plan shows the drain as its own step, and deploy stops
+ * with the node in place when no master answers, unless forced.
+ */
+class AgentDrainsTest {
 
     @TempDir
     Path dir;
@@ -49,7 +52,7 @@ class AgentDrainsPlanTest {
     }
 
     private static State node(State state, String name, Map<String, String> spec) {
-        String address = "10.77.91." + (10 + state.nodes().size());
+        String address = "127.77.91." + (10 + state.nodes().size()); // loopback: no test reaches out
         return state.withNode("node." + name, new Placed<>("local", "here", new NodeRecord(name, name, "control",
                 NodeStatus.RUNNING, address, null, new SshEndpoint(address, 22, "root", null), Map.of()), spec));
     }
@@ -91,5 +94,23 @@ class AgentDrainsPlanTest {
                 nodeLines(plan(2), noMaster));
         assertEquals(List.of("  node node.agent1", "  node node.agent2", "- node node.agent3"),
                 nodeLines(plan(2), built(Map.of(AgentDrains.ROLES, "zookeeper"))));
+    }
+
+    @Test
+    void whenNoMasterAnswersDeployLeavesTheAgentAndAsksForForce() throws Exception {
+        Plan plan = plan(2);
+        // master1 at a loopback address where no master listens: the cluster is down
+        State state = built(Map.of(AgentDrains.ROLES, "mesos-agent"));
+        try (Session s = Session.open(plan, dir.resolve("state"))) {
+            s.store().update(x -> state);
+            List<Outcome.Failure> refused = AgentDrains.drainAll(s, List.of("node.agent3"), Progress.SILENT, false);
+            assertEquals(1, refused.size());
+            assertEquals("node.agent3", refused.get(0).address());
+            assertTrue(refused.get(0).reason().startsWith("cannot drain it before destroying it, no leading master"
+                    + " answered: https://127.77.91.10:5050/: no answer"), refused.get(0).reason());
+            assertTrue(refused.get(0).reason().endsWith("the node is left in place. If the cluster is down for good,"
+                    + " 'deploy --force' destroys it without draining"), refused.get(0).reason());
+            assertEquals(List.of(), AgentDrains.drainAll(s, List.of("node.agent3"), Progress.SILENT, true));
+        }
     }
 }
