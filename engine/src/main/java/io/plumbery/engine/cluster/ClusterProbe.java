@@ -75,8 +75,10 @@ public final class ClusterProbe {
         double mem = 0;
         if (leaderState != null) {
             for (JsonNode agent : leaderState.path("slaves")) {
-                if (agent.path("active").asBoolean(true)) {
+                if (registered(agent)) {
                     agents++;
+                }
+                if (agent.path("active").asBoolean(true)) {
                     cpus += agent.path("resources").path("cpus").asDouble() - agent.path("used_resources").path("cpus").asDouble();
                     mem += agent.path("resources").path("mem").asDouble() - agent.path("used_resources").path("mem").asDouble();
                 }
@@ -86,6 +88,14 @@ public final class ClusterProbe {
         List<String> dns = layout.masters().stream().map(ClusterLayout.Member::privateAddress).toList();
         return new ClusterStatus(layout.zookeeper("/mesos"), dns, masters, mesosLeader, agents, layout.agents().size(),
                 cpus, mem, marathonLeader, apps);
+    }
+
+    /**
+     * Whether an agent of the master's state counts as there: active, or deactivated by a drain (held back until
+     * {@code undrain}, so that a deploy after {@code drain} does not wait for it); a disconnected agent does not.
+     */
+    static boolean registered(JsonNode agent) {
+        return agent.path("active").asBoolean(true) || agent.has("drain_info");
     }
 
     private List<ClusterStatus.AppStatus> apps(ClusterLayout layout) {
