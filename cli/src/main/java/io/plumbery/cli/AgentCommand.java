@@ -28,11 +28,9 @@ abstract class AgentCommand extends PlanCommandBase {
         }
         ConsoleProgress progress = progress();
         try (Session s = session(plan)) {
-            return report(name(), act(s, progress), progress);
+            return report(spec.name(), act(s, progress), progress);
         }
     }
-
-    abstract String name();
 
     abstract Outcome act(Session s, ConsoleProgress progress);
 }

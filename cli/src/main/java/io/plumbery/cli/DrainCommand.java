@@ -16,11 +16,6 @@ import picocli.CommandLine.Command;
 final class DrainCommand extends AgentCommand {
 
     @Override
-    String name() {
-        return "drain";
-    }
-
-    @Override
     Outcome act(Session s, ConsoleProgress progress) {
         return AgentDrains.drain(s, node, progress);
     }

@@ -14,11 +14,6 @@ import picocli.CommandLine.Command;
 final class UndrainCommand extends AgentCommand {
 
     @Override
-    String name() {
-        return "undrain";
-    }
-
-    @Override
     Outcome act(Session s, ConsoleProgress progress) {
         return AgentDrains.undrain(s, node, progress);
     }
