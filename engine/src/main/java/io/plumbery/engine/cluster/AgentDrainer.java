@@ -70,7 +70,8 @@ public final class AgentDrainer {
             expectOk(call);
         }
         long deadline = System.nanoTime() + timing.timeout().toNanos();
-        List<String> left = List.of();
+        List<String> left;
+        List<String> shown = List.of();
         while (true) {
             Optional<JsonNode> now = agentById(id);
             left = tasksOn(id);
@@ -82,7 +83,11 @@ public final class AgentDrainer {
                 throw new IOException("agent " + id + " (" + hostname(now.get()) + ") did not drain within "
                         + timing.timeout().toSeconds() + "s; its tasks left: " + String.join(", ", left));
             }
-            progress.started(subject, "draining: " + left.size() + " task(s) left (" + String.join(", ", left) + ")");
+            if (!left.equals(shown)) { // a line when the tasks left change, not at every look
+                progress.started(subject, "draining: " + left.size() + " task(s) left (" + String.join(", ", left)
+                        + ")");
+                shown = left;
+            }
             sleep(timing.poll());
         }
     }
