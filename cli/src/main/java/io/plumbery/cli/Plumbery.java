@@ -27,7 +27,7 @@ import java.util.Map;
         subcommands = {
                 DeployCommand.class, InformationCommand.class, DisposeCommand.class, PlanCommand.class,
                 BuildCommand.class, StartCommand.class, PolishCommand.class, StopCommand.class,
-                DestroyCommand.class, RefreshCommand.class},
+                DestroyCommand.class, RefreshCommand.class, DrainCommand.class, UndrainCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  plumbery examples/mesos-3x9/fittings.yaml plan      # what deploy would do; touches nothing",
@@ -35,6 +35,7 @@ import java.util.Map;
                 "  plumbery fittings.yaml deploy agents -P agentCpu=4  # one blueprint, one parameter",
                 "  plumbery fittings.yaml information --json           # endpoints, for scripts",
                 "  plumbery fittings.yaml dispose --yes                # stop and destroy everything",
+                "  plumbery fittings.yaml drain agent9                 # move an agent's tasks away, keep the node",
                 "",
                 "Actions take their own options: plumbery FITTINGS ACTION --help.",
                 "Exit codes: 0 done, 1 the action failed, 2 bad command line or plan (nothing done).",

@@ -67,7 +67,12 @@ public final class Applier {
             }
             return true;
         }).toList();
-        run(pending, Target.Network.class, 1);
+        // agents leave first, drained while the cluster and its firewalls are still as they were
+        failures.addAll(AgentDrains.drainAll(session, of(pending, Target.Drain.class).stream()
+                .map(p -> p.change().address()).toList(), progress, session.forceWithoutDrain()));
+        if (failures.isEmpty()) {
+            run(pending, Target.Network.class, 1);
+        }
         if (failures.isEmpty()) {
             List<Planned> machines = new ArrayList<>(of(pending, Target.Machine.class));
             // a node that exists but lacks its public address still needs that address
@@ -173,7 +178,7 @@ public final class Applier {
                 node.memoryGb() * 1024, node.disks().stream().map(d -> d.sizeGb()).toList(), node.appliance(),
                 FirstBoot.userData(plan.name(), node.name(), identity), GlueNetworks.nics(node));
         progress.started(address, "creating node");
-        Map<String, String> spec = NodeSpec.of(node);
+        Map<String, String> spec = AgentDrains.recorded(node);
         store.update(s -> s.withNode(address, new Placed<>(facility.provider(), facility.name(),
                 NodeRecord.intended(request), spec)));
         NodeRecord built = Retry.call(() -> provider(facility).createNode(request));

@@ -118,6 +118,7 @@ public final class Planner {
         if (selection.all(plan)) {
             allAddresses(state).forEach((address, kind) -> {
                 if (!wanted.contains(address)) {
+                    AgentDrains.before(plan, state, address).ifPresent(out::add); // an agent leaves drained
                     out.add(new Planned(new Change(address, kind, Action.DELETE, "no longer in the plan", null),
                             new Target.Orphan(null, address)));
                 }

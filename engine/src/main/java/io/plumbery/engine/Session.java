@@ -23,6 +23,8 @@ public final class Session implements AutoCloseable {
     private final ProviderPool providers;
     private final Secrets secrets;
     private final KnownHosts knownHosts;
+    /** deploy --force: agents that no master answers for are destroyed without draining */
+    private boolean forceWithoutDrain;
 
     private Session(Plan plan, Workspace workspace, StateStore store, SshIdentity identity) {
         this.plan = plan;
@@ -72,6 +74,16 @@ public final class Session implements AutoCloseable {
     /** Host keys of the plan's nodes, pinned when a provider reports them and forgotten with the node. */
     public KnownHosts knownHosts() {
         return knownHosts;
+    }
+
+    public boolean forceWithoutDrain() {
+        return forceWithoutDrain;
+    }
+
+    /** What {@code deploy --force} asks: destroy agents the plan dropped even when no master can drain them. */
+    public Session forcingWithoutDrain(boolean force) {
+        this.forceWithoutDrain = force;
+        return this;
     }
 
     @Override

@@ -25,6 +25,10 @@ public sealed interface Target {
             implements Target {
     }
 
+    /** An agent node of the running cluster to drain before it is destroyed (see {@link AgentDrains}). */
+    record Drain(Facility facility, String address) implements Target {
+    }
+
     /** In the state, no longer in the plan. */
     record Orphan(Facility facility, String address) implements Target {
     }

@@ -6,43 +6,33 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbery.bootstrap.model.ClusterCredentials;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Asks the cluster's own HTTP APIs (Mesos operator endpoints, Marathon's REST API) how it is, with short
- * timeouts: a node that does not answer is reported, it does not stall the caller. Every request carries the
- * admin's credentials (HTTP Basic) when it has them, as the deployed cluster asks for them.
+ * Asks the cluster's own HTTP APIs (Mesos operator endpoints, Marathon's REST API) how it is, through
+ * {@link ClusterHttp}: a node that does not answer is reported, it does not stall the caller.
  */
 public final class ClusterProbe {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private static final ObjectMapper JSON = ClusterHttp.JSON;
 
-    /** {@code Basic ...}; null for a cluster that asks for no credentials */
-    private final String authorization;
-
-    private final HttpClient http;
+    private final ClusterHttp http;
 
     /**
      * @param admin  the principal to ask as; null to send no credentials
      * @param client the client's TLS (trusting the plan's authority), without timeouts or redirects
      */
     public ClusterProbe(ClusterCredentials.Principal admin, HttpClient.Builder client) {
-        this.authorization = admin == null ? null : "Basic " + Base64.getEncoder().encodeToString(
-                (admin.name() + ":" + admin.secret()).getBytes(StandardCharsets.UTF_8));
-        this.http = client.connectTimeout(TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER) // a standby master answers 307: that is what we check
-                .build();
+        this(new ClusterHttp(admin, client));
+    }
+
+    public ClusterProbe(ClusterHttp http) {
+        this.http = http;
     }
 
     public ClusterStatus probe(ClusterLayout layout) {
@@ -85,8 +75,10 @@ public final class ClusterProbe {
         double mem = 0;
         if (leaderState != null) {
             for (JsonNode agent : leaderState.path("slaves")) {
-                if (agent.path("active").asBoolean(true)) {
+                if (registered(agent)) {
                     agents++;
+                }
+                if (agent.path("active").asBoolean(true)) {
                     cpus += agent.path("resources").path("cpus").asDouble() - agent.path("used_resources").path("cpus").asDouble();
                     mem += agent.path("resources").path("mem").asDouble() - agent.path("used_resources").path("mem").asDouble();
                 }
@@ -96,6 +88,14 @@ public final class ClusterProbe {
         List<String> dns = layout.masters().stream().map(ClusterLayout.Member::privateAddress).toList();
         return new ClusterStatus(layout.zookeeper("/mesos"), dns, masters, mesosLeader, agents, layout.agents().size(),
                 cpus, mem, marathonLeader, apps);
+    }
+
+    /**
+     * Whether an agent of the master's state counts as there: active, or deactivated by a drain (held back until
+     * {@code undrain}, so that a deploy after {@code drain} does not wait for it); a disconnected agent does not.
+     */
+    static boolean registered(JsonNode agent) {
+        return agent.path("active").asBoolean(true) || agent.has("drain_info");
     }
 
     private List<ClusterStatus.AppStatus> apps(ClusterLayout layout) {
@@ -163,9 +163,7 @@ public final class ClusterProbe {
                 if (get(base + "/" + id).statusCode() == 200) {
                     return "already there";
                 }
-                HttpResponse<String> created = send(request(base)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(app))).build());
+                HttpResponse<String> created = http.postJson(base, app);
                 if (created.statusCode() == 201) {
                     return "created";
                 }
@@ -181,25 +179,10 @@ public final class ClusterProbe {
     }
 
     private Optional<JsonNode> json(String url) throws IOException {
-        HttpResponse<String> response = get(url);
-        return response.statusCode() == 200 ? Optional.of(JSON.readTree(response.body())) : Optional.empty();
+        return http.json(url);
     }
 
     private HttpResponse<String> get(String url) throws IOException {
-        return send(request(url).GET().build());
-    }
-
-    private HttpRequest.Builder request(String url) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT);
-        return authorization == null ? request : request.header("Authorization", authorization);
-    }
-
-    private HttpResponse<String> send(HttpRequest request) throws IOException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+        return http.get(url);
     }
 }

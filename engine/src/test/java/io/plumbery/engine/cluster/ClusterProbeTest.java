@@ -34,4 +34,11 @@ class ClusterProbeTest {
                         {"lastTaskFailure":{"host":"agent3","message":"Failed to launch container: No such image: x"}}""")));
         assertEquals("in the launch queue, waiting for offers", ClusterProbe.whyWaiting(json("{}"), json("{}")));
     }
+
+    @Test
+    void aDrainedAgentCountsAsRegisteredADisconnectedOneDoesNot() throws Exception {
+        assertEquals(true, ClusterProbe.registered(json("{\"active\":true}")));
+        assertEquals(true, ClusterProbe.registered(json("{\"active\":false,\"drain_info\":{\"state\":\"DRAINED\"}}")));
+        assertEquals(false, ClusterProbe.registered(json("{\"active\":false}")));
+    }
 }
