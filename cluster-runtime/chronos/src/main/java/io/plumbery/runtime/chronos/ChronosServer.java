@@ -10,12 +10,14 @@ import io.plumbery.runtime.election.Candidacy;
 import io.plumbery.runtime.election.FrameworkElection;
 import io.plumbery.runtime.election.Zk;
 import io.plumbery.runtime.election.ZkUrl;
+import io.plumbery.runtime.http.BasicAuth;
 import io.plumbery.runtime.http.HttpServer;
 import io.plumbery.runtime.http.Tls;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
+import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,7 @@ public final class ChronosServer implements AutoCloseable, Leadership {
     private static final Logger LOG = LoggerFactory.getLogger(ChronosServer.class);
 
     private final ChronosConfig config;
+    private final ChronosAuth auth;
     private final FrameworkElection election = new FrameworkElection("chronos-leadership");
     private HttpServer http;
     private CuratorFramework curator;
@@ -36,13 +39,20 @@ public final class ChronosServer implements AutoCloseable, Leadership {
     private String endpoint;
 
     public ChronosServer(ChronosConfig config) {
+        this(config, ChronosAuth.OPEN);
+    }
+
+    /** A Chronos that asks for credentials and authenticates to the master as {@code auth} says. */
+    public ChronosServer(ChronosConfig config, ChronosAuth auth) {
         this.config = config;
+        this.auth = auth;
     }
 
     public void start() throws Exception {
         election.start();
-        http = new HttpServer("chronos", config.httpAddress(), config.httpPort(),
-                new ChronosApi(this, new JobParser(config.jobDefaults()), Clock.systemUTC()));
+        Handler api = BasicAuth.around(new ChronosApi(this, new JobParser(config.jobDefaults()), Clock.systemUTC()),
+                auth.http(), auth.realms());
+        http = new HttpServer("chronos", config.httpAddress(), config.httpPort(), api);
         http.start();
         endpoint = config.hostname() + ":" + http.port();
         if (config.zk() == null) {
@@ -65,7 +75,7 @@ public final class ChronosServer implements AutoCloseable, Leadership {
         LOG.info("Chronos {} elected leader", endpoint);
         ChronosLeader.Settings settings = new ChronosLeader.Settings(config.master(), config.frameworkName(),
                 config.user(), config.hostname(), Tls.forProcess().url(endpoint), config.failoverTimeoutSeconds(),
-                config.failureRetry());
+                config.failureRetry(), auth.principal(), auth.mesos());
         ChronosLeader l = new ChronosLeader(settings, store, Clock.systemUTC());
         try {
             l.start();
