@@ -1,11 +1,11 @@
 <#-- shared [Service] and [Install] lines of every plumbery unit: user, restart policy, limits, sandbox -->
-<#macro serviceBody envFile stateDirectory>
+<#macro serviceBody envFile stateDirectory user=settings.serviceUser stateDirectoryMode="0750">
 Type=simple
-User=[=settings.serviceUser]
-Group=[=settings.serviceUser]
+User=[=user]
+Group=[=user]
 EnvironmentFile=[=envFile]
 StateDirectory=[=stateDirectory]
-StateDirectoryMode=0750
+StateDirectoryMode=[=stateDirectoryMode]
 <#nested>
 SuccessExitStatus=143
 Restart=on-failure

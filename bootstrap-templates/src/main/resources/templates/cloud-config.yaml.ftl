@@ -61,5 +61,6 @@ write_files:
 
 runcmd:
   - "systemctl reload ssh 2>/dev/null || systemctl reload sshd 2>/dev/null || true"
-  - [=yaml("install -d -o " + settings.serviceUser + " -g " + settings.serviceUser + " -m 0750 /var/lib/plumbery")]
+  # others may pass through (0751), not list: an agent's tasks reach their sandboxes under it as their own user
+  - [=yaml("install -d -o " + settings.serviceUser + " -g " + settings.serviceUser + " -m 0751 /var/lib/plumbery")]
   - "install -d -m 0755 /etc/plumbery /opt/plumbery"

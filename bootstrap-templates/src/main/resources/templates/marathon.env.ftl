@@ -11,6 +11,8 @@ MARATHON_MASTER=file://[=secretFiles.marathonMasterZk]
 MARATHON_ZK=file://[=secretFiles.marathonZk]
 MARATHON_PRINCIPAL=[=principals.marathon]
 MARATHON_SECRET_FILE=[=secretFiles.marathonSecret]
+# the user apps' tasks run as on the agents when they name none (an app's "user" overrides it; root is refused there)
+MARATHON_MESOS_USER=[=settings.taskUser]
 # read by Marathon itself, never on its command line: this file is root's alone (0600)
 MARATHON_HTTP_CREDENTIALS=[=marathon.httpCredentials]
 <#include "_tls.ftl">

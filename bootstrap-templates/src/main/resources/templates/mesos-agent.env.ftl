@@ -10,6 +10,10 @@ AGENT_CREDENTIAL=[=secretFiles.agentCredential]
 AGENT_HTTP_CREDENTIALS=[=secretFiles.agentHttpCredentials]
 AGENT_RESOURCES="cpus:[=node.cpu];mem:[=agent.memoryMb];disk:[=settings.agentDiskMb];ports:[=settings.agentPorts]"
 AGENT_WORK_DIR=/var/lib/plumbery/mesos-agent
+# command tasks run as the user their app or job names, else their framework's (Marathon's and Chronos's user is
+# [=settings.taskUser]); none as root: /etc/plumbery/mesos-agent.local.env with MESOS_ALLOW_ROOT_TASKS=true allows it
+MESOS_SWITCH_USER=true
+MESOS_ALLOW_ROOT_TASKS=false
 # docker when the node's cloud-config installs docker.io or docker-ce: Docker apps then run here
 MESOS_CONTAINERIZERS=[=agent.containerizers]
 <#include "_tls.ftl">

@@ -6,6 +6,8 @@ DNS_MASTER=file://[=secretFiles.dnsMasterZk]
 DNS_MESOS_CREDENTIAL=[=secretFiles.dnsCredential]
 DNS_HTTP_CREDENTIALS=[=secretFiles.dnsHttpCredentials]
 DNS_DOMAIN=mesos
+# none unless mesos-dns.resolvers.env names some: the node's own resolvers, which every node reaches through here
+DNS_RESOLVERS=
 # the private address: DNS (UDP and TCP) and the HTTP API answer there, not on loopback, where a local stub
 # resolver (systemd-resolved, dnsmasq) may hold port 53
 DNS_LISTENER=[=node.privateAddress]

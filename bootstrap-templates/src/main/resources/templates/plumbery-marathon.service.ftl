@@ -9,6 +9,6 @@ StartLimitBurst=10
 
 [Service]
 <@unit.serviceBody envFile="/etc/plumbery/marathon.env" stateDirectory="plumbery/marathon">
-ExecStart=[=settings.javaCommand] $JAVA_OPTS -jar ${RUNTIME_JAR} marathon --hostname ${MARATHON_HOSTNAME} --http_address ${MARATHON_HTTP_ADDRESS} --http_port ${MARATHON_HTTP_PORT} --master ${MARATHON_MASTER} --zk ${MARATHON_ZK} --mesos_authentication --mesos_authentication_principal ${MARATHON_PRINCIPAL} --mesos_authentication_secret_file ${MARATHON_SECRET_FILE}
+ExecStart=[=settings.javaCommand] $JAVA_OPTS -jar ${RUNTIME_JAR} marathon --hostname ${MARATHON_HOSTNAME} --http_address ${MARATHON_HTTP_ADDRESS} --http_port ${MARATHON_HTTP_PORT} --master ${MARATHON_MASTER} --zk ${MARATHON_ZK} --mesos_authentication --mesos_authentication_principal ${MARATHON_PRINCIPAL} --mesos_authentication_secret_file ${MARATHON_SECRET_FILE} --mesos_user ${MARATHON_MESOS_USER}
 MemoryMax=[=limits.marathonMemoryMb]M
 </@unit.serviceBody>

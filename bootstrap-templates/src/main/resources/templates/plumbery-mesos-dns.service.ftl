@@ -9,7 +9,9 @@ StartLimitBurst=10
 
 [Service]
 <@unit.serviceBody envFile="/etc/plumbery/mesos-dns.env" stateDirectory="plumbery/mesos-dns">
-ExecStart=[=settings.javaCommand] $JAVA_OPTS -jar ${RUNTIME_JAR} dns --master ${DNS_MASTER} --domain ${DNS_DOMAIN} --listener ${DNS_LISTENER} --port ${DNS_PORT} --http_port ${DNS_HTTP_PORT} --mesos_credential ${DNS_MESOS_CREDENTIAL} --http_credentials ${DNS_HTTP_CREDENTIALS}
+# the node's own resolvers, which polish finds (its /etc/resolv.conf names the masters now): names outside the domain go there
+EnvironmentFile=-/etc/plumbery/mesos-dns.resolvers.env
+ExecStart=[=settings.javaCommand] $JAVA_OPTS -jar ${RUNTIME_JAR} dns --master ${DNS_MASTER} --domain ${DNS_DOMAIN} --listener ${DNS_LISTENER} --port ${DNS_PORT} --http_port ${DNS_HTTP_PORT} --mesos_credential ${DNS_MESOS_CREDENTIAL} --http_credentials ${DNS_HTTP_CREDENTIALS} --resolvers ${DNS_RESOLVERS}
 # DNS port 53 is privileged: the service user may bind it and gains no other capability
 AmbientCapabilities=CAP_NET_BIND_SERVICE
 CapabilityBoundingSet=CAP_NET_BIND_SERVICE

@@ -25,7 +25,8 @@ public final class Fixtures {
 
     /** Made-up secrets, each recognisable, so a test can tell which one leaked where. */
     public static final ClusterCredentials CREDENTIALS = new ClusterCredentials("AdminSecretXXXXXXXXXX",
-            "MarathonSecretXXXXXXX", "AgentSecretXXXXXXXXXX", "DnsSecretXXXXXXXXXXXX", "ZooKeeperSecretXXXXXX");
+            "MarathonSecretXXXXXXX", "ChronosSecretXXXXXXXX", "AgentSecretXXXXXXXXXX", "DnsSecretXXXXXXXXXXXX",
+            "ZooKeeperSecretXXXXXX");
 
     private Fixtures() {
     }

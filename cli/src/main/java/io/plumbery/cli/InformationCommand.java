@@ -31,13 +31,13 @@ final class InformationCommand extends ActionCommand {
     boolean showCloudConfig;
 
     @Option(names = "--credentials",
-            description = "add the cluster's principals and their secrets (admin for people and tools; marathon, agent"
-                    + " and dns for the services; plumbery for ZooKeeper); 'credentials' in JSON. Keep them out of"
+            description = "add the cluster's principals and their secrets (admin for people and tools; marathon,"
+                    + " chronos, agent and dns for the services; plumbery for ZooKeeper); 'credentials' in JSON. Keep them out of"
                     + " logs and shared terminals")
     boolean credentials;
 
     @Option(names = "--secret", paramLabel = "PRINCIPAL",
-            description = "print only this principal's secret (admin, marathon, agent, dns, plumbery), for a shell"
+            description = "print only this principal's secret (admin, marathon, chronos, agent, dns, plumbery), for a shell"
                     + " variable: nothing else is printed, and the providers are not asked")
     String secret;
 

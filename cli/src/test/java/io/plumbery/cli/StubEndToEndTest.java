@@ -50,8 +50,8 @@ class StubEndToEndTest {
         assertEquals(12, built.publicAddresses().size());
         assertEquals(1, built.networks().size());
         assertEquals(1, built.firewalls().size());
-        assertEquals(3 * 3 + 9, built.firewalls().values().iterator().next().record().rules().size(),
-                "one rule per glue port: 3 masters x 22,5050,8080 and 9 agents x 22");
+        assertEquals(3 * 4 + 9, built.firewalls().values().iterator().next().record().rules().size(),
+                "one rule per glue port: 3 masters x 22,5050,8080,4400 and 9 agents x 22");
         built.nodes().values().forEach(n -> assertEquals("RUNNING", n.record().status().name()));
 
         Run info = Run.of(plan.toString(), "information", "-P", "provider=stub", "-P", "image=debian");
@@ -85,14 +85,14 @@ class StubEndToEndTest {
         Run credentials = Run.of(plan.toString(), "information", "--credentials", "--json", "-P", "provider=stub",
                 "-P", "image=debian");
         JsonNode shown = new ObjectMapper().readTree(credentials.out()).get("credentials");
-        assertEquals(List.of("admin", "marathon", "agent", "dns", "plumbery"), StreamSupport.stream(shown.spliterator(),
+        assertEquals(List.of("admin", "marathon", "chronos", "agent", "dns", "plumbery"), StreamSupport.stream(shown.spliterator(),
                 false).map(c -> c.get("principal").asText()).toList());
         assertEquals(admin, shown.get(0).get("secret").asText());
         Run only = Run.of(plan.toString(), "information", "--secret", "admin", "-P", "provider=stub", "-P", "image=debian");
         assertEquals(admin + "\n", only.out(), "the secret alone, for a shell variable");
         Run unknown = Run.of(plan.toString(), "information", "--secret", "root", "-P", "provider=stub", "-P", "image=debian");
         assertEquals(2, unknown.exit());
-        assertTrue(unknown.err().contains("no secret of principal 'root'; its principals: admin, marathon, agent, dns,"
+        assertTrue(unknown.err().contains("no secret of principal 'root'; its principals: admin, marathon, chronos, agent, dns,"
                 + " plumbery"), unknown.err());
         for (Run run : List.of(deploy, info, json)) {
             secrets.fields().forEachRemaining(e -> assertFalse(run.out().contains(e.getValue().asText())

@@ -55,7 +55,7 @@ public final class Secrets {
     /** The cluster's credentials, made at the first call and the same ever after. */
     public synchronized ClusterCredentials cluster() {
         return new ClusterCredentials(get(CLUSTER + ClusterCredentials.ADMIN), get(CLUSTER + ClusterCredentials.MARATHON),
-                get(CLUSTER + ClusterCredentials.AGENT), get(CLUSTER + ClusterCredentials.DNS),
+                get(CLUSTER + ClusterCredentials.CHRONOS), get(CLUSTER + ClusterCredentials.AGENT), get(CLUSTER + ClusterCredentials.DNS),
                 get(CLUSTER + ClusterCredentials.ZOOKEEPER));
     }
 

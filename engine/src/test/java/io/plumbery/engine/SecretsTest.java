@@ -33,7 +33,7 @@ class SecretsTest {
         assertEquals(made, Secrets.in(plan).cluster(), "the same on every run");
         assertEquals(Optional.of(made), Secrets.in(plan).existingCluster());
         assertNotEquals(admin, made.admin(), "{{ admin.secret }} of a plan is not the cluster's admin");
-        assertEquals(5, made.all().stream().map(ClusterCredentials.Principal::secret).distinct().count(),
+        assertEquals(6, made.all().stream().map(ClusterCredentials.Principal::secret).distinct().count(),
                 "one secret each");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(plan.resolve("secrets.json"))));
     }

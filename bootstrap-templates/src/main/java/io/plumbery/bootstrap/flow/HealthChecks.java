@@ -14,7 +14,8 @@ import io.plumbery.node.ssh.Shell;
  * health depends on that). Master, agent, Marathon, Mesos-DNS: an HTTP GET that must answer 2xx, with curl when the
  * node has it, else with bash {@code /dev/tcp} alone. A 401 counts too: the deployed services ask for the cluster's
  * credentials, which the check does not hold, and a service that asks for them is up (Mesos-DNS's version endpoint
- * is part of its guarded API; the others' health endpoints are open, as in Mesos and Marathon).
+ * is part of its guarded API, and so is Chronos's {@code /leader}; the others' health endpoints are open, as in Mesos and
+ * Marathon).
  */
 final class HealthChecks {
     private HealthChecks() {
@@ -29,6 +30,7 @@ final class HealthChecks {
             case MASTER -> scheme + ip + ":" + s.masterPort() + s.masterHealthPath();
             case AGENT -> scheme + ip + ":" + s.agentPort() + s.agentHealthPath();
             case MARATHON -> scheme + ip + ":" + s.marathonPort() + s.marathonHealthPath();
+            case CHRONOS -> scheme + ip + ":" + s.chronosPort() + s.chronosHealthPath();
             case MESOS_DNS -> scheme + ip + ":" + s.dnsHttpPort() + s.dnsHealthPath();
         };
     }
@@ -67,6 +69,7 @@ final class HealthChecks {
             case MASTER -> s.masterPort();
             case AGENT -> s.agentPort();
             case MARATHON -> s.marathonPort();
+            case CHRONOS -> s.chronosPort();
             case MESOS_DNS -> s.dnsHttpPort();
         };
     }
@@ -77,6 +80,7 @@ final class HealthChecks {
             case MASTER -> s.masterHealthPath();
             case AGENT -> s.agentHealthPath();
             case MARATHON -> s.marathonHealthPath();
+            case CHRONOS -> s.chronosHealthPath();
             case MESOS_DNS -> s.dnsHealthPath();
         };
     }

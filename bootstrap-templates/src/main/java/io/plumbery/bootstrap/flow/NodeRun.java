@@ -218,13 +218,26 @@ final class NodeRun implements AutoCloseable {
                 + " --home-dir /var/lib/plumbery --shell /usr/sbin/nologin " + user + "; } && "
                 + "install -d -m 0755 " + Shell.quote(onNode(NodeRenderer.CONFIG_DIR)) + " "
                 + Shell.quote(onNode(rs.runtimeJar().substring(0, rs.runtimeJar().lastIndexOf('/')))) + " && "
-                + "install -d -m 0750 -o root -g " + user + " " + Shell.quote(onNode(NodeRenderer.SECRETS_DIR));
+                + "install -d -m 0750 -o root -g " + user + " " + Shell.quote(onNode(NodeRenderer.SECRETS_DIR))
+                + (node.has(Role.AGENT) ? taskUser(rs) : "");
         CommandResult result = session.run(sudo() + "sh -c " + Shell.quote(script), settings.commandTimeout());
         if (!result.ok()) {
             throw fail(Step.PREPARE, "cannot create the service user and directories (exit " + result.exitCode()
                     + "): " + String.join(" | ", result.tail(3)), null, List.of());
         }
         return true;
+    }
+
+    /**
+     * On an agent: the user tasks run as (nobody is on every Debian; made like it where it is missing), and the way to
+     * their sandboxes, which others may pass through (0751) but not list.
+     */
+    private String taskUser(RuntimeSettings rs) {
+        String task = Shell.quote(rs.taskUser());
+        String varLib = Shell.quote(onNode("/var/lib/plumbery"));
+        return " && { getent passwd " + task + " >/dev/null 2>&1 || useradd --system --no-create-home"
+                + " --home-dir /nonexistent --shell /usr/sbin/nologin " + task + "; }"
+                + " && mkdir -p " + varLib + " && chmod 0751 " + varLib;
     }
 
     private boolean uploadRuntime() {
@@ -249,6 +262,9 @@ final class NodeRun implements AutoCloseable {
             }
         }
         syncEtcHosts();
+        if (!plan.masters().isEmpty() && plan.hardensSsh(node)) {
+            syncResolver(touched);
+        }
         for (int i = 0; i < rendered.size(); i++) {
             if (written.get(i) && rendered.get(i).path().equals(NodeRenderer.SSHD_DROP_IN)) {
                 reloadSshd();
@@ -294,6 +310,30 @@ final class NodeRun implements AutoCloseable {
                     + String.join(" | ", result.tail(3)), null, List.of());
         }
         files.add(new FileChange("/etc/hosts", result.stdout().strip().equals("changed")));
+    }
+
+    /**
+     * Makes the node resolve through the masters' Mesos-DNS ({@link NodeResolver}); machines the plan does not own
+     * keep their resolver, which nothing would give back to them once the plan is gone. Reported as file changes of
+     * /etc/resolv.conf and, on a master, of Mesos-DNS's upstream, whose change restarts it.
+     */
+    private void syncResolver(Set<Role> touched) {
+        boolean runsDns = node.has(Role.MESOS_DNS);
+        List<String> masters = plan.masters().stream().map(BootstrapNode::privateAddress).toList();
+        CommandResult result = session.run(sudo() + "sh -c " + Shell.quote(NodeResolver.script(masters, runsDns,
+                this::onNode)), settings.commandTimeout());
+        if (!result.ok()) {
+            throw fail(Step.UPLOAD_FILES, "cannot point the resolver at the masters (exit " + result.exitCode() + "): "
+                    + String.join(" | ", result.tail(3)), null, List.of());
+        }
+        NodeResolver.Change change = NodeResolver.changes(result.stdout());
+        files.add(new FileChange("/etc/resolv.conf", change.resolver()));
+        if (runsDns) {
+            files.add(new FileChange(NodeResolver.UPSTREAM_FILE, change.upstream()));
+            if (change.upstream()) {
+                touched.add(Role.MESOS_DNS);
+            }
+        }
     }
 
     private String countFiles() {

@@ -6,14 +6,16 @@ import java.util.regex.Pattern;
 
 /**
  * The credentials of a deployed cluster, one set per plan: the Mesos principals {@code admin} (people: operator
- * API, read-only endpoints, Marathon's REST API), {@code marathon} (the framework), {@code agent} (agents toward the
- * master) and {@code dns} (Mesos-DNS reading the master), and the ZooKeeper identity {@code plumbery} that every
+ * API, read-only endpoints, Marathon's and Chronos's REST APIs), {@code marathon} and {@code chronos} (the frameworks),
+ * {@code agent} (agents toward the master) and {@code dns} (Mesos-DNS reading the master), and the ZooKeeper identity {@code plumbery} that every
  * service of the cluster shares. Its {@link #toString} never shows a secret, so it may travel through messages.
  */
-public record ClusterCredentials(String admin, String marathon, String agent, String dns, String zookeeper) {
+public record ClusterCredentials(String admin, String marathon, String chronos, String agent, String dns,
+                                 String zookeeper) {
 
     public static final String ADMIN = "admin";
     public static final String MARATHON = "marathon";
+    public static final String CHRONOS = "chronos";
     public static final String AGENT = "agent";
     public static final String DNS = "dns";
     public static final String ZOOKEEPER = "plumbery";
@@ -35,6 +37,7 @@ public record ClusterCredentials(String admin, String marathon, String agent, St
     public ClusterCredentials {
         check(ADMIN, admin);
         check(MARATHON, marathon);
+        check(CHRONOS, chronos);
         check(AGENT, agent);
         check(DNS, dns);
         check(ZOOKEEPER, zookeeper);
@@ -50,8 +53,8 @@ public record ClusterCredentials(String admin, String marathon, String agent, St
 
     /** The Mesos principals, as the master's {@code --credentials} file lists them. */
     public List<Principal> mesosPrincipals() {
-        return List.of(new Principal(ADMIN, admin), new Principal(MARATHON, marathon), new Principal(AGENT, agent),
-                new Principal(DNS, dns));
+        return List.of(new Principal(ADMIN, admin), new Principal(MARATHON, marathon), new Principal(CHRONOS, chronos),
+                new Principal(AGENT, agent), new Principal(DNS, dns));
     }
 
     /** Every principal, the ZooKeeper identity last: what {@code information --credentials} shows. */

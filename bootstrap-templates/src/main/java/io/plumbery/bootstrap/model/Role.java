@@ -12,6 +12,8 @@ public enum Role {
     ZOOKEEPER("zookeeper", "plumbery-zookeeper"),
     MASTER("mesos-master", "plumbery-mesos-master"),
     MARATHON("marathon", "plumbery-marathon"),
+    /** Chronos-compatible periodic jobs on every master, a framework beside Marathon. */
+    CHRONOS("chronos", "plumbery-chronos"),
     /** Mesos-DNS-compatible service discovery on every master node. */
     MESOS_DNS("mesos-dns", "plumbery-mesos-dns"),
     AGENT("mesos-agent", "plumbery-mesos-agent");
@@ -35,7 +37,8 @@ public enum Role {
     }
 
     /**
-     * Services a plan-level role stands for: {@code mesos-master} runs ZooKeeper, master, Marathon and Mesos-DNS;
+     * Services a plan-level role stands for: {@code mesos-master} runs ZooKeeper, master, Marathon, Chronos and
+     * Mesos-DNS (as a DC/OS master runs its job scheduler beside Marathon);
      * {@code mesos-agent} runs an agent; {@code zookeeper}, {@code marathon} name one service each.
      *
      * @throws IllegalArgumentException for a name that is none of these
@@ -43,7 +46,7 @@ public enum Role {
     public static Set<Role> fromPlanRole(String planRole) {
         String name = planRole == null ? "" : planRole.trim().toLowerCase(Locale.ROOT);
         return switch (name) {
-            case "mesos-master" -> EnumSet.of(ZOOKEEPER, MASTER, MARATHON, MESOS_DNS);
+            case "mesos-master" -> EnumSet.of(ZOOKEEPER, MASTER, MARATHON, CHRONOS, MESOS_DNS);
             case "mesos-agent" -> EnumSet.of(AGENT);
             case "zookeeper" -> EnumSet.of(ZOOKEEPER);
             case "marathon" -> EnumSet.of(MARATHON);

@@ -9,17 +9,19 @@ import java.util.Objects;
  */
 public record RuntimeSettings(String serviceUser, String javaCommand, String runtimeJar,
                               int zookeeperClientPort, int zookeeperTickMs,
-                              int masterPort, int agentPort, int marathonPort, int dnsPort, int dnsHttpPort,
-                              int zookeeperHeapMb, int masterHeapMb, int marathonHeapMb, int dnsHeapMb, int agentHeapMb,
+                              int masterPort, int agentPort, int marathonPort, int chronosPort, int dnsPort, int dnsHttpPort,
+                              int zookeeperHeapMb, int masterHeapMb, int marathonHeapMb, int chronosHeapMb, int dnsHeapMb,
+                              int agentHeapMb,
                               int agentDiskMb, int agentReservedMemoryMb, String agentPorts,
                               String masterHealthPath, String agentHealthPath, String marathonHealthPath,
-                              String dnsHealthPath,
+                              String chronosHealthPath, String dnsHealthPath, String taskUser,
                               List<String> packages, List<String> ntpServers) {
 
     public RuntimeSettings {
         Objects.requireNonNull(serviceUser, "serviceUser");
         Objects.requireNonNull(javaCommand, "javaCommand");
         Objects.requireNonNull(runtimeJar, "runtimeJar");
+        Objects.requireNonNull(taskUser, "taskUser");
         packages = List.copyOf(packages);
         ntpServers = List.copyOf(ntpServers);
     }
@@ -27,10 +29,13 @@ public record RuntimeSettings(String serviceUser, String javaCommand, String run
     public static RuntimeSettings defaults() {
         return new RuntimeSettings("plumbery", "/usr/bin/java", "/opt/plumbery/plumbery-cluster-runtime.jar",
                 2181, 500,
-                5050, 5051, 8080, 53, 8123,
-                192, 384, 384, 96, 256,
+                5050, 5051, 8080, 4400, 53, 8123,
+                192, 384, 384, 256, 96, 256,
                 10240, 512, "[31000-32000]",
-                "/master/health", "/health", "/ping", "/v1/version",
+                // Chronos has no open health endpoint: /leader answers 401 without credentials, which counts as up
+                "/master/health", "/health", "/ping", "/leader", "/v1/version",
+                // tasks run as nobody (see README, "Tasks and their user")
+                "nobody",
                 List.of("curl", "ca-certificates", "openjdk-17-jre-headless"),
                 List.of("0.pool.ntp.org", "1.pool.ntp.org", "2.pool.ntp.org"));
     }
@@ -38,9 +43,10 @@ public record RuntimeSettings(String serviceUser, String javaCommand, String run
     /** A copy with another ZooKeeper client port (tests listen on a random loopback port). */
     public RuntimeSettings withZookeeperClientPort(int port) {
         return new RuntimeSettings(serviceUser, javaCommand, runtimeJar, port, zookeeperTickMs,
-                masterPort, agentPort, marathonPort, dnsPort, dnsHttpPort, zookeeperHeapMb, masterHeapMb, marathonHeapMb,
-                dnsHeapMb, agentHeapMb, agentDiskMb, agentReservedMemoryMb, agentPorts, masterHealthPath, agentHealthPath,
-                marathonHealthPath, dnsHealthPath, packages, ntpServers);
+                masterPort, agentPort, marathonPort, chronosPort, dnsPort, dnsHttpPort, zookeeperHeapMb, masterHeapMb,
+                marathonHeapMb, chronosHeapMb, dnsHeapMb, agentHeapMb, agentDiskMb, agentReservedMemoryMb, agentPorts,
+                masterHealthPath, agentHealthPath, marathonHealthPath, chronosHealthPath, dnsHealthPath, taskUser,
+                packages, ntpServers);
     }
 
     /**
@@ -49,9 +55,10 @@ public record RuntimeSettings(String serviceUser, String javaCommand, String run
      */
     public RuntimeSettings withPackagesAndNtp(List<String> packages, List<String> ntpServers) {
         return new RuntimeSettings(serviceUser, javaCommand, runtimeJar, zookeeperClientPort, zookeeperTickMs,
-                masterPort, agentPort, marathonPort, dnsPort, dnsHttpPort, zookeeperHeapMb, masterHeapMb, marathonHeapMb,
-                dnsHeapMb, agentHeapMb, agentDiskMb, agentReservedMemoryMb, agentPorts, masterHealthPath, agentHealthPath,
-                marathonHealthPath, dnsHealthPath, packages, ntpServers);
+                masterPort, agentPort, marathonPort, chronosPort, dnsPort, dnsHttpPort, zookeeperHeapMb, masterHeapMb,
+                marathonHeapMb, chronosHeapMb, dnsHeapMb, agentHeapMb, agentDiskMb, agentReservedMemoryMb, agentPorts,
+                masterHealthPath, agentHealthPath, marathonHealthPath, chronosHealthPath, dnsHealthPath, taskUser,
+                packages, ntpServers);
     }
 
     /** Mesos' {@code --quorum} for this many masters: a strict majority. */

@@ -110,9 +110,10 @@ public final class NodeRenderer {
                 continue;
             }
             files.add(file(UNIT_DIR + "/" + role.unit(), role.unit() + ".ftl", model, role));
-            // Marathon's env file carries its HTTP credentials (MARATHON_HTTP_CREDENTIALS): root's alone
+            // Marathon's and Chronos's env files carry their HTTP credentials (MARATHON_HTTP_CREDENTIALS, ...): root's alone
+            boolean secret = role == Role.MARATHON || role == Role.CHRONOS;
             files.add(new RenderedFile(CONFIG_DIR + "/" + role.service() + ".env", role.service() + ".env.ftl",
-                    templates.render(role.service() + ".env.ftl", model), role == Role.MARATHON ? "0600" : "0644", role));
+                    templates.render(role.service() + ".env.ftl", model), secret ? "0600" : "0644", role));
             if (role == Role.ZOOKEEPER) {
                 files.add(file(CONFIG_DIR + "/zoo.cfg", "zoo.cfg.ftl", model, role));
                 files.add(file(ZOOKEEPER_DATA_DIR + "/myid", "myid.ftl", model, role));
@@ -199,6 +200,7 @@ public final class NodeRenderer {
                 "zookeeperMemoryMb", settings.zookeeperHeapMb() * 2 + 256,
                 "masterMemoryMb", settings.masterHeapMb() * 2 + 256,
                 "marathonMemoryMb", settings.marathonHeapMb() * 2 + 256,
+                "chronosMemoryMb", settings.chronosHeapMb() * 2 + 256,
                 "dnsMemoryMb", settings.dnsHeapMb() * 2 + 256));
         model.put("hosts", plan.nodes().stream()
                 .map(n -> Map.of("address", n.privateAddress(), "name", n.name())).toList());
@@ -217,7 +219,7 @@ public final class NodeRenderer {
                     "authorityFile", ClusterTls.AUTHORITY_FILE, "zookeeperKeyStore", ZOOKEEPER_KEY_STORE,
                     "fingerprint", fingerprint(plan.tls().of(node.name()).certificatePem())));
         }
-        model.put("principals", Map.of("marathon", ClusterCredentials.MARATHON));
+        model.put("principals", Map.of("marathon", ClusterCredentials.MARATHON, "chronos", ClusterCredentials.CHRONOS));
         if (!plan.masters().isEmpty()) {
             cluster.put("quorum", RuntimeSettings.quorum(plan.masters().size()));
         }
@@ -227,10 +229,13 @@ public final class NodeRenderer {
         if (myid > 0) {
             model.put("zookeeper", Map.of("myid", myid));
         }
+        // the one secret a template sees: Marathon and Chronos read their HTTP credentials from their (0600) env files
+        String adminCredentials = ClusterCredentials.ADMIN + ":" + plan.credentials().admin();
         if (node.has(Role.MARATHON)) {
-            // the one secret a template sees: Marathon reads its HTTP credentials from its (0600) env file only
-            model.put("marathon", Map.of("httpCredentials",
-                    ClusterCredentials.ADMIN + ":" + plan.credentials().admin()));
+            model.put("marathon", Map.of("httpCredentials", adminCredentials));
+        }
+        if (node.has(Role.CHRONOS)) {
+            model.put("chronos", Map.of("httpCredentials", adminCredentials));
         }
         if (node.has(Role.AGENT)) {
             model.put("agent", Map.of("memoryMb",
@@ -250,11 +255,14 @@ public final class NodeRenderer {
         s.put("masterPort", settings.masterPort());
         s.put("agentPort", settings.agentPort());
         s.put("marathonPort", settings.marathonPort());
+        s.put("chronosPort", settings.chronosPort());
         s.put("dnsPort", settings.dnsPort());
         s.put("dnsHttpPort", settings.dnsHttpPort());
         s.put("zookeeperHeapMb", settings.zookeeperHeapMb());
         s.put("masterHeapMb", settings.masterHeapMb());
         s.put("marathonHeapMb", settings.marathonHeapMb());
+        s.put("chronosHeapMb", settings.chronosHeapMb());
+        s.put("taskUser", settings.taskUser());
         s.put("dnsHeapMb", settings.dnsHeapMb());
         s.put("agentHeapMb", settings.agentHeapMb());
         s.put("agentDiskMb", settings.agentDiskMb());

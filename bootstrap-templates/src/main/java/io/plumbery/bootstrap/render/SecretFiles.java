@@ -69,6 +69,11 @@ final class SecretFiles {
                 zk(entries, "marathonZk", "marathon.zk", "/marathon");
                 entries.add(new Entry("marathonSecret", "marathon.secret", credentials.marathon() + "\n"));
             }
+            case CHRONOS -> {
+                zk(entries, "chronosMasterZk", "chronos.master.zk", "/mesos");
+                zk(entries, "chronosZk", "chronos.zk", "/chronos");
+                entries.add(new Entry("chronosSecret", "chronos.secret", credentials.chronos() + "\n"));
+            }
             case MESOS_DNS -> {
                 zk(entries, "dnsMasterZk", "mesos-dns.master.zk", "/mesos");
                 entries.add(new Entry("dnsCredential", "mesos-dns.credential.json",

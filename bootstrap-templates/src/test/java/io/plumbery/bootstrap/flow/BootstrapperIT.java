@@ -165,6 +165,7 @@ class BootstrapperIT {
         BootstrapPlan plan = plan(List.of("master1", "node1", "node2"));
         Files.createDirectories(onNode("master1", "/etc"));
         Files.writeString(onNode("master1", "/etc/hosts"), "127.0.0.1 localhost\n10.9.9.9 printer\n");
+        Files.writeString(onNode("master1", "/etc/resolv.conf"), "search example.org\nnameserver 10.9.9.53\n");
 
         BootstrapReport first = run(plan);
         if (Boolean.getBoolean("progress.print")) progress.forEach(p -> System.out.println(p.toLine()));
@@ -172,8 +173,14 @@ class BootstrapperIT {
         assertTrue(first.succeeded(), () -> String.join("\n", first.failures().stream().map(NodeFailure::describe).toList()));
         assertFalse(first.unchanged());
         NodeReport master = first.node("master1").orElseThrow();
-        assertEquals(22, master.files().size(),
-                "runtime jar + hosts + sshd + 4 units, 4 env files, zoo.cfg, myid, 9 secret files + /etc/hosts");
+        assertEquals(29, master.files().size(), "runtime jar + hosts + sshd + 5 units, 5 env files, zoo.cfg, myid,"
+                + " 12 secret files + /etc/hosts, /etc/resolv.conf, Mesos-DNS's upstream");
+        assertEquals("# BEGIN plumbery\nnameserver 127.0.0.1\n# END plumbery\nsearch example.org\nnameserver 10.9.9.53\n",
+                Files.readString(onNode("master1", "/etc/resolv.conf")), "the masters first, the node's own after");
+        assertEquals("DNS_RESOLVERS=10.9.9.53\n", Files.readString(onNode("master1", "/etc/plumbery/mesos-dns.resolvers.env")),
+                "Mesos-DNS forwards other names to the node's own resolvers");
+        assertEquals("# BEGIN plumbery\nnameserver 127.0.0.1\n# END plumbery\n",
+                Files.readString(onNode("node1", "/etc/resolv.conf")));
         assertEquals("127.0.0.1 localhost\n10.9.9.9 printer\n# BEGIN plumbery\n127.0.0.1 master1\n127.0.0.1 node1\n"
                 + "127.0.0.1 node2\n# END plumbery\n", Files.readString(onNode("master1", "/etc/hosts")));
         assertEquals("# BEGIN plumbery\n127.0.0.1 master1\n127.0.0.1 node1\n127.0.0.1 node2\n# END plumbery\n",
@@ -183,6 +190,7 @@ class BootstrapperIT {
                 new UnitChange("plumbery-zookeeper.service", UnitChange.Action.RESTARTED),
                 new UnitChange("plumbery-mesos-master.service", UnitChange.Action.RESTARTED),
                 new UnitChange("plumbery-marathon.service", UnitChange.Action.RESTARTED),
+                new UnitChange("plumbery-chronos.service", UnitChange.Action.RESTARTED),
                 new UnitChange("plumbery-mesos-dns.service", UnitChange.Action.RESTARTED)), master.units());
         assertEquals(List.of(new UnitChange("plumbery-mesos-agent.service", UnitChange.Action.RESTARTED)),
                 first.node("node1").orElseThrow().units());
@@ -207,6 +215,7 @@ class BootstrapperIT {
         assertTrue(masterCalls.contains("systemctl restart plumbery-marathon.service"), masterCalls);
         assertTrue(masterCalls.contains("http://127.0.0.1:5050/master/health"), masterCalls);
         assertTrue(masterCalls.contains("http://127.0.0.1:8080/ping"), masterCalls);
+        assertTrue(masterCalls.contains("http://127.0.0.1:4400/leader"), masterCalls);
         assertTrue(masterCalls.contains("http://127.0.0.1:8123/v1/version"), masterCalls);
         assertTrue(calls("node1").contains("http://127.0.0.1:5051/health"));
         assertEquals(3, Files.readAllLines(temp.resolve("state/known_hosts")).size(), "one pinned key per node");
@@ -216,7 +225,7 @@ class BootstrapperIT {
                         && p.status() == Progress.Status.DONE), node + " " + step);
             }
         }
-        assertTrue(progress.stream().anyMatch(p -> p.toLine().matches("master1 +upload-files +done +\\d+\\.\\ds  21 changed, 0 unchanged")),
+        assertTrue(progress.stream().anyMatch(p -> p.toLine().matches("master1 +upload-files +done +\\d+\\.\\ds  28 changed, 0 unchanged")),
                 () -> progress.stream().map(Progress::toLine).toList().toString());
 
         assertEquals(2, maxNodesInPhaseOne(), "--parallel 2 bounds concurrency");
@@ -250,7 +259,7 @@ class BootstrapperIT {
         assertEquals(List.of("/etc/plumbery/mesos-master.env"),
                 master.files().stream().filter(FileChange::changed).map(FileChange::path).toList());
         assertEquals(List.of(UnitChange.Action.UNCHANGED, UnitChange.Action.RESTARTED, UnitChange.Action.UNCHANGED,
-                UnitChange.Action.UNCHANGED),
+                UnitChange.Action.UNCHANGED, UnitChange.Action.UNCHANGED),
                 master.units().stream().map(UnitChange::action).toList());
         assertFalse(Files.readString(onNode("master1", "/etc/plumbery/mesos-master.env")).contains("=9"), "file restored");
         assertFalse(calls("master1").substring(callsBefore).contains("daemon-reload"), "no unit file changed");
@@ -402,7 +411,7 @@ class BootstrapperIT {
         assertTrue(run(plan(List.of("master1"))).succeeded());
         BootstrapNode full = plan(List.of("master1")).nodes().get(0);
         BootstrapNode withoutMarathon = new BootstrapNode(full.name(),
-                java.util.EnumSet.of(Role.ZOOKEEPER, Role.MASTER, Role.MESOS_DNS),
+                java.util.EnumSet.of(Role.ZOOKEEPER, Role.MASTER, Role.CHRONOS, Role.MESOS_DNS),
                 full.privateAddress(), full.publicAddress(), full.ssh(), full.cloudConfig(), full.cpu(), full.memoryMb());
         int callsBefore = calls("master1").length();
 
@@ -411,6 +420,7 @@ class BootstrapperIT {
         assertEquals(List.of(new UnitChange("plumbery-marathon.service", UnitChange.Action.REMOVED),
                 new UnitChange("plumbery-zookeeper.service", UnitChange.Action.UNCHANGED),
                 new UnitChange("plumbery-mesos-master.service", UnitChange.Action.UNCHANGED),
+                new UnitChange("plumbery-chronos.service", UnitChange.Action.UNCHANGED),
                 new UnitChange("plumbery-mesos-dns.service", UnitChange.Action.UNCHANGED)), master.units());
         assertFalse(Files.exists(onNode("master1", "/etc/systemd/system/plumbery-marathon.service")));
         assertFalse(Files.exists(onNode("master1", "/etc/plumbery/marathon.env")));

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a deployed cluster is secured with, as rendered for a master node and an agent node: the services' flags,
- * the secrets only in files under /etc/plumbery/secrets (and Marathon's 0600 env file), none in a unit.
+ * the secrets only in files under /etc/plumbery/secrets (and Marathon's and Chronos's 0600 env files), none in a unit.
  */
 class SecuredTemplatesTest {
     private final NodeRenderer renderer = new NodeRenderer(new TemplateRenderer(), RuntimeSettings.defaults());
@@ -63,6 +63,7 @@ class SecuredTemplatesTest {
         assertTrue(env.contains("MASTER_CREDENTIALS=/etc/plumbery/secrets/mesos-master.credentials.json\n"), env);
         assertEquals("{\"credentials\":[{\"principal\":\"admin\",\"secret\":\"AdminSecretXXXXXXXXXX\"},"
                         + "{\"principal\":\"marathon\",\"secret\":\"MarathonSecretXXXXXXX\"},"
+                        + "{\"principal\":\"chronos\",\"secret\":\"ChronosSecretXXXXXXXX\"},"
                         + "{\"principal\":\"agent\",\"secret\":\"AgentSecretXXXXXXXXXX\"},"
                         + "{\"principal\":\"dns\",\"secret\":\"DnsSecretXXXXXXXXXXXX\"}]}\n",
                 files.get("/etc/plumbery/secrets/mesos-master.credentials.json").content());
@@ -89,6 +90,42 @@ class SecuredTemplatesTest {
         assertEquals("MarathonSecretXXXXXXX\n", files.get("/etc/plumbery/secrets/marathon.secret").content());
         assertTrue(files.get("/etc/plumbery/secrets/marathon.zk").content().endsWith("@10.0.0.11:2181,10.0.0.12:2181,"
                 + "10.0.0.13:2181/marathon"));
+    }
+
+    @Test
+    void chronosAsksForTheAdminsCredentialsAndSubscribesAsChronosWithTheTaskUser() {
+        Map<String, RenderedFile> files = files("master1");
+        String exec = execStart(files.get("/etc/systemd/system/plumbery-chronos.service"));
+        for (String flag : List.of("--mesos_authentication_principal ${CHRONOS_PRINCIPAL}",
+                "--mesos_authentication_secret_file ${CHRONOS_SECRET_FILE}", "--master ${CHRONOS_MASTER}",
+                "--zk ${CHRONOS_ZK}", "--user ${CHRONOS_USER}", "--http_address ${CHRONOS_HTTP_ADDRESS}")) {
+            assertTrue(exec.contains(flag), flag + " in " + exec);
+        }
+        assertFalse(exec.contains("http_credentials"), "Chronos's credentials come from its env file: " + exec);
+        RenderedFile env = files.get("/etc/plumbery/chronos.env");
+        assertEquals("0600", env.mode(), "only root reads Chronos's env file");
+        assertTrue(env.content().contains("CHRONOS_HTTP_CREDENTIALS=admin:AdminSecretXXXXXXXXXX\n"), env.content());
+        assertTrue(env.content().contains("CHRONOS_PRINCIPAL=chronos\n"), env.content());
+        assertTrue(env.content().contains("CHRONOS_USER=nobody\n"), env.content());
+        assertTrue(env.content().contains("CHRONOS_HTTP_ADDRESS=10.0.0.11\n"), env.content());
+        assertEquals("ChronosSecretXXXXXXXX\n", files.get("/etc/plumbery/secrets/chronos.secret").content());
+        assertTrue(files.get("/etc/plumbery/secrets/chronos.zk").content().endsWith("@10.0.0.11:2181,10.0.0.12:2181,"
+                + "10.0.0.13:2181/chronos"));
+        assertTrue(files.get("/etc/plumbery/marathon.env").content().contains("MARATHON_MESOS_USER=nobody\n"));
+    }
+
+    @Test
+    void theAgentRunsAsRootWithFewCapabilitiesAndItsTasksAsNobodyNeverRoot() {
+        Map<String, RenderedFile> files = files("node1");
+        String unit = files.get("/etc/systemd/system/plumbery-mesos-agent.service").content();
+        assertTrue(unit.contains("\nUser=root\n"), unit);
+        assertTrue(unit.contains("\nCapabilityBoundingSet=CAP_SETUID CAP_SETGID CAP_CHOWN CAP_FOWNER CAP_DAC_OVERRIDE"
+                + " CAP_DAC_READ_SEARCH CAP_KILL\n"), unit);
+        assertTrue(unit.contains("\nStateDirectoryMode=0711\n"), unit);
+        assertTrue(unit.indexOf("EnvironmentFile=-/etc/plumbery/mesos-agent.local.env")
+                > unit.indexOf("EnvironmentFile=/etc/plumbery/mesos-agent.env"), "the operator's file is read last");
+        String env = files.get("/etc/plumbery/mesos-agent.env").content();
+        assertTrue(env.contains("MESOS_SWITCH_USER=true\nMESOS_ALLOW_ROOT_TASKS=false\n"), env);
     }
 
     @Test
@@ -137,7 +174,8 @@ class SecuredTemplatesTest {
                     assertEquals("0640", file.mode(), file.path());
                     assertEquals("root:plumbery", file.owner(), file.path());
                     assertFalse(leaked.isEmpty(), "a secret file holds a secret: " + file.path());
-                } else if (file.path().equals("/etc/plumbery/marathon.env")) {
+                } else if (file.path().equals("/etc/plumbery/marathon.env")
+                        || file.path().equals("/etc/plumbery/chronos.env")) {
                     assertEquals(List.of(credentials.admin()), leaked, file.path());
                 } else {
                     assertEquals(List.of(), leaked, file.path());
@@ -205,7 +243,7 @@ class SecuredTemplatesTest {
         }
         assertFalse(zooCfg.contains("\nclientPort="), zooCfg);
         // and every service that reaches ZooKeeper does so over TLS, trusting the plan's authority
-        for (String service : List.of("mesos-master", "marathon", "mesos-dns")) {
+        for (String service : List.of("mesos-master", "marathon", "chronos", "mesos-dns")) {
             String env = files.get(NodeRenderer.CONFIG_DIR + "/" + service + ".env").content();
             assertTrue(env.contains(" -Dzookeeper.client.secure=true -Dzookeeper.clientCnxnSocket="
                     + "org.apache.zookeeper.ClientCnxnSocketNetty -Dzookeeper.ssl.trustStore.location="

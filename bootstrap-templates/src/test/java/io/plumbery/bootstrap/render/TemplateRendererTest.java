@@ -70,10 +70,11 @@ class TemplateRendererTest {
 
     @Test
     void rolesFromPlan() {
-        assertEquals(java.util.Set.of(Role.ZOOKEEPER, Role.MASTER, Role.MARATHON, Role.MESOS_DNS), Role.fromPlanRole("mesos-master"));
+        assertEquals(java.util.Set.of(Role.ZOOKEEPER, Role.MASTER, Role.MARATHON, Role.CHRONOS, Role.MESOS_DNS),
+                Role.fromPlanRole("mesos-master"));
         assertEquals(java.util.Set.of(Role.AGENT), Role.fromPlanRole("Mesos-Agent"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Role.fromPlanRole("chronos"));
-        assertTrue(e.getMessage().contains("'chronos'"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Role.fromPlanRole("metronome"));
+        assertTrue(e.getMessage().contains("'metronome'"));
         assertEquals("plumbery-mesos-agent.service", Role.AGENT.unit());
         assertTrue(Fixtures.mesos3x3().nodes().size() == 6);
     }

@@ -35,7 +35,7 @@ class UnitFilesVerifyTest {
                 }
             }
         }
-        assertEquals(5, units.size());
+        assertEquals(6, units.size());
         List<String> command = new ArrayList<>(List.of("systemd-analyze", "verify"));
         command.addAll(units);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

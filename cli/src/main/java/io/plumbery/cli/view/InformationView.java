@@ -76,8 +76,8 @@ public final class InformationView implements View {
         out.printf("  agents           %d/%d registered, %.1f cpus and %.0f MB free%n", cluster.agentsRegistered(),
                 cluster.agentsExpected(), cluster.cpusFree(), cluster.memFreeMb());
         for (var m : cluster.masters()) {
-            out.printf("  %-16s mesos %s (%s)   marathon %s (%s)%n", m.name(), m.mesosUrl(), m.mesos(),
-                    m.marathonUrl(), m.marathon());
+            out.printf("  %-16s mesos %s (%s)   marathon %s (%s)   chronos %s (%s)%n", m.name(), m.mesosUrl(),
+                    m.mesos(), m.marathonUrl(), m.marathon(), m.chronosUrl(), m.chronos());
         }
         for (var a : cluster.apps()) {
             out.printf("  app %-12s %d/%d running, %d healthy%s%n", a.id(), a.running(), a.instances(), a.healthy(),

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 /**
  * Where the cluster's services are, from the plan's roles and the built addresses: masters run
- * ZooKeeper (2181), the master (5050) and Marathon (8080); agents run an agent (5051).
+ * ZooKeeper (2181), the master (5050), Marathon (8080) and Chronos (4400); agents run an agent (5051).
  *
  * @param apps the plan's Marathon apps, submitted by deploy
  */
@@ -23,6 +23,7 @@ public record ClusterLayout(List<Member> masters, List<Member> agents, List<Map<
     public static final int ZOOKEEPER_PORT = 2181;
     public static final int MASTER_PORT = 5050;
     public static final int MARATHON_PORT = 8080;
+    public static final int CHRONOS_PORT = 4400;
     public static final int AGENT_PORT = 5051;
     /** Mesos-DNS's HTTP API, on each master's private address */
     public static final int DNS_HTTP_PORT = 8123;
@@ -81,5 +82,9 @@ public record ClusterLayout(List<Member> masters, List<Member> agents, List<Map<
 
     public static String marathonUrl(Member m) {
         return "https://" + m.reachable() + ":" + MARATHON_PORT + "/";
+    }
+
+    public static String chronosUrl(Member m) {
+        return "https://" + m.reachable() + ":" + CHRONOS_PORT + "/";
     }
 }

@@ -35,6 +35,17 @@ public final class ClusterProbe {
         this.http = http;
     }
 
+    /** {@code up} when the instance names Chronos's leader ({@code /leader}), else why not. */
+    private String chronos(ClusterLayout.Member m) {
+        try {
+            Optional<JsonNode> leader = json(ClusterLayout.chronosUrl(m) + "leader");
+            return leader.isPresent() && !leader.get().path("leader").asText("").isEmpty() ? "up"
+                    : "answers without a leader";
+        } catch (IOException e) {
+            return "no answer (" + e.getClass().getSimpleName() + ")";
+        }
+    }
+
     public ClusterStatus probe(ClusterLayout layout) {
         List<ClusterStatus.MasterStatus> masters = new ArrayList<>();
         String mesosLeader = null;
@@ -68,7 +79,7 @@ public final class ClusterProbe {
                 marathon = "no answer (" + e.getClass().getSimpleName() + ")";
             }
             masters.add(new ClusterStatus.MasterStatus(m.name(), ClusterLayout.mesosUrl(m),
-                    ClusterLayout.marathonUrl(m), mesos, marathon));
+                    ClusterLayout.marathonUrl(m), mesos, marathon, ClusterLayout.chronosUrl(m), chronos(m)));
         }
         int agents = 0;
         double cpus = 0;

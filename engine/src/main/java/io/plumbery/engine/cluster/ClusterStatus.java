@@ -16,7 +16,8 @@ public record ClusterStatus(String zookeeper, List<String> dns, List<MasterStatu
      *                 not answer
      * @param marathon {@code up} or why it did not answer
      */
-    public record MasterStatus(String name, String mesosUrl, String marathonUrl, String mesos, String marathon) {
+    public record MasterStatus(String name, String mesosUrl, String marathonUrl, String mesos, String marathon,
+                               String chronosUrl, String chronos) {
     }
 
     public record AppStatus(String id, int instances, int running, int healthy, int staged, String waiting) {

@@ -18,8 +18,9 @@ final class ClusterAccess {
     /** What each principal is for, as {@code information --credentials} says it. */
     private static final Map<String, String> USES = Map.of(
             ClusterCredentials.ADMIN, "people and tools: Mesos operator and read-only endpoints, agents, Marathon's"
-                    + " REST API, Mesos-DNS's HTTP API",
+                    + " and Chronos's REST APIs, Mesos-DNS's HTTP API",
             ClusterCredentials.MARATHON, "the Marathon framework toward the master",
+            ClusterCredentials.CHRONOS, "the Chronos framework toward the master",
             ClusterCredentials.AGENT, "agents toward the master",
             ClusterCredentials.DNS, "Mesos-DNS reading the master",
             ClusterCredentials.ZOOKEEPER, "ZooKeeper (digest), shared by every service of the cluster");
@@ -28,8 +29,8 @@ final class ClusterAccess {
     }
 
     /**
-     * The admin's way in: a command that reads its secret, then one call to each API (the first master's Mesos and
-     * Marathon, the first agent, the first master's Mesos-DNS).
+     * The admin's way in: a command that reads its secret, then one call to each API (the first master's Mesos,
+     * Marathon and Chronos, the first agent, the first master's Mesos-DNS).
      */
     static Information.Access of(Path planFile, ClusterLayout layout, Path authority) {
         String plumbery = "plumbery " + planFile;
@@ -37,7 +38,8 @@ final class ClusterAccess {
         ClusterLayout.Member first = layout.masters().get(0);
         String curl = "curl --cacert " + authority + " -u " + ClusterCredentials.ADMIN + ":\"$ADMIN_SECRET\" ";
         List<String> commands = new ArrayList<>(List.of(fetch, curl + ClusterLayout.mesosUrl(first) + "master/state",
-                curl + ClusterLayout.marathonUrl(first) + "v2/apps"));
+                curl + ClusterLayout.marathonUrl(first) + "v2/apps",
+                curl + ClusterLayout.chronosUrl(first) + "v1/scheduler/jobs"));
         if (!layout.agents().isEmpty()) {
             commands.add(curl + "https://" + layout.agents().get(0).reachable() + ":" + ClusterLayout.AGENT_PORT + "/state");
         }

@@ -27,6 +27,8 @@ final class AgentFlags {
         if (c.externalLogFile() != null) {
             f.put("external_log_file", c.externalLogFile().toString());
         }
+        f.put("switch_user", String.valueOf(c.taskUsers().switchUser()));
+        f.put("allow_root_tasks", String.valueOf(c.taskUsers().allowRootTasks()));
         f.put("zk_session_timeout", c.zkSessionTimeout().toSeconds() + "secs");
         return f;
     }

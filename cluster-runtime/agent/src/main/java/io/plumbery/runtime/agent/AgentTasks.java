@@ -35,6 +35,7 @@ final class AgentTasks {
     private final Map<TaskState, LongAdder> ended = new ConcurrentHashMap<>();
     private final Fetcher fetcher = new Fetcher();
     private final AgentConfig config;
+    private final TaskUsers users;
     private final Supplier<String> agentId;
     private final AgentCheckpoint checkpoint;
     private final StatusUpdates updates;
@@ -50,6 +51,7 @@ final class AgentTasks {
     AgentTasks(AgentConfig config, Supplier<String> agentId, AgentCheckpoint checkpoint, StatusUpdates updates,
                DockerCli docker, ScheduledExecutorService timers, Executor launcher, BooleanSupplier attached) {
         this.config = config;
+        this.users = new TaskUsers(config.taskUsers());
         this.agentId = agentId;
         this.checkpoint = checkpoint;
         this.updates = updates;
@@ -73,7 +75,8 @@ final class AgentTasks {
     /** A task of this agent, not started yet: reports its states from now on. */
     CommandTask add(String frameworkId, FrameworkInfo framework, TaskInfo info, Path sandbox) {
         frameworks.put(frameworkId, framework);
-        CommandTask task = new CommandTask(info, frameworkId, agentId.get(), sandbox, containerFor(info, sandbox),
+        CommandTask task = new CommandTask(info, frameworkId, agentId.get(), sandbox,
+                containerFor(framework, info, sandbox),
                 status -> onStatus(frameworkId, status), timers);
         task.reportKillingState(framework != null && framework.hasCapability("TASK_KILLING_STATE"));
         tasks.put(key(frameworkId, info.taskId().value()), task);
@@ -85,11 +88,14 @@ final class AgentTasks {
         frameworks.put(frameworkId, framework);
     }
 
-    /** Where a task runs: in a Docker container when its ContainerInfo says DOCKER, else as processes. */
-    private TaskContainer containerFor(TaskInfo task, Path sandbox) {
+    /**
+     * Where a task runs: in a Docker container when its ContainerInfo says DOCKER (as the image's user, as Mesos's
+     * Docker containerizer runs it), else as processes of the user the task or its framework names.
+     */
+    private TaskContainer containerFor(FrameworkInfo framework, TaskInfo task, Path sandbox) {
         boolean isDocker = task.container() != null && "DOCKER".equals(task.container().path("type").asText());
         return isDocker ? new DockerContainer(docker, task, DockerContainer.name(agentId.get(), sandbox), sandbox)
-                : new ProcessContainer(task.command());
+                : new ProcessContainer(task.command(), users.runAs(framework, task));
     }
 
     private void onStatus(String frameworkId, TaskStatus status) {

@@ -123,6 +123,9 @@ final class CommandTask {
             Files.createDirectories(sandbox);
             linkLatestRun();
             fetcher.fetchAll(task.command() == null ? null : task.command().uris(), sandbox);
+            Files.createFile(sandbox.resolve("stdout"));
+            Files.createFile(sandbox.resolve("stderr"));
+            container.prepare(sandbox);
             Map<String, String> env = environment(hostname);
             ProcessBuilder pb = container.process(env)
                     .directory(sandbox.toFile())
@@ -133,12 +136,24 @@ final class CommandTask {
             report(TaskState.TASK_RUNNING, null, null);
             startHealthChecks(env);
             started.onExit().thenAccept(p -> exited(p.exitValue()));
+        } catch (LaunchRefused e) {
+            refused(e.getMessage());
         } catch (IOException | RuntimeException e) {
             report(TaskState.TASK_FAILED, "REASON_CONTAINER_LAUNCH_FAILED", "Failed to launch: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             report(TaskState.TASK_FAILED, "REASON_CONTAINER_LAUNCH_FAILED", "Interrupted while fetching");
         }
+    }
+
+    /** In the sandbox's stderr too, where Mesos's launcher writes why it could not start the task. */
+    private void refused(String message) {
+        try {
+            Files.writeString(sandbox.resolve("stderr"), message + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // the status update below says it all the same
+        }
+        report(TaskState.TASK_FAILED, "REASON_CONTAINER_LAUNCH_FAILED", message);
     }
 
     private void linkLatestRun() throws IOException {

@@ -1,5 +1,7 @@
 package io.plumbery.runtime.agent;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +13,10 @@ import java.util.concurrent.ScheduledExecutorService;
  * owns the task's life (states, health, checkpoints) and asks its container only these things.
  */
 interface TaskContainer {
+
+    /** Makes the sandbox ready for the task once its files are fetched; refuses a task that cannot run here. */
+    default void prepare(Path sandbox) throws IOException, LaunchRefused {
+    }
 
     /** The process the agent supervises; its exit status is the task's. */
     ProcessBuilder process(Map<String, String> environment);

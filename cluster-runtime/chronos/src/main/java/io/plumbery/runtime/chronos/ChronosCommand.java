@@ -3,12 +3,14 @@ package io.plumbery.runtime.chronos;
 import io.plumbery.runtime.chronos.job.JobDefaults;
 import io.plumbery.runtime.service.FrameworkOptions;
 import io.plumbery.runtime.service.Services;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code cluster-runtime chronos --master zk://.../mesos --zk zk://.../chronos --http_port 4400}. */
@@ -39,6 +41,21 @@ public final class ChronosCommand implements Callable<Integer> {
     @Option(names = "--user", defaultValue = "root", description = "User jobs run as when they name none (default ${DEFAULT-VALUE})")
     String user;
 
+    @Option(names = "--http_credentials", defaultValue = "${env:CHRONOS_HTTP_CREDENTIALS}",
+            description = "user:password asked of every API call (better from CHRONOS_HTTP_CREDENTIALS)")
+    String httpCredentials;
+
+    @Option(names = "--http_realm", defaultValue = ChronosAuth.DEFAULT_REALM,
+            description = "Realm of --http_credentials (default ${DEFAULT-VALUE})")
+    String httpRealm;
+
+    @Option(names = "--mesos_authentication_principal", description = "The framework's principal (in its FrameworkInfo)")
+    String mesosPrincipal;
+
+    @Option(names = "--mesos_authentication_secret_file",
+            description = "File holding the principal's secret: Chronos then authenticates to the master")
+    Path mesosSecretFile;
+
     @Option(names = "--failure_retry", defaultValue = "60000", description = "Delay before retrying a failed run, milliseconds (default ${DEFAULT-VALUE})")
     long failureRetryMillis;
 
@@ -58,6 +75,14 @@ public final class ChronosCommand implements Callable<Integer> {
             description = "ZooKeeper session timeout, milliseconds (default ${DEFAULT-VALUE})")
     long zkSessionMillis;
 
+    private ChronosAuth auth() throws java.io.IOException {
+        try {
+            return ChronosAuth.of(httpCredentials, httpRealm, mesosPrincipal, mesosSecretFile);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         String state = zk != null ? zk : zkHosts != null ? "zk://" + zkHosts + zkPath : null;
@@ -65,7 +90,7 @@ public final class ChronosCommand implements Callable<Integer> {
                 framework.master(), state, frameworkName, user, framework.failoverTimeoutSeconds(),
                 Duration.ofMillis(failureRetryMillis),
                 Duration.ofMillis(zkSessionMillis), new JobDefaults(taskCpu, taskMem, taskDisk, user, taskEpsilon));
-        ChronosServer server = new ChronosServer(config);
+        ChronosServer server = new ChronosServer(config, auth());
         server.start();
         spec.commandLine().getOut().println("Chronos listening on " + framework.httpAddress() + ":" + server.port()
                 + " (advertised as " + server.endpoint() + ")");

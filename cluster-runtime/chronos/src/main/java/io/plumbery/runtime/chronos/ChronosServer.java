@@ -10,6 +10,7 @@ import io.plumbery.runtime.election.Candidacy;
 import io.plumbery.runtime.election.FrameworkElection;
 import io.plumbery.runtime.election.Zk;
 import io.plumbery.runtime.election.ZkUrl;
+import io.plumbery.runtime.http.BasicAuth;
 import io.plumbery.runtime.http.HttpServer;
 import io.plumbery.runtime.http.Tls;
 import io.plumbery.runtime.webui.Page;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
+import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,7 @@ public final class ChronosServer implements AutoCloseable, Leadership {
     private static final Logger LOG = LoggerFactory.getLogger(ChronosServer.class);
 
     private final ChronosConfig config;
+    private final ChronosAuth auth;
     private final FrameworkElection election = new FrameworkElection("chronos-leadership");
     private HttpServer http;
     private CuratorFramework curator;
@@ -38,14 +41,22 @@ public final class ChronosServer implements AutoCloseable, Leadership {
     private String endpoint;
 
     public ChronosServer(ChronosConfig config) {
+        this(config, ChronosAuth.OPEN);
+    }
+
+    /** A Chronos that asks for credentials and authenticates to the master as {@code auth} says. */
+    public ChronosServer(ChronosConfig config, ChronosAuth auth) {
         this.config = config;
+        this.auth = auth;
     }
 
     public void start() throws Exception {
         election.start();
+        // the page and its files stay open; its API calls meet the authentication and the browser asks
+        Handler api = BasicAuth.around(new ChronosApi(this, new JobParser(config.jobDefaults()), Clock.systemUTC()),
+                auth.http(), auth.realms());
         http = new HttpServer("chronos", config.httpAddress(), config.httpPort(),
-                new WebPages(new ChronosApi(this, new JobParser(config.jobDefaults()), Clock.systemUTC()),
-                        Page.CHRONOS, this::leaderElsewhere));
+                new WebPages(api, Page.CHRONOS, this::leaderElsewhere));
         http.start();
         endpoint = config.hostname() + ":" + http.port();
         if (config.zk() == null) {
@@ -68,7 +79,7 @@ public final class ChronosServer implements AutoCloseable, Leadership {
         LOG.info("Chronos {} elected leader", endpoint);
         ChronosLeader.Settings settings = new ChronosLeader.Settings(config.master(), config.frameworkName(),
                 config.user(), config.hostname(), Tls.forProcess().url(endpoint), config.failoverTimeoutSeconds(),
-                config.failureRetry());
+                config.failureRetry(), auth.principal(), auth.mesos());
         ChronosLeader l = new ChronosLeader(settings, store, Clock.systemUTC());
         try {
             l.start();

@@ -22,6 +22,9 @@ class ChronosCommandTest {
         assertThat(cmd.taskDisk).isEqualTo(256);
         assertThat(cmd.taskEpsilon).isEqualTo(60);
         assertThat(cmd.zkPath).isEqualTo("/chronos");
+        assertThat(cmd.httpRealm).isEqualTo("Mesosphere");
+        assertThat(cmd.httpCredentials).isNull();
+        assertThat(cmd.mesosPrincipal).isNull();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.plumbery.runtime.cli;
 import io.plumbery.runtime.agent.AgentAuth;
 import io.plumbery.runtime.agent.AgentConfig;
 import io.plumbery.runtime.agent.AgentServer;
+import io.plumbery.runtime.agent.TaskUserPolicy;
 import io.plumbery.runtime.http.Cors;
 import io.plumbery.runtime.http.Credential;
 import io.plumbery.runtime.http.Credentials;
@@ -77,6 +78,15 @@ public final class AgentCommand implements Callable<Integer> {
             description = "Credentials file of this agent's HTTP API (path or file://), as the master's --credentials")
     String httpCredentials;
 
+    @Option(names = "--switch_user", arity = "0..1", fallbackValue = "true", defaultValue = "${env:MESOS_SWITCH_USER:-true}",
+            description = "Run each command task as the user its CommandInfo names, else its framework's user (default ${DEFAULT-VALUE}; needs root)")
+    boolean switchUser;
+
+    @Option(names = "--allow_root_tasks", arity = "0..1", fallbackValue = "true",
+            defaultValue = "${env:MESOS_ALLOW_ROOT_TASKS:-true}",
+            description = "Let tasks run as root when they ask (default ${DEFAULT-VALUE}); false fails them (not a Mesos flag)")
+    boolean allowRootTasks;
+
     @Mixin
     HttpAuthenticationFlags http;
 
@@ -92,7 +102,8 @@ public final class AgentCommand implements Callable<Integer> {
         Resources res = resources == null ? detect(workDir) : ResourceSpec.parseResources(resources);
         AgentConfig config = new AgentConfig(ip, hostname == null ? ip : hostname, port, master, res,
                 ResourceSpec.parseAttributes(attributes), workDir, Duration.ofSeconds(heartbeatSeconds),
-                Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(4), null, externalLogFile);
+                Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(4), null, externalLogFile,
+                new TaskUserPolicy(switchUser, allowRootTasks));
         for (String c : containerizers) {
             switch (c.strip()) {
                 case "mesos" -> { }

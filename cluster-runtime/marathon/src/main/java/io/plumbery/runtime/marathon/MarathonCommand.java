@@ -33,6 +33,10 @@ public final class MarathonCommand implements Callable<Integer> {
     @Option(names = "--decline_offer_duration", defaultValue = "5000", description = "Refuse declined offers for this many milliseconds (default ${DEFAULT-VALUE})")
     long declineMillis;
 
+    @Option(names = "--mesos_user", description = "The user apps' tasks run as when they name none (FrameworkInfo.user;"
+            + " default: the user running Marathon)")
+    String mesosUser = MarathonConfig.PROCESS_USER;
+
     @Option(names = "--zk_session_timeout", defaultValue = "4000", description = "ZooKeeper session timeout, milliseconds (default ${DEFAULT-VALUE})")
     long zkSessionMillis;
 
@@ -96,7 +100,7 @@ public final class MarathonCommand implements Callable<Integer> {
         MarathonConfig config = new MarathonConfig(framework.hostname(), framework.httpAddress(), framework.httpPort(),
                 framework.master(), zk, frameworkName, framework.failoverTimeoutSeconds(), declineMillis / 1000.0,
                 Duration.ofMillis(zkSessionMillis), Duration.ofMillis(250), Duration.ofMillis(reconciliationMillis),
-                dockerPolicy(), httpCallbacks());
+                dockerPolicy(), mesosUser, httpCallbacks());
         MarathonAuth auth;
         try {
             auth = MarathonAuth.of(httpCredentials, httpRealm, mesosAuthentication, mesosPrincipal, mesosSecretFile);

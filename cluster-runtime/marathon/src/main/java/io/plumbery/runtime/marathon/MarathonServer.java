@@ -103,7 +103,7 @@ public final class MarathonServer implements AutoCloseable, Leadership {
         LOG.info("Marathon {} elected leader", endpoint);
         SchedulerConfig sc = new SchedulerConfig(config.master(), config.frameworkName(), config.hostname(),
                 Tls.forProcess().url(endpoint), config.failoverTimeoutSeconds(), config.declineOfferSeconds(), config.tick(),
-                config.reconciliationInterval(), System.getProperty("user.name", "root"), auth.principal(),
+                config.reconciliationInterval(), config.mesosUser(), auth.principal(),
                 auth.mesos(), config.docker(), config.httpEndpoints());
         MarathonScheduler s = new MarathonScheduler(sc, store, events);
         try {
@@ -163,6 +163,7 @@ public final class MarathonServer implements AutoCloseable, Leadership {
         out.putObject("marathon_config").put("master", ZkUrl.mask(config.master())).put("hostname", config.hostname())
                 .put("framework_name", config.frameworkName()).put("failover_timeout", config.failoverTimeoutSeconds())
                 .put("decline_offer_duration", (long) (config.declineOfferSeconds() * 1000)).put("mesos_role", "*")
+                .put("mesos_user", config.mesosUser())
                 .put("checkpoint", true);
         out.putObject("zookeeper_config").put("zk", ZkUrl.mask(config.zk()));
         out.putObject("http_config").put("http_port", port()).put("http_address", config.httpAddress());

@@ -25,6 +25,16 @@ class MarathonCommandTest {
     }
 
     @Test
+    void mesosUserIsTheFrameworksUserAndDefaultsToWhoRunsMarathon() {
+        MarathonCommand cmd = new MarathonCommand();
+        new CommandLine(cmd).parseArgs("--master", "h:5050");
+        assertThat(cmd.mesosUser).isEqualTo(System.getProperty("user.name"));
+        cmd = new MarathonCommand();
+        new CommandLine(cmd).parseArgs("--master", "h:5050", "--mesos_user", "nobody");
+        assertThat(cmd.mesosUser).isEqualTo("nobody");
+    }
+
+    @Test
     void helpGivesMarathonsDefaultPort() {
         assertThat(new CommandLine(new MarathonCommand()).getUsageMessage()).contains("HTTP port (default 8080)");
     }

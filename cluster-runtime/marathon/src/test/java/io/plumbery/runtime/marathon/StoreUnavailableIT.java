@@ -55,7 +55,7 @@ class StoreUnavailableIT {
             // a session that outlives the outage, so that this instance still leads while ZooKeeper is away
             MarathonConfig config = new MarathonConfig("127.0.0.1", "127.0.0.1", 0, "127.0.0.1:1",
                     "zk://" + zk.getConnectString() + "/marathon", "marathon", 60, 1, Duration.ofSeconds(30),
-                    Duration.ofMillis(250), Duration.ofSeconds(30), DockerPolicy.SAFE, null);
+                    Duration.ofMillis(250), Duration.ofSeconds(30), DockerPolicy.SAFE, MarathonConfig.PROCESS_USER, null);
             CuratorFramework reader = Zk.client(zk.getConnectString(), 30_000);
             reader.start();
             try (MarathonServer marathon = new MarathonServer(config)) {

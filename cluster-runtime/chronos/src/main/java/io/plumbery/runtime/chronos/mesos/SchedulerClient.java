@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.election.LeaderDetector;
 import io.plumbery.runtime.election.Zk;
 import io.plumbery.runtime.election.ZkUrl;
+import io.plumbery.runtime.http.Credential;
 import io.plumbery.runtime.http.Tls;
 import io.plumbery.runtime.protocol.Json;
 import io.plumbery.runtime.protocol.MasterInfo;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * Chronos's connection to the leading master through the v1 scheduler HTTP API: one SUBSCRIBE stream at a time,
  * read on its own thread and handed to a {@link Listener}; a new stream when the stream ends, the leading master
  * changes (ZooKeeper {@code json.info_} znodes, or a fixed host:port) or no heartbeat arrives for three intervals.
- * Calls are JSON POSTs with the stream's {@code Mesos-Stream-Id}.
+ * Calls are JSON POSTs with the stream's {@code Mesos-Stream-Id}, and the framework's credential as Basic
+ * authentication when it has one.
  */
 public final class SchedulerClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SchedulerClient.class);
@@ -45,6 +47,7 @@ public final class SchedulerClient implements AutoCloseable {
     }
 
     private final String master;
+    private final Credential credential;
     private final Supplier<ObjectNode> frameworkInfo;
     private final Listener listener;
     private final Tls tls = Tls.forProcess();
@@ -62,8 +65,10 @@ public final class SchedulerClient implements AutoCloseable {
     private volatile long heartbeatNanos = TimeUnit.SECONDS.toNanos(15);
     private volatile boolean closed;
 
-    public SchedulerClient(String master, Supplier<ObjectNode> frameworkInfo, Listener listener) {
+    /** {@code credential}: sent with every call to the master; null: none. */
+    public SchedulerClient(String master, Credential credential, Supplier<ObjectNode> frameworkInfo, Listener listener) {
         this.master = master;
+        this.credential = credential;
         this.frameworkInfo = frameworkInfo;
         this.listener = listener;
     }
@@ -199,9 +204,10 @@ public final class SchedulerClient implements AutoCloseable {
     }
 
     private HttpRequest.Builder request(String to, ObjectNode call) {
-        return HttpRequest.newBuilder(URI.create(tls.url(to) + "/api/v1/scheduler")).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(tls.url(to) + "/api/v1/scheduler"))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(call.toString()));
+        return credential == null ? request : request.header("Authorization", credential.basicAuthorization());
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.plumbery.runtime.chronos.job.ChronosException;
 import io.plumbery.runtime.chronos.mesos.MesosFramework;
 import io.plumbery.runtime.chronos.mesos.SchedulerClient;
 import io.plumbery.runtime.chronos.state.JobStore;
+import io.plumbery.runtime.http.Credential;
 import io.plumbery.runtime.protocol.Json;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,9 +28,13 @@ public final class ChronosLeader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChronosLeader.class);
     static final Duration TICK = Duration.ofMillis(100);
 
-    /** The framework's identity and the scheduler's settings. */
+    /**
+     * The framework's identity and the scheduler's settings; {@code principal} (null: none) goes in its FrameworkInfo,
+     * {@code credential} (null: none) with every call to the master.
+     */
     public record Settings(String master, String frameworkName, String user, String hostname, String webuiUrl,
-                           double failoverTimeoutSeconds, Duration failureRetry) {
+                           double failoverTimeoutSeconds, Duration failureRetry, String principal,
+                           Credential credential) {
     }
 
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -45,7 +50,7 @@ public final class ChronosLeader implements AutoCloseable {
     public ChronosLeader(Settings settings, JobStore store, Clock clock) {
         this.settings = settings;
         this.store = store;
-        this.client = new SchedulerClient(settings.master(), this::frameworkInfo, new SchedulerClient.Listener() {
+        this.client = new SchedulerClient(settings.master(), settings.credential(), this::frameworkInfo, new SchedulerClient.Listener() {
             @Override
             public void subscribed(String frameworkId) {
                 thread.execute(() -> {
@@ -76,6 +81,9 @@ public final class ChronosLeader implements AutoCloseable {
         ObjectNode info = Json.object().put("user", settings.user()).put("name", settings.frameworkName())
                 .put("failover_timeout", settings.failoverTimeoutSeconds()).put("checkpoint", true)
                 .put("hostname", settings.hostname()).put("webui_url", settings.webuiUrl());
+        if (settings.principal() != null) {
+            info.put("principal", settings.principal());
+        }
         store.frameworkId().ifPresent(id -> info.putObject("id").put("value", id));
         return info;
     }
