@@ -7,10 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.runtime.agent.AgentServer;
 import io.plumbery.runtime.master.MasterServer;
+import io.plumbery.runtime.protocol.AgentInfo;
+import io.plumbery.runtime.protocol.AgentMessages;
 import io.plumbery.runtime.protocol.Json;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,6 +27,22 @@ class AgentLifecycleIT {
     Path dir;
     @RegisterExtension
     final OpenResources open = new OpenResources();
+
+    @Test
+    void anAgentRetryingItsFirstRegistrationKeepsTheIdItWasGiven() throws Exception {
+        MasterServer master = open.keep(Cluster.master("127.0.0.33", null, dir.resolve("retry")));
+        String register = Json.write(new AgentMessages.Register(new AgentInfo("127.0.0.34", 5051, List.of(), List.of(),
+                null), "127.0.0.34:5051", "1.11.0", List.of(), List.of()));
+        List<String> ids = new ArrayList<>();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            HttpResponse<String> answer = Cluster.post(master.info().endpoint(), AgentMessages.MASTER_REGISTER, register);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            ids.add(Json.parse(answer.body()).path("agent_id").asText());
+        }
+        assertThat(ids.get(1)).isEqualTo(ids.get(0)).isNotEmpty();
+        int agents = master.core().read(s -> s.agents.size());
+        assertThat(agents).isEqualTo(1);
+    }
 
     @Test
     void restartedAgentRecoversItsTasksFromCheckpoints() throws Exception {

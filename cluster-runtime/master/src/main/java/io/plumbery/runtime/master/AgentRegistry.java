@@ -28,6 +28,8 @@ public final class AgentRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(AgentRegistry.class);
     private static final long ADMISSION_TIMEOUT_SECONDS = 10;
     private final MasterCore core;
+    /** First registrations being written to the registry, by the agent's endpoint (guarded by the state's lock). */
+    private final Map<String, String> firstRegistrations = new HashMap<>();
 
     public AgentRegistry(MasterCore core) {
         this.core = core;
@@ -54,6 +56,20 @@ public final class AgentRegistry {
             if (!core.state.leader) {
                 return null;
             }
+            if (!reregistering) {
+                // an agent that retries its first registration (its answer was late) is the same agent: as Mesos's
+                // master, answer it with the id it was given, or not at all while that registration is written
+                String inFlight = firstRegistrations.get(msg.endpoint());
+                if (inFlight != null) {
+                    return null;
+                }
+                AgentRecord known = core.state.agents.values().stream()
+                        .filter(a -> a.endpoint().equals(msg.endpoint())).findFirst().orElse(null);
+                if (known != null) {
+                    LOG.info("Agent {} at {} retried its registration: answered with its id", known.id(), msg.endpoint());
+                    return new AgentMessages.Registered(known.id(), core.info(), core.agentLink.admit(msg.endpoint()));
+                }
+            }
             java.util.Optional<String> refused = MaintenanceControl.refusal(core, msg.agentInfo(), msg.endpoint());
             id = reregistering ? msg.agentInfo().id().value() : core.state.nextAgentId();
             if (refused.isEmpty() && core.state.registry.isGone(id)) {
@@ -66,6 +82,9 @@ public final class AgentRegistry {
             if (!core.state.registry.startRegistering(id)) {
                 return null;
             }
+            if (!reregistering) {
+                firstRegistrations.put(msg.endpoint(), id);
+            }
         }
         AdmittedAgent admitted = new AdmittedAgent(id, msg.agentInfo().withId(Id.of(id)), msg.endpoint());
         try {
@@ -73,11 +92,13 @@ public final class AgentRegistry {
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             synchronized (core.state) {
                 core.state.registry.registrationFailed(id);
+                firstRegistrations.remove(msg.endpoint(), id);
             }
             LOG.warn("Agent {} at {} not admitted: the registry was not written ({})", id, msg.endpoint(), e.toString());
             return null;
         }
         synchronized (core.state) {
+            firstRegistrations.remove(msg.endpoint(), id);
             return core.state.leader ? admitted(msg, id, reregistering) : null;
         }
     }
