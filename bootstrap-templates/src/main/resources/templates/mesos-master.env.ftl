@@ -7,6 +7,8 @@ MASTER_PORT=[=settings.masterPort]
 # files, not values: they hold the cluster's ZooKeeper identity and principals (Mesos reads --zk=file://)
 MASTER_ZK=file://[=secretFiles.masterZk]
 MASTER_CREDENTIALS=[=secretFiles.masterCredentials]
+# what each principal may do (Mesos's --acls): frameworks register, and run tasks as [=settings.taskUser] only
+MASTER_ACLS=/etc/plumbery/mesos-acls.json
 MASTER_QUORUM=[=cluster.quorum]
 MASTER_WORK_DIR=/var/lib/plumbery/mesos-master
 <#include "_tls.ftl">

@@ -9,6 +9,6 @@ StartLimitBurst=10
 
 [Service]
 <@unit.serviceBody envFile="/etc/plumbery/mesos-master.env" stateDirectory="plumbery/mesos-master">
-ExecStart=[=settings.javaCommand] $JAVA_OPTS -jar ${RUNTIME_JAR} master --ip ${MASTER_IP} --hostname ${MASTER_HOSTNAME} --port ${MASTER_PORT} --zk ${MASTER_ZK} --quorum ${MASTER_QUORUM} --work_dir ${MASTER_WORK_DIR} --credentials ${MASTER_CREDENTIALS} --authenticate_http_readonly --authenticate_http_readwrite --authenticate_http_frameworks --authenticate_agents
+ExecStart=[=settings.javaCommand] $JAVA_OPTS -jar ${RUNTIME_JAR} master --ip ${MASTER_IP} --hostname ${MASTER_HOSTNAME} --port ${MASTER_PORT} --zk ${MASTER_ZK} --quorum ${MASTER_QUORUM} --work_dir ${MASTER_WORK_DIR} --credentials ${MASTER_CREDENTIALS} --acls ${MASTER_ACLS} --authenticate_http_readonly --authenticate_http_readwrite --authenticate_http_frameworks --authenticate_agents
 MemoryMax=[=limits.masterMemoryMb]M
 </@unit.serviceBody>

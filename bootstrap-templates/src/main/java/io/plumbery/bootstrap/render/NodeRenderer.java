@@ -29,6 +29,8 @@ public final class NodeRenderer {
     public static final String ZOOKEEPER_DATA_DIR = "/var/lib/plumbery/zookeeper";
     /** Every node of the plan, one {@code address name} line each: the plumbery block of /etc/hosts. */
     public static final String HOSTS_FILE = CONFIG_DIR + "/hosts";
+    /** The master's {@code --acls}: what each of the plan's principals may do (not a secret). */
+    public static final String ACLS_FILE = CONFIG_DIR + "/mesos-acls.json";
     /** The cluster's secret files (0750 root:SERVICE_USER); units and env files name files there, never a secret. */
     public static final String SECRETS_DIR = SecretFiles.DIR;
     private static final java.util.regex.Pattern USER_NAME = java.util.regex.Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
@@ -114,6 +116,9 @@ public final class NodeRenderer {
             boolean secret = role == Role.MARATHON || role == Role.CHRONOS;
             files.add(new RenderedFile(CONFIG_DIR + "/" + role.service() + ".env", role.service() + ".env.ftl",
                     templates.render(role.service() + ".env.ftl", model), secret ? "0600" : "0644", role));
+            if (role == Role.MASTER) {
+                files.add(file(ACLS_FILE, "mesos-acls.json.ftl", model, role));
+            }
             if (role == Role.ZOOKEEPER) {
                 files.add(file(CONFIG_DIR + "/zoo.cfg", "zoo.cfg.ftl", model, role));
                 files.add(file(ZOOKEEPER_DATA_DIR + "/myid", "myid.ftl", model, role));
@@ -219,7 +224,8 @@ public final class NodeRenderer {
                     "authorityFile", ClusterTls.AUTHORITY_FILE, "zookeeperKeyStore", ZOOKEEPER_KEY_STORE,
                     "fingerprint", fingerprint(plan.tls().of(node.name()).certificatePem())));
         }
-        model.put("principals", Map.of("marathon", ClusterCredentials.MARATHON, "chronos", ClusterCredentials.CHRONOS));
+        model.put("principals", Map.of("marathon", ClusterCredentials.MARATHON, "chronos", ClusterCredentials.CHRONOS,
+                "admin", ClusterCredentials.ADMIN, "agent", ClusterCredentials.AGENT, "dns", ClusterCredentials.DNS));
         if (!plan.masters().isEmpty()) {
             cluster.put("quorum", RuntimeSettings.quorum(plan.masters().size()));
         }

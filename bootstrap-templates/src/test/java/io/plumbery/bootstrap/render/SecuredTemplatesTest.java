@@ -72,6 +72,36 @@ class SecuredTemplatesTest {
     }
 
     @Test
+    void theMasterLetsEachPrincipalDoOnlyItsPart() {
+        Map<String, RenderedFile> files = files("master1");
+        assertTrue(execStart(files.get(NodeRenderer.UNIT_DIR + "/plumbery-mesos-master.service"))
+                .contains(" --acls ${MASTER_ACLS} "));
+        assertTrue(files.get(NodeRenderer.CONFIG_DIR + "/mesos-master.env").content()
+                .contains("\nMASTER_ACLS=" + NodeRenderer.ACLS_FILE + "\n"));
+        // JSON, read as YAML (its superset), as lists of ACLs of principals and an object each
+        Map<String, Object> acls = new org.yaml.snakeyaml.Yaml().load(files.get(NodeRenderer.ACLS_FILE).content());
+        assertEquals(false, acls.get("permissive"));
+        assertEquals(List.of("marathon", "chronos", "admin"), principals(acls, "register_frameworks"));
+        assertEquals(Map.of("values", List.of("nobody")), first(acls, "run_tasks").get("users"));
+        assertEquals(List.of("agent"), principals(acls, "register_agents"));
+        for (String adminOnly : List.of("teardown_frameworks", "view_flags", "update_weights", "update_quotas",
+                "update_maintenance_schedules", "start_maintenances", "drain_agents", "mark_agents_gone")) {
+            assertEquals(List.of("admin"), principals(acls, adminOnly), adminOnly);
+        }
+        assertFalse(files("node1").containsKey(NodeRenderer.ACLS_FILE), "masters only");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> first(Map<String, Object> acls, String action) {
+        return ((List<Map<String, Object>>) acls.get(action)).get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> principals(Map<String, Object> acls, String action) {
+        return (List<String>) ((Map<String, Object>) first(acls, action).get("principals")).get("values");
+    }
+
+    @Test
     void marathonSubscribesAsItsPrincipalAndAsksForTheAdminsCredentials() {
         Map<String, RenderedFile> files = files("master1");
         String exec = execStart(files.get("/etc/systemd/system/plumbery-marathon.service"));

@@ -58,6 +58,7 @@ class TemplatesGoldenTest {
                 "/etc/systemd/system/plumbery-zookeeper.service", "/etc/plumbery/zookeeper.env",
                 "/etc/plumbery/zoo.cfg", "/var/lib/plumbery/zookeeper/myid",
                 "/etc/systemd/system/plumbery-mesos-master.service", "/etc/plumbery/mesos-master.env",
+                "/etc/plumbery/mesos-acls.json",
                 "/etc/plumbery/secrets/mesos-master.zk", "/etc/plumbery/secrets/mesos-master.credentials.json",
                 "/etc/systemd/system/plumbery-marathon.service", "/etc/plumbery/marathon.env",
                 "/etc/plumbery/secrets/marathon.master.zk", "/etc/plumbery/secrets/marathon.zk",
