@@ -141,6 +141,9 @@ class SecurityIT {
         Optional<String> state = await().atMost(WAIT).until(() -> taskState(marathon, "/secure/sleeper"),
                 s -> s.filter("TASK_RUNNING"::equals).isPresent());
         record("the app's task, launched through master and agent", "TASK_RUNNING", state.orElse("none"));
+        for (String view : List.of("/master/frameworks", "/master/state", "/master/tasks", "/master/slaves")) {
+            record("GET " + view + " as admin", 200, status("GET", master, view, null, ADMIN));
+        }
 
         System.out.println(table());
         assertThat(probes).allSatisfy(p -> assertThat(p.seen()).as(p.probe()).isEqualTo(p.expected()));
