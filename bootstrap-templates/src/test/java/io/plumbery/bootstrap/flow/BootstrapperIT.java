@@ -173,8 +173,8 @@ class BootstrapperIT {
         assertTrue(first.succeeded(), () -> String.join("\n", first.failures().stream().map(NodeFailure::describe).toList()));
         assertFalse(first.unchanged());
         NodeReport master = first.node("master1").orElseThrow();
-        assertEquals(29, master.files().size(), "runtime jar + hosts + sshd + 5 units, 5 env files, zoo.cfg, myid,"
-                + " 12 secret files + /etc/hosts, /etc/resolv.conf, Mesos-DNS's upstream");
+        assertEquals(30, master.files().size(), "runtime jar + hosts + sshd + 5 units, 5 env files, zoo.cfg, myid,"
+                + " the master's ACLs, 12 secret files + /etc/hosts, /etc/resolv.conf, Mesos-DNS's upstream");
         assertEquals("# BEGIN plumbery\nnameserver 127.0.0.1\n# END plumbery\nsearch example.org\nnameserver 10.9.9.53\n",
                 Files.readString(onNode("master1", "/etc/resolv.conf")), "the masters first, the node's own after");
         assertEquals("DNS_RESOLVERS=10.9.9.53\n", Files.readString(onNode("master1", "/etc/plumbery/mesos-dns.resolvers.env")),
