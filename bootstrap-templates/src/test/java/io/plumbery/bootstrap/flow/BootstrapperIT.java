@@ -225,7 +225,7 @@ class BootstrapperIT {
                         && p.status() == Progress.Status.DONE), node + " " + step);
             }
         }
-        assertTrue(progress.stream().anyMatch(p -> p.toLine().matches("master1 +upload-files +done +\\d+\\.\\ds  28 changed, 0 unchanged")),
+        assertTrue(progress.stream().anyMatch(p -> p.toLine().matches("master1 +upload-files +done +\\d+\\.\\ds  29 changed, 0 unchanged")),
                 () -> progress.stream().map(Progress::toLine).toList().toString());
 
         assertEquals(2, maxNodesInPhaseOne(), "--parallel 2 bounds concurrency");
