@@ -40,11 +40,14 @@ public final class NodeRenderer {
     public static final String ZOOKEEPER_KEY_STORE = SecretFiles.DIR + "/zookeeper-keystore.pem";
     /**
      * The JVM flags with which ZooKeeper's client (in every service that reaches ZooKeeper) speaks TLS, trusting the
-     * plan's authority alone, as ZooKeeper documents its client's TLS.
+     * plan's authority alone, as ZooKeeper documents its client's TLS. Without checking the server's name: ZooKeeper's
+     * client checks the name the node's resolver gives the server's address, which on a machine the plan does not own
+     * is the machine's own (byon), in no certificate; the plan's authority issues certificates to its nodes only.
      */
     static final String ZOOKEEPER_CLIENT_TLS = "-Dzookeeper.client.secure=true"
             + " -Dzookeeper.clientCnxnSocket=org.apache.zookeeper.ClientCnxnSocketNetty"
-            + " -Dzookeeper.ssl.trustStore.location=" + ClusterTls.AUTHORITY_FILE + " -Dzookeeper.ssl.trustStore.type=PEM";
+            + " -Dzookeeper.ssl.trustStore.location=" + ClusterTls.AUTHORITY_FILE + " -Dzookeeper.ssl.trustStore.type=PEM"
+            + " -Dzookeeper.ssl.hostnameVerification=false";
     /** plumbery's sshd settings; the bootstrap reloads sshd when it changes. */
     public static final String SSHD_DROP_IN = "/etc/ssh/sshd_config.d/10-plumbery.conf";
 

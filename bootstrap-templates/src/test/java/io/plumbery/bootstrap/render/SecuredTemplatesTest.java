@@ -277,7 +277,8 @@ class SecuredTemplatesTest {
             String env = files.get(NodeRenderer.CONFIG_DIR + "/" + service + ".env").content();
             assertTrue(env.contains(" -Dzookeeper.client.secure=true -Dzookeeper.clientCnxnSocket="
                     + "org.apache.zookeeper.ClientCnxnSocketNetty -Dzookeeper.ssl.trustStore.location="
-                    + ClusterTls.AUTHORITY_FILE + " -Dzookeeper.ssl.trustStore.type=PEM\"\n"), env);
+                    + ClusterTls.AUTHORITY_FILE + " -Dzookeeper.ssl.trustStore.type=PEM"
+                    + " -Dzookeeper.ssl.hostnameVerification=false\"\n"), env);
         }
         // without the cluster's TLS: plain HTTP, no certificate on the node
         assertFalse(files("master1").values().stream().anyMatch(f -> f.content().contains("LIBPROCESS_SSL")

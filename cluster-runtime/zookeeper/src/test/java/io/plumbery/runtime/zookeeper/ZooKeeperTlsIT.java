@@ -82,6 +82,21 @@ class ZooKeeperTlsIT {
     }
 
     @Test
+    void withoutHostnameVerificationTheAuthorityAloneDecides() throws Exception {
+        // the deploy's clients do not check names (a machine the plan does not own names itself as it likes), so
+        // only the plan's authority stands between them and another server
+        ZKClientConfig config = new ZKClientConfig();
+        config.setProperty(ZKClientConfig.SECURE_CLIENT, "true");
+        config.setProperty(ZKClientConfig.ZOOKEEPER_CLIENT_CNXN_SOCKET, "org.apache.zookeeper.ClientCnxnSocketNetty");
+        config.setProperty("zookeeper.ssl.trustStore.location", certs.file("ca.pem").toString());
+        config.setProperty("zookeeper.ssl.trustStore.type", "PEM");
+        config.setProperty("zookeeper.ssl.hostnameVerification", "false");
+        assertThat(connects(config)).isTrue();
+        config.setProperty("zookeeper.ssl.trustStore.location", certs.file("other.pem").toString());
+        assertThat(connects(config)).isFalse();
+    }
+
+    @Test
     void aPlainClientGetsNoSession() throws Exception {
         ZKClientConfig plain = new ZKClientConfig();
         plain.setProperty(ZKClientConfig.SECURE_CLIENT, "false");
