@@ -15,8 +15,10 @@ ssl.trustStore.location=[=tls.authorityFile]
 ssl.trustStore.type=PEM
 # clients prove who they are with the cluster's identity (digest, below), not with a certificate
 ssl.clientAuth=none
-# the servers speak TLS to one another too, each proving itself with its node's certificate
+# the servers speak TLS to one another too, each proving itself with its node's certificate of the plan's authority
+# (its name is not checked: a machine the plan does not own names its address as it likes)
 sslQuorum=true
+ssl.quorum.hostnameVerification=false
 ssl.quorum.keyStore.location=[=tls.zookeeperKeyStore]
 ssl.quorum.keyStore.type=PEM
 ssl.quorum.trustStore.location=[=tls.authorityFile]
