@@ -27,8 +27,8 @@ class TemplateRendererTest {
         model.put("node", Map.of("name", "n1"));
         model.put("settings", Map.of("zookeeperTickMs", 500));
         RenderException e = assertThrows(RenderException.class, () -> templates.render("zoo.cfg.ftl", model));
-        assertEquals(new RenderError("zoo.cfg.ftl", 25, 14, "missing value for 'settings.zookeeperClientPort'"), e.error());
-        assertEquals("zoo.cfg.ftl:25:14: missing value for 'settings.zookeeperClientPort'", e.getMessage());
+        assertEquals(new RenderError("zoo.cfg.ftl", 27, 14, "missing value for 'settings.zookeeperClientPort'"), e.error());
+        assertEquals("zoo.cfg.ftl:27:14: missing value for 'settings.zookeeperClientPort'", e.getMessage());
     }
 
     @Test
