@@ -59,7 +59,10 @@ record HostFootprint(String tag, String loginUser, String publicKey, String serv
                 + "for c in $(docker ps -aq --filter name=^mesos- 2>/dev/null); do "
                 + "docker inspect --format '{{range .Mounts}}{{.Source}} {{end}}' \"$c\" | grep -q /var/lib/plumbery/ "
                 + "&& docker rm -f \"$c\" >/dev/null; done; fi; "
-                // tasks the agent started may outlive its unit: they run as the service user
+                // tasks the agent started may outlive its unit: they run as the task user (nobody, whose other
+                // processes are the machine's own), each in its sandbox under /var/lib/plumbery, or as the service user
+                + "for p in /proc/[0-9]*; do case \"$(readlink \"$p/cwd\" 2>/dev/null)\" in /var/lib/plumbery/*) "
+                + "kill -KILL \"${p#/proc/}\" 2>/dev/null;; esac; done; "
                 + "gone() { for i in 1 2 3 4 5 6 7 8 9 10; do pgrep -u \"$1\" >/dev/null || return 0; sleep 0.3; done; "
                 + "return 1; }; "
                 + "if getent passwd \"$svc\" >/dev/null; then pkill -KILL -u \"$svc\"; gone \"$svc\"; "
