@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -59,8 +60,7 @@ public final class AgentRegistry {
             if (!reregistering) {
                 // an agent that retries its first registration (its answer was late) is the same agent: as Mesos's
                 // master, answer it with the id it was given, or not at all while that registration is written
-                String inFlight = firstRegistrations.get(msg.endpoint());
-                if (inFlight != null) {
+                if (firstRegistrations.containsKey(msg.endpoint())) {
                     return null;
                 }
                 AgentRecord known = core.state.agents.values().stream()
@@ -70,10 +70,10 @@ public final class AgentRegistry {
                     return new AgentMessages.Registered(known.id(), core.info(), core.agentLink.admit(msg.endpoint()));
                 }
             }
-            java.util.Optional<String> refused = MaintenanceControl.refusal(core, msg.agentInfo(), msg.endpoint());
+            Optional<String> refused = MaintenanceControl.refusal(core, msg.agentInfo(), msg.endpoint());
             id = reregistering ? msg.agentInfo().id().value() : core.state.nextAgentId();
             if (refused.isEmpty() && core.state.registry.isGone(id)) {
-                refused = java.util.Optional.of(AgentRefused.GONE);
+                refused = Optional.of(AgentRefused.GONE);
             }
             if (refused.isPresent()) {
                 LOG.warn("Refusing registration of agent {} at {}: {}", id, msg.endpoint(), refused.get());
