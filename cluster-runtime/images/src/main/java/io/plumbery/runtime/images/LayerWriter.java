@@ -1,0 +1,88 @@
+package io.plumbery.runtime.images;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+
+/**
+ * Writes one gzipped tar layer of an image made offline (the cluster's own images, made from files of the node's
+ * base system): entries owned by root, with the modes given. {@link #close()} gives the layer's blob digest and its
+ * {@code diff_id} (the digest of the uncompressed tar, which the image config lists).
+ */
+public final class LayerWriter implements AutoCloseable {
+    private final Path blob;
+    private final MessageDigest compressed = Digest.sha256();
+    private final MessageDigest uncompressed = Digest.sha256();
+    private final TarArchiveOutputStream tar;
+    private Layer written;
+
+    /** A written layer: its blob file, digests, and compressed size. */
+    public record Layer(Path blob, Digest digest, Digest diffId, long size) {
+    }
+
+    public LayerWriter(Path blob) throws IOException {
+        this.blob = blob;
+        OutputStream file = new DigestOutputStream(Files.newOutputStream(blob), compressed);
+        this.tar = new TarArchiveOutputStream(new DigestOutputStream(new GZIPOutputStream(file), uncompressed));
+        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+    }
+
+    public LayerWriter directory(String name, int mode) throws IOException {
+        TarArchiveEntry e = new TarArchiveEntry(name.endsWith("/") ? name : name + "/");
+        e.setMode(040000 | mode);
+        tar.putArchiveEntry(e);
+        tar.closeArchiveEntry();
+        return this;
+    }
+
+    public LayerWriter file(String name, Path source, int mode) throws IOException {
+        TarArchiveEntry e = new TarArchiveEntry(name);
+        e.setMode(0100000 | mode);
+        e.setSize(Files.size(source));
+        tar.putArchiveEntry(e);
+        Files.copy(source, tar);
+        tar.closeArchiveEntry();
+        return this;
+    }
+
+    public LayerWriter file(String name, byte[] content, int mode) throws IOException {
+        TarArchiveEntry e = new TarArchiveEntry(name);
+        e.setMode(0100000 | mode);
+        e.setSize(content.length);
+        tar.putArchiveEntry(e);
+        tar.write(content);
+        tar.closeArchiveEntry();
+        return this;
+    }
+
+    public LayerWriter symlink(String name, String target) throws IOException {
+        TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
+        e.setLinkName(target);
+        tar.putArchiveEntry(e);
+        tar.closeArchiveEntry();
+        return this;
+    }
+
+    /** Finishes the layer (once); the digests of what was written. */
+    public Layer layer() throws IOException {
+        close();
+        return written;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (written == null) {
+            tar.close();
+            written = new Layer(blob, new Digest("sha256", HexFormat.of().formatHex(compressed.digest())),
+                    new Digest("sha256", HexFormat.of().formatHex(uncompressed.digest())), Files.size(blob));
+        }
+    }
+}
