@@ -24,6 +24,15 @@ final class AgentFlags {
         if (c.docker() != null) {
             f.put("docker", c.docker());
         }
+        if (c.images() != null) {
+            f.put("image_providers", "docker");
+            f.put("docker_registry", c.images().registry());
+            f.put("docker_store_dir", c.images().storeDir().toString());
+            if (c.images().dockerConfig() != null) {
+                f.put("docker_config", c.images().dockerConfig().toString());
+            }
+            f.put("isolation", "filesystem/linux,docker/runtime,namespaces/pid");
+        }
         if (c.externalLogFile() != null) {
             f.put("external_log_file", c.externalLogFile().toString());
         }

@@ -84,10 +84,13 @@ public final class AgentServer implements AutoCloseable {
         JsonClient toMaster = new JsonClient(Duration.ofSeconds(5), auth.credential());
         updates = new StatusUpdates(() -> registration.masterEndpoint(), agentId::get, () -> registration.lost(),
                 config.statusRetryInterval(), toMaster);
-        registration = new MasterRegistration(config, checkpoint, agentId, docker != null, updates, timers, toMaster);
+        // an agent provisioning images runs DOCKER containers too (without a daemon)
+        registration = new MasterRegistration(config, checkpoint, agentId, docker != null || config.images() != null,
+                updates, timers, toMaster);
         updates.start();
         tasks = new AgentTasks(config, agentId::get, checkpoint, updates, docker, timers, launcher, started::get);
         new AgentRecovery(checkpoint, tasks, updates, docker, agentId::get, config.hostname()).recover();
+        ProvisionerOrphans.remove(config.workDir(), tasks.live());
         Router router = new Router();
         VirtualFiles files = new VirtualFiles(new SandboxAttachments(tasks, config.externalLogFile()));
         AgentMetrics metrics = new AgentMetrics(tasks, config.resources(), this::isRegistered);

@@ -1,5 +1,6 @@
 package io.plumbery.runtime.agent;
 
+import io.plumbery.runtime.images.ImageStore;
 import io.plumbery.runtime.protocol.AgentMessages;
 import io.plumbery.runtime.protocol.FrameworkInfo;
 import io.plumbery.runtime.protocol.Id;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -34,6 +36,7 @@ final class AgentTasks {
     private final List<CommandTask> completed = new ArrayList<>();
     private final Map<TaskState, LongAdder> ended = new ConcurrentHashMap<>();
     private final Fetcher fetcher = new Fetcher();
+    private final ImageStore images;
     private final AgentConfig config;
     private final TaskUsers users;
     private final Supplier<String> agentId;
@@ -59,6 +62,7 @@ final class AgentTasks {
         this.timers = timers;
         this.launcher = launcher;
         this.attached = attached;
+        this.images = ImageProvider.store(config.images());
     }
 
     void launch(AgentMessages.Launch launch) {
@@ -89,10 +93,17 @@ final class AgentTasks {
     }
 
     /**
-     * Where a task runs: in a Docker container when its ContainerInfo says DOCKER (as the image's user, as Mesos's
-     * Docker containerizer runs it), else as processes of the user the task or its framework names.
+     * Where a task runs: in a container of its image that the agent provisions itself when its ContainerInfo has one
+     * for the Mesos containerizer (or is DOCKER with no Docker engine here), in a Docker container when it says DOCKER
+     * (as the image's user, as Mesos's Docker containerizer runs it), else as processes of the user the task or its
+     * framework names.
      */
     private TaskContainer containerFor(FrameworkInfo framework, TaskInfo task, Path sandbox) {
+        Optional<String> image = ContainerImages.of(task.container(), docker != null);
+        if (image.isPresent()) {
+            return new ImageContainer(task, image.get(), images, users.runAs(framework, task),
+                    ImageContainer.containerDir(config.workDir(), sandbox));
+        }
         boolean isDocker = task.container() != null && "DOCKER".equals(task.container().path("type").asText());
         return isDocker ? new DockerContainer(docker, task, DockerContainer.name(agentId.get(), sandbox), sandbox)
                 : new ProcessContainer(task.command(), users.runAs(framework, task));

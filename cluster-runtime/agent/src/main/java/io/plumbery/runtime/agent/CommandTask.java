@@ -272,6 +272,7 @@ final class CommandTask {
         if (health != null) {
             health.stop();
         }
+        container.cleanup();
         if (unhealthyKill) {
             report(TaskState.TASK_KILLED, "REASON_TASK_HEALTH_CHECK_STATUS_UPDATED",
                     "Task was killed because it failed its health checks");

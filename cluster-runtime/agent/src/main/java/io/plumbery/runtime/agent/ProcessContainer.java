@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A task as a process tree on the agent: {@code sh -c} or exec of the command, signals to the whole tree; run as the
@@ -59,23 +58,14 @@ record ProcessContainer(CommandInfo command, TaskUsers.RunAs runAs) implements T
         return argv;
     }
 
-    /** SIGTERM to the process tree, SIGKILL to what is left of it after the grace period. */
     @Override
     public void stop(ProcessHandle supervised, long graceNanos, ScheduledExecutorService timers) {
-        List<ProcessHandle> tree = new ArrayList<>(supervised.descendants().toList());
-        tree.forEach(ProcessHandle::destroy);
-        supervised.destroy();
-        timers.schedule(() -> {
-            supervised.descendants().forEach(ProcessHandle::destroyForcibly);
-            tree.forEach(ProcessHandle::destroyForcibly);
-            supervised.destroyForcibly();
-        }, Math.max(0, graceNanos), TimeUnit.NANOSECONDS);
+        ProcessTree.stop(supervised, graceNanos, timers);
     }
 
     @Override
     public void destroy(ProcessHandle supervised) {
-        supervised.descendants().forEach(ProcessHandle::destroyForcibly);
-        supervised.destroyForcibly();
+        ProcessTree.destroy(supervised);
     }
 
     @Override

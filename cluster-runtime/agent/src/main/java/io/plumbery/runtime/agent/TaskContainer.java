@@ -9,7 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Where one task runs: a plain process tree on the agent ({@link ProcessContainer}, what Mesos's "mesos"
- * containerizer does without isolators) or a Docker container ({@link DockerContainer}). {@link CommandTask}
+ * containerizer does without isolators), a Docker container ({@link DockerContainer}), or a container image the
+ * agent provisions itself ({@link ImageContainer}). {@link CommandTask}
  * owns the task's life (states, health, checkpoints) and asks its container only these things.
  */
 interface TaskContainer {
@@ -38,6 +39,10 @@ interface TaskContainer {
     /** The process whose tree holds what the task runs, for its resource usage; empty when there is none. */
     default Optional<ProcessHandle> usageRoot(ProcessHandle supervised) {
         return Optional.of(supervised);
+    }
+
+    /** Frees what the container held once its processes ended (an image's root filesystem copy). */
+    default void cleanup() {
     }
 
     /** Wraps argv in a shell that records its exit status in the sandbox, so a restarted agent can still tell. */

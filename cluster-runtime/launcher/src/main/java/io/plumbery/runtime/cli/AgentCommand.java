@@ -90,6 +90,9 @@ public final class AgentCommand implements Callable<Integer> {
     @Mixin
     HttpAuthenticationFlags http;
 
+    @Mixin
+    ImageProviderFlags images;
+
     @Spec
     CommandSpec spec;
 
@@ -103,7 +106,7 @@ public final class AgentCommand implements Callable<Integer> {
         AgentConfig config = new AgentConfig(ip, hostname == null ? ip : hostname, port, master, res,
                 ResourceSpec.parseAttributes(attributes), workDir, Duration.ofSeconds(heartbeatSeconds),
                 Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(4), null, externalLogFile,
-                new TaskUserPolicy(switchUser, allowRootTasks));
+                new TaskUserPolicy(switchUser, allowRootTasks), images.settings(spec, workDir));
         for (String c : containerizers) {
             switch (c.strip()) {
                 case "mesos" -> { }
