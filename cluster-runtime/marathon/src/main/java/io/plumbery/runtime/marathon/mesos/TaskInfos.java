@@ -36,14 +36,14 @@ public final class TaskInfos {
         if (app.cmd() != null) {
             command.put("shell", true).put("value", app.cmd());
         } else if (app.args() != null && !app.args().isEmpty()) {
-            // a Docker task's arguments follow the image's entrypoint; a command task's first is the program
+            // an image's task's arguments follow the image's entrypoint; a command task's first is the program
             command.put("shell", false);
-            if (!app.isDocker()) {
+            if (!app.isDocker() && !MesosContainers.hasImage(app)) {
                 command.put("value", app.args().get(0));
             }
             ArrayNode args = command.putArray("arguments");
             app.args().forEach(args::add);
-        } else if (app.isDocker()) {
+        } else if (app.isDocker() || MesosContainers.hasImage(app)) {
             command.put("shell", false); // the image's own entrypoint and command
         }
         if (app.user() != null) {
@@ -59,6 +59,8 @@ public final class TaskInfos {
         }
         if (app.isDocker()) {
             task.set("container", dockerContainer(app, ports));
+        } else if (MesosContainers.hasImage(app)) {
+            task.set("container", MesosContainers.of(app));
         }
         if (!app.labels().isEmpty()) {
             ArrayNode labels = task.putObject("labels").putArray("labels");
