@@ -62,4 +62,18 @@ class ClusterRuntimeTest {
         assertThat(r[2]).contains("--mesos_authentication_principal");
         assertThat(run("dns", "--help")[1]).contains("--mesos_credential", "--http_credentials");
     }
+
+    @Test
+    void agentImageProviderFlagsAreMesossAndTheirMistakesAreUsageErrors() throws Exception {
+        assertThat(run("agent", "--help")[1]).contains("--image_providers", "--docker_registry", "--docker_store_dir",
+                "--docker_config", "--isolation");
+        String workDir = java.nio.file.Files.createTempDirectory("agent-flags").toString();
+        String[] unknown = run("agent", "--master", "127.0.0.1:1", "--work_dir", workDir, "--image_providers=appc");
+        assertThat(unknown[0]).isEqualTo("2");
+        assertThat(unknown[2]).contains("Unknown image provider 'appc'");
+        String[] inline = run("agent", "--master", "127.0.0.1:1", "--work_dir", workDir, "--image_providers=docker",
+                "--docker_config={\"auths\":{}}");
+        assertThat(inline[0]).isEqualTo("2");
+        assertThat(inline[2]).contains("--docker_config takes a file");
+    }
 }
