@@ -25,8 +25,9 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 final class ImageContainer implements TaskContainer {
     /**
-     * The container's first process (pid 1 of its namespaces, the host's shell still): mounts, then the task under
-     * {@code unshare --root} as its user; it passes SIGTERM on, waits, and records the exit status in the sandbox (a
+     * The container's first process (pid 1 of its namespaces, the host's shell still): mounts (the rootfs and the
+     * sandbox nosuid and nodev, so that no setuid file or device node of an image gives its task more than its user
+     * has), then the task under {@code unshare --root} as its user; it passes SIGTERM on, waits, and records the exit status in the sandbox (a
      * directory the task owns: an existing entry is removed and the file created anew, never followed).
      */
     static final String INIT = """
@@ -35,7 +36,10 @@ final class ImageContainer implements TaskContainer {
             p=$PATH
             PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
             set -e
+            mount --bind "$r" "$r"
+            mount -o remount,bind,nosuid,nodev "$r"
             mount --rbind "$s" "$r/mnt/mesos/sandbox"
+            mount -o remount,bind,nosuid,nodev "$r/mnt/mesos/sandbox"
             mount -t tmpfs -o nosuid,mode=755 tmpfs "$r/dev"
             for d in null zero full random urandom tty; do
               : > "$r/dev/$d"
@@ -158,11 +162,27 @@ final class ImageContainer implements TaskContainer {
         ProcessTree.destroy(supervised);
     }
 
-    /** COMMAND health checks run on the agent as the task's user (not yet inside the container). */
+    /**
+     * COMMAND health checks run inside the container, as Mesos runs them: in its namespaces and root, as its user,
+     * in its working directory; with no process left in the container, the check fails.
+     */
     @Override
     public List<String> shell(String command) {
-        List<String> argv = List.of("/bin/sh", "-c", command);
-        return runAs.switched().map(user -> user.wrap(argv)).orElse(argv);
+        return inContainer().map(pid -> List.of("nsenter", "--target=" + pid, "--mount", "--uts", "--ipc", "--pid",
+                "--root", "--wd", "--setgid=" + gid(), "--setuid=" + uid(), "--", "/bin/sh", "-c", command))
+                .orElse(List.of("false"));
+    }
+
+    /** A process whose root is this container's rootfs: the task's, or one it started. */
+    private java.util.Optional<Long> inContainer() {
+        Path rootfs = rootfs();
+        return ProcessHandle.allProcesses().map(ProcessHandle::pid).filter(pid -> {
+            try {
+                return Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "root")).equals(rootfs);
+            } catch (IOException | UnsupportedOperationException e) {
+                return false;
+            }
+        }).findFirst();
     }
 
     /** The run's rootfs copy goes with its last process (its mounts went with its mount namespace). */

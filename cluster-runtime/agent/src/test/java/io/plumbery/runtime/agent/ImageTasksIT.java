@@ -50,6 +50,7 @@ class ImageTasksIT {
         assumeTrue(TestImages.unavailable() == null, TestImages.unavailable());
         registry = TestRegistry.start(shared.resolve("registry"), false);
         TestImages.push(registry, "hello", "1", TestImages.echoing(), shared.resolve("build"));
+        TestImages.pushWithDevice(registry, "devices", "1", shared.resolve("build-devices"));
     }
 
     @AfterAll
@@ -102,6 +103,36 @@ class ImageTasksIT {
         assertThat(Files.readString(task.sandbox().resolve("stdout"))).isEqualTo("from-image /mnt/mesos/sandbox\n"
                 + "/www\n" + nobody + "\n" + TestImages.PAGE + "not-the-host\n" + "4\n");
         assertThat(task.sandbox().resolve("from-inside")).hasContent("written");
+    }
+
+    @Test
+    void aDeviceNodeOfTheImageIsThereButUseless() throws Exception {
+        tasks = tasks(new AtomicBoolean(true));
+
+        CommandTask task = run(task("devices", mesosImage("devices:1"), Json.object().put("shell", true)
+                .put("value", "ls -l /data/zero | cut -c1; cat /data/zero | head -c 3 | wc -c").put("user", NOBODY)
+                .toString()));
+
+        assertThat(Files.readString(task.sandbox().resolve("stdout"))).isEqualTo("c\n0\n");
+        assertThat(Files.readString(task.sandbox().resolve("stderr"))).contains("Permission denied");
+    }
+
+    @Test
+    void aCommandHealthCheckRunsInsideTheContainerAsItsUser() throws Exception {
+        tasks = tasks(new AtomicBoolean(true));
+        TaskInfo checked = Json.read("""
+                {"name":"checked","task_id":{"value":"checked"},"agent_id":{"value":"S1"},"resources":[],
+                 "container":%s,
+                 "command":{"shell":true,"value":"sleep 600","user":"nobody"},
+                 "health_check":{"type":"COMMAND","command":{"shell":true,
+                   "value":"echo $(id -u) $(cat /www/index.html) > /mnt/mesos/sandbox/checked"},
+                   "delay_seconds":0,"interval_seconds":1,"grace_period_seconds":10}}""".formatted(mesosImage("hello:1")),
+                TaskInfo.class);
+        CommandTask task = start(checked);
+
+        Path result = task.sandbox().resolve("checked");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(result) && !Files.readString(result).isEmpty());
+        assertThat(Files.readString(result)).isEqualTo(TaskUsers.lookup(NOBODY).uid() + " " + TestImages.PAGE);
     }
 
     @Test

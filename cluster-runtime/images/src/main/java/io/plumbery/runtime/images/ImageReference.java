@@ -40,6 +40,9 @@ public record ImageReference(String registry, String repository, String tag, Str
         if (tag == null && digest == null) {
             tag = "latest";
         }
+        if (tag != null && !tag.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")) {
+            throw new IllegalArgumentException("Invalid image name '" + name + "'");
+        }
         if (rest.isEmpty() || !rest.equals(rest.toLowerCase(Locale.ROOT))
                 || !rest.matches("[a-z0-9]+([._-]+[a-z0-9]+)*(/[a-z0-9]+([._-]+[a-z0-9]+)*)*")) {
             throw new IllegalArgumentException("Invalid image name '" + name + "'");

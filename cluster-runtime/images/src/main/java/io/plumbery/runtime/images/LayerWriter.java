@@ -71,6 +71,17 @@ public final class LayerWriter implements AutoCloseable {
         return this;
     }
 
+    /** A character device node, as images made from a system's {@code /dev} carry them. */
+    public LayerWriter device(String name, int major, int minor, int mode) throws IOException {
+        TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_CHR);
+        e.setDevMajor(major);
+        e.setDevMinor(minor);
+        e.setMode(020000 | mode);
+        tar.putArchiveEntry(e);
+        tar.closeArchiveEntry();
+        return this;
+    }
+
     /** Finishes the layer (once); the digests of what was written. */
     public Layer layer() throws IOException {
         close();

@@ -31,6 +31,8 @@ class ImageReferenceTest {
     void invalidNamesAreRefused() {
         assertThatThrownBy(() -> ImageReference.parse("Upper/Case", "x")).hasMessageContaining("Invalid image name");
         assertThatThrownBy(() -> ImageReference.parse("a b", "x")).hasMessageContaining("Invalid image name");
+        assertThatThrownBy(() -> ImageReference.parse("reg:5000/app:..", "x")).hasMessageContaining("Invalid image name");
+        assertThatThrownBy(() -> ImageReference.parse("reg:5000/../app", "x")).hasMessageContaining("Invalid image name");
         assertThatThrownBy(() -> ImageReference.parse("x@sha256:zz", "x")).hasMessageContaining("digest");
     }
 

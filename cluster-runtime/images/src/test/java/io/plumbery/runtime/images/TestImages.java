@@ -37,6 +37,21 @@ public final class TestImages {
                 .push(repository, tag, config, List.of(busyboxLayer(dir)), dir);
     }
 
+    /**
+     * The busybox image with a second layer holding a character device, {@code /data/zero} (1:5, mode 0666), as an
+     * image may carry one: a container must not let its task use it.
+     */
+    public static Digest pushWithDevice(TestRegistry registry, String repository, String tag, Path dir)
+            throws Exception {
+        Files.createDirectories(dir);
+        Path blob = dir.resolve("device-layer.tar.gz");
+        try (LayerWriter w = new LayerWriter(blob)) {
+            w.directory("data", 0755).device("data/zero", 1, 5, 0666);
+            return new ImagePusher(registry.registries().client(registry.hostPort()))
+                    .push(repository, tag, echoing(), List.of(busyboxLayer(dir), w.layer()), dir);
+        }
+    }
+
     /** Entrypoint {@code /bin/busybox}, Cmd {@code echo hello from the image}, a PATH and a variable. */
     public static ImageConfig echoing() {
         return new ImageConfig(List.of("/bin/busybox"), List.of("echo", "hello", "from", "the", "image"),
