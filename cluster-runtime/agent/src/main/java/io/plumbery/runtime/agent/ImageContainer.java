@@ -96,6 +96,11 @@ final class ImageContainer implements TaskContainer {
         if (runAs.refusal() != null) {
             throw new LaunchRefused(runAs.refusal());
         }
+        String network = task.container().path("docker").path("network").asText("HOST");
+        if (!"HOST".equalsIgnoreCase(network)) {
+            throw new LaunchRefused("Failed to launch container: network " + network + " is not supported for "
+                    + "images this agent provisions, whose containers share the host's network (use HOST)");
+        }
         if (TaskUsers.agentUid() != 0) {
             throw new LaunchRefused("Failed to launch container: an image's container needs namespaces and mounts, "
                     + "which only a root agent makes");

@@ -149,6 +149,19 @@ class ImageTasksIT {
     }
 
     @Test
+    void aBridgedDockerContainerIsRefusedForItWouldShareTheHostsNetwork() throws Exception {
+        tasks = tasks(new AtomicBoolean(true));
+        String docker = "{\"type\":\"DOCKER\",\"docker\":{\"image\":\"" + registry.hostPort() + "/hello:1\","
+                + "\"network\":\"BRIDGE\"}}";
+
+        CommandTask task = run(task("bridged", docker, "{\"shell\":false,\"user\":\"nobody\"}"));
+
+        assertThat(task.state()).isEqualTo(TaskState.TASK_FAILED);
+        assertThat(work.checkpoint.task(AgentWorkDir.FRAMEWORK, "bridged").orElseThrow().latest().message())
+                .startsWith("Failed to launch container: network BRIDGE is not supported");
+    }
+
+    @Test
     void anImageTheRegistryDoesNotHaveFailsTheLaunchWithTheRegistrysAnswer() throws Exception {
         tasks = tasks(new AtomicBoolean(true));
 
