@@ -99,7 +99,7 @@ final class AgentTasks {
      * framework names.
      */
     private TaskContainer containerFor(FrameworkInfo framework, TaskInfo task, Path sandbox) {
-        Optional<String> image = ContainerImages.of(task.container(), docker != null);
+        Optional<ContainerImages.Request> image = ContainerImages.of(task.container(), docker != null);
         if (image.isPresent()) {
             return new ImageContainer(task, image.get(), images, users.runAs(framework, task),
                     ImageContainer.containerDir(config.workDir(), sandbox));

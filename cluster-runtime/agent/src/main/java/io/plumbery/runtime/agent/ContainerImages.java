@@ -12,20 +12,26 @@ final class ContainerImages {
     private ContainerImages() {
     }
 
-    static Optional<String> of(JsonNode container, boolean dockerEngine) {
+    /**
+     * An image to provision: its name, and whether a cached copy will do (Mesos's {@code Image.cached}, true unless
+     * set; for a DOCKER container, unless it forces a pull).
+     */
+    record Request(String name, boolean cached) {
+    }
+
+    static Optional<Request> of(JsonNode container, boolean dockerEngine) {
         if (container == null || container.isNull()) {
             return Optional.empty();
         }
         String type = container.path("type").asText("MESOS");
         if ("MESOS".equals(type)) {
             JsonNode image = container.path("mesos").path("image");
-            return "DOCKER".equals(image.path("type").asText()) ? text(image.path("docker").path("name"))
+            return "DOCKER".equals(image.path("type").asText()) ? Optional.of(new Request(
+                    image.path("docker").path("name").asText(""), image.path("cached").asBoolean(true)))
                     : Optional.empty();
         }
-        return "DOCKER".equals(type) && !dockerEngine ? text(container.path("docker").path("image")) : Optional.empty();
-    }
-
-    private static Optional<String> text(JsonNode node) {
-        return node.isTextual() ? Optional.of(node.asText()) : Optional.of("");
+        JsonNode docker = container.path("docker");
+        return "DOCKER".equals(type) && !dockerEngine ? Optional.of(new Request(docker.path("image").asText(""),
+                !docker.path("force_pull_image").asBoolean(false))) : Optional.empty();
     }
 }

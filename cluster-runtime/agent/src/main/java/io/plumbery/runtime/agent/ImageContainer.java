@@ -62,7 +62,7 @@ final class ImageContainer implements TaskContainer {
             """;
 
     private final TaskInfo task;
-    private final String image;
+    private final ContainerImages.Request image;
     private final ImageStore store;
     private final TaskUsers.RunAs runAs;
     private final Path containerDir;
@@ -71,7 +71,7 @@ final class ImageContainer implements TaskContainer {
     private volatile Path sandbox;
 
     /** {@code store} is null when no image provider is on; {@code containerDir} is this run's provisioner directory. */
-    ImageContainer(TaskInfo task, String image, ImageStore store, TaskUsers.RunAs runAs, Path containerDir) {
+    ImageContainer(TaskInfo task, ContainerImages.Request image, ImageStore store, TaskUsers.RunAs runAs, Path containerDir) {
         this.task = task;
         this.image = image;
         this.store = store;
@@ -110,7 +110,7 @@ final class ImageContainer implements TaskContainer {
         }
         ImageStore.StoredImage pulled;
         try {
-            pulled = store.pull(store.reference(image));
+            pulled = store.pull(store.reference(image.name()), image.cached());
         } catch (IOException | IllegalArgumentException e) {
             throw new LaunchRefused("Failed to launch container: " + e.getMessage());
         }

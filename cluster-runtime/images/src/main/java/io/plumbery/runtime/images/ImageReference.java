@@ -31,6 +31,9 @@ public record ImageReference(String registry, String repository, String tag, Str
                 rest = rest.substring(slash + 1);
             }
         }
+        if (!registry.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?")) {
+            throw new IllegalArgumentException("Invalid image name '" + name + "'");
+        }
         String tag = null;
         int colon = rest.lastIndexOf(':');
         if (colon > rest.lastIndexOf('/')) {

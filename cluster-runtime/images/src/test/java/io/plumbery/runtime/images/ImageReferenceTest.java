@@ -33,6 +33,7 @@ class ImageReferenceTest {
         assertThatThrownBy(() -> ImageReference.parse("a b", "x")).hasMessageContaining("Invalid image name");
         assertThatThrownBy(() -> ImageReference.parse("reg:5000/app:..", "x")).hasMessageContaining("Invalid image name");
         assertThatThrownBy(() -> ImageReference.parse("reg:5000/../app", "x")).hasMessageContaining("Invalid image name");
+        assertThatThrownBy(() -> ImageReference.parse("..:1/app", "x")).hasMessageContaining("Invalid image name");
         assertThatThrownBy(() -> ImageReference.parse("x@sha256:zz", "x")).hasMessageContaining("digest");
     }
 
