@@ -3,10 +3,13 @@ package io.plumbery.runtime.images;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -68,6 +71,34 @@ public final class LayerWriter implements AutoCloseable {
         e.setLinkName(target);
         tar.putArchiveEntry(e);
         tar.closeArchiveEntry();
+        return this;
+    }
+
+    /**
+     * Everything under {@code dir} as entries under {@code prefix} (empty for the image's root): directories, files
+     * and symlinks with their modes, as the deploy makes an image from a directory of the node base image. Owners are
+     * not kept (all root's, as in any image made offline); sockets, FIFOs and devices are left out.
+     */
+    public LayerWriter tree(String prefix, Path dir) throws IOException {
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            paths = walk.sorted().toList();
+        }
+        for (Path p : paths) {
+            String relative = dir.relativize(p).toString();
+            String name = prefix.isEmpty() ? relative : relative.isEmpty() ? prefix : prefix + "/" + relative;
+            if (name.isEmpty()) {
+                continue;
+            }
+            int mode = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
+            if (Files.isSymbolicLink(p)) {
+                symlink(name, Files.readSymbolicLink(p).toString());
+            } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                directory(name, mode);
+            } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                file(name, p, mode);
+            }
+        }
         return this;
     }
 

@@ -105,6 +105,25 @@ class LayerUnpackerTest {
         assertThat(Files.isExecutable(rootfs.resolve("bin/tool"))).isTrue();
     }
 
+    @Test
+    void aLayerWrittenFromADirectoryUnpacksToTheSameTree() throws Exception {
+        Path source = Files.createDirectories(dir.resolve("source/usr/bin"));
+        Files.writeString(source.resolve("tool"), "#!/bin/sh\necho tool\n");
+        Files.setAttribute(source.resolve("tool"), "unix:mode", 0750);
+        Files.createSymbolicLink(dir.resolve("source/usr/link"), Path.of("bin/tool"));
+        LayerWriter.Layer layer;
+        try (LayerWriter w = new LayerWriter(dir.resolve("tree.tar.gz"))) {
+            layer = w.tree("opt/app", dir.resolve("source")).layer();
+        }
+        Path rootfs = dir.resolve("rootfs");
+        unpacker.apply(layer.blob(), rootfs);
+
+        assertThat(rootfs.resolve("opt/app/usr/bin/tool")).hasContent("#!/bin/sh\necho tool");
+        assertThat(Files.getAttribute(rootfs.resolve("opt/app/usr/bin/tool"), "unix:mode")).isEqualTo(0100750);
+        assertThat(Files.readSymbolicLink(rootfs.resolve("opt/app/usr/link"))).isEqualTo(Path.of("bin/tool"));
+        assertThat(Digest.ofFile(layer.blob())).isEqualTo(layer.digest());
+    }
+
     // a tiny tar builder for the cases above
 
     interface Content {
