@@ -111,10 +111,18 @@ final class ImageContainer implements TaskContainer {
         ImageStore.StoredImage pulled;
         try {
             pulled = store.pull(store.reference(image.name()), image.cached());
+            argv = ImageLaunch.argv(pulled.config(), task.command());
+            provision(pulled);
         } catch (IOException | IllegalArgumentException e) {
+            cleanup(); // what a failed provisioning left
             throw new LaunchRefused("Failed to launch container: " + e.getMessage());
         }
-        argv = ImageLaunch.argv(pulled.config(), task.command());
+        this.config = pulled.config();
+        this.sandbox = sandbox;
+    }
+
+    /** A fresh copy of the image's layers, with real mount points where the container mounts. */
+    private void provision(ImageStore.StoredImage pulled) throws IOException {
         LayerUnpacker.deleteTree(rootfs());
         store.provision(pulled, rootfs());
         Rootfs.directory(rootfs(), "mnt/mesos/sandbox");
@@ -126,8 +134,6 @@ final class ImageContainer implements TaskContainer {
                 Rootfs.file(rootfs(), "etc/" + file);
             }
         }
-        this.config = pulled.config();
-        this.sandbox = sandbox;
     }
 
     @Override

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.plumbery.runtime.images.ImagePusher;
+import io.plumbery.runtime.images.LayerWriter;
 import io.plumbery.runtime.images.TestImages;
 import io.plumbery.runtime.images.TestRegistry;
 import io.plumbery.runtime.protocol.AgentMessages;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -146,6 +149,26 @@ class ImageTasksIT {
 
         assertThat(task.state()).isEqualTo(TaskState.TASK_FINISHED);
         assertThat(Files.readString(task.sandbox().resolve("stdout"))).isEqualTo("arguments replace cmd\n");
+    }
+
+    @Test
+    void aLayerReachingOutOfItsRootFailsTheLaunchAndLeavesNoRootfs() throws Exception {
+        Path build = Files.createDirectories(temp.resolve("evil"));
+        LayerWriter.Layer evil;
+        try (LayerWriter w = new LayerWriter(build.resolve("evil.tar.gz"))) {
+            evil = w.file("../../escaped", "out".getBytes(), 0644).layer();
+        }
+        new ImagePusher(registry.registries().client(registry.hostPort()))
+                .push("evil", "1", TestImages.echoing(), List.of(TestImages.busyboxLayer(build), evil), build);
+        tasks = tasks(new AtomicBoolean(true));
+
+        CommandTask task = run(task("evil", mesosImage("evil:1"), "{\"shell\":false,\"user\":\"nobody\"}"));
+
+        assertThat(task.state()).isEqualTo(TaskState.TASK_FAILED);
+        assertThat(work.checkpoint.task(AgentWorkDir.FRAMEWORK, "evil").orElseThrow().latest().message())
+                .isEqualTo("Failed to launch container: Layer entry '../../escaped' escapes the root filesystem");
+        assertThat(ImageContainer.containerDir(work.dir, task.sandbox())).doesNotExist();
+        assertThat(work.dir.resolve("provisioner/containers").resolve("escaped")).doesNotExist();
     }
 
     @Test
