@@ -4,6 +4,7 @@ import io.plumbery.runtime.images.ImageConfig;
 import io.plumbery.runtime.images.ImageStore;
 import io.plumbery.runtime.images.LayerUnpacker;
 import io.plumbery.runtime.images.Rootfs;
+import io.plumbery.runtime.protocol.Resources;
 import io.plumbery.runtime.protocol.TaskInfo;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,17 +26,21 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 final class ImageContainer implements TaskContainer {
     /**
-     * The container's first process (pid 1 of its namespaces, the host's shell still): mounts (the rootfs and the
+     * The container's first process (pid 1 of its namespaces, the host's shell still): joins the container's cgroups
+     * (what it starts is in them too), mounts (the rootfs and the
      * sandbox nosuid and nodev, so that no setuid file or device node of an image gives its task more than its user
      * has), then the task under {@code unshare --root} as its user; it passes SIGTERM on, waits, and records the exit status in the sandbox (a
      * directory the task owns: an existing entry is removed and the file created anew, never followed).
      */
     static final String INIT = """
-            s=$1 r=$2 w=$3 uid=$4 gid=$5
-            shift 5
+            s=$1 r=$2 w=$3 uid=$4 gid=$5 cg=$6
+            shift 6
             p=$PATH
             PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
             set -e
+            IFS=:
+            for g in $cg; do echo $$ > "$g/cgroup.procs"; done
+            unset IFS
             mount --bind "$r" "$r"
             mount -o remount,bind,nosuid,nodev "$r"
             mount --rbind "$s" "$r/mnt/mesos/sandbox"
@@ -69,9 +74,11 @@ final class ImageContainer implements TaskContainer {
     private volatile List<String> argv;
     private volatile ImageConfig config;
     private volatile Path sandbox;
+    private volatile ContainerCgroups cgroups;
 
     /** {@code store} is null when no image provider is on; {@code containerDir} is this run's provisioner directory. */
-    ImageContainer(TaskInfo task, ContainerImages.Request image, ImageStore store, TaskUsers.RunAs runAs, Path containerDir) {
+    ImageContainer(TaskInfo task, ContainerImages.Request image, ImageStore store, TaskUsers.RunAs runAs,
+                   Path containerDir) {
         this.task = task;
         this.image = image;
         this.store = store;
@@ -119,6 +126,11 @@ final class ImageContainer implements TaskContainer {
         }
         this.config = pulled.config();
         this.sandbox = sandbox;
+        this.cgroups = ContainerCgroups.make(runId(), Resources.fromProto(task.resources()));
+    }
+
+    private String runId() {
+        return containerDir.getFileName().toString();
     }
 
     /** A fresh copy of the image's layers, with real mount points where the container mounts. */
@@ -140,7 +152,8 @@ final class ImageContainer implements TaskContainer {
     public ProcessBuilder process(Map<String, String> environment) {
         List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--uts", "--ipc", "--pid", "--fork",
                 "--kill-child", "--", "/bin/sh", "-c", INIT, "mesos-container", sandbox.toString(),
-                rootfs().toString(), ImageLaunch.workingDir(config), String.valueOf(uid()), String.valueOf(gid())));
+                rootfs().toString(), ImageLaunch.workingDir(config), String.valueOf(uid()), String.valueOf(gid()),
+                String.join(":", cgroups.dirs().stream().map(Path::toString).toList())));
         command.addAll(argv);
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().clear();
@@ -196,9 +209,10 @@ final class ImageContainer implements TaskContainer {
         }).findFirst();
     }
 
-    /** The run's rootfs copy goes with its last process (its mounts went with its mount namespace). */
+    /** The run's rootfs copy and cgroups go with its last process (its mounts went with its mount namespace). */
     @Override
     public void cleanup() {
+        ContainerCgroups.of(runId()).remove();
         try {
             LayerUnpacker.deleteTree(containerDir);
         } catch (IOException e) {

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Root filesystems of image containers that no recovered task owns (their task ended while no agent ran): removed
+ * Root filesystems and cgroups of image containers that no recovered task owns (their task ended while no agent ran): removed
  * when the agent starts, as Mesos's provisioner destroys the containers it does not recover.
  */
 final class ProvisionerOrphans {
@@ -32,6 +32,7 @@ final class ProvisionerOrphans {
                 if (!owned.contains(dir.getFileName().toString())) {
                     LOG.info("Removing the root filesystem of ended container {}", dir.getFileName());
                     LayerUnpacker.deleteTree(dir);
+                    ContainerCgroups.of(dir.getFileName().toString()).remove();
                 }
             }
         } catch (IOException e) {

@@ -216,6 +216,42 @@ class ImageTasksIT {
     }
 
     @Test
+    void theContainerHasCgroupsOfItsOwnWithTheTasksCpusAndMem() throws Exception {
+        tasks = tasks(new AtomicBoolean(true));
+        TaskInfo limited = Json.read("""
+                {"name":"limited","task_id":{"value":"limited"},"agent_id":{"value":"S1"},
+                 "resources":[{"name":"cpus","type":"SCALAR","scalar":{"value":0.5}},
+                              {"name":"mem","type":"SCALAR","scalar":{"value":64}}],
+                 "container":%s,"command":{"shell":true,"value":"sleep 600","user":"nobody"}}"""
+                .formatted(mesosImage("hello:1")), TaskInfo.class);
+        CommandTask task = start(limited);
+        Path rootfs = ImageContainer.containerDir(work.dir, task.sandbox()).resolve("rootfs");
+        await().atMost(Duration.ofSeconds(10)).until(() -> processesIn(rootfs) > 0);
+        long pid = pidsIn(rootfs).get(0);
+        List<String> lines = Files.readAllLines(Path.of("/proc", Long.toString(pid), "cgroup"));
+        String suffix = "/mesos/" + task.containerId();
+        Path cgroup;
+        if (Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"))) {
+            cgroup = Path.of("/sys/fs/cgroup" + lines.stream().filter(l -> l.startsWith("0::")).findFirst()
+                    .orElseThrow().substring(3));
+            assertThat(cgroup.toString()).endsWith(suffix);
+            assertThat(cgroup.resolve("memory.max")).hasContent(String.valueOf(64L << 20));
+        } else {
+            String memory = lines.stream().filter(l -> l.split(":")[1].contains("memory")).findFirst().orElseThrow();
+            String cpu = lines.stream().filter(l -> List.of(l.split(":")[1].split(",")).contains("cpu")).findFirst()
+                    .orElseThrow();
+            cgroup = Path.of("/sys/fs/cgroup/memory" + memory.split(":", 3)[2]);
+            assertThat(cgroup.toString()).endsWith(suffix);
+            assertThat(cgroup.resolve("memory.limit_in_bytes")).hasContent(String.valueOf(64L << 20));
+            assertThat(Path.of("/sys/fs/cgroup/cpu" + cpu.split(":", 3)[2]).resolve("cpu.shares")).hasContent("512");
+        }
+
+        task.kill(Duration.ofSeconds(1).toNanos());
+        await().atMost(Duration.ofSeconds(15)).until(() -> task.state().isTerminal());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(cgroup));
+    }
+
+    @Test
     void aRestartedAgentReattachesToARunningContainerAndCleansUpAfterIt() throws Exception {
         AtomicBoolean first = new AtomicBoolean(true);
         AgentTasks before = tasks(first);
@@ -288,14 +324,18 @@ class ImageTasksIT {
         return Json.read("{\"user\":\"root\",\"name\":\"test\",\"id\":{\"value\":\"F\"}}", FrameworkInfo.class);
     }
 
-    /** Processes of this host whose root directory is {@code rootfs}: the container's. */
+    /** How many processes of this host have {@code rootfs} as their root directory: the container's. */
     private static long processesIn(Path rootfs) {
-        return ProcessHandle.allProcesses().filter(p -> {
+        return pidsIn(rootfs).size();
+    }
+
+    private static List<Long> pidsIn(Path rootfs) {
+        return ProcessHandle.allProcesses().map(ProcessHandle::pid).filter(pid -> {
             try {
-                return Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "root")).equals(rootfs);
+                return Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "root")).equals(rootfs);
             } catch (IOException | UnsupportedOperationException e) {
                 return false;
             }
-        }).count();
+        }).toList();
     }
 }

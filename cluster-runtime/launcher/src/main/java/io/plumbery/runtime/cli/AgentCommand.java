@@ -121,6 +121,10 @@ public final class AgentCommand implements Callable<Integer> {
         System.out.println(config.docker() == null
                 ? "Resource limits (cgroups) are not enforced by this agent; tasks share the host."
                 : "Docker containerizer on: Docker tasks get cpu shares and memory limits; command tasks share the host.");
+        if (config.images() != null) {
+            System.out.println("Image provider on (" + config.images().registry() + "): containers of images get cgroups"
+                    + " with cpu shares and memory limits where this agent can make them.");
+        }
         return Services.runUntilShutdown(agent::detach);
     }
 
