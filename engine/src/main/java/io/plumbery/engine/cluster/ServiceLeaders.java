@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /**
  * Where each service of the cluster leads right now, asked of the masters in turn: the master's {@code /redirect}
@@ -39,17 +40,25 @@ public final class ServiceLeaders {
 
     private final ClusterHttp http;
     private final List<ClusterLayout.Member> masters;
+    private final ToIntFunction<Service> ports;
 
     public ServiceLeaders(ClusterHttp http, List<ClusterLayout.Member> masters) {
+        this(http, masters, service -> service.port);
+    }
+
+    /** With the services on other ports than the deploy's (tests on loopback). */
+    ServiceLeaders(ClusterHttp http, List<ClusterLayout.Member> masters, ToIntFunction<Service> ports) {
         this.http = http;
         this.masters = masters;
+        this.ports = ports;
     }
 
     /** The leader's address and port from here; an IOException naming what each master answered when none did. */
     public InetSocketAddress leader(Service service) throws IOException {
         List<String> why = new ArrayList<>();
+        int port = ports.applyAsInt(service);
         for (ClusterLayout.Member m : masters) {
-            String base = "https://" + m.reachable() + ":" + service.port + "/";
+            String base = "https://" + m.reachable() + ":" + port + "/";
             try {
                 Optional<String> named = switch (service) {
                     case MASTER -> redirectHost(http.get(base + "redirect"));
@@ -57,7 +66,7 @@ public final class ServiceLeaders {
                     case CHRONOS -> hostOf(http.json(base + "leader"));
                 };
                 if (named.isPresent()) {
-                    return new InetSocketAddress(reachable(named.get()), service.port);
+                    return new InetSocketAddress(reachable(named.get()), port);
                 }
                 why.add(m.name() + " knows no leader");
             } catch (IOException e) {
