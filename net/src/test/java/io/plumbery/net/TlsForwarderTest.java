@@ -82,8 +82,8 @@ class TlsForwarderTest {
     /** The server reads the request to its end (the client's half-close), then answers and closes. */
     @Test
     void bytesGoBothWaysAndEachDirectionEndsOnItsOwn() throws Exception {
-        startServer();
-        forwarder = forwarder(() -> new InetSocketAddress("127.0.0.1", server.getLocalPort()), trusting);
+        int port = startServer();
+        forwarder = forwarder(() -> new InetSocketAddress("127.0.0.1", port), trusting);
         try (Socket client = new Socket(InetAddress.getLoopbackAddress(), forwarder.port())) {
             client.getOutputStream().write("hello, leader".getBytes(StandardCharsets.UTF_8));
             client.shutdownOutput();
@@ -98,24 +98,21 @@ class TlsForwarderTest {
         forwarder = forwarder(() -> {
             throw new IOException("no leading master answered");
         }, trusting);
-        assertClosedAtOnce();
-        assertTrue(problems.get(0).contains("closed: no leading master answered"), problems.toString());
+        assertClosedAtOnceSaying("closed: no leading master answered");
     }
 
     @Test
     void aServerOfAnotherAuthorityIsRefused() throws Exception {
-        startServer();
-        forwarder = forwarder(() -> new InetSocketAddress("127.0.0.1", server.getLocalPort()), trustingNothingOfOurs);
-        assertClosedAtOnce();
-        assertTrue(problems.get(0).contains("closed: 127.0.0.1:"), problems.toString());
+        int port = startServer();
+        forwarder = forwarder(() -> new InetSocketAddress("127.0.0.1", port), trustingNothingOfOurs);
+        assertClosedAtOnceSaying("closed: 127.0.0.1:");
     }
 
     @Test
     void aCertificateThatDoesNotNameTheHostDialledIsRefused() throws Exception {
-        startServer();
-        forwarder = forwarder(() -> new InetSocketAddress("localhost", server.getLocalPort()), trusting);
-        assertClosedAtOnce();
-        assertTrue(problems.get(0).contains("localhost"), problems.toString());
+        int port = startServer();
+        forwarder = forwarder(() -> new InetSocketAddress("localhost", port), trusting);
+        assertClosedAtOnceSaying("localhost");
     }
 
     @Test
@@ -129,8 +126,7 @@ class TlsForwarderTest {
             throw new IOException("too late");
         }, trusting, Duration.ofMillis(300), problems::add);
         forwarder.start();
-        assertClosedAtOnce();
-        assertTrue(problems.get(0).contains("within"), problems.toString());
+        assertClosedAtOnceSaying("within");
     }
 
     private TlsForwarder forwarder(TlsForwarder.Target target, SSLContext tls) throws IOException {
@@ -139,16 +135,19 @@ class TlsForwarderTest {
         return f;
     }
 
-    private void assertClosedAtOnce() throws IOException {
+    /** The connection is closed without a byte, and the one line about it says {@code why}. */
+    private void assertClosedAtOnceSaying(String why) throws IOException {
         try (Socket client = new Socket(InetAddress.getLoopbackAddress(), forwarder.port())) {
             client.setSoTimeout((int) PLACE_WITHIN.multipliedBy(2).toMillis());
             assertEquals(-1, client.getInputStream().read());
         }
         // the line is written before the connection is closed
         assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains(why), problems.toString());
     }
 
-    private void startServer() throws IOException {
+    /** The server's port. */
+    private int startServer() throws IOException {
         server = (SSLServerSocket) serverTls.getServerSocketFactory().createServerSocket(0, 5,
                 InetAddress.getLoopbackAddress());
         Thread t = new Thread(() -> {
@@ -165,5 +164,6 @@ class TlsForwarderTest {
         });
         t.setDaemon(true);
         t.start();
+        return server.getLocalPort();
     }
 }
