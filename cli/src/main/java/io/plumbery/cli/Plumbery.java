@@ -27,7 +27,8 @@ import java.util.Map;
         subcommands = {
                 DeployCommand.class, InformationCommand.class, DisposeCommand.class, PlanCommand.class,
                 BuildCommand.class, StartCommand.class, PolishCommand.class, StopCommand.class,
-                DestroyCommand.class, RefreshCommand.class, DrainCommand.class, UndrainCommand.class},
+                DestroyCommand.class, RefreshCommand.class, DrainCommand.class, UndrainCommand.class,
+                TunnelCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  plumbery examples/mesos-3x9/fittings.yaml plan      # what deploy would do; touches nothing",
@@ -36,6 +37,7 @@ import java.util.Map;
                 "  plumbery fittings.yaml information --json           # endpoints, for scripts",
                 "  plumbery fittings.yaml dispose --yes                # stop and destroy everything",
                 "  plumbery fittings.yaml drain agent9                 # move an agent's tasks away, keep the node",
+                "  plumbery fittings.yaml tunnel                       # plain HTTP on 127.0.0.1 to the leaders",
                 "",
                 "Actions take their own options: plumbery FITTINGS ACTION --help.",
                 "Exit codes: 0 done, 1 the action failed, 2 bad command line or plan (nothing done).",

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -63,9 +64,14 @@ public final class NodeCertificates {
      * made by the first polish), the default client.
      */
     public static HttpClient.Builder client(Path dir) {
+        return trusting(dir).map(HttpClient.newBuilder()::sslContext).orElseGet(HttpClient::newBuilder);
+    }
+
+    /** TLS that trusts the plan's authority kept in {@code dir} and nothing else; empty before the plan has one. */
+    public static Optional<SSLContext> trusting(Path dir) {
         Path ca = authorityFile(dir);
         if (!Files.exists(ca)) {
-            return HttpClient.newBuilder();
+            return Optional.empty();
         }
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
@@ -77,7 +83,7 @@ public final class NodeCertificates {
             tmf.init(trust);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, tmf.getTrustManagers(), null);
-            return HttpClient.newBuilder().sslContext(context);
+            return Optional.of(context);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + ca, e);
         } catch (GeneralSecurityException e) {

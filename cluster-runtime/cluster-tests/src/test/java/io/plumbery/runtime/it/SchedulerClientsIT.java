@@ -1,26 +1,23 @@
 package io.plumbery.runtime.it;
 
+import static io.plumbery.runtime.it.SchedulerScenario.CLIENTS;
+import static io.plumbery.runtime.it.SchedulerScenario.DRIVER_TIMEOUT;
+import static io.plumbery.runtime.it.SchedulerScenario.WORK;
+import static io.plumbery.runtime.it.SchedulerScenario.assertTaskRanAndFrameworkWasTornDown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbery.runtime.agent.AgentServer;
 import io.plumbery.runtime.http.Credential;
 import io.plumbery.runtime.marathon.ClusterSecrets;
 import io.plumbery.runtime.master.MasterAuth;
 import io.plumbery.runtime.master.MasterServer;
-import io.plumbery.runtime.protocol.Json;
-import java.io.File;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,10 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SchedulerClientsIT {
-    private static final Duration DRIVER_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration NPM_TIMEOUT = Duration.ofSeconds(300);
-    private static final Path CLIENTS = Path.of(System.getProperty("clients.dir", "../clients"));
-    private static final Path WORK = Path.of(System.getProperty("clients.work", "target/clients"));
     private static final Credential ADMIN = ClusterSecrets.ADMIN;
 
     @TempDir
@@ -92,12 +86,9 @@ class SchedulerClientsIT {
 
     @Test
     void mesosRxJavaProtobufClientRunsATaskAndTearsDown() throws Exception {
-        String classpath = CLIENTS.resolve("mesos-java/target/classes") + File.pathSeparator
-                + Files.readString(CLIENTS.resolve("mesos-java/target/driver.classpath")).strip();
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, "io.plumbery.clients.RxJavaScheduler", masterUrl, "rxjava-it");
         assertTaskRanAndFrameworkWasTornDown(masterUrl,
-                DriverProcess.run(command, WORK.resolve("rxjava"), DRIVER_TIMEOUT, credentials));
+                SchedulerScenario.runRxJava(masterUrl, "rxjava-it", WORK.resolve("rxjava"), credentials),
+                master == null ? null : ADMIN);
     }
 
     @Test
@@ -111,42 +102,7 @@ class SchedulerClientsIT {
         DriverProcess npm = DriverProcess.run(List.of("npm", "ci", "--no-audit", "--no-fund"), js, NPM_TIMEOUT);
         assertThat(npm.exitCode()).as("npm ci:\n%s", npm.output()).isZero();
         assertTaskRanAndFrameworkWasTornDown(openSchedulerMasterUrl,
-                DriverProcess.run(List.of("node", "scheduler.js", openSchedulerMasterUrl, "js-it"), js, DRIVER_TIMEOUT));
-    }
-
-    private void assertTaskRanAndFrameworkWasTornDown(String ranOn, DriverProcess driver) throws Exception {
-        assertThat(driver.exitCode()).as("driver output:\n%s", driver.output()).isZero();
-        String frameworkId = driver.step("SUBSCRIBED")[0];
-        String taskId = driver.step("LAUNCHED")[0];
-        assertThat(driver.lines()).as(driver.output()).containsSubsequence(
-                "SUBSCRIBED " + frameworkId,
-                "STATUS " + taskId + " TASK_RUNNING",
-                "STATUS " + taskId + " TASK_FINISHED",
-                "TEARDOWN " + frameworkId);
-        assertThat(driver.lines()).noneMatch(l -> l.startsWith("ERROR"));
-
-        JsonNode framework = await().atMost(Duration.ofSeconds(10))
-                .until(() -> completedFramework(ranOn, frameworkId), Optional::isPresent).orElseThrow();
-        JsonNode task = null;
-        for (JsonNode t : framework.path("completed_tasks")) {
-            task = t.path("id").asText().equals(taskId) ? t : task;
-        }
-        assertThat(task).as("task %s in the master's completed tasks: %s", taskId, framework).isNotNull();
-        assertThat(task.path("state").asText()).isEqualTo("TASK_FINISHED");
-        assertThat(task.path("statuses").findValuesAsText("state")).contains("TASK_RUNNING", "TASK_FINISHED");
-    }
-
-    private Optional<JsonNode> completedFramework(String ranOn, String frameworkId) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ranOn + "/master/state"));
-        if (master != null) {
-            request.header("Authorization", ADMIN.basicAuthorization());
-        }
-        JsonNode state = Json.parse(Cluster.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
-        for (JsonNode fw : state.path("completed_frameworks")) {
-            if (fw.path("id").asText().equals(frameworkId)) {
-                return Optional.of(fw);
-            }
-        }
-        return Optional.empty();
+                DriverProcess.run(List.of("node", "scheduler.js", openSchedulerMasterUrl, "js-it"), js, DRIVER_TIMEOUT),
+                master == null ? null : ADMIN);
     }
 }

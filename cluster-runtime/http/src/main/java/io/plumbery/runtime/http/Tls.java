@@ -120,6 +120,11 @@ public final class Tls {
         return enabled() ? builder.sslContext(clientContext) : builder;
     }
 
+    /** What {@link #client} trusts, for TLS sockets of one's own; null without TLS. */
+    public SSLContext clientContext() {
+        return clientContext;
+    }
+
     boolean downgrade() {
         return downgrade;
     }

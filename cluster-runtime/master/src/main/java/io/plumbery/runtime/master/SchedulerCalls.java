@@ -16,7 +16,6 @@ import io.plumbery.runtime.state.OpenOffer;
 import io.plumbery.runtime.state.TaskRecord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -59,6 +58,13 @@ public final class SchedulerCalls {
             }
             FrameworkInfo info = requested.withId(Id.of(id));
             FrameworkRecord fw = core.state.frameworks.get(id);
+            Optional<String> changed = FrameworkPrincipals.changed(fw == null ? null : fw.info(), info);
+            if (changed.isPresent()) {
+                // as Mesos: the framework id keeps its principal; the subscription is refused, the framework stays
+                sink.send(Event.error(changed.get()));
+                sink.close();
+                return new Subscription(id, streamId);
+            }
             boolean added = fw == null;
             if (fw == null) {
                 fw = new FrameworkRecord(id, info, false, MasterCore.now());
@@ -108,26 +114,6 @@ public final class SchedulerCalls {
     }
 
     /**
-     * Why {@code principal} may not act for this framework: it belongs to the principal that first subscribed it (the
-     * one in its framework info). Empty when it may, or when the framework is unknown or nobody owns it.
-     */
-    public Optional<String> notOwner(String principal, String frameworkId) {
-        synchronized (core.state) {
-            FrameworkRecord fw = frameworkId == null ? null : core.state.frameworks.get(frameworkId);
-            return notOwner(principal, fw);
-        }
-    }
-
-    private static Optional<String> notOwner(String principal, FrameworkRecord fw) {
-        String owner = fw == null || fw.info() == null ? null : fw.info().principal();
-        if (principal == null || owner == null || owner.equals(principal)) {
-            return Optional.empty();
-        }
-        return Optional.of("Framework '" + fw.id() + "' is not owned by the authenticated principal '"
-                + principal + "'");
-    }
-
-    /**
      * Why the framework may not subscribe with these roles (REGISTER_FRAMEWORK of {@code --acls}, for each role of
      * its FrameworkInfo, as its principal), in Mesos's words; empty when it may.
      */
@@ -149,9 +135,9 @@ public final class SchedulerCalls {
             if (fw == null) {
                 return new Result(404, "Framework cannot be found");
             }
-            Optional<String> forbidden = notOwner(principal, fw);
-            if (forbidden.isPresent()) {
-                return new Result(403, forbidden.get());
+            Optional<String> mismatch = FrameworkPrincipals.callMismatch(principal, fw.info());
+            if (mismatch.isPresent()) {
+                return Result.bad(mismatch.get());
             }
             if (streamId == null || !streamId.equals(fw.streamId())) {
                 return Result.bad("The stream ID '" + streamId + "' included in this request didn't match the"
@@ -419,9 +405,9 @@ public final class SchedulerCalls {
                 || !fw.id().equals(update.frameworkInfo().id().value())) {
             return Result.bad("UPDATE_FRAMEWORK requires update_framework.framework_info with this framework's id");
         }
-        // the principal owns the framework id (see notOwner): it may not be handed over, or dropped to free the id
-        if (fw.info() != null && !Objects.equals(fw.info().principal(), update.frameworkInfo().principal())) {
-            return Result.bad("Changing framework's principal is not allowed");
+        Optional<String> changed = FrameworkPrincipals.changed(fw.info(), update.frameworkInfo());
+        if (changed.isPresent()) {
+            return Result.bad("FrameworkInfo update is not valid: " + changed.get());
         }
         Optional<String> unauthorized = notAuthorizedToRegister(update.frameworkInfo());
         if (unauthorized.isPresent()) {

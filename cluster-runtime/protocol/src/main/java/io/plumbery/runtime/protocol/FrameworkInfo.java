@@ -16,6 +16,11 @@ public record FrameworkInfo(String user, String name, Id id, Double failoverTime
                 webuiUrl, capabilities, labels);
     }
 
+    public FrameworkInfo withPrincipal(String newPrincipal) {
+        return new FrameworkInfo(user, name, id, failoverTimeout, checkpoint, role, roles, hostname, newPrincipal,
+                webuiUrl, capabilities, labels);
+    }
+
     public boolean hasCapability(String type) {
         return capabilities != null && capabilities.stream().anyMatch(c -> type.equals(c.type()));
     }

@@ -1,6 +1,7 @@
 package io.plumbery.runtime.master.api;
 
 import io.plumbery.runtime.http.Exchange;
+import io.plumbery.runtime.master.FrameworkPrincipals;
 import io.plumbery.runtime.master.SchedulerCalls;
 import io.plumbery.runtime.protocol.Call;
 import io.plumbery.runtime.protocol.Event;
@@ -11,8 +12,9 @@ import java.util.UUID;
 
 /**
  * {@code POST /api/v1/scheduler}: calls as JSON (protobuf is turned into JSON before, see the master's routes); SUBSCRIBE
- * answers with a RecordIO event stream. Where frameworks authenticate, SUBSCRIBE's principal must be the authenticated
- * one (400 otherwise, in Mesos's words) and a framework id is answered only for the principal that owns it (403).
+ * answers with a RecordIO event stream. Where frameworks authenticate, the principals follow Mesos's rules
+ * ({@link FrameworkPrincipals}): a SUBSCRIBE naming another principal is 400, one naming none takes the authenticated
+ * one.
  */
 public final class SchedulerApi {
     public static final String STREAM_ID = "Mesos-Stream-Id";
@@ -53,18 +55,13 @@ public final class SchedulerApi {
             ex.text(400, "Expecting 'subscribe' to be present");
             return;
         }
-        FrameworkInfo info = call.subscribe().frameworkInfo();
-        Optional<String> principal = ex.principal();
-        if (principal.isPresent() && !principal.get().equals(info.principal())) {
-            ex.text(400, "Authenticated principal '" + principal.get() + "' does not match principal '"
-                    + (info.principal() == null ? "" : info.principal()) + "' set in `FrameworkInfo`");
+        String principal = ex.principal().orElse(null);
+        Optional<String> mismatch = FrameworkPrincipals.subscribeMismatch(principal, call.subscribe().frameworkInfo());
+        if (mismatch.isPresent()) {
+            ex.text(400, mismatch.get());
             return;
         }
-        Optional<String> forbidden = calls.notOwner(principal.orElse(null), info.id() == null ? null : info.id().value());
-        if (forbidden.isPresent()) {
-            ex.text(403, forbidden.get());
-            return;
-        }
+        FrameworkInfo info = FrameworkPrincipals.subscribing(principal, call.subscribe().frameworkInfo());
         String streamId = UUID.randomUUID().toString();
         Optional<String> unauthorized = calls.notAuthorizedToRegister(info);
         if (unauthorized.isPresent()) {
@@ -76,7 +73,7 @@ public final class SchedulerApi {
             return;
         }
         SubscriptionStream stream = new SubscriptionStream(ex.stream(STREAM_ID, streamId));
-        SchedulerCalls.Subscription s = calls.subscribe(call.subscribe().frameworkInfo(), stream, streamId);
+        SchedulerCalls.Subscription s = calls.subscribe(info, stream, streamId);
         stream.start(s.frameworkId(), () -> calls.disconnected(s.frameworkId(), s.streamId()));
     }
 }
