@@ -38,8 +38,14 @@ final class OpenStackReplay extends CloudReplay {
 
     OpenStackReplay() throws IOException {
         super(new ReplayServer("openstack", "application/json", OpenStackReplay::key, OpenStackReplay::error));
-        server.script(TOKEN, new Reply(201, "token.json", Map.of("X-Subject-Token", SUBJECT_TOKEN)));
+        token("token.json");
         on("GET network/extensions", "neutron-extensions.json");
+    }
+
+    /** Keystone answers the login with this token (its service catalog), {@link #SUBJECT_TOKEN} its id. */
+    OpenStackReplay token(String file) {
+        server.script(TOKEN, new Reply(201, file, Map.of("X-Subject-Token", SUBJECT_TOKEN)));
+        return this;
     }
 
     static OpenStackReplay forEachTest() {

@@ -45,6 +45,17 @@ class OpenStackResilienceTest {
     }
 
     @Test
+    void aCatalogWhoseNetworkEndpointNamesNoVersionIsReachedAtV2() throws Exception {
+        os.token("token-versionless-network.json");
+        scriptNewNetwork();
+        try (OpenStackProvider provider = OpenStackFixtures.open(os, home)) {
+            assertEquals(OpenStackReplay.NETWORK, provider.ensureNetwork(OpenStackFixtures.NETWORK).id());
+        }
+        assertEquals(1, os.requests("POST network/networks").size(), "jclouds adds /v2.0 to the catalog's URL");
+        assertEquals(List.of(), os.unscripted());
+    }
+
+    @Test
     void throttlingThatLastsFailsAfterBoundedAttempts() throws Exception {
         os.on("GET network/networks", "networks-external.json");
         for (int i = 0; i < 6; i++) {
