@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The nodes whose SSH host key no provider reported (a cloud whose console showed none in time) and that the plan's
@@ -45,24 +46,24 @@ final class FirstUseHostKeys {
         return new FirstUseHostKeys(knownHosts, awaiting);
     }
 
-    /** After them: says and records each key that a first connection trusted. */
-    void report(StateStore store, Progress progress) {
+    /** After them: says ({@code note}, a progress line) and records each key that a first connection trusted. */
+    void report(StateStore store, Consumer<String> note) {
         awaiting.forEach((address, ssh) -> knownHosts.pinned(ssh.host(), ssh.port()).ifPresent(key -> {
             String fingerprint = HostKeyFingerprint.of(key);
             Placed<NodeRecord> placed = store.current().nodes().get(address);
             String node = placed == null ? address : placed.record().name();
-            progress.note("node " + node + ": SSH host key of " + ssh.host() + ":" + ssh.port()
+            note.accept("node " + node + ": SSH host key of " + ssh.host() + ":" + ssh.port()
                     + " TRUSTED ON FIRST USE (the provider showed none): " + fingerprint + "; compare it with the "
                     + "node's own (ssh-keygen -lf /etc/ssh/ssh_host_" + keyFile(key) + "_key.pub); it is pinned in "
                     + knownHosts.file() + " from now on");
             if (placed != null) {
-                record(store, address, placed, fingerprint, progress);
+                record(store, address, placed, fingerprint, note);
             }
         }));
     }
 
     private static void record(StateStore store, String address, Placed<NodeRecord> placed, String fingerprint,
-                               Progress progress) {
+                               Consumer<String> note) {
         NodeRecord r = placed.record();
         Map<String, String> attributes = new HashMap<>(r.attributes());
         attributes.put(ATTRIBUTE, fingerprint + ", trusted on first use");
@@ -70,7 +71,7 @@ final class FirstUseHostKeys {
             store.update(s -> s.withNode(address, placed.with(new NodeRecord(r.id(), r.name(), r.network(),
                     r.status(), r.privateAddress(), r.publicAddress(), r.ssh(), attributes))));
         } catch (StateException e) {
-            progress.note("node " + r.name() + ": could not record its host key's fingerprint: " + e.getMessage());
+            note.accept("node " + r.name() + ": could not record its host key's fingerprint: " + e.getMessage());
         }
     }
 

@@ -139,7 +139,7 @@ public final class Polishing {
                         case FAILED -> progress.failed(subject, event.step().label(), event.detail());
                     }
                 });
-        firstUse.report(s.store(), progress);
+        firstUse.report(s.store(), progress::note);
         int changed = 0;
         int unchanged = skipped;
         for (NodeReport node : report.nodes()) {

@@ -42,7 +42,7 @@ class FirstUseHostKeysTest {
             assertTrue(knownHosts.verifierFor(web1).verify(web1.host(), 22, publicKey(WEB1)));
             assertTrue(knownHosts.verifierFor(web2).verify(web2.host(), 22, publicKey(WEB2)));
             List<String> notes = new ArrayList<>();
-            firstUse.report(store, notes(notes));
+            firstUse.report(store, notes::add);
 
             assertEquals(1, notes.size(), notes.toString());
             assertTrue(notes.get(0).startsWith("node web1: SSH host key of 203.0.113.10:22 TRUSTED ON FIRST USE (the "
@@ -54,7 +54,7 @@ class FirstUseHostKeysTest {
             assertEquals(null, store.current().nodes().get("node.web2").record().attributes().get("hostKey"));
 
             notes.clear();
-            FirstUseHostKeys.before(store.current(), knownHosts).report(store, notes(notes));
+            FirstUseHostKeys.before(store.current(), knownHosts).report(store, notes::add);
             assertEquals(List.of(), notes, "said once: the key is pinned from then on");
         }
     }
@@ -66,26 +66,5 @@ class FirstUseHostKeysTest {
 
     private static PublicKey publicKey(String line) throws Exception {
         return new Buffer.PlainBuffer(Base64.getDecoder().decode(line.split(" ")[1])).readPublicKey();
-    }
-
-    private static Progress notes(List<String> into) {
-        return new Progress() {
-            @Override
-            public void started(String subject, String step) {
-            }
-
-            @Override
-            public void finished(String subject, String step, String detail) {
-            }
-
-            @Override
-            public void failed(String subject, String step, String reason) {
-            }
-
-            @Override
-            public void note(String message) {
-                into.add(message);
-            }
-        };
     }
 }

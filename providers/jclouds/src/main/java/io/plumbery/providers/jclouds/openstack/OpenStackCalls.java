@@ -1,5 +1,8 @@
 package io.plumbery.providers.jclouds.openstack;
 
+import static io.plumbery.providers.jclouds.cloud.HttpFailures.http;
+import static io.plumbery.providers.jclouds.cloud.HttpFailures.status;
+
 import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.jclouds.cloud.Backoff;
 import io.plumbery.providers.jclouds.cloud.Retrier;
@@ -59,18 +62,7 @@ final class OpenStackCalls {
         return status == 429 || status == 503 || status == 413;
     }
 
-    private static int status(Throwable cause) {
-        return http(cause).map(h -> h.getResponse().getStatusCode()).orElse(0);
-    }
 
-    private static Optional<HttpResponseException> http(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof HttpResponseException h && h.getResponse() != null) {
-                return Optional.of(h);
-            }
-        }
-        return Optional.empty();
-    }
 
     private static ProviderException failure(String doing, Throwable cause, boolean retryable, String tries) {
         if (cause instanceof AuthorizationException || status(cause) == 401) {
