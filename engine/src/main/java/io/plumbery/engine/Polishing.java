@@ -127,6 +127,7 @@ public final class Polishing {
                         parallel > 0 ? parallel : targets.size()));
         // every service speaks HTTPS with a certificate of the plan's own authority (made by the first polish)
         ClusterTls tls = cluster ? NodeCertificates.in(s.workspace().tlsDir(), s.plan().name()).cluster(nodes) : null;
+        FirstUseHostKeys firstUse = FirstUseHostKeys.before(state, s.knownHosts());
         BootstrapReport report = bootstrapper.bootstrap(new BootstrapPlan(s.plan().name(), nodes, Map.of(), runtime,
                         targets, credentials, foreignMachines, tls),
                 event -> {
@@ -138,6 +139,7 @@ public final class Polishing {
                         case FAILED -> progress.failed(subject, event.step().label(), event.detail());
                     }
                 });
+        firstUse.report(s.store(), progress::note);
         int changed = 0;
         int unchanged = skipped;
         for (NodeReport node : report.nodes()) {

@@ -106,6 +106,12 @@ final class Ec2Nodes {
                 () -> instances().stopInstancesInRegion(region, false, id));
     }
 
+    /** The instance's console output as EC2 keeps it (jclouds decodes its base64); null while there is none. */
+    String console(String id, String name) throws ProviderException {
+        return calls.idempotent("reading the console output of node " + name + " (" + id + ")",
+                () -> instances().getConsoleOutputForInstanceInRegion(region, id));
+    }
+
     /** Terminates and waits until EC2 says so: its security group and subnet cannot be deleted before. */
     void terminate(String id, String name, Duration wait) throws ProviderException {
         calls.removing("destroying node " + name + " (" + id + ")",

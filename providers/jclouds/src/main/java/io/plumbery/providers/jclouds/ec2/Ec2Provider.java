@@ -13,6 +13,7 @@ import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
+import io.plumbery.providers.jclouds.cloud.ConsoleKeys;
 import io.plumbery.providers.jclouds.cloud.QuietHttp;
 import io.plumbery.providers.jclouds.cloud.Size;
 
@@ -50,6 +51,7 @@ public final class Ec2Provider implements Provider {
     private final Ec2Firewalls firewalls;
     private final Ec2Nodes nodes;
     private final ElasticIps addresses;
+    private final ConsoleKeys consoleKeys;
 
     private Ec2Provider(ProviderSettings settings, Ec2Settings ec2, AWSEC2Api api, Consumer<String> progress) {
         this.settings = settings;
@@ -63,6 +65,7 @@ public final class Ec2Provider implements Provider {
         this.firewalls = new Ec2Firewalls(scope);
         this.nodes = new Ec2Nodes(api, ec2.region(), settings.plan(), tags, calls, tagging);
         this.addresses = new ElasticIps(scope);
+        this.consoleKeys = new ConsoleKeys(NAME, Ec2Settings.CONSOLE_TIMEOUT, ec2.consoleTimeout(), progress);
     }
 
     /** Builds jclouds' EC2 API; no call reaches EC2 yet. */
@@ -142,7 +145,7 @@ public final class Ec2Provider implements Provider {
         }
         Optional<AWSRunningInstance> existing = nodes.find(null, request.name());
         if (existing.isPresent()) {
-            return record(existing.get(), request.name(), request.network().name(), Map.of());
+            return withConsoleKey(existing.get(), request.name(), request.network().name(), new HashMap<>());
         }
         Map<String, String> attributes = new HashMap<>();
         String type = instanceType(request, attributes);
@@ -160,7 +163,19 @@ public final class Ec2Provider implements Provider {
         }
         AWSRunningInstance instance = nodes.run(new Ec2Nodes.Launch(request.name(), imageId, type, subnetId, groupId,
                 request.userData(), request.disksGb()));
-        return record(instance, request.name(), network.name(), attributes);
+        return withConsoleKey(instance, request.name(), network.name(), attributes);
+    }
+
+    /**
+     * A new node's record, once its console output showed its SSH host key (which its endpoint then carries) or the
+     * wait for it ended; the instance as EC2 describes it by then.
+     */
+    private NodeRecord withConsoleKey(AWSRunningInstance instance, String name, String network,
+                                      Map<String, String> attributes) throws ProviderException {
+        String id = instance.getId();
+        Optional<String> key = consoleKeys.await(name, () -> nodes.console(id, name), attributes);
+        AWSRunningInstance now = nodes.find(id, name).orElse(instance);
+        return record(now, name, network, attributes, key.orElse(null));
     }
 
     @Override
@@ -191,8 +206,8 @@ public final class Ec2Provider implements Provider {
 
     @Override
     public NodeRecord refreshNode(NodeRecord node) throws ProviderException {
-        return nodes.find(node.id(), node.name()).map(i -> record(i, node.name(), node.network(), node.attributes()))
-                .orElseGet(() -> node.withStatus(NodeStatus.GONE));
+        return nodes.find(node.id(), node.name()).map(i -> record(i, node.name(), node.network(), node.attributes(),
+                node.ssh() == null ? null : node.ssh().hostKey())).orElseGet(() -> node.withStatus(NodeStatus.GONE));
     }
 
     // ---- public addresses: Elastic IPs ----
@@ -270,7 +285,9 @@ public final class Ec2Provider implements Provider {
                 + ec2.region()));
     }
 
-    private NodeRecord record(AWSRunningInstance instance, String name, String network, Map<String, String> known) {
+    /** @param hostKey the node's SSH host key as its console showed it, or null: trusted on first contact */
+    private NodeRecord record(AWSRunningInstance instance, String name, String network, Map<String, String> known,
+                              String hostKey) {
         Map<String, String> attributes = new HashMap<>(known);
         attributes.put("region", ec2.region());
         attributes.put("ec2.state", String.valueOf(instance.getRawState()));
@@ -281,7 +298,7 @@ public final class Ec2Provider implements Provider {
         String publicAddress = instance.getIpAddress();
         String host = publicAddress != null ? publicAddress : privateAddress;
         SshEndpoint ssh = host == null ? null
-                : new SshEndpoint(host, 22, ec2.loginUser().orElse(settings.identity().user()), null);
+                : new SshEndpoint(host, 22, ec2.loginUser().orElse(settings.identity().user()), hostKey);
         return new NodeRecord(instance.getId(), name, network, status(instance.getInstanceState()), privateAddress,
                 publicAddress, ssh, attributes);
     }

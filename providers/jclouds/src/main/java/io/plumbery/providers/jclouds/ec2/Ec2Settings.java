@@ -24,14 +24,15 @@ import java.util.regex.Pattern;
  *   <li>{@code aws.login-user}: the SSH user, when it is not the plan's own</li>
  *   <li>{@code aws.endpoint}: another EC2 endpoint (a private one, or a test's server)</li>
  *   <li>{@code aws.connect-timeout}, {@code aws.read-timeout} (seconds, per HTTP call), {@code aws.wait-timeout}
- *       (seconds to wait for an instance to terminate), {@code aws.retries} (attempts on throttling, 6),
+ *       (seconds to wait for an instance to terminate), {@code aws.console-timeout} (seconds to wait for a new
+ *       instance's console output to show its SSH host keys, 240), {@code aws.retries} (attempts on throttling, 6),
  *       {@code aws.retry-delay-ms} (the first wait, 1000; doubled each time up to twenty times that)</li>
  * </ul>
  */
 record Ec2Settings(String region, Optional<String> availabilityZone, Optional<String> imageId,
                    Optional<String> instanceType, Optional<String> loginUser, Optional<String> endpoint,
-                   Duration connectTimeout, Duration readTimeout, Duration waitTimeout, Backoff backoff,
-                   AwsCredentials credentials) {
+                   Duration connectTimeout, Duration readTimeout, Duration waitTimeout, Duration consoleTimeout,
+                   Backoff backoff, AwsCredentials credentials) {
 
     static final String REGION = "region";
     static final String LOCATION = "location";
@@ -43,11 +44,12 @@ record Ec2Settings(String region, Optional<String> availabilityZone, Optional<St
     static final String CONNECT_TIMEOUT = "aws.connect-timeout";
     static final String READ_TIMEOUT = "aws.read-timeout";
     static final String WAIT_TIMEOUT = "aws.wait-timeout";
+    static final String CONSOLE_TIMEOUT = "aws.console-timeout";
     static final String RETRIES = "aws.retries";
     static final String RETRY_DELAY_MS = "aws.retry-delay-ms";
 
     static final Set<String> KEYS = Set.of(REGION, LOCATION, ZONE, IMAGE, INSTANCE_TYPE, LOGIN_USER, ENDPOINT,
-            CONNECT_TIMEOUT, READ_TIMEOUT, WAIT_TIMEOUT, RETRIES, RETRY_DELAY_MS);
+            CONNECT_TIMEOUT, READ_TIMEOUT, WAIT_TIMEOUT, CONSOLE_TIMEOUT, RETRIES, RETRY_DELAY_MS);
 
     private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
@@ -70,6 +72,7 @@ record Ec2Settings(String region, Optional<String> availabilityZone, Optional<St
                 settings.option(LOGIN_USER), settings.option(ENDPOINT),
                 Duration.ofSeconds(settings.seconds(CONNECT_TIMEOUT, 10)),
                 Duration.ofSeconds(settings.seconds(READ_TIMEOUT, 60)),
-                Duration.ofSeconds(settings.seconds(WAIT_TIMEOUT, 600)), backoff, AwsCredentials.find(env, home));
+                Duration.ofSeconds(settings.seconds(WAIT_TIMEOUT, 600)),
+                Duration.ofSeconds(settings.seconds(CONSOLE_TIMEOUT, 240)), backoff, AwsCredentials.find(env, home));
     }
 }

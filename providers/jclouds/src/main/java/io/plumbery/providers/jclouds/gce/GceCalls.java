@@ -1,5 +1,8 @@
 package io.plumbery.providers.jclouds.gce;
 
+import static io.plumbery.providers.jclouds.cloud.HttpFailures.http;
+import static io.plumbery.providers.jclouds.cloud.HttpFailures.status;
+
 import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.jclouds.cloud.Backoff;
 import io.plumbery.providers.jclouds.cloud.Retrier;
@@ -148,9 +151,6 @@ final class GceCalls {
         return status == 429 || status == 503 || reasons(cause).stream().anyMatch(THROTTLED::contains);
     }
 
-    private static int status(Throwable cause) {
-        return http(cause).map(h -> h.getResponse().getStatusCode()).orElse(0);
-    }
 
     /** GCE's error document's reasons ({@code alreadyExists}, {@code rateLimitExceeded}...), empty when there is none. */
     private static List<String> reasons(Throwable cause) {
@@ -169,14 +169,6 @@ final class GceCalls {
                 });
     }
 
-    private static Optional<HttpResponseException> http(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof HttpResponseException h && h.getResponse() != null) {
-                return Optional.of(h);
-            }
-        }
-        return Optional.empty();
-    }
 
     private static ProviderException failure(String doing, Throwable cause, boolean retryable, String tries) {
         // GCE answers rate limits 403 too, which jclouds takes for an authorization failure

@@ -82,6 +82,14 @@ final class GceNodes {
         return scope.calls().read("looking for node " + node + " (instance " + name + ")", () -> instances().get(name));
     }
 
+    /** The instance's first serial port output, its console; null while there is none. */
+    String console(String node) throws ProviderException {
+        String name = instanceName(node);
+        Instance.SerialPortOutput output = scope.calls().read("reading the serial port output of node " + node
+                + " (instance " + name + ")", () -> instances().getSerialPortOutput(name));
+        return output == null ? null : output.contents();
+    }
+
     void start(Instance instance, String node) throws ProviderException {
         scope.calls().change("starting node " + node, () -> instances().start(instance.name()));
     }

@@ -14,6 +14,7 @@ import io.plumbery.providers.ProviderFactory.Refusal;
 import io.plumbery.providers.ProviderSettings;
 import io.plumbery.providers.PublicAddressRecord;
 import io.plumbery.providers.PublicAddressRequest;
+import io.plumbery.providers.jclouds.cloud.ConsoleKeys;
 import io.plumbery.providers.jclouds.cloud.QuietHttp;
 import io.plumbery.providers.jclouds.cloud.Size;
 
@@ -58,6 +59,7 @@ public final class GceProvider implements Provider {
     private final GceFirewalls firewalls;
     private final GceNodes nodes;
     private final StaticAddresses addresses;
+    private final ConsoleKeys consoleKeys;
 
     private GceProvider(ProviderSettings settings, GceSettings gce, GoogleComputeEngineApi api,
                         Consumer<String> progress) {
@@ -71,6 +73,7 @@ public final class GceProvider implements Provider {
         this.firewalls = new GceFirewalls(scope);
         this.nodes = new GceNodes(scope);
         this.addresses = new StaticAddresses(scope);
+        this.consoleKeys = new ConsoleKeys(NAME, GceSettings.CONSOLE_TIMEOUT, gce.consoleTimeout(), progress);
     }
 
     /** Builds jclouds' GCE API; no call reaches GCE yet (the first one asks the token endpoint for a token). */
@@ -156,7 +159,7 @@ public final class GceProvider implements Provider {
         }
         Optional<Instance> existing = nodes.find(request.name());
         if (existing.isPresent()) {
-            return record(existing.get(), request.name(), request.network().name(), Map.of());
+            return withConsoleKey(existing.get(), request.name(), request.network().name(), new HashMap<>());
         }
         Map<String, String> attributes = new HashMap<>();
         String machineType = machineType(request.cpu(), request.memoryMb(), attributes);
@@ -176,7 +179,18 @@ public final class GceProvider implements Provider {
         }
         Instance instance = nodes.create(new GceNodes.Launch(request.name(), machineType, image, networkLink,
                 subnetwork, GceNames.networkTag(name), request.userData(), request.disksGb(), gce.diskType()));
-        return record(instance, request.name(), network.name(), attributes);
+        return withConsoleKey(instance, request.name(), network.name(), attributes);
+    }
+
+    /**
+     * A new node's record, once its serial port output showed its SSH host key (which its endpoint then carries) or
+     * the wait for it ended; the instance as GCE describes it by then.
+     */
+    private NodeRecord withConsoleKey(Instance instance, String name, String network, Map<String, String> attributes)
+            throws ProviderException {
+        Optional<String> key = consoleKeys.await(name, () -> nodes.console(name), attributes);
+        Instance now = nodes.find(name).orElse(instance);
+        return record(now, name, network, attributes, key.orElse(null));
     }
 
     @Override
@@ -207,8 +221,8 @@ public final class GceProvider implements Provider {
 
     @Override
     public NodeRecord refreshNode(NodeRecord node) throws ProviderException {
-        return nodes.find(node.name()).map(i -> record(i, node.name(), node.network(), node.attributes()))
-                .orElseGet(() -> node.withStatus(NodeStatus.GONE));
+        return nodes.find(node.name()).map(i -> record(i, node.name(), node.network(), node.attributes(),
+                node.ssh() == null ? null : node.ssh().hostKey())).orElseGet(() -> node.withStatus(NodeStatus.GONE));
     }
 
     // ---- public addresses: static external addresses ----
@@ -266,7 +280,9 @@ public final class GceProvider implements Provider {
                 + " (instance " + nodes.instanceName(node.name()) + ") does not exist in " + gce.zone()));
     }
 
-    private NodeRecord record(Instance instance, String name, String network, Map<String, String> known) {
+    /** @param hostKey the node's SSH host key as its console showed it, or null: trusted on first contact */
+    private NodeRecord record(Instance instance, String name, String network, Map<String, String> known,
+                              String hostKey) {
         Map<String, String> attributes = new HashMap<>(known);
         attributes.put("zone", gce.zone());
         attributes.put("gce.status", String.valueOf(instance.status()));
@@ -279,7 +295,7 @@ public final class GceProvider implements Provider {
         String publicAddress = StaticAddresses.accessConfig(instance).map(c -> c.natIP()).orElse(null);
         String host = publicAddress != null ? publicAddress : privateAddress;
         SshEndpoint ssh = host == null ? null
-                : new SshEndpoint(host, 22, gce.loginUser().orElse(settings.identity().user()), null);
+                : new SshEndpoint(host, 22, gce.loginUser().orElse(settings.identity().user()), hostKey);
         return new NodeRecord(instance.name(), name, network, status(instance.status()), privateAddress,
                 publicAddress, ssh, attributes);
     }

@@ -26,14 +26,15 @@ import java.util.regex.Pattern;
  *   <li>{@code gce.endpoint} (the Compute API's base, {@code https://compute.googleapis.com/compute/v1}) and
  *       {@code gce.oauth-endpoint} (the token endpoint): another service (a test's server)</li>
  *   <li>{@code gce.connect-timeout}, {@code gce.read-timeout} (seconds, per HTTP call), {@code gce.wait-timeout}
- *       (seconds an operation may take), {@code gce.retries} (attempts on throttling, 6), {@code gce.retry-delay-ms}
+ *       (seconds an operation may take), {@code gce.console-timeout} (seconds to wait for a new instance's serial
+ *       port output to show its SSH host keys, 180), {@code gce.retries} (attempts on throttling, 6), {@code gce.retry-delay-ms}
  *       (the first wait, 1000; doubled each time up to twenty times that)</li>
  * </ul>
  */
 record GceSettings(String region, String zone, Optional<String> machineType, Optional<String> image,
                    String diskType, Optional<String> loginUser, Optional<String> endpoint,
                    Optional<String> oauthEndpoint, Duration connectTimeout, Duration readTimeout, Duration waitTimeout,
-                   Backoff backoff, GoogleCredentials credentials) {
+                   Duration consoleTimeout, Backoff backoff, GoogleCredentials credentials) {
 
     static final String REGION = "region";
     static final String LOCATION = "location";
@@ -47,11 +48,13 @@ record GceSettings(String region, String zone, Optional<String> machineType, Opt
     static final String CONNECT_TIMEOUT = "gce.connect-timeout";
     static final String READ_TIMEOUT = "gce.read-timeout";
     static final String WAIT_TIMEOUT = "gce.wait-timeout";
+    static final String CONSOLE_TIMEOUT = "gce.console-timeout";
     static final String RETRIES = "gce.retries";
     static final String RETRY_DELAY_MS = "gce.retry-delay-ms";
 
     static final Set<String> KEYS = Set.of(REGION, LOCATION, ZONE, MACHINE_TYPE, IMAGE, DISK_TYPE, LOGIN_USER,
-            ENDPOINT, OAUTH_ENDPOINT, CONNECT_TIMEOUT, READ_TIMEOUT, WAIT_TIMEOUT, RETRIES, RETRY_DELAY_MS);
+            ENDPOINT, OAUTH_ENDPOINT, CONNECT_TIMEOUT, READ_TIMEOUT, WAIT_TIMEOUT, CONSOLE_TIMEOUT, RETRIES,
+            RETRY_DELAY_MS);
 
     /** {@code europe-west1}, {@code us-central1}, {@code northamerica-northeast2}; a zone adds {@code -b}. */
     private static final Pattern PLACE = Pattern.compile("([a-z]+-[a-z]+\\d+)(-[a-z])?");
@@ -83,6 +86,7 @@ record GceSettings(String region, String zone, Optional<String> machineType, Opt
                 Duration.ofSeconds(settings.seconds(CONNECT_TIMEOUT, 10)),
                 Duration.ofSeconds(settings.seconds(READ_TIMEOUT, 60)),
                 Duration.ofSeconds(settings.seconds(WAIT_TIMEOUT, 600)),
+                Duration.ofSeconds(settings.seconds(CONSOLE_TIMEOUT, 180)),
                 Backoff.of(settings, GceProvider.NAME, RETRIES, RETRY_DELAY_MS), GoogleCredentials.find(env, home));
     }
 }

@@ -42,8 +42,19 @@ public final class ReplayServer implements AutoCloseable {
                            String body) {
     }
 
-    /** One answer: an HTTP status and the file its body is read from. */
-    public record Reply(int status, String file) {
+    /**
+     * One answer: an HTTP status, the file its body is read from (none: an empty body) and headers of its own (a
+     * token Keystone answers in {@code X-Subject-Token}).
+     */
+    public record Reply(int status, String file, Map<String, String> headers) {
+        public Reply {
+            headers = Map.copyOf(headers);
+        }
+
+        public Reply(int status, String file) {
+            this(status, file, Map.of());
+        }
+
         public static Reply ok(String file) {
             return new Reply(200, file);
         }
@@ -130,6 +141,7 @@ public final class ReplayServer implements AutoCloseable {
             Reply reply = next(k);
             byte[] bytes;
             int status;
+            Map<String, String> replyHeaders = Map.of();
             if (reply == null) {
                 unscripted.add(k);
                 status = 400;
@@ -137,12 +149,17 @@ public final class ReplayServer implements AutoCloseable {
                         .getBytes(StandardCharsets.UTF_8);
             } else {
                 status = reply.status();
-                bytes = new String(resource(reply.file()), StandardCharsets.UTF_8).replace("{{endpoint}}", endpoint())
-                        .getBytes(StandardCharsets.UTF_8);
+                replyHeaders = reply.headers();
+                bytes = reply.file() == null ? new byte[0] : new String(resource(reply.file()), StandardCharsets.UTF_8)
+                        .replace("{{endpoint}}", endpoint()).getBytes(StandardCharsets.UTF_8);
             }
             http.getResponseHeaders().add("Content-Type", contentType);
-            http.sendResponseHeaders(status, bytes.length);
-            http.getResponseBody().write(bytes);
+            replyHeaders.forEach(http.getResponseHeaders()::add);
+            // an empty body is sent as none (-1), as a 204 must be
+            http.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                http.getResponseBody().write(bytes);
+            }
         }
     }
 

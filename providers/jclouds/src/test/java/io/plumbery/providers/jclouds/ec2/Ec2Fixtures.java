@@ -36,7 +36,7 @@ final class Ec2Fixtures {
 
     static ProviderSettings settings(Ec2Replay replay, Path work, Map<String, String> extra) {
         Map<String, String> options = new HashMap<>(Map.of("location", "eu-west-3", "aws.endpoint", replay.endpoint(),
-                "aws.retry-delay-ms", "5", "aws.wait-timeout", "5"));
+                "aws.retry-delay-ms", "5", "aws.wait-timeout", "5", "aws.console-timeout", "1"));
         options.putAll(extra);
         return new ProviderSettings("demo", work, new SshIdentity(work.resolve("id_ed25519"),
                 "ssh-ed25519 AAAAC3Nza test@plumbery", "plumbery"), options);

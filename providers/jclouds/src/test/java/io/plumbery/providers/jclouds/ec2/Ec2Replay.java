@@ -25,11 +25,15 @@ final class Ec2Replay extends CloudReplay {
         }
     }
 
-    /** Started, answering DescribeRegions with itself as the endpoint of eu-west-3, as jclouds asks first. */
+    /**
+     * Started, answering DescribeRegions with itself as the endpoint of eu-west-3, as jclouds asks first, and
+     * GetConsoleOutput with a console that shows the node's SSH host keys.
+     */
     Ec2Replay() throws IOException {
         super(new ReplayServer("ec2", "text/xml;charset=UTF-8", exchange -> exchange.params().get("Action"),
                 Ec2Replay::error));
         on("DescribeRegions", "describe-regions.xml");
+        on("GetConsoleOutput", "get-console-output-keys.xml");
     }
 
     /** One for a test's own, as {@code @RegisterExtension Ec2Replay ec2 = Ec2Replay.forEachTest()}: closed after it. */

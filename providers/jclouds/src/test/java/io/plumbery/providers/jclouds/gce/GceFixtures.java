@@ -66,7 +66,7 @@ final class GceFixtures {
     static ProviderSettings settings(GceReplay replay, Path work, Map<String, String> extra) {
         Map<String, String> options = new HashMap<>(Map.of("location", "europe-west1",
                 "gce.endpoint", replay.computeEndpoint(), "gce.oauth-endpoint", replay.tokenEndpoint(),
-                "gce.retry-delay-ms", "5", "gce.wait-timeout", "5"));
+                "gce.retry-delay-ms", "5", "gce.wait-timeout", "5", "gce.console-timeout", "1"));
         options.putAll(extra);
         return new ProviderSettings("demo", work, new SshIdentity(work.resolve("id_ed25519"),
                 "ssh-ed25519 AAAAC3Nza test@plumbery", "plumbery"), options);

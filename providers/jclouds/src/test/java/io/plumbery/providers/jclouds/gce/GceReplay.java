@@ -20,6 +20,8 @@ final class GceReplay extends CloudReplay {
     static final String PROJECT = "plumbery-test";
     static final String API = "/compute/v1";
     static final String TOKEN = "POST /oauth2/token";
+    /** Node web1's console, which shows its SSH host keys unless a test says otherwise. */
+    static final String SERIAL_PORT = "GET zones/europe-west1-b/instances/demo-web1/serialPort";
     /** A 404 with GCE's notFound document, which jclouds answers as null. */
     static final String MISSING = "404";
 
@@ -28,6 +30,7 @@ final class GceReplay extends CloudReplay {
     GceReplay() throws IOException {
         super(new ReplayServer("gce", "application/json; charset=UTF-8", GceReplay::key, GceReplay::error));
         on(TOKEN, "token.json");
+        on(SERIAL_PORT, "serial-port-keys.json");
     }
 
     static GceReplay forEachTest() {
