@@ -18,6 +18,7 @@ import io.plumbery.node.wait.Wait;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,7 +98,7 @@ final class NodeRun implements AutoCloseable {
     void verify() {
         guard(() -> {
             step(Step.WAIT_ACTIVE, () -> {
-                roles().forEach(this::waitActive);
+                waitActive(roles().stream().map(Role::unit).toList());
                 return roles().size();
             }, n -> n + " unit(s) active");
             step(Step.WAIT_HEALTH, () -> {
@@ -346,25 +347,49 @@ final class NodeRun implements AutoCloseable {
         if (reload || removed || staleInManager()) {
             systemctl(Step.START_UNITS, null, "daemon-reload");
         }
+        List<String> restarted = new ArrayList<>();
+        List<String> started = new ArrayList<>();
         for (Role role : roles()) {
             String unit = role.unit();
             UnitChange.Action action;
-            // --no-reload: enabling only links the unit into its target, and each reload runs every generator
-            // of the node again (cloud-init's among them); the one reload needed is done above
             if (restart.contains(role)) {
-                systemctl(Step.START_UNITS, unit, "enable", "--quiet", "--no-reload", unit);
-                systemctl(Step.START_UNITS, unit, "restart", unit);
+                restarted.add(unit);
                 action = UnitChange.Action.RESTARTED;
             } else if (session.run("systemctl is-active --quiet " + unit + " && systemctl is-enabled --quiet " + unit,
                     settings.commandTimeout()).ok()) {
                 action = UnitChange.Action.UNCHANGED;
             } else {
-                systemctl(Step.START_UNITS, unit, "enable", "--quiet", "--no-reload", "--now", unit);
+                started.add(unit);
                 action = UnitChange.Action.STARTED;
             }
             units.add(new UnitChange(unit, action));
         }
+        // --no-reload: enabling only links the unit into its target, and each reload runs every generator
+        // of the node again (cloud-init's among them); the one reload needed is done above
+        together(restarted, "enable", "--quiet", "--no-reload");
+        together(restarted, "restart");
+        together(started, "enable", "--quiet", "--no-reload", "--now");
         return units;
+    }
+
+    /**
+     * One systemctl for all of {@code unitNames}, as systemd starts them together anyway (in their After= order): each
+     * command is a login and a sudo on a node that is busy starting JVMs. When it fails, once more unit by unit, so
+     * that the failure names its unit and carries its journal.
+     */
+    private void together(List<String> unitNames, String... args) {
+        if (unitNames.isEmpty()) {
+            return;
+        }
+        String command = "systemctl " + String.join(" ", args) + " " + String.join(" ", unitNames);
+        if (session.run(sudo() + command, settings.commandTimeout()).ok()) {
+            return;
+        }
+        for (String unit : unitNames) {
+            String[] one = Arrays.copyOf(args, args.length + 1);
+            one[args.length] = unit;
+            systemctl(Step.START_UNITS, unit, one);
+        }
     }
 
     /**
@@ -431,20 +456,32 @@ final class NodeRun implements AutoCloseable {
         }
     }
 
-    private void waitActive(Role role) {
-        String unit = role.unit();
-        String[] last = {""};
+    /** Polls the states of all the units in one command (a line each, in order) until every one is active. */
+    private void waitActive(List<String> unitNames) {
+        if (unitNames.isEmpty()) {
+            return;
+        }
+        Map<String, String> last = new LinkedHashMap<>();
         boolean active = poll(Step.WAIT_ACTIVE, settings.unitActiveTimeout(), () -> {
-            String state = session.run("systemctl is-active " + unit, settings.commandTimeout()).stdout().strip();
-            last[0] = state;
-            if (state.equals("failed")) {
-                throw fail(Step.WAIT_ACTIVE, unit + " failed", unit, journal(unit));
+            List<String> states = session.run("systemctl is-active " + String.join(" ", unitNames),
+                    settings.commandTimeout()).stdout().lines().map(String::strip).toList();
+            for (int i = 0; i < unitNames.size(); i++) {
+                last.put(unitNames.get(i), i < states.size() ? states.get(i) : "");
             }
-            return state.equals("active");
+            for (Map.Entry<String, String> unit : last.entrySet()) {
+                if (unit.getValue().equals("failed")) {
+                    throw fail(Step.WAIT_ACTIVE, unit.getKey() + " failed", unit.getKey(), journal(unit.getKey()));
+                }
+            }
+            return last.values().stream().allMatch("active"::equals);
         });
         if (!active) {
+            Map.Entry<String, String> waiting = last.entrySet().stream().filter(u -> !u.getValue().equals("active"))
+                    .findFirst().orElse(Map.entry(unitNames.get(0), ""));
+            String unit = waiting.getKey();
             throw fail(Step.WAIT_ACTIVE, unit + " not active after " + settings.unitActiveTimeout().toSeconds()
-                    + " s (state: " + (last[0].isEmpty() ? "unknown" : last[0]) + ")", unit, journal(unit));
+                    + " s (state: " + (waiting.getValue().isEmpty() ? "unknown" : waiting.getValue()) + ")", unit,
+                    journal(unit));
         }
     }
 

@@ -2,6 +2,7 @@ package io.plumbery.bootstrap.model;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Cluster-wide settings of the rendered files that a plan does not carry; {@link #defaults()} is what
@@ -59,6 +60,27 @@ public record RuntimeSettings(String serviceUser, String javaCommand, String run
                 marathonHeapMb, chronosHeapMb, dnsHeapMb, agentHeapMb, agentDiskMb, agentReservedMemoryMb, agentPorts,
                 masterHealthPath, agentHealthPath, marathonHealthPath, chronosHealthPath, dnsHealthPath, taskUser,
                 packages, ntpServers);
+    }
+
+    /** The {@code -Xmx} of the service's JVM, in MiB. */
+    public int heapMb(Role role) {
+        return switch (role) {
+            case ZOOKEEPER -> zookeeperHeapMb;
+            case MASTER -> masterHeapMb;
+            case MARATHON -> marathonHeapMb;
+            case CHRONOS -> chronosHeapMb;
+            case MESOS_DNS -> dnsHeapMb;
+            case AGENT -> agentHeapMb;
+        };
+    }
+
+    /**
+     * The memory an agent offers to tasks on a node of {@code memoryMb} running {@code services}: what is left once
+     * the system ({@code agentReservedMemoryMb}) and the heap of every service on the node (the agent's own, and the
+     * master's, ZooKeeper's, ... where a node is both master and agent) are set aside; at least 128 MiB.
+     */
+    public int agentMemoryMb(int memoryMb, Set<Role> services) {
+        return Math.max(128, memoryMb - agentReservedMemoryMb - services.stream().mapToInt(this::heapMb).sum());
     }
 
     /** Mesos' {@code --quorum} for this many masters: a strict majority. */

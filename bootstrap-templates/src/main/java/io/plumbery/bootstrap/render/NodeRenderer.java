@@ -247,8 +247,7 @@ public final class NodeRenderer {
             model.put("chronos", Map.of("httpCredentials", adminCredentials));
         }
         if (node.has(Role.AGENT)) {
-            model.put("agent", Map.of("memoryMb",
-                    Math.max(128, node.memoryMb() - settings.agentReservedMemoryMb() - settings.agentHeapMb()),
+            model.put("agent", Map.of("memoryMb", settings.agentMemoryMb(node.memoryMb(), node.roles()),
                     "containerizers", node.installsDocker() ? "mesos,docker" : "mesos"));
         }
         return model;

@@ -212,7 +212,8 @@ class BootstrapperIT {
         String masterCalls = calls("master1");
         assertTrue(masterCalls.contains("cloud-init status --wait --long"), masterCalls);
         assertTrue(masterCalls.contains("systemctl daemon-reload"), masterCalls);
-        assertTrue(masterCalls.contains("systemctl restart plumbery-marathon.service"), masterCalls);
+        assertTrue(masterCalls.contains("systemctl restart plumbery-zookeeper.service plumbery-mesos-master.service"
+                + " plumbery-marathon.service plumbery-chronos.service plumbery-mesos-dns.service"), "one restart of all");
         assertTrue(masterCalls.contains("http://127.0.0.1:5050/master/health"), masterCalls);
         assertTrue(masterCalls.contains("http://127.0.0.1:8080/ping"), masterCalls);
         assertTrue(masterCalls.contains("http://127.0.0.1:4400/leader"), masterCalls);

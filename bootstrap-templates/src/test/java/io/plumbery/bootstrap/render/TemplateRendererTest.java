@@ -40,7 +40,7 @@ class TemplateRendererTest {
                 Map.of("plan", Map.of("name", "p"), "node", node, "zookeeperClientOpts", "",
                         "settings", Map.of("agentHeapMb", 1, "runtimeJar", "/x"))));
         assertEquals("mesos-agent.env.ftl", e.error().template());
-        assertEquals(4, e.error().line());
+        assertEquals(5, e.error().line());
         assertTrue(e.error().problem().contains("node.privateAddress"), e.error().problem());
     }
 

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * Where the cluster's services are, from the plan's roles and the built addresses: masters run
- * ZooKeeper (2181), the master (5050), Marathon (8080) and Chronos (4400); agents run an agent (5051).
+ * ZooKeeper (2181), the master (5050), Marathon (8080) and Chronos (4400); agents run an agent (5051). A node with
+ * both roles (a one-node cluster) is a member of both lists.
  *
  * @param apps the plan's Marathon apps, submitted by deploy
  */
@@ -49,7 +50,8 @@ public record ClusterLayout(List<Member> masters, List<Member> agents, List<Map<
             Member m = new Member(n.name(), placed.record().privateAddress(), placed.record().publicAddress());
             if (n.roles().contains("mesos-master")) {
                 masters.add(m);
-            } else if (n.roles().contains("mesos-agent")) {
+            }
+            if (n.roles().contains("mesos-agent")) {
                 agents.add(m);
             }
         }
