@@ -38,6 +38,8 @@ import rx.Observable;
  * test that runs it. Usage: {@code RxJavaScheduler http://MASTER:5050 [NAME]}; exits 0 after the teardown was sent.
  * With {@code MESOS_PRINCIPAL} and {@code MESOS_SECRET} in the environment, the framework has that principal and the
  * client authenticates with them, as it does for a master URI with user info ({@code http://principal:secret@...}).
+ * {@code MESOS_USER} is the framework's user, as which its tasks run (a deployed cluster's ACLs allow {@code nobody}
+ * only); without it, the user running this program.
  */
 public final class RxJavaScheduler {
     private static final long TIMEOUT_SECONDS = 90;
@@ -80,7 +82,7 @@ public final class RxJavaScheduler {
     private MesosClient<Call, Event> client(URI uri) {
         FrameworkInfo.Builder info = FrameworkInfo.newBuilder()
                 .setId(frameworkId)
-                .setUser(System.getProperty("user.name"))
+                .setUser(System.getenv().getOrDefault("MESOS_USER", System.getProperty("user.name")))
                 .setName(name)
                 .setFailoverTimeout(0);
         if (principal != null) {
