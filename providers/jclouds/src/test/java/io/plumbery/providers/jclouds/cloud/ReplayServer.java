@@ -42,8 +42,15 @@ public final class ReplayServer implements AutoCloseable {
                            String body) {
     }
 
-    /** One answer: an HTTP status and the file its body is read from. */
-    public record Reply(int status, String file) {
+    /**
+     * One answer: an HTTP status, the file its body is read from (none for an empty body) and headers
+     * ({@code {{endpoint}}} in their values is this server's address too).
+     */
+    public record Reply(int status, String file, Map<String, String> headers) {
+        public Reply(int status, String file) {
+            this(status, file, Map.of());
+        }
+
         public static Reply ok(String file) {
             return new Reply(200, file);
         }
@@ -137,11 +144,13 @@ public final class ReplayServer implements AutoCloseable {
                         .getBytes(StandardCharsets.UTF_8);
             } else {
                 status = reply.status();
-                bytes = new String(resource(reply.file()), StandardCharsets.UTF_8).replace("{{endpoint}}", endpoint())
-                        .getBytes(StandardCharsets.UTF_8);
+                bytes = reply.file() == null ? new byte[0] : new String(resource(reply.file()), StandardCharsets.UTF_8)
+                        .replace("{{endpoint}}", endpoint()).getBytes(StandardCharsets.UTF_8);
+                reply.headers().forEach((name, value) -> http.getResponseHeaders().add(name,
+                        value.replace("{{endpoint}}", endpoint())));
             }
             http.getResponseHeaders().add("Content-Type", contentType);
-            http.sendResponseHeaders(status, bytes.length);
+            http.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
             http.getResponseBody().write(bytes);
         }
     }
