@@ -92,7 +92,120 @@ class AzureLifecycleTest {
             assertEquals("Bearer eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.replay-access-token-0001.",
                     azure.requests("GET " + VNET).get(0).headers().get("authorization"));
             assertEquals(List.of(), azure.unscripted());
+
+            FirewallRecord firewall = provider.ensureFirewall(new FirewallRequest("web", network, AzureFixtures.RULES));
+            assertEquals("3", firewall.attributes().get("rules"));
+            assertTrue(firewall.attributes().get("notWritten").startsWith("ping (icmp from 10.77.0.0/16)"));
+            JsonNode rules = body(azure.requests("PUT " + NSG).get(1)).at("/properties/securityRules");
+            assertEquals(3, rules.size(), rules.toString());
+            assertEquals("100-ssh", rules.at("/0/name").asText());
+            assertEquals("Tcp", rules.at("/0/properties/protocol").asText());
+            assertEquals("22", rules.at("/0/properties/destinationPortRange").asText());
+            assertEquals("0.0.0.0/0", rules.at("/0/properties/sourceAddressPrefix").asText());
+            assertEquals("Inbound", rules.at("/0/properties/direction").asText());
+            assertEquals("Allow", rules.at("/0/properties/access").asText());
+            assertEquals("Udp", rules.at("/1/properties/protocol").asText());
+            assertEquals("137-138", rules.at("/1/properties/destinationPortRange").asText());
+            assertEquals(101, rules.at("/1/properties/priority").asInt());
+            assertEquals("*", rules.at("/2/properties/protocol").asText());
+            assertEquals("*", rules.at("/2/properties/destinationPortRange").asText());
+            assertEquals("10.88.0.0/24", rules.at("/2/properties/sourceAddressPrefix").asText());
+
+            scriptNode(azure);
+            NodeRecord node = provider.createNode(AzureFixtures.node(network));
+            assertEquals("web1", node.id());
+            assertEquals(NodeStatus.RUNNING, node.status());
+            assertEquals("10.77.3.4", node.privateAddress());
+            assertEquals("10.77.3.4", node.ssh().host());
+            assertEquals("plumbery", node.ssh().user());
+            assertTrue(node.attributes().get("vmSize").startsWith("Standard_B2s (2 vCPU, 4 GiB)"), node.attributes()
+                    .toString());
+            assertEquals("Canonical:0001-com-ubuntu-server-jammy:22_04-lts-gen2:latest, for appliance 'Ubuntu 22.04'",
+                    node.attributes().get("image"));
+            JsonNode nic = body(azure.requests("PUT " + NIC).get(0));
+            assertTrue(nic.at("/properties/networkSecurityGroup/id").asText().endsWith(
+                    "/resourceGroups/plumbery-demo/providers/Microsoft.Network/networkSecurityGroups/demo-f-web-nsg"));
+            assertTrue(nic.at("/properties/ipConfigurations/0/properties/subnet/id").asText()
+                    .endsWith("/virtualNetworks/WebFox/subnets/web"));
+            assertEquals("network-interface/web1", nic.at("/tags/plumbery-resource").asText());
+            JsonNode vm = body(azure.requests("PUT " + VM).get(0));
+            assertEquals("Standard_B2s", vm.at("/properties/hardwareProfile/vmSize").asText());
+            assertEquals("Canonical", vm.at("/properties/storageProfile/imageReference/publisher").asText());
+            assertEquals("22_04-lts-gen2", vm.at("/properties/storageProfile/imageReference/sku").asText());
+            assertEquals("FromImage", vm.at("/properties/storageProfile/osDisk/createOption").asText());
+            assertEquals("20", vm.at("/properties/storageProfile/dataDisks/0/diskSizeGB").asText());
+            assertEquals("Empty", vm.at("/properties/storageProfile/dataDisks/0/createOption").asText());
+            assertEquals("StandardSSD_LRS", vm.at("/properties/storageProfile/dataDisks/0/managedDisk/"
+                    + "storageAccountType").asText());
+            assertEquals("#cloud-config\nhostname: web1\n", new String(Base64.getDecoder().decode(
+                    vm.at("/properties/osProfile/customData").asText()), StandardCharsets.UTF_8));
+            assertEquals("plumbery", vm.at("/properties/osProfile/adminUsername").asText());
+            assertEquals("ssh-ed25519 AAAAC3Nza test@plumbery", vm.at("/properties/osProfile/linuxConfiguration/ssh/"
+                    + "publicKeys/0/keyData").asText());
+            assertFalse(vm.at("/properties/osProfile").has("adminPassword"), "no password, the plan's key only");
+            assertTrue(vm.at("/properties/networkProfile/networkInterfaces/0/id").asText().endsWith("/web1-nic"));
+            assertEquals("demo", vm.at("/tags/plumbery-plan").asText());
+
+            azure.on("GET " + IP, AzureReplay.MISSING, "public-ip-updating.json", "public-ip.json")
+                    .on("PUT " + IP, "public-ip-updating.json").on("GET " + NIC, "nic.json", "nic-public.json")
+                    .on("PUT " + NIC, "nic-updating.json");
+            PublicAddressRecord address = provider.ensurePublicAddress(new PublicAddressRequest("demo-web1-public",
+                    node, List.of(PortRange.tcp(22))));
+            assertEquals("203.0.113.10", address.address());
+            JsonNode ip = body(azure.requests("PUT " + IP).get(0));
+            assertEquals("Standard", ip.at("/sku/name").asText());
+            assertEquals("Static", ip.at("/properties/publicIPAllocationMethod").asText());
+            assertTrue(body(azure.requests("PUT " + NIC).get(1)).at("/properties/ipConfigurations/0/properties/"
+                    + "publicIPAddress/id").asText().endsWith("/publicIPAddresses/demo-web1-public"));
+
+            NodeRecord refreshed = provider.refreshNode(node.withPublicAddress(address.address()));
+            assertEquals(NodeStatus.RUNNING, refreshed.status());
+            assertEquals("203.0.113.10", refreshed.publicAddress());
+            assertEquals("203.0.113.10", refreshed.ssh().host());
+
+            azure.on("GET " + VM + "/instanceView", "view-running.json", "view-deallocating.json",
+                    "view-deallocated.json");
+            azure.script("POST " + VM + "/deallocate", AzureReplay.accepted("vm-deallocate"));
+            NodeRecord stopped = provider.stopNode(refreshed);
+            assertEquals(NodeStatus.STOPPED, stopped.status());
+            assertEquals(1, azure.requests("POST " + VM + "/deallocate").size(), "deallocated, so not billed");
+            azure.on("GET " + VM + "/instanceView", "view-deallocated.json", "view-starting.json", "view-running.json");
+            azure.script("POST " + VM + "/start", AzureReplay.accepted("vm-start"));
+            assertEquals(NodeStatus.RUNNING, provider.startNode(stopped).status());
+            assertEquals(List.of(), azure.unscripted());
+
+            int before = azure.changes().size();
+            scriptDispose(azure);
+            provider.releasePublicAddress(address);
+            provider.destroyNode(refreshed);
+            provider.destroyFirewall(firewall);
+            provider.destroyNetwork(network);
+            assertEquals(List.of("PUT " + NIC, "DELETE " + IP, "DELETE " + VM, "DELETE " + NIC,
+                    "DELETE " + DISKS + "web1-os", "DELETE " + DISKS + "web1-disk-1", "PUT " + NSG, "DELETE " + SUBNET,
+                    "DELETE " + NSG, "DELETE " + VNET, "DELETE " + GROUP), azure.changes().subList(before,
+                    azure.changes().size()), "in reverse order, the resource group last");
+            assertFalse(body(azure.requests("PUT " + NIC).get(2)).at("/properties/ipConfigurations/0/properties")
+                    .has("publicIPAddress"), "taken off the NIC before it is deleted");
+            assertEquals(0, body(azure.requests("PUT " + NSG).get(2)).at("/properties/securityRules").size());
+            assertTrue(azure.requests("GET /operations/rg-delete").size() >= 1, "the group's deletion waited on");
+            assertEquals(List.of(), azure.unscripted());
         }
+    }
+
+    /** Everything there, then deleted: each delete accepted and its operation done. */
+    static void scriptDispose(AzureReplay azure) {
+        azure.on("GET " + IP, "public-ip.json", AzureReplay.MISSING).on("GET " + NIC, "nic-public.json", "nic.json")
+                .on("PUT " + NIC, "nic.json").on("DELETE " + IP, "list-empty.json")
+                .on("GET " + VM, "vm.json").deleteAccepted("DELETE " + VM, "vm-delete")
+                .deleteAccepted("DELETE " + NIC, "nic-delete")
+                .deleteAccepted("DELETE " + DISKS + "web1-os", "os-disk-delete")
+                .deleteAccepted("DELETE " + DISKS + "web1-disk-1", "data-disk-delete")
+                .on("GET " + NSG, "nsg.json").on("PUT " + NSG, "nsg.json")
+                .on("GET " + VNET, "vnet.json", AzureReplay.MISSING).on("DELETE " + SUBNET, "list-empty.json")
+                .on("GET " + SUBNET, AzureReplay.MISSING).deleteAccepted("DELETE " + NSG, "nsg-delete")
+                .on("GET " + VNET + "/subnets", "list-empty.json").on("DELETE " + VNET, "list-empty.json")
+                .on("GET " + GROUP, "resource-group.json").on("GET " + GROUP + "/resources", "resources-empty.json")
+                .deleteAccepted("DELETE " + GROUP, "rg-delete");
     }
 
     static JsonNode body(ReplayServer.Exchange exchange) {
