@@ -28,8 +28,8 @@ class NodesOfflineTest {
     void localAndVagrantNodesAreOfflineTheOthersAreNot() {
         Map<String, Boolean> declared = new TreeMap<>();
         Providers.discover().all().forEach((name, factory) -> declared.put(name, factory.nodesOffline()));
-        assertEquals(Map.of("aws-ec2", false, "google-compute-engine", false, "jclouds", false, "local", true,
-                "local-netns", false, "stub", false, "vagrant", true),
+        assertEquals(Map.of("aws-ec2", false, "azure", false, "google-compute-engine", false, "jclouds", false,
+                "local", true, "local-netns", false, "openstack", false, "stub", false, "vagrant", true),
                 declared);
     }
 

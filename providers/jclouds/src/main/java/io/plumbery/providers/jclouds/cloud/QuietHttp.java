@@ -11,7 +11,6 @@ import java.util.Properties;
 
 import org.jclouds.Constants;
 import org.jclouds.ContextBuilder;
-import org.jclouds.logging.config.NullLoggingModule;
 
 import com.google.inject.Module;
 
@@ -35,7 +34,7 @@ public final class QuietHttp {
     }
 
     public static List<Module> modules() {
-        return List.of(new NullLoggingModule());
+        return List.of(new SilentLogging());
     }
 
     /**

@@ -4,6 +4,7 @@ import io.plumbery.providers.ProviderException;
 import io.plumbery.providers.jclouds.JcloudsErrors;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -36,6 +37,7 @@ public final class Retrier {
     private final Consumer<String> progress;
     private final Function<Throwable, String> reason;
     private final Failure failure;
+    private final Function<Throwable, Optional<Duration>> asked;
 
     /**
      * @param reason  the cloud's own words for a failure ({@code InvalidSubnet.Conflict: ...}), said while waiting
@@ -43,6 +45,16 @@ public final class Retrier {
      */
     public Retrier(String provider, Backoff backoff, Consumer<String> progress, Function<Throwable, String> reason,
                    Failure failure) {
+        this(provider, backoff, progress, reason, failure, cause -> Optional.empty());
+    }
+
+    /**
+     * As above, for a cloud that says how long to wait ({@code Retry-After}): its wait is taken instead of the
+     * backoff's, never longer than the backoff's longest.
+     */
+    public Retrier(String provider, Backoff backoff, Consumer<String> progress, Function<Throwable, String> reason,
+                   Failure failure, Function<Throwable, Optional<Duration>> asked) {
+        this.asked = asked;
         this.provider = provider;
         this.backoff = backoff;
         this.progress = progress;
@@ -67,7 +79,8 @@ public final class Retrier {
                 if (!retryable || attempt >= backoff.attempts()) {
                     throw failure.of(doing, cause, retryable, attempt > 1 ? " (after " + attempt + " attempts)" : "");
                 }
-                long millis = backoff.delay(attempt).toMillis();
+                long millis = asked.apply(cause).map(w -> w.compareTo(backoff.max()) > 0 ? backoff.max() : w)
+                        .orElse(backoff.delay(attempt)).toMillis();
                 progress.accept(provider + ": " + doing + ": " + reason.apply(cause) + "; trying again in " + millis
                         + " ms (" + attempt + " of " + backoff.attempts() + ")");
                 pause(Duration.ofMillis(millis));

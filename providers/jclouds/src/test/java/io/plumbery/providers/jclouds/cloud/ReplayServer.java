@@ -44,7 +44,7 @@ public final class ReplayServer implements AutoCloseable {
 
     /**
      * One answer: an HTTP status, the file its body is read from (none: an empty body) and headers of its own (a
-     * token Keystone answers in {@code X-Subject-Token}).
+     * token Keystone answers in {@code X-Subject-Token}; {@code {{endpoint}}} in their values is this server's address).
      */
     public record Reply(int status, String file, Map<String, String> headers) {
         public Reply {
@@ -154,7 +154,8 @@ public final class ReplayServer implements AutoCloseable {
                         .replace("{{endpoint}}", endpoint()).getBytes(StandardCharsets.UTF_8);
             }
             http.getResponseHeaders().add("Content-Type", contentType);
-            replyHeaders.forEach(http.getResponseHeaders()::add);
+            replyHeaders.forEach((name, value) -> http.getResponseHeaders().add(name,
+                    value.replace("{{endpoint}}", endpoint())));
             // an empty body is sent as none (-1), as a 204 must be
             http.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
