@@ -62,7 +62,8 @@ public final class ClusterSecrets {
     }
 
     public static AgentAuth agent() {
-        return new AgentAuth(AGENT, Credentials.of(ADMIN), true, true);
+        return new AgentAuth(AGENT, Credentials.of(ADMIN, MARATHON, DNS, CHRONOS), true, true)
+                .withAcls(Authorizer.parse(ACLS));
     }
 
     public static MarathonAuth marathon() {

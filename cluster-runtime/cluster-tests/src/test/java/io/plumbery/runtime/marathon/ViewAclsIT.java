@@ -8,6 +8,7 @@ import io.plumbery.runtime.http.Credential;
 import io.plumbery.runtime.protocol.Json;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The view ACLs of the deploy's rules on a real secured cluster (ZooKeeper, a master, an agent, Marathon running an
  * app, and a framework of chronos's with a user of its own): each principal's state endpoints and v1 calls show only
- * the frameworks, tasks and roles it may view, as Mesos filters them (left out, not refused).
+ * the frameworks, tasks and roles it may view, as Mesos filters them (left out, not refused); the agent, with the same
+ * rules as its own {@code --acls}, likewise, and opens a sandbox only to a principal with {@code access_sandboxes} for
+ * its user (403 otherwise, also when the master reads it for that principal).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ViewAclsIT {
@@ -145,8 +148,55 @@ class ViewAclsIT {
         }
     }
 
+    @Test
+    void theAgentShowsAndOpensSandboxesByItsOwnAcls() throws Exception {
+        String agent = "127.0.0.2:" + cluster.agents.get(0).port();
+        String directory = null;
+        for (JsonNode f : get(agent, "/state", ADMIN).path("frameworks")) {
+            if (f.path("id").asText().equals(marathonFramework)) {
+                directory = f.path("executors").get(0).path("directory").asText();
+            }
+        }
+        assertThat(directory).isNotNull();
+        String read = "/files/read?offset=0&path=" + URLEncoder.encode(directory + "/stdout", StandardCharsets.UTF_8);
+        assertThat(status(agent, read, MARATHON)).isEqualTo(200);
+        assertThat(status(agent, read, ADMIN)).isEqualTo(200);
+        assertThat(status(agent, read, CHRONOS)).as("access_sandboxes of another user").isEqualTo(403);
+        assertThat(status(agent, read, DNS)).as("dns has no access_sandboxes").isEqualTo(403);
+        String readFile = "{\"type\":\"READ_FILE\",\"read_file\":{\"path\":\"" + directory + "/stdout\",\"offset\":0}}";
+        assertThat(send("POST", agent, "/api/v1", readFile, CHRONOS).statusCode()).isEqualTo(403);
+        assertThat(send("POST", agent, "/api/v1", readFile, MARATHON).statusCode()).isEqualTo(200);
+        String throughMaster = "/agent/" + cluster.agents.get(0).agentId().orElseThrow() + read;
+        assertThat(status(master, throughMaster, CHRONOS)).as("the master reads for chronos").isEqualTo(403);
+        assertThat(status(master, throughMaster, MARATHON)).isEqualTo(200);
+
+        assertThat(get(agent, "/state", CHRONOS).path("frameworks")).isEmpty();
+        JsonNode asMarathon = get(agent, "/state", MARATHON);
+        assertThat(frameworkIds(asMarathon.path("frameworks"), "id")).containsExactly(marathonFramework);
+        assertThat(asMarathon.path("frameworks").get(0).path("executors")).hasSize(1);
+        assertThat(asMarathon.has("flags")).isFalse();
+        assertThat(status(agent, "/flags", MARATHON)).isEqualTo(403);
+        assertThat(status(agent, "/flags", ADMIN)).isEqualTo(200);
+
+        assertThat(call(agent, "GET_TASKS", MARATHON).path("get_tasks").path("launched_tasks")).hasSize(1);
+        assertThat(call(agent, "GET_TASKS", CHRONOS).path("get_tasks").path("launched_tasks")).isEmpty();
+        assertThat(call(agent, "GET_CONTAINERS", MARATHON).path("get_containers").path("containers"))
+                .as("view_containers is admin's").isEmpty();
+        assertThat(call(agent, "GET_CONTAINERS", ADMIN).path("get_containers").path("containers")).hasSize(1);
+    }
+
+    private int status(String endpoint, String path, Credential credential) throws Exception {
+        HttpResponse<InputStream> r = send("GET", endpoint, path, null, credential);
+        r.body().close();
+        return r.statusCode();
+    }
+
     private JsonNode call(String type, Credential credential) throws Exception {
-        HttpResponse<InputStream> r = send("POST", master, "/api/v1", "{\"type\":\"" + type + "\"}", credential);
+        return call(master, type, credential);
+    }
+
+    private JsonNode call(String endpoint, String type, Credential credential) throws Exception {
+        HttpResponse<InputStream> r = send("POST", endpoint, "/api/v1", "{\"type\":\"" + type + "\"}", credential);
         try (InputStream in = r.body()) {
             assertThat(r.statusCode()).as(type).isEqualTo(200);
             return Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -154,7 +204,11 @@ class ViewAclsIT {
     }
 
     private JsonNode get(String path, Credential credential) throws Exception {
-        HttpResponse<InputStream> r = send("GET", master, path, null, credential);
+        return get(master, path, credential);
+    }
+
+    private JsonNode get(String endpoint, String path, Credential credential) throws Exception {
+        HttpResponse<InputStream> r = send("GET", endpoint, path, null, credential);
         try (InputStream in = r.body()) {
             assertThat(r.statusCode()).as(path).isEqualTo(200);
             return Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));

@@ -3,6 +3,7 @@ package io.plumbery.runtime.master.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbery.runtime.acls.Viewer;
 import io.plumbery.runtime.http.Exchange;
 import io.plumbery.runtime.master.MasterCore;
 import io.plumbery.runtime.protocol.Json;

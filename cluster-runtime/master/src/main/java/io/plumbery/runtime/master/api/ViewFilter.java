@@ -1,18 +1,19 @@
 package io.plumbery.runtime.master.api;
 
+import static io.plumbery.runtime.acls.JsonLists.retain;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbery.runtime.acls.Viewer;
 import io.plumbery.runtime.protocol.FrameworkInfo;
+import io.plumbery.runtime.protocol.TaskInfo;
 import io.plumbery.runtime.state.FrameworkRecord;
 import io.plumbery.runtime.state.MasterState;
 import io.plumbery.runtime.state.TaskRecord;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * The master's state JSON with what a principal may not view taken out, as Mesos's endpoints and v1 calls filter
@@ -38,7 +39,7 @@ final class ViewFilter {
         s.completedFrameworks.forEach(fw -> infos.put(fw.id(), fw.info()));
         s.frameworks.values().forEach(fw -> infos.put(fw.id(), fw.info()));
         infos.forEach((id, info) -> {
-            if (viewer.seesFramework(info)) {
+            if (viewer.seesFramework(userOf(info))) {
                 frameworks.add(id);
             }
         });
@@ -49,9 +50,23 @@ final class ViewFilter {
     }
 
     private void addTask(TaskRecord t, FrameworkInfo framework) {
-        if (frameworks.contains(t.frameworkId()) && viewer.seesTask(t.info(), framework)) {
+        if (frameworks.contains(t.frameworkId()) && viewer.seesTask(userOf(framework), userOf(t.info()))) {
             tasks.add(key(t.frameworkId(), t.id()));
         }
+    }
+
+    /** The framework's user; none known (a framework recovered without its info) is asked as any user. */
+    static String userOf(FrameworkInfo framework) {
+        return framework == null ? null : framework.user();
+    }
+
+    /** The task's own user, else its executor's; null for its framework's, as Mesos's authorizer takes it. */
+    static String userOf(TaskInfo task) {
+        if (task.command() != null && task.command().user() != null) {
+            return task.command().user();
+        }
+        JsonNode executorUser = task.executor() == null ? null : task.executor().path("command").get("user");
+        return executorUser != null && executorUser.isTextual() ? executorUser.asText() : null;
     }
 
     private static String key(String frameworkId, String taskId) {
@@ -132,15 +147,5 @@ final class ViewFilter {
             retain(roles, r -> viewer.seesRole(r.path("name").asText()));
         }
         return roles;
-    }
-
-    private static void retain(JsonNode list, Predicate<JsonNode> keep) {
-        if (list instanceof ArrayNode array) {
-            for (Iterator<JsonNode> it = array.elements(); it.hasNext(); ) {
-                if (!keep.test(it.next())) {
-                    it.remove();
-                }
-            }
-        }
     }
 }

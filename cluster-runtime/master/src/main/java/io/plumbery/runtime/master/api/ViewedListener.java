@@ -1,5 +1,6 @@
 package io.plumbery.runtime.master.api;
 
+import io.plumbery.runtime.acls.Viewer;
 import io.plumbery.runtime.master.OperatorListener;
 import io.plumbery.runtime.protocol.FrameworkInfo;
 import io.plumbery.runtime.protocol.TaskStatus;
@@ -30,7 +31,7 @@ final class ViewedListener implements OperatorListener {
 
     private boolean sees(TaskRecord task) {
         return frameworks.containsKey(task.frameworkId())
-                && viewer.seesTask(task.info(), frameworks.get(task.frameworkId()));
+                && viewer.seesTask(ViewFilter.userOf(frameworks.get(task.frameworkId())), ViewFilter.userOf(task.info()));
     }
 
     @Override
@@ -60,14 +61,14 @@ final class ViewedListener implements OperatorListener {
     @Override
     public void frameworkAdded(FrameworkRecord framework, MasterState state, boolean updated) {
         frameworks.put(framework.id(), framework.info());
-        if (viewer.seesFramework(framework.info())) {
+        if (viewer.seesFramework(ViewFilter.userOf(framework.info()))) {
             events.frameworkAdded(framework, state, updated);
         }
     }
 
     @Override
     public void frameworkRemoved(FrameworkInfo info) {
-        if (viewer.seesFramework(info)) {
+        if (viewer.seesFramework(ViewFilter.userOf(info))) {
             events.frameworkRemoved(info);
         }
     }

@@ -1,5 +1,6 @@
 package io.plumbery.runtime.master.api;
 
+import io.plumbery.runtime.acls.Viewer;
 import io.plumbery.runtime.http.Exchange;
 import io.plumbery.runtime.master.MasterCore;
 import io.plumbery.runtime.master.OperatorListener;
