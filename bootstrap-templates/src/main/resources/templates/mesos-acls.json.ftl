@@ -1,5 +1,7 @@
-<#-- what each principal may do at the master (Mesos's --acls, its local authorizer's format): nothing that no ACL
-     grants; read by plumbery-mesos-master.service. Principals: the plan's (information --credentials). -->
+<#-- what each principal may do and see at the masters and agents (Mesos's --acls, its local authorizer's format):
+     nothing that no ACL grants; read by plumbery-mesos-master.service and plumbery-mesos-agent.service. Views go by
+     user, as Mesos's do: marathon and chronos see the frameworks, tasks and sandboxes of the task user, dns and admin
+     every framework and task. Principals: the plan's (information --credentials). -->
 <#assign frameworks = '{"values": ["' + principals.marathon + '", "' + principals.chronos + '", "' + principals.admin + '"]}'>
 <#assign admin = '{"values": ["' + principals.admin + '"]}'>
 {
@@ -8,6 +10,17 @@
   "run_tasks": [{"principals": [=frameworks], "users": {"values": ["[=settings.taskUser]"]}}],
   "teardown_frameworks": [{"principals": [=admin], "framework_principals": {"type": "ANY"}}],
   "register_agents": [{"principals": {"values": ["[=principals.agent]"]}, "agents": {"type": "ANY"}}],
+  "view_frameworks": [{"principals": {"values": ["[=principals.admin]", "[=principals.dns]"]}, "users": {"type": "ANY"}},
+                      {"principals": {"values": ["[=principals.marathon]", "[=principals.chronos]"]}, "users": {"values": ["[=settings.taskUser]"]}}],
+  "view_tasks": [{"principals": {"values": ["[=principals.admin]", "[=principals.dns]"]}, "users": {"type": "ANY"}},
+                 {"principals": {"values": ["[=principals.marathon]", "[=principals.chronos]"]}, "users": {"values": ["[=settings.taskUser]"]}}],
+  "view_executors": [{"principals": [=admin], "users": {"type": "ANY"}},
+                     {"principals": {"values": ["[=principals.marathon]", "[=principals.chronos]"]}, "users": {"values": ["[=settings.taskUser]"]}}],
+  "access_sandboxes": [{"principals": [=admin], "users": {"type": "ANY"}},
+                       {"principals": {"values": ["[=principals.marathon]", "[=principals.chronos]"]}, "users": {"values": ["[=settings.taskUser]"]}}],
+  "access_mesos_logs": [{"principals": [=admin], "logs": {"type": "ANY"}}],
+  "view_roles": [{"principals": [=admin], "roles": {"type": "ANY"}}],
+  "view_containers": [{"principals": [=admin], "users": {"type": "ANY"}}],
   "view_flags": [{"principals": [=admin], "flags": {"type": "ANY"}}],
   "get_endpoints": [{"principals": {"values": ["[=principals.admin]", "[=principals.dns]"]}, "paths": {"type": "ANY"}}],
   "update_weights": [{"principals": [=admin], "roles": {"type": "ANY"}}],

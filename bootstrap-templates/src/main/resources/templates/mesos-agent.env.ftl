@@ -9,6 +9,8 @@ AGENT_PORT=[=settings.agentPort]
 AGENT_MASTER=file://[=secretFiles.agentMasterZk]
 AGENT_CREDENTIAL=[=secretFiles.agentCredential]
 AGENT_HTTP_CREDENTIALS=[=secretFiles.agentHttpCredentials]
+# what each principal may see here (Mesos's --acls, the masters' rules): sandboxes, flags, state
+AGENT_ACLS=/etc/plumbery/mesos-acls.json
 AGENT_RESOURCES="cpus:[=node.cpu];mem:[=agent.memoryMb];disk:[=settings.agentDiskMb];ports:[=settings.agentPorts]"
 AGENT_WORK_DIR=/var/lib/plumbery/mesos-agent
 # command tasks run as the user their app or job names, else their framework's (Marathon's and Chronos's user is

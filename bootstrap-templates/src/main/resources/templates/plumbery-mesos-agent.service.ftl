@@ -19,7 +19,7 @@ StartLimitBurst=10
 # the operator's own settings, never written by plumbery, e.g. MESOS_ALLOW_ROOT_TASKS=true (read after the file above)
 EnvironmentFile=-/etc/plumbery/mesos-agent.local.env
 CapabilityBoundingSet=CAP_SETUID CAP_SETGID CAP_CHOWN CAP_FOWNER CAP_DAC_OVERRIDE CAP_DAC_READ_SEARCH CAP_KILL
-ExecStart=[=settings.javaCommand] $JAVA_OPTS -jar ${RUNTIME_JAR} agent --ip ${AGENT_IP} --hostname ${AGENT_HOSTNAME} --port ${AGENT_PORT} --master ${AGENT_MASTER} --resources ${AGENT_RESOURCES} --work_dir ${AGENT_WORK_DIR} --credential ${AGENT_CREDENTIAL} --http_credentials ${AGENT_HTTP_CREDENTIALS} --authenticate_http_readonly --authenticate_http_readwrite
+ExecStart=[=settings.javaCommand] $JAVA_OPTS -jar ${RUNTIME_JAR} agent --ip ${AGENT_IP} --hostname ${AGENT_HOSTNAME} --port ${AGENT_PORT} --master ${AGENT_MASTER} --resources ${AGENT_RESOURCES} --work_dir ${AGENT_WORK_DIR} --credential ${AGENT_CREDENTIAL} --http_credentials ${AGENT_HTTP_CREDENTIALS} --acls ${AGENT_ACLS} --authenticate_http_readonly --authenticate_http_readwrite
 # tasks outlive an agent restart: the next agent on the same work_dir recovers them from its checkpoints
 KillMode=process
 <#if agent.containerizers?contains("docker")>

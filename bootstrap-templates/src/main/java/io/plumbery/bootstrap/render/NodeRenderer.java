@@ -119,7 +119,8 @@ public final class NodeRenderer {
             boolean secret = role == Role.MARATHON || role == Role.CHRONOS;
             files.add(new RenderedFile(CONFIG_DIR + "/" + role.service() + ".env", role.service() + ".env.ftl",
                     templates.render(role.service() + ".env.ftl", model), secret ? "0600" : "0644", role));
-            if (role == Role.MASTER) {
+            // masters and agents read the same rules (a node with both gets the file once)
+            if (role == Role.MASTER || role == Role.AGENT && !node.has(Role.MASTER)) {
                 files.add(file(ACLS_FILE, "mesos-acls.json.ftl", model, role));
             }
             if (role == Role.ZOOKEEPER) {

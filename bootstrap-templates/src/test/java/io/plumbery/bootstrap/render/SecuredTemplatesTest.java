@@ -85,15 +85,38 @@ class SecuredTemplatesTest {
         assertEquals(Map.of("values", List.of("nobody")), first(acls, "run_tasks").get("users"));
         assertEquals(List.of("agent"), principals(acls, "register_agents"));
         for (String adminOnly : List.of("teardown_frameworks", "view_flags", "update_weights", "update_quotas",
-                "update_maintenance_schedules", "start_maintenances", "drain_agents", "mark_agents_gone")) {
+                "update_maintenance_schedules", "start_maintenances", "drain_agents", "mark_agents_gone",
+                "view_roles", "access_mesos_logs", "view_containers")) {
             assertEquals(List.of("admin"), principals(acls, adminOnly), adminOnly);
         }
-        assertFalse(files("node1").containsKey(NodeRenderer.ACLS_FILE), "masters only");
+        for (String view : List.of("view_frameworks", "view_tasks")) {
+            // admin and dns see every framework and task; marathon and chronos those of the task user
+            assertEquals(List.of("admin", "dns"), principals(acls, view), view);
+            assertEquals(Map.of("type", "ANY"), first(acls, view).get("users"), view);
+            Map<String, Object> frameworks = nth(acls, view, 1);
+            assertEquals(Map.of("values", List.of("marathon", "chronos")), frameworks.get("principals"), view);
+            assertEquals(Map.of("values", List.of("nobody")), frameworks.get("users"), view);
+        }
+        assertEquals(Map.of("values", List.of("nobody")), nth(acls, "access_sandboxes", 1).get("users"));
+    }
+
+    @Test
+    void agentsReadTheMastersRules() {
+        Map<String, RenderedFile> agent = files("node1");
+        assertEquals(files("master1").get(NodeRenderer.ACLS_FILE).content(), agent.get(NodeRenderer.ACLS_FILE).content());
+        assertTrue(execStart(agent.get(NodeRenderer.UNIT_DIR + "/plumbery-mesos-agent.service"))
+                .contains(" --acls ${AGENT_ACLS} "));
+        assertTrue(agent.get(NodeRenderer.CONFIG_DIR + "/mesos-agent.env").content()
+                .contains("\nAGENT_ACLS=" + NodeRenderer.ACLS_FILE + "\n"));
+    }
+
+    private static Map<String, Object> first(Map<String, Object> acls, String action) {
+        return nth(acls, action, 0);
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> first(Map<String, Object> acls, String action) {
-        return ((List<Map<String, Object>>) acls.get(action)).get(0);
+    private static Map<String, Object> nth(Map<String, Object> acls, String action, int index) {
+        return ((List<Map<String, Object>>) acls.get(action)).get(index);
     }
 
     @SuppressWarnings("unchecked")

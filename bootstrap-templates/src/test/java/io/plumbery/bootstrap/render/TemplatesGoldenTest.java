@@ -78,6 +78,7 @@ class TemplatesGoldenTest {
         List<RenderedFile> files = renderer.serviceFiles(plan, node("node1"));
         assertEquals(List.of("/etc/plumbery/hosts", "/etc/ssh/sshd_config.d/10-plumbery.conf",
                 "/etc/systemd/system/plumbery-mesos-agent.service", "/etc/plumbery/mesos-agent.env",
+                "/etc/plumbery/mesos-acls.json",
                 "/etc/plumbery/secrets/mesos-agent.master.zk", "/etc/plumbery/secrets/mesos-agent.credential.json",
                 "/etc/plumbery/secrets/mesos-agent.http_credentials.json"),
                 files.stream().map(RenderedFile::path).toList());

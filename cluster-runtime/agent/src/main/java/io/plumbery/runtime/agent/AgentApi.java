@@ -28,16 +28,21 @@ final class AgentApi {
     private final AgentTasks tasks;
     private final V1Calls more;
     private final MasterToken master;
+    private final AgentViewers viewers;
+    private final AgentAcls acls;
 
-    AgentApi(AgentServer agent, AgentTasks tasks, V1Calls more, MasterToken master) {
+    AgentApi(AgentServer agent, AgentTasks tasks, V1Calls more, MasterToken master, AgentViewers viewers,
+             AgentAcls acls) {
         this.agent = agent;
         this.tasks = tasks;
         this.more = more;
         this.master = master;
+        this.viewers = viewers;
+        this.acls = acls;
     }
 
     void register(Router router) {
-        router.route(ex -> Jsonp.ok(ex, state()), "/state", "/state.json", "/slave(1)/state", "/slave(1)/state.json");
+        router.route(ex -> Jsonp.ok(ex, viewers.filter(ex).v0State(state())), "/state", "/state.json", "/slave(1)/state", "/slave(1)/state.json");
         router.route(ex -> ex.empty(200), "/health", "/slave(1)/health");
         router.route(V1Codec.agentOperator().around(this::v1), "/api/v1");
         router.route(ex -> ex.json(200, Json.object().put("version", ProtocolVersion.MESOS)), "/version");
@@ -72,6 +77,10 @@ final class AgentApi {
     private void v1(Exchange ex) throws Exception {
         JsonNode call = Json.parse(ex.body());
         String type = call.path("type").asText("");
+        if (!acls.allows(type, call, viewers.of(ex))) {
+            ex.empty(403);
+            return;
+        }
         ObjectNode out = Json.object().put("type", type);
         switch (type) {
             case "GET_HEALTH" -> out.putObject("get_health").put("healthy", true);
@@ -83,8 +92,9 @@ final class AgentApi {
                 st.set("get_executors", InventoryCalls.executors(tasks));
                 ArrayNode fws = st.putObject("get_frameworks").putArray("frameworks");
                 tasks.frameworks().values().forEach(f -> fws.addObject().set("framework_info", Json.tree(f)));
+                viewers.filter(ex).v1State(st);
             }
-            case "GET_TASKS" -> out.set("get_tasks", tasksV1());
+            case "GET_TASKS" -> out.set("get_tasks", viewers.filter(ex).v1Tasks(tasksV1()));
             default -> {
                 if (!more.answer(type, call, ex)) {
                     ex.text(400, "Unsupported call type: " + type);

@@ -92,14 +92,20 @@ public final class AgentServer implements AutoCloseable {
         new AgentRecovery(checkpoint, tasks, updates, docker, agentId::get, config.hostname()).recover();
         ProvisionerOrphans.remove(config.workDir(), tasks.live());
         Router router = new Router();
-        VirtualFiles files = new VirtualFiles(new SandboxAttachments(tasks, config.externalLogFile()));
+        SandboxAttachments attachments = new SandboxAttachments(tasks, config.externalLogFile());
+        VirtualFiles files = new VirtualFiles(attachments);
+        MasterToken masterToken = new MasterToken(registration::masterToken);
+        AgentViewers viewers = new AgentViewers(auth.acls(), tasks, masterToken);
+        AgentAcls acls = new AgentAcls(viewers, new FileAccess(attachments, viewers));
         AgentMetrics metrics = new AgentMetrics(tasks, config.resources(), this::isRegistered);
         AgentInventory inventory = new AgentInventory(tasks, metrics, () -> AgentFlags.of(config, port()));
-        MasterToken masterToken = new MasterToken(registration::masterToken);
-        new AgentApi(this, tasks, new FileCalls(files).or(new InventoryCalls(inventory)), masterToken).register(router);
+        new AgentApi(this, tasks, new FileCalls(files).or(new InventoryCalls(inventory, viewers)), masterToken, viewers,
+                acls).register(router);
         new FilesEndpoints(files).register(router);
-        new MonitorEndpoints(inventory).register(router);
-        Handler api = masterToken.readsAround(BasicAuth.around(router, auth.httpCredentials(), new AgentRealms(auth)), router);
+        new MonitorEndpoints(inventory, viewers).register(router);
+        Handler guarded = acls.around(router);
+        Handler api = masterToken.readsAround(BasicAuth.around(guarded, auth.httpCredentials(), new AgentRealms(auth)),
+                guarded);
         http = new HttpServer("agent", config.ip(), config.port(), Cors.around(api, corsOrigins));
         http.start();
         endpoint = config.ip() + ":" + http.port();

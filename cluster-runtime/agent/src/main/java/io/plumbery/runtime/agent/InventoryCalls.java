@@ -12,9 +12,12 @@ final class InventoryCalls implements V1Calls {
     private final AgentTasks tasks;
     private final AgentInventory inventory;
 
-    InventoryCalls(AgentInventory inventory) {
+    private final AgentViewers viewers;
+
+    InventoryCalls(AgentInventory inventory, AgentViewers viewers) {
         this.tasks = inventory.tasks();
         this.inventory = inventory;
+        this.viewers = viewers;
     }
 
     @Override
@@ -24,6 +27,7 @@ final class InventoryCalls implements V1Calls {
             case "GET_CONTAINERS" -> {
                 ArrayNode containers = out.putObject("get_containers").putArray("containers");
                 tasks.live().forEach(t -> containers.add(ExecutorViews.containerV1(t)));
+                viewers.filter(ex).v1Containers((ObjectNode) out.path("get_containers"));
             }
             case "GET_FLAGS" -> {
                 ArrayNode list = out.putObject("get_flags").putArray("flags");
@@ -33,8 +37,8 @@ final class InventoryCalls implements V1Calls {
                 ArrayNode list = out.putObject("get_metrics").putArray("metrics");
                 inventory.metrics().snapshot().forEach((name, value) -> list.addObject().put("name", name).put("value", value));
             }
-            case "GET_FRAMEWORKS" -> out.set("get_frameworks", frameworks());
-            case "GET_EXECUTORS" -> out.set("get_executors", executors(tasks));
+            case "GET_FRAMEWORKS" -> out.set("get_frameworks", viewers.filter(ex).v1Frameworks(frameworks()));
+            case "GET_EXECUTORS" -> out.set("get_executors", viewers.filter(ex).v1Executors(executors(tasks)));
             default -> {
                 return false;
             }

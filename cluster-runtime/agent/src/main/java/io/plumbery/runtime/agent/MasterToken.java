@@ -4,6 +4,7 @@ import io.plumbery.runtime.http.Router;
 import io.plumbery.runtime.protocol.AgentMessages;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
@@ -53,6 +54,11 @@ final class MasterToken {
                 return super.handle(request, response, callback);
             }
         };
+    }
+
+    /** The principal the master read for, on a read carrying its token; empty otherwise. */
+    Optional<String> principalOf(String token, String principal) {
+        return matches(token) ? Optional.ofNullable(principal) : Optional.empty();
     }
 
     private boolean matches(String presented) {

@@ -15,10 +15,12 @@ import io.plumbery.runtime.protocol.Json;
 final class MonitorEndpoints {
     private final AgentTasks tasks;
     private final AgentInventory inventory;
+    private final AgentViewers viewers;
 
-    MonitorEndpoints(AgentInventory inventory) {
+    MonitorEndpoints(AgentInventory inventory, AgentViewers viewers) {
         this.tasks = inventory.tasks();
         this.inventory = inventory;
+        this.viewers = viewers;
     }
 
     void register(Router router) {
@@ -57,6 +59,6 @@ final class MonitorEndpoints {
                 out.add(ExecutorViews.container(t));
             }
         }
-        Jsonp.ok(ex, out);
+        Jsonp.ok(ex, viewers.filter(ex).v0Containers(out));
     }
 }

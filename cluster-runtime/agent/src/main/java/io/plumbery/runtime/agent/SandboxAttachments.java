@@ -31,13 +31,20 @@ final class SandboxAttachments implements Supplier<Map<String, Path>> {
         if (logFile != null) {
             attached.put(AGENT_LOG, logFile);
         }
+        sandboxes().forEach((path, task) -> attached.put(path, task.sandbox()));
+        return attached;
+    }
+
+    /** Each virtual path of a sandbox, with the task whose sandbox it is. */
+    Map<String, CommandTask> sandboxes() {
+        Map<String, CommandTask> attached = new LinkedHashMap<>();
         List<CommandTask> all = new ArrayList<>(tasks.completed());
         all.addAll(tasks.live()); // a live run of an executor is its latest
         for (CommandTask t : all) {
             Path sandbox = t.sandbox();
-            attached.put(sandbox.getParent().resolve(CommandTask.LATEST_RUN).toString(), sandbox);
-            attached.put(virtualPath(t.frameworkId(), t.task().taskId().value()), sandbox);
-            attached.put(sandbox.toString(), sandbox);
+            attached.put(sandbox.getParent().resolve(CommandTask.LATEST_RUN).toString(), t);
+            attached.put(virtualPath(t.frameworkId(), t.task().taskId().value()), t);
+            attached.put(sandbox.toString(), t);
         }
         return attached;
     }

@@ -17,6 +17,9 @@ public final class ClusterSecrets {
     public static final Credential MARATHON = new Credential("marathon", "marathon-secret");
     public static final Credential AGENT = new Credential("agent", "agent-secret");
     public static final Credential DNS = new Credential("dns", "dns-secret");
+    public static final Credential CHRONOS = new Credential("chronos", "chronos-secret");
+    /** The user of the tests' chronos frameworks: another than Marathon's, so that views tell them apart. */
+    public static final String CHRONOS_USER = "chronos-user";
 
     private ClusterSecrets() {
     }
@@ -25,7 +28,8 @@ public final class ClusterSecrets {
      * The deploy's authorization (bootstrap-templates' mesos-acls.json), but with tasks run as any user, since the
      * tests start them as whoever runs the build: nothing is allowed that no ACL grants; frameworks are registered by
      * marathon, chronos and admin; only admin tears frameworks down or makes operator changes; only agent registers
-     * agents.
+     * agents. Views go by user, as Mesos's do: admin and dns see every framework and task, marathon and chronos those
+     * of their own users (Marathon's is whoever runs the build), only admin sees roles, flags and every sandbox.
      */
     public static final String ACLS = """
             {"permissive": false,
@@ -33,18 +37,33 @@ public final class ClusterSecrets {
              "run_tasks": [{"principals": {"values": ["marathon", "chronos", "admin"]}, "users": {"type": "ANY"}}],
              "teardown_frameworks": [{"principals": {"values": ["admin"]}, "framework_principals": {"type": "ANY"}}],
              "register_agents": [{"principals": {"values": ["agent"]}, "agents": {"type": "ANY"}}],
+             "view_frameworks": %1$s,
+             "view_tasks": %1$s,
+             "view_executors": %1$s,
+             "access_sandboxes": [{"principals": {"values": ["admin"]}, "users": {"type": "ANY"}},
+               {"principals": {"values": ["marathon"]}, "users": {"values": ["%2$s"]}},
+               {"principals": {"values": ["chronos"]}, "users": {"values": ["%3$s"]}}],
+             "access_mesos_logs": [{"principals": {"values": ["admin"]}, "logs": {"type": "ANY"}}],
+             "view_roles": [{"principals": {"values": ["admin"]}, "roles": {"type": "ANY"}}],
+             "view_containers": [{"principals": {"values": ["admin"]}, "users": {"type": "ANY"}}],
              "view_flags": [{"principals": {"values": ["admin"]}, "flags": {"type": "ANY"}}],
              "get_endpoints": [{"principals": {"values": ["admin", "dns"]}, "paths": {"type": "ANY"}}],
              "update_weights": [{"principals": {"values": ["admin"]}, "roles": {"type": "ANY"}}],
              "update_quotas": [{"principals": {"values": ["admin"]}, "roles": {"type": "ANY"}}],
-             "drain_agents": [{"principals": {"values": ["admin"]}, "agents": {"type": "ANY"}}]}""";
+             "drain_agents": [{"principals": {"values": ["admin"]}, "agents": {"type": "ANY"}}]}"""
+            .formatted("""
+                    [{"principals": {"values": ["admin", "dns"]}, "users": {"type": "ANY"}},
+                     {"principals": {"values": ["marathon"]}, "users": {"values": ["%s"]}},
+                     {"principals": {"values": ["chronos"]}, "users": {"values": ["%s"]}}]"""
+                    .formatted(MarathonConfig.PROCESS_USER, CHRONOS_USER), MarathonConfig.PROCESS_USER, CHRONOS_USER);
 
     public static MasterAuth master() {
-        return MasterAuth.all(Credentials.of(ADMIN, MARATHON, AGENT, DNS)).withAcls(Authorizer.parse(ACLS));
+        return MasterAuth.all(Credentials.of(ADMIN, MARATHON, AGENT, DNS, CHRONOS)).withAcls(Authorizer.parse(ACLS));
     }
 
     public static AgentAuth agent() {
-        return new AgentAuth(AGENT, Credentials.of(ADMIN), true, true);
+        return new AgentAuth(AGENT, Credentials.of(ADMIN, MARATHON, DNS, CHRONOS), true, true)
+                .withAcls(Authorizer.parse(ACLS));
     }
 
     public static MarathonAuth marathon() {

@@ -1,5 +1,6 @@
 package io.plumbery.runtime.cli;
 
+import io.plumbery.runtime.acls.Authorizer;
 import io.plumbery.runtime.agent.AgentAuth;
 import io.plumbery.runtime.agent.AgentConfig;
 import io.plumbery.runtime.agent.AgentServer;
@@ -78,6 +79,12 @@ public final class AgentCommand implements Callable<Integer> {
             description = "Credentials file of this agent's HTTP API (path or file://), as the master's --credentials")
     String httpCredentials;
 
+    @Option(names = "--acls", defaultValue = "${env:MESOS_ACLS}",
+            description = "What each principal may view and access here, as Mesos's agent reads its ACLs (view_frameworks,"
+                    + " view_tasks, view_executors, view_containers, view_flags, access_sandboxes, access_mesos_logs,"
+                    + " get_endpoints): the JSON itself or a file (file:///path or /path); without it all is authorized")
+    String acls;
+
     @Option(names = "--switch_user", arity = "0..1", fallbackValue = "true", defaultValue = "${env:MESOS_SWITCH_USER:-true}",
             description = "Run each command task as the user its CommandInfo names, else its framework's user (default ${DEFAULT-VALUE}; needs root)")
     boolean switchUser;
@@ -133,7 +140,8 @@ public final class AgentCommand implements Callable<Integer> {
             Path credentialFile = FlagFile.of(credential);
             Path httpFile = FlagFile.of(httpCredentials);
             return new AgentAuth(credentialFile == null ? null : Credential.read(credentialFile),
-                    httpFile == null ? null : Credentials.read(httpFile), http.readonly, http.readwrite);
+                    httpFile == null ? null : Credentials.read(httpFile), http.readonly, http.readwrite,
+                    Authorizer.fromFlag(acls));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -105,14 +105,17 @@ public final class AgentLink {
     /**
      * A read of one of the agent's endpoints ({@code /files/read?path=...}) with the master's token, which the agent
      * takes in place of its own authentication: the master's {@code /agent/ID/} pages ask it so for people the master
-     * has authenticated.
+     * has authenticated; {@code principal} (null: none) is whom the agent's {@code --acls} judge the read for.
      */
-    public CompletableFuture<HttpResponse<byte[]>> read(String endpoint, String pathAndQuery) {
+    public CompletableFuture<HttpResponse<byte[]>> read(String endpoint, String pathAndQuery, String principal) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(tls.url(endpoint) + pathAndQuery))
                 .timeout(Duration.ofSeconds(10)).GET();
         String token = tokens.get(endpoint);
         if (token != null) {
             request.header(AgentMessages.MASTER_TOKEN, token);
+            if (principal != null) {
+                request.header(AgentMessages.MASTER_PRINCIPAL, principal);
+            }
         }
         return reads.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }

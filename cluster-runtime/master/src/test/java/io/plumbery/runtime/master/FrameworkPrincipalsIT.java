@@ -33,12 +33,14 @@ class FrameworkPrincipalsIT {
     private static final Credential OTHER = new Credential("other", "other-secret");
     private static final String REGISTER_ADMIN_AND_OTHER = """
             {"permissive": false,
-             "register_frameworks": [{"principals": {"values": ["admin", "other"]}, "roles": {"type": "ANY"}}]}""";
-    /** Named principals any role; a framework without a principal only role "public". */
+             "register_frameworks": [{"principals": {"values": ["admin", "other"]}, "roles": {"type": "ANY"}}],
+             "view_frameworks": [{"principals": {"values": ["admin"]}, "users": {"type": "ANY"}}]}""";
+    /** Named principals any role; a framework without a principal only role "public"; admin views every framework. */
     private static final String REGISTER_ANONYMOUS_PUBLIC = """
             {"permissive": false,
              "register_frameworks": [{"principals": {"values": ["admin"]}, "roles": {"type": "ANY"}},
-                                     {"principals": {"type": "ANY"}, "roles": {"values": ["public"]}}]}""";
+                                     {"principals": {"type": "ANY"}, "roles": {"values": ["public"]}}],
+             "view_frameworks": [{"principals": {"values": ["admin"]}, "users": {"type": "ANY"}}]}""";
 
     private final HttpClient http = HttpClient.newHttpClient();
     @TempDir

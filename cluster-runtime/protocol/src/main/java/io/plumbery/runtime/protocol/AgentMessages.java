@@ -23,6 +23,12 @@ public final class AgentMessages {
      */
     public static final String MASTER_TOKEN = "Plumbery-Master-Token";
 
+    /**
+     * With the token, on a read the master makes for someone it authenticated: that principal, whom the agent's own
+     * {@code --acls} then judge (the token vouches for it).
+     */
+    public static final String MASTER_PRINCIPAL = "Plumbery-Master-Principal";
+
     /** Agents that declare it take launches and acks in batches ({@link Launches}, {@link Acks}). */
     public static final String BATCHES = "BATCHES";
 

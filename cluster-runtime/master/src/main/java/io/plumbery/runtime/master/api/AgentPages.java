@@ -42,7 +42,7 @@ public final class AgentPages {
         String query = ex.pathAndQuery().substring(ex.path().length());
         HttpResponse<byte[]> answer;
         try {
-            answer = link.read(endpoint, path + query).get(15, TimeUnit.SECONDS);
+            answer = link.read(endpoint, path + query, ex.principal().orElse(null)).get(15, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             ex.text(502, "Agent " + agentId + " at " + endpoint + " did not answer: " + e.getCause());
             return;

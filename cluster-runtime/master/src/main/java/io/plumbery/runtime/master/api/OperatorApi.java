@@ -3,6 +3,7 @@ package io.plumbery.runtime.master.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbery.runtime.acls.Viewer;
 import io.plumbery.runtime.http.Exchange;
 import io.plumbery.runtime.master.MasterCore;
 import io.plumbery.runtime.protocol.Json;
@@ -21,12 +22,14 @@ public final class OperatorApi {
     private final OperatorEndpoints v0;
     private final java.util.List<OperatorCalls> more;
     private final OperatorAcls acls;
+    private final Views views;
 
     public OperatorApi(MasterCore core, OperatorEndpoints v0, java.util.List<OperatorCalls> more) {
         this.core = core;
         this.v0 = v0;
         this.more = java.util.List.copyOf(more);
         this.acls = new OperatorAcls(core.authorizer());
+        this.views = new Views(core);
     }
 
     public void handle(Exchange ex) throws Exception {
@@ -51,14 +54,16 @@ public final class OperatorApi {
                 m.put("start_time", core.startTime());
                 core.read(s -> m.put("elected_time", s.electedTime));
             }
-            case "GET_STATE" -> out.set("get_state", core.read(this::state));
+            case "GET_STATE" -> out.set("get_state", views.filter(ex).v1State(core.read(this::state)));
             case "GET_AGENTS" -> out.set("get_agents", core.read(OperatorApi::agents));
-            case "GET_FRAMEWORKS" -> out.set("get_frameworks", core.read(OperatorApi::frameworks));
-            case "GET_TASKS" -> out.set("get_tasks", core.read(OperatorApi::tasks));
+            case "GET_FRAMEWORKS" -> out.set("get_frameworks",
+                    views.filter(ex).v1Frameworks(core.read(OperatorApi::frameworks)));
+            case "GET_TASKS" -> out.set("get_tasks", views.filter(ex).v1Tasks(core.read(OperatorApi::tasks)));
             case "GET_EXECUTORS" -> out.putObject("get_executors").putArray("executors");
             case "GET_FLAGS" -> out.putObject("get_flags").set("flags", named(v0.flags().path("flags"), "value"));
             case "GET_METRICS" -> out.putObject("get_metrics").set("metrics", named(v0.metrics(), "value"));
-            case "GET_ROLES" -> out.putObject("get_roles").set("roles", roles(v0.roles().path("roles")));
+            case "GET_ROLES" -> out.putObject("get_roles")
+                    .set("roles", ViewFilter.roles(views.viewer(ex), roles(v0.roles().path("roles"))));
             case "SUBSCRIBE" -> {
                 subscribe(ex);
                 return;
@@ -79,14 +84,14 @@ public final class OperatorApi {
     /** SUBSCRIBE: a RecordIO stream of SUBSCRIBED (with the full state), then TASK_*, AGENT_*, FRAMEWORK_*, HEARTBEAT. */
     private void subscribe(Exchange ex) {
         SubscriptionStream stream = new SubscriptionStream(ex.stream(null, null));
-        OperatorStream listener = new OperatorStream(stream);
+        Viewer viewer = views.viewer(ex);
         core.read(s -> {
             ObjectNode event = Json.object().put("type", "SUBSCRIBED");
             ObjectNode subscribed = event.putObject("subscribed");
-            subscribed.set("get_state", state(s));
+            subscribed.set("get_state", new ViewFilter(viewer, s).v1State(state(s)));
             subscribed.put("heartbeat_interval_seconds", core.config().heartbeatInterval().toMillis() / 1000.0);
             stream.sendJson(event);
-            core.addOperatorListener(listener);
+            core.addOperatorListener(views.listener(viewer, s, new OperatorStream(stream)));
             return null;
         });
         stream.start("operator", () -> { });

@@ -22,14 +22,17 @@ import java.util.Map;
 public final class OperatorEndpoints {
     private final MasterCore core;
     private final LeaderGate gate;
+    private final Views views;
 
     public OperatorEndpoints(MasterCore core, LeaderGate gate) {
         this.core = core;
         this.gate = gate;
+        this.views = new Views(core);
     }
 
     public void register(Router router) {
-        router.route(gate.leaderOnly(ex -> Jsonp.ok(ex, core.read(s -> StateViews.state(core, s)))),
+        router.route(gate.leaderOnly(ex -> Jsonp.ok(ex,
+                        views.filter(ex).v0State(core.read(s -> StateViews.state(core, s))))),
                 "/master/state", "/master/state.json", "/state", "/state.json");
         router.route(gate.leaderOnly(this::slaves), "/master/slaves", "/slaves");
         router.route(gate.leaderOnly(this::frameworks), "/master/frameworks", "/frameworks");
@@ -51,7 +54,7 @@ public final class OperatorEndpoints {
     }
 
     private void frameworks(Exchange ex) {
-        Jsonp.ok(ex, core.read(s -> {
+        Jsonp.ok(ex, views.filter(ex).v0State(core.read(s -> {
             ObjectNode o = Json.object();
             ArrayNode live = o.putArray("frameworks");
             s.frameworks.values().forEach(fw -> live.add(StateViews.framework(fw, s)));
@@ -59,21 +62,21 @@ public final class OperatorEndpoints {
             s.completedFrameworks.forEach(fw -> done.add(StateViews.framework(fw, s)));
             o.putArray("unregistered_frameworks");
             return o;
-        }));
+        })));
     }
 
     private void tasks(Exchange ex) {
-        Jsonp.ok(ex, core.read(s -> {
+        Jsonp.ok(ex, views.filter(ex).v0Tasks(core.read(s -> {
             ObjectNode o = Json.object();
             ArrayNode tasks = o.putArray("tasks");
             s.frameworks.values().forEach(fw -> fw.tasks().values().forEach(t -> tasks.add(StateViews.task(t))));
             s.completedTasks.forEach(t -> tasks.add(StateViews.task(t)));
             return o;
-        }));
+        })));
     }
 
     private void stateSummary(Exchange ex) {
-        Jsonp.ok(ex, core.read(s -> {
+        Jsonp.ok(ex, views.filter(ex).v0Summary(core.read(s -> {
             ObjectNode o = Json.object();
             o.put("hostname", core.info().hostname());
             o.put("cluster", "");
@@ -106,7 +109,7 @@ public final class OperatorEndpoints {
                 frameworks.add(f);
             }
             return o;
-        }));
+        })));
     }
 
     /** Iterates the object elements of an array node. */
@@ -129,7 +132,9 @@ public final class OperatorEndpoints {
     }
 
     private void roles(Exchange ex) {
-        Jsonp.ok(ex, roles());
+        ObjectNode roles = roles();
+        ViewFilter.roles(views.viewer(ex), roles.path("roles"));
+        Jsonp.ok(ex, roles);
     }
 
     /** {@code /master/roles}: each role with a framework, a weight or a quota (and {@code *}): weight, quota, frameworks, allocation. */
