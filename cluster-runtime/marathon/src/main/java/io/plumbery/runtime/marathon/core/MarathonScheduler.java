@@ -57,6 +57,8 @@ public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
     private int lastTotalNeed;
     private long lastReconcile;
     private boolean replanQueued;
+    /** The roles it subscribed with, or is to update to: --mesos_role and its apps' (read by the Mesos client) */
+    private volatile List<String> roles;
 
     public MarathonScheduler(SchedulerConfig config, MarathonStore store, EventBus events) {
         this.config = config;
@@ -66,9 +68,9 @@ public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
         GroupHistory history = new GroupHistory(store);
         this.runner = new DeploymentRunner(state, store, events, replan, history);
         this.health = new HealthMonitor(state, events, killer, replan, core);
-        this.offers = new OfferMatcher(state, store, events, this::call, config.declineOfferSeconds());
+        this.offers = new OfferMatcher(state, store, events, this::call, config.declineOfferSeconds(), config.roles());
         this.operations = new Operations(core, state, runner, new VersionClock(), store, killer, replan,
-                new Snapshots(state, runner, health, this), config.docker(), history);
+                new Snapshots(state, runner, health, this), config.docker(), config.roles(), history);
         this.callbacks = config.httpEndpoints() == null ? null
                 : new HttpCallbacks(store, events, config.httpEndpoints());
     }
@@ -85,6 +87,7 @@ public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
             store.deployments().forEach(state::putDeployment);
             runner.resume();
             frameworkId = store.frameworkId().orElse(null);
+            roles = config.roles().frameworkRoles(state.apps());
             LOG.info("Marathon leader loaded {} apps, {} groups, {} tasks, {} deployments; framework {}",
                     state.apps().size(), state.groups().size(), state.tasks().size(), state.deployments().size(),
                     frameworkId);
@@ -145,7 +148,8 @@ public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
         if (config.principal() != null) {
             fi.put("principal", config.principal());
         }
-        fi.putArray("roles").add("*");
+        ArrayNode subscribed = fi.putArray("roles");
+        roles.forEach(subscribed::add);
         ArrayNode caps = fi.putArray("capabilities");
         for (String c : new String[] {"MULTI_ROLE", "PARTITION_AWARE", "TASK_KILLING_STATE"}) {
             caps.addObject().put("type", c);
@@ -336,7 +340,27 @@ public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
             }
         }
         runner.advance(complete);
+        updateRoles();
         updateOfferInterest();
+    }
+
+    /**
+     * As Marathon 1.9: when its apps' roles change, the framework tells the master with UPDATE_FRAMEWORK (a MULTI_ROLE
+     * framework is offered resources of each of its roles), and asks for offers again.
+     */
+    private void updateRoles() {
+        List<String> now = config.roles().frameworkRoles(state.apps());
+        if (now.equals(roles)) {
+            return;
+        }
+        roles = now;
+        if (subscribed) {
+            LOG.info("Framework roles now {}", now);
+            ObjectNode update = MesosClient.newCall("UPDATE_FRAMEWORK");
+            update.putObject("update_framework").set("framework_info", frameworkInfo());
+            mesos.call(update);
+            suppressed = true; // so that the next look at the queue revives
+        }
     }
 
     private void call(ObjectNode call) {
