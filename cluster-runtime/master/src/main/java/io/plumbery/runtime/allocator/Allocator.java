@@ -37,7 +37,8 @@ public final class Allocator {
     private static final class FrameworkSlot {
         List<String> roles;
         boolean active;
-        boolean suppressed;
+        /** the roles it asked no offers for (SUPPRESS), as Mesos keeps them per role */
+        final Set<String> suppressed = new HashSet<>();
         Resources allocated = Resources.EMPTY;
         final Map<String, Resources> byRole = new HashMap<>();
         long allocations;
@@ -99,13 +100,27 @@ public final class Allocator {
         }
     }
 
+    /** SUPPRESS (every role of the framework) or REVIVE (its filters cleared too) without roles. */
     public void suppress(String frameworkId, boolean suppressed) {
         FrameworkSlot slot = frameworks.get(frameworkId);
-        if (slot != null) {
-            slot.suppressed = suppressed;
+        if (slot != null && suppressed) {
+            slot.suppressed.addAll(slot.roles);
+        } else if (slot != null) {
+            slot.suppressed.clear();
         }
         if (!suppressed) {
             filters.clear(frameworkId);
+        }
+    }
+
+    /** SUPPRESS or REVIVE of these roles only (Mesos's {@code suppress.roles}, {@code revive.roles}). */
+    public void suppress(String frameworkId, List<String> roles, boolean suppressed) {
+        FrameworkSlot slot = frameworks.get(frameworkId);
+        if (slot != null && suppressed) {
+            slot.suppressed.addAll(roles);
+        } else if (slot != null) {
+            slot.suppressed.removeAll(roles);
+            filters.clear(frameworkId, roles);
         }
     }
 
@@ -169,9 +184,10 @@ public final class Allocator {
     public void recover(String frameworkId, String agentId, String role, Resources resources, double refuseSeconds,
                         long nowMillis) {
         FrameworkSlot slot = frameworks.get(frameworkId);
-        release(frameworkId, agentId, role != null || slot == null ? role : slot.roles.get(0), resources);
-        if (refuseSeconds > 0 && frameworks.containsKey(frameworkId)) {
-            filters.add(frameworkId, agentId, nowMillis + (long) (refuseSeconds * 1000));
+        String in = role != null || slot == null ? role : slot.roles.get(0);
+        release(frameworkId, agentId, in, resources);
+        if (refuseSeconds > 0 && slot != null) {
+            filters.add(frameworkId, in, agentId, nowMillis + (long) (refuseSeconds * 1000));
         }
     }
 
@@ -182,7 +198,7 @@ public final class Allocator {
     public List<Grant> allocate(long nowMillis) {
         filters.expire(nowMillis);
         List<Grant> grants = new ArrayList<>();
-        if (frameworks.values().stream().noneMatch(f -> f.active && !f.suppressed)) {
+        if (frameworks.values().stream().noneMatch(f -> f.active && !f.suppressed.containsAll(f.roles))) {
             return grants;
         }
         for (Map.Entry<String, AgentSlot> e : agents.entrySet()) {
@@ -217,11 +233,12 @@ public final class Allocator {
         Map<String, List<DrfSorter.Client>> byRole = new HashMap<>();
         for (Map.Entry<String, FrameworkSlot> f : frameworks.entrySet()) {
             FrameworkSlot slot = f.getValue();
-            if (!slot.active || slot.suppressed || filters.isFiltered(f.getKey(), agentId, nowMillis)) {
+            if (!slot.active) {
                 continue;
             }
             for (String role : slot.roles) {
-                if (!granted.contains(f.getKey() + "\n" + role)) {
+                if (!slot.suppressed.contains(role) && !granted.contains(f.getKey() + "\n" + role)
+                        && !filters.isFiltered(f.getKey(), role, agentId, nowMillis)) {
                     byRole.computeIfAbsent(role, r -> new ArrayList<>())
                             .add(new DrfSorter.Client(f.getKey(), slot.in(role), 1.0, slot.allocations));
                 }

@@ -163,8 +163,8 @@ public final class SchedulerCalls {
                 case KILL -> kill(fw, call.kill());
                 case ACKNOWLEDGE -> acknowledge(fw, call.acknowledge());
                 case RECONCILE -> reconcile(fw, call.reconcile());
-                case REVIVE -> revive(fw);
-                case SUPPRESS -> suppress(fw);
+                case REVIVE -> revive(fw, call.revive() == null ? null : call.revive().roles());
+                case SUPPRESS -> suppress(fw, call.suppress() == null ? null : call.suppress().roles());
                 case TEARDOWN -> teardown(fw);
                 case UPDATE_FRAMEWORK -> updateFramework(fw, call.updateFramework());
                 case ACCEPT_INVERSE_OFFERS -> MaintenanceControl.answer(core, fw, call.acceptInverseOffers(), true);
@@ -404,14 +404,24 @@ public final class SchedulerCalls {
         return Result.ACCEPTED;
     }
 
-    private Result revive(FrameworkRecord fw) {
-        core.state.allocator.revive(fw.id());
+    /** REVIVE: of the roles named, else of all the framework's roles. */
+    private Result revive(FrameworkRecord fw, List<String> roles) {
+        if (roles == null || roles.isEmpty()) {
+            core.state.allocator.revive(fw.id());
+        } else {
+            core.state.allocator.suppress(fw.id(), roles, false);
+        }
         core.allocateSoon();
         return Result.ACCEPTED;
     }
 
-    private Result suppress(FrameworkRecord fw) {
-        core.state.allocator.suppress(fw.id(), true);
+    /** SUPPRESS: of the roles named, else of all the framework's roles. */
+    private Result suppress(FrameworkRecord fw, List<String> roles) {
+        if (roles == null || roles.isEmpty()) {
+            core.state.allocator.suppress(fw.id(), true);
+        } else {
+            core.state.allocator.suppress(fw.id(), roles, true);
+        }
         return Result.ACCEPTED;
     }
 

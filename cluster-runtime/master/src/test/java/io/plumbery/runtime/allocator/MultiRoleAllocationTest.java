@@ -54,4 +54,17 @@ class MultiRoleAllocationTest {
         assertThat(a.allocatedToRole("b").scalar("cpus")).isZero();
         assertThat(a.allocatedToRole("c").scalar("cpus")).isZero();
     }
+
+    @Test
+    void aSuppressedOrDeclinedRoleLeavesTheAgentToTheFrameworksOtherRoles() {
+        Allocator a = withAgents(1);
+        a.addFramework("marathon", List.of("*", "analytics"), true);
+        a.suppress("marathon", List.of("*"), true);
+        List<Allocator.Grant> grants = a.allocate(0);
+        assertThat(grants).extracting(Allocator.Grant::role).containsExactly("analytics");
+        a.recover("marathon", "s0", "analytics", grants.get(0).resources(), 5, 0);
+        assertThat(a.allocate(0)).isEmpty();
+        a.suppress("marathon", List.of("*"), false);
+        assertThat(a.allocate(0)).extracting(Allocator.Grant::role).containsExactly("*");
+    }
 }
