@@ -53,7 +53,14 @@ public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
     private MesosClient mesos;
     private volatile String frameworkId;
     private volatile boolean subscribed;
-    private boolean suppressed;
+    /**
+     * The last of the calls that must reach the master in the order they were made (UPDATE_FRAMEWORK, REVIVE,
+     * SUPPRESS): a SUPPRESS overtaken by the REVIVE after it would leave the roles without offers for good.
+     */
+    private java.util.concurrent.CompletableFuture<Integer> lastInOrder =
+            java.util.concurrent.CompletableFuture.completedFuture(0);
+    /** The roles the master was last told to send no offers of (SUPPRESS with roles) */
+    private final Set<String> suppressed = new java.util.TreeSet<>();
     private int lastTotalNeed;
     private long lastReconcile;
     private boolean replanQueued;
@@ -169,7 +176,7 @@ public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
             store.saveFrameworkId(id);
         }
         subscribed = true;
-        suppressed = false;
+        suppressed.clear();
         lastTotalNeed = 0;
         LOG.info("Subscribed as framework {}", id);
         events.publish(events.event("scheduler_registered_event").put("frameworkId", id)
@@ -358,8 +365,8 @@ public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
             LOG.info("Framework roles now {}", now);
             ObjectNode update = MesosClient.newCall("UPDATE_FRAMEWORK");
             update.putObject("update_framework").set("framework_info", frameworkInfo());
-            mesos.call(update);
-            suppressed = true; // so that the next look at the queue revives
+            inOrder(update);
+            lastTotalNeed = 0; // so that the next look at the queue revives the roles that want offers
         }
     }
 
@@ -373,15 +380,39 @@ public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
         if (!subscribed) {
             return;
         }
-        int total = state.launchesWanted(System.currentTimeMillis());
-        if (total > 0 && (suppressed || total > lastTotalNeed)) {
-            suppressed = false;
-            mesos.call(MesosClient.newCall("REVIVE"));
-        } else if (total == 0 && !suppressed) {
-            suppressed = true;
-            mesos.call(MesosClient.newCall("SUPPRESS"));
+        long now = System.currentTimeMillis();
+        int total = state.launchesWanted(now);
+        Set<String> wanting = new java.util.TreeSet<>();
+        for (AppDefinition app : state.apps()) {
+            if (state.launchesNeeded(app.pathId()) > 0 && state.delay(app.pathId()).overdue(now)) {
+                wanting.add(config.roles().roleOf(app));
+            }
+        }
+        if (total > 0 && (!java.util.Collections.disjoint(suppressed, wanting) || total > lastTotalNeed)) {
+            suppressed.removeAll(wanting);
+            inOrder(offerInterest("REVIVE", wanting));
+        }
+        Set<String> idle = new java.util.TreeSet<>(roles);
+        idle.removeAll(wanting);
+        if (!suppressed.containsAll(idle)) { // as Marathon 1.9: no offers of roles that no app needs now
+            suppressed.addAll(idle);
+            inOrder(offerInterest("SUPPRESS", idle));
         }
         lastTotalNeed = total;
+    }
+
+    /** Sends the call once the previous one sent in order was answered (or failed). */
+    private void inOrder(ObjectNode call) {
+        MesosClient client = mesos;
+        lastInOrder = lastInOrder.handle((status, failure) -> null).thenCompose(ignored -> client.call(call));
+    }
+
+    /** REVIVE or SUPPRESS of these roles. */
+    private static ObjectNode offerInterest(String type, Set<String> roles) {
+        ObjectNode call = MesosClient.newCall(type);
+        ArrayNode list = call.putObject(type.toLowerCase(java.util.Locale.ROOT)).putArray("roles");
+        roles.forEach(list::add);
+        return call;
     }
 
     @Override
