@@ -1,6 +1,7 @@
 package io.plumbery.engine;
 
 import io.plumbery.engine.cluster.AgentDrainer;
+import io.plumbery.engine.cluster.LeaderOperator;
 import io.plumbery.engine.cluster.ClusterHttp;
 import io.plumbery.engine.cluster.ClusterLayout;
 import io.plumbery.engine.tls.NodeCertificates;
@@ -89,7 +90,7 @@ public final class AgentDrains {
                 if (!drainer.drain(address, hostnames(s.store().current().nodes().get(address)), true)) {
                     progress.finished(address, "not registered with the master", "nothing to drain");
                 }
-            } catch (AgentDrainer.NoLeader e) {
+            } catch (LeaderOperator.NoLeader e) {
                 if (force) {
                     progress.note(address + ": not drained (--force): " + e.getMessage());
                     continue;

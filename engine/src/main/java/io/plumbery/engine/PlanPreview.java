@@ -19,8 +19,11 @@ public record PlanPreview(Plan plan, List<Planned> planned) {
 
     /** A dry run: the state is read without its lock, and nothing is touched. */
     public static PlanPreview read(Plan plan, Path stateDir, Selection selection) throws StateException {
-        State state = StateStore.peek(Workspace.of(plan, stateDir).stateFile(), plan.name());
-        return new PlanPreview(plan, Planner.deploy(plan, state, selection));
+        Workspace workspace = Workspace.of(plan, stateDir);
+        State state = StateStore.peek(workspace.stateFile(), plan.name());
+        List<Planned> planned = new java.util.ArrayList<>(Planner.deploy(plan, state, selection));
+        planned.addAll(ClusterRoles.preview(plan, workspace.dir())); // its own step, once the cluster is up
+        return new PlanPreview(plan, planned);
     }
 
     /** How many changes of each action, in the order of {@link Action}; actions with none count 0. */

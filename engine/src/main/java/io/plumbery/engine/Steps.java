@@ -51,7 +51,7 @@ public final class Steps {
     }
 
     /**
-     * Waits for the cluster the plan describes (if any) and submits its apps. Skipped when its nodes are not
+     * Waits for the cluster the plan describes (if any), sets its roles' weights and quota, and submits its apps. Skipped when its nodes are not
      * reachable (a provider that gives no SSH endpoint, such as the in-memory stub, built nothing real).
      */
     static Outcome cluster(Session s, Progress progress) {
@@ -65,6 +65,6 @@ public final class Steps {
         }
         return new ClusterReady(new ClusterProbe(s.secrets().cluster().adminPrincipal(),
                 NodeCertificates.client(s.workspace().tlsDir())), progress, Duration.ofMinutes(5), Duration.ofMinutes(3),
-                Duration.ofSeconds(1)).await(layout);
+                Duration.ofSeconds(1)).await(layout, () -> ClusterRoles.apply(s, layout, progress));
     }
 }

@@ -29,6 +29,13 @@ public sealed interface Target {
     record Drain(Facility facility, String address) implements Target {
     }
 
+    /**
+     * A role of the running cluster to set as {@code role} says: its weight and quota (see {@link ClusterRoles}); a
+     * role the plan dropped comes back as Mesos's default, weight 1 and no quota.
+     */
+    record Role(Facility facility, io.plumbery.fittings.model.ClusterRole role) implements Target {
+    }
+
     /** In the state, no longer in the plan. */
     record Orphan(Facility facility, String address) implements Target {
     }

@@ -1,5 +1,6 @@
 package io.plumbery.cli.view;
 
+import io.plumbery.engine.cluster.Amounts;
 import io.plumbery.engine.cluster.ClusterStatus;
 import io.plumbery.engine.information.Information;
 
@@ -82,6 +83,12 @@ public final class InformationView implements View {
         for (var a : cluster.apps()) {
             out.printf("  app %-12s %d/%d running, %d healthy%s%n", a.id(), a.running(), a.instances(), a.healthy(),
                     a.waiting() == null ? "" : "; " + a.waiting());
+        }
+        for (ClusterStatus.RoleStatus r : cluster.roles()) {
+            out.printf("  role %-11s weight %s, guarantee %s, limit %s, allocated %s, %d framework(s)%n", r.name(),
+                    Amounts.number(r.weight()), Amounts.show(r.guarantee()), Amounts.show(r.limit()),
+                    Amounts.show(r.allocated()),
+                    r.frameworks().size());
         }
     }
 

@@ -4,6 +4,7 @@ import io.plumbery.engine.Action;
 import io.plumbery.engine.Change;
 import io.plumbery.engine.PlanPreview;
 import io.plumbery.engine.Planned;
+import io.plumbery.engine.Target;
 import io.plumbery.fittings.model.Facility;
 
 import java.io.PrintWriter;
@@ -40,10 +41,15 @@ public final class PlanView implements View {
     public void human(PrintWriter out) {
         out.println("Plan " + preview.plan().name() + " (" + preview.plan().source() + ")");
         Facility current = null;
+        boolean roles = false;
         int width = preview.planned().stream().mapToInt(p -> p.change().address().length()).max().orElse(10);
         for (Planned p : preview.planned()) {
             Facility f = p.target().facility();
-            if (f != null && f != current) {
+            if (p.target() instanceof Target.Role && !roles) {
+                roles = true;
+                out.println();
+                out.println("cluster roles (set through the leading master once the cluster is up)");
+            } else if (f != null && f != current) {
                 current = f;
                 out.println();
                 out.println("facility " + f.name() + " (provider " + f.provider() + ")");

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.plumbery.engine.cluster.ClusterStatus;
 import io.plumbery.engine.information.Information;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class InformationViewTest {
@@ -40,6 +42,19 @@ class InformationViewTest {
 
                 note: cluster endpoints not checked (--offline)
                 """, text.toString());
+    }
+
+    @Test
+    void eachRoleOfTheClusterIsOneLineWithWeightQuotaAndAllocation() {
+        ClusterStatus cluster = new ClusterStatus("zk://10.77.4.2:2181/mesos", List.of(), List.of(), "master1", 1, 1, 2,
+                1024, "10.77.4.2:8080", List.of(), List.of(new ClusterStatus.RoleStatus("analytics", 2,
+                Map.of("cpus", 2.0, "mem", 1024.0), Map.of("cpus", 4.0), Map.of("cpus", 1.5), List.of("fw-1"))));
+        String text = render(new Information("duo", "duo/fittings.yaml", "s", List.of(), cluster, null, null,
+                List.of()), false);
+        assertTrue(text.contains("  role analytics   weight 2, guarantee cpus:2 mem:1024, limit cpus:4, allocated"
+                + " cpus:1.5, 1 framework(s)\n"), text);
+        assertTrue(render(new Information("duo", "duo/fittings.yaml", "s", List.of(), cluster, null, null, List.of()),
+                true).contains("\"roles\" : [ {\n      \"name\" : \"analytics\""), "roles in information --json");
     }
 
     private static final Information.Access ACCESS = new Information.Access("admin",

@@ -8,6 +8,7 @@ import io.plumbery.engine.PlanPreview;
 import io.plumbery.engine.Planned;
 import io.plumbery.engine.Target;
 import io.plumbery.fittings.model.Blueprint;
+import io.plumbery.fittings.model.ClusterRole;
 import io.plumbery.fittings.model.Cpu;
 import io.plumbery.fittings.model.Facility;
 import io.plumbery.fittings.model.Node;
@@ -77,6 +78,28 @@ class PlanViewTest {
                   - node.old1         no longer in the plan
 
                 Plan: 2 to create, 1 to update, 1 to replace, 1 to delete, 1 unchanged.
+                """, render(new PlanView(preview), false));
+    }
+
+    @Test
+    void theClusterRolesAreTheirOwnStepAfterTheResources() {
+        PlanPreview preview = new PlanPreview(plan, List.of(network(),
+                new Planned(new Change("role.analytics", "role", Action.CREATE, "weight 2, no quota", null),
+                        new Target.Role(null, new ClusterRole("analytics", 2, Map.of(), Map.of()))),
+                new Planned(new Change("role.ops", "role", Action.DELETE, "weight 3, no quota",
+                        "no longer in the plan: back to weight 1, no quota"),
+                        new Target.Role(null, new ClusterRole("ops", 1, Map.of(), Map.of())))));
+        assertEquals("""
+                Plan small (small/fittings.yaml)
+
+                facility EU6 (provider local)
+                  + network.EU6.web  10.77.1.0/24 (web)
+
+                cluster roles (set through the leading master once the cluster is up)
+                  + role.analytics   weight 2, no quota
+                  - role.ops         weight 3, no quota  [no longer in the plan: back to weight 1, no quota]
+
+                Plan: 2 to create, 0 to update, 0 to replace, 1 to delete, 0 unchanged.
                 """, render(new PlanView(preview), false));
     }
 

@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbery.engine.Progress;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+
+import static io.plumbery.engine.cluster.LeaderOperator.call;
 
 /**
  * Drains agents through the leading master's v1 operator API, as Mesos 1.9+ does it: {@code DRAIN_AGENT} with a grace
@@ -22,28 +23,19 @@ import java.util.Set;
  */
 public final class AgentDrainer {
 
-    /** No master answered as leader: the cluster is down or out of reach. */
-    public static final class NoLeader extends IOException {
-        NoLeader(String message) {
-            super(message);
-        }
-    }
-
     /** How long to wait, how often to look, and the longest grace period a task gets before it is killed. */
     public record Timing(Duration timeout, Duration poll, Duration gracePeriod) {
         public static final Timing DEFAULT = new Timing(Duration.ofMinutes(5), Duration.ofSeconds(2),
                 Duration.ofSeconds(30));
     }
 
-    private final ClusterHttp http;
-    private final List<String> masters;
+    private final LeaderOperator leader;
     private final Progress progress;
     private final Timing timing;
 
     /** @param masters the masters' base URLs ({@code https://10.0.0.11:5050/}), any of which may lead */
     public AgentDrainer(ClusterHttp http, List<String> masters, Progress progress, Timing timing) {
-        this.http = http;
-        this.masters = List.copyOf(masters);
+        this.leader = new LeaderOperator(http, masters);
         this.progress = progress;
         this.timing = timing;
     }
@@ -67,7 +59,7 @@ public final class AgentDrainer {
             drain.putObject("agent_id").put("value", id);
             drain.putObject("max_grace_period").put("nanoseconds", timing.gracePeriod().toNanos());
             drain.put("mark_gone", markGone);
-            expectOk(call);
+            leader.change(call);
         }
         long deadline = System.nanoTime() + timing.timeout().toNanos();
         List<String> left;
@@ -100,7 +92,7 @@ public final class AgentDrainer {
         }
         ObjectNode call = call("REACTIVATE_AGENT");
         call.putObject("reactivate_agent").putObject("agent_id").put("value", agentId(agent.get()));
-        expectOk(call);
+        leader.change(call);
         progress.finished(subject, "reactivated", "agent " + agentId(agent.get()));
         return true;
     }
@@ -129,13 +121,13 @@ public final class AgentDrainer {
     }
 
     private JsonNode agents() throws IOException {
-        return leader(call("GET_AGENTS")).path("get_agents").path("agents");
+        return leader.read(call("GET_AGENTS")).path("get_agents").path("agents");
     }
 
     /** The ids of the tasks on the agent that are not over yet. */
     private List<String> tasksOn(String agentId) throws IOException {
         List<String> out = new ArrayList<>();
-        for (JsonNode t : leader(call("GET_TASKS")).path("get_tasks").path("tasks")) {
+        for (JsonNode t : leader.read(call("GET_TASKS")).path("get_tasks").path("tasks")) {
             if (t.path("agent_id").path("value").asText().equals(agentId) && !terminal(t.path("state").asText())) {
                 out.add(t.path("task_id").path("value").asText());
             }
@@ -146,49 +138,6 @@ public final class AgentDrainer {
     private static boolean terminal(String state) {
         return Set.of("TASK_FINISHED", "TASK_FAILED", "TASK_KILLED", "TASK_LOST", "TASK_ERROR", "TASK_DROPPED",
                 "TASK_GONE", "TASK_GONE_BY_OPERATOR").contains(state);
-    }
-
-    private void expectOk(ObjectNode call) throws IOException {
-        Answer answer = send(call);
-        if (answer.status() != 200) {
-            throw new IOException("the master refused " + call.path("type").asText() + ": " + answer.status() + " "
-                    + answer.body().trim());
-        }
-    }
-
-    /** The body of the leading master's 200 answer to a read call. */
-    private JsonNode leader(ObjectNode call) throws IOException {
-        Answer answer = send(call);
-        if (answer.status() != 200) {
-            throw new IOException("the master answered " + call.path("type").asText() + " with " + answer.status()
-                    + " " + answer.body().trim());
-        }
-        return ClusterHttp.JSON.readTree(answer.body());
-    }
-
-    /** Asks each master in turn; a standby answers 307 (or 503 while it knows no leader), the leader answers. */
-    private Answer send(ObjectNode call) throws IOException {
-        List<String> why = new ArrayList<>();
-        for (String master : masters) {
-            try {
-                HttpResponse<String> r = http.postJson(master + "api/v1", call);
-                if (r.statusCode() / 100 == 3 || r.statusCode() == 503) {
-                    why.add(master + " is not the leader (" + r.statusCode() + ")");
-                    continue;
-                }
-                return new Answer(r.statusCode(), r.body());
-            } catch (IOException e) {
-                why.add(master + ": no answer (" + e.getClass().getSimpleName() + ")");
-            }
-        }
-        throw new NoLeader("no leading master answered: " + String.join("; ", why));
-    }
-
-    private record Answer(int status, String body) {
-    }
-
-    private static ObjectNode call(String type) {
-        return ClusterHttp.JSON.createObjectNode().put("type", type);
     }
 
     private static String agentId(JsonNode agent) {

@@ -97,8 +97,23 @@ public final class ClusterProbe {
         }
         List<ClusterStatus.AppStatus> apps = marathonLeader == null ? List.of() : apps(layout);
         List<String> dns = layout.masters().stream().map(ClusterLayout.Member::privateAddress).toList();
+        List<ClusterStatus.RoleStatus> roles = mesosLeader == null ? List.of() : roles(layout, mesosLeader);
         return new ClusterStatus(layout.zookeeper("/mesos"), dns, masters, mesosLeader, agents, layout.agents().size(),
-                cpus, mem, marathonLeader, apps);
+                cpus, mem, marathonLeader, apps, roles);
+    }
+
+    /** The leading master's roles; none when it does not answer them (an older runtime, or it stopped leading). */
+    private List<ClusterStatus.RoleStatus> roles(ClusterLayout layout, String leader) {
+        for (ClusterLayout.Member m : layout.masters()) {
+            if (m.name().equals(leader)) {
+                try {
+                    return json(ClusterLayout.mesosUrl(m) + "master/roles").map(RoleSettings::status).orElse(List.of());
+                } catch (IOException e) {
+                    return List.of();
+                }
+            }
+        }
+        return List.of();
     }
 
     /**

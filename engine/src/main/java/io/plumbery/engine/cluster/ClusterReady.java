@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The last step of deploy on a plan with a cluster: wait until the cluster works (a ZooKeeper quorum
@@ -33,13 +34,18 @@ public final class ClusterReady {
         this.poll = poll;
     }
 
-    public Outcome await(ClusterLayout layout) {
+    /** @param onceReady what is set on the cluster once it is ready, before the apps are submitted (its roles) */
+    public Outcome await(ClusterLayout layout, Supplier<Outcome> onceReady) {
         progress.started("cluster", "waiting for leaders and " + layout.agents().size() + " agents");
         ClusterStatus ready = until(layout, clusterTimeout, ClusterStatus::ready, "cluster");
         if (!ready.ready()) {
             return failed("cluster", "not ready after " + clusterTimeout.toSeconds() + "s: " + describe(ready));
         }
         progress.finished("cluster", "ready", describe(ready));
+        Outcome set = onceReady.get();
+        if (!set.ok()) {
+            return set;
+        }
         for (Map<String, Object> app : layout.apps()) {
             String id = String.valueOf(app.get("id"));
             try {

@@ -128,7 +128,7 @@ class AgentDrainerTest {
     void noLeaderIsSaidAsSuchAndAStandbyIsSkipped() throws Exception {
         int closed = freePort();
         AgentDrainer none = drainer(List.of("http://127.0.0.1:" + closed + "/"));
-        assertThrows(AgentDrainer.NoLeader.class, () -> none.drain("node.agent9", AGENT, false));
+        assertThrows(LeaderOperator.NoLeader.class, () -> none.drain("node.agent9", AGENT, false));
         AgentDrainer second = drainer(List.of("http://127.0.0.1:" + closed + "/", url));
         assertEquals(Optional.empty(), second.state(AGENT), "the leader behind a silent master answers");
     }

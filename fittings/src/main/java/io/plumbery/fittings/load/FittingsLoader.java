@@ -2,6 +2,7 @@ package io.plumbery.fittings.load;
 
 import io.plumbery.fittings.diag.Diagnostics;
 import io.plumbery.fittings.diag.SourceRange;
+import io.plumbery.fittings.model.ClusterSettings;
 import io.plumbery.fittings.model.Facility;
 import io.plumbery.fittings.model.Node;
 import io.plumbery.fittings.model.Parameter;
@@ -38,7 +39,7 @@ import java.util.stream.Collectors;
 public final class FittingsLoader {
 
     private static final List<String> GLOBAL_KEYS = PlumberyKeys.and(List.of("information", "parameters", "links",
-            "defaults", "safeMode"), PlumberyKeys.GLOBAL_NOT_ACTED_ON, PlumberyKeys.GLOBAL_NOT_SUPPORTED);
+            "defaults", "safeMode", "cluster"), PlumberyKeys.GLOBAL_NOT_ACTED_ON, PlumberyKeys.GLOBAL_NOT_SUPPORTED);
 
     private FittingsLoader() {
     }
@@ -105,6 +106,7 @@ public final class FittingsLoader {
                 l.scalar(v, "link '" + k + "'").ifPresent(url -> links.put(k, url))));
         boolean safeMode = global.bool("safeMode").orElse(false);
         Defaults defaults = Defaults.read(global.map("defaults", "'defaults'"));
+        ClusterSettings cluster = ClusterReader.read(global.map("cluster", "'cluster'"));
 
         FacilityReader reader = new FacilityReader(defaults);
         List<Facility> read = new ArrayList<>();
@@ -125,7 +127,7 @@ public final class FittingsLoader {
         PlanChecks.placeholders(resolved, uses,
                 reader.located.stream().map(l -> l.value().name()).collect(Collectors.toSet()),
                 reader.balancers.informationNodes);
-        return new Plan(file, planName(file), information, links, parameters, safeMode, facilities);
+        return new Plan(file, planName(file), information, links, parameters, safeMode, facilities, cluster);
     }
 
     /** {@code examples/mesos-3x9/fittings.yaml} is plan {@code mesos-3x9}; {@code web.yaml} is plan {@code web}. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import io.plumbery.runtime.http.Cors;
 import io.plumbery.runtime.marathon.model.DockerPolicy;
+import io.plumbery.runtime.marathon.model.RolePolicy;
 import io.plumbery.runtime.service.FrameworkOptions;
 import io.plumbery.runtime.service.Services;
 import picocli.CommandLine.Command;
@@ -36,6 +37,15 @@ public final class MarathonCommand implements Callable<Integer> {
     @Option(names = "--mesos_user", description = "The user apps' tasks run as when they name none (FrameworkInfo.user;"
             + " default: the user running Marathon)")
     String mesosUser = MarathonConfig.PROCESS_USER;
+
+    @Option(names = "--mesos_role", defaultValue = RolePolicy.UNRESERVED, description = "The Mesos role of apps that"
+            + " name none; an app may also run in the role named as its top-level group (default ${DEFAULT-VALUE})")
+    String mesosRole;
+
+    @Option(names = "--default_accepted_resource_roles", split = ",", description = "The reservation roles whose"
+            + " resources apps that set no acceptedResourceRoles may use: * (unreserved) and/or --mesos_role"
+            + " (default: both, and the app's own role)")
+    List<String> defaultAcceptedResourceRoles = List.of();
 
     @Option(names = "--zk_session_timeout", defaultValue = "4000", description = "ZooKeeper session timeout, milliseconds (default ${DEFAULT-VALUE})")
     long zkSessionMillis;
@@ -83,6 +93,14 @@ public final class MarathonCommand implements Callable<Integer> {
         }
     }
 
+    private RolePolicy rolePolicy() {
+        try {
+            return RolePolicy.of(mesosRole, defaultAcceptedResourceRoles);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     /** The callback URLs when the http_callback subscriber is on, else null (Marathon's only subscriber). */
     private List<String> httpCallbacks() {
         if (eventSubscriber == null) {
@@ -100,7 +118,7 @@ public final class MarathonCommand implements Callable<Integer> {
         MarathonConfig config = new MarathonConfig(framework.hostname(), framework.httpAddress(), framework.httpPort(),
                 framework.master(), zk, frameworkName, framework.failoverTimeoutSeconds(), declineMillis / 1000.0,
                 Duration.ofMillis(zkSessionMillis), Duration.ofMillis(250), Duration.ofMillis(reconciliationMillis),
-                dockerPolicy(), mesosUser, httpCallbacks());
+                dockerPolicy(), mesosUser, httpCallbacks(), rolePolicy());
         MarathonAuth auth;
         try {
             auth = MarathonAuth.of(httpCredentials, httpRealm, mesosAuthentication, mesosPrincipal, mesosSecretFile);

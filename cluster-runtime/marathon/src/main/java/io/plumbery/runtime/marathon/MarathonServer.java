@@ -104,7 +104,7 @@ public final class MarathonServer implements AutoCloseable, Leadership {
         SchedulerConfig sc = new SchedulerConfig(config.master(), config.frameworkName(), config.hostname(),
                 Tls.forProcess().url(endpoint), config.failoverTimeoutSeconds(), config.declineOfferSeconds(), config.tick(),
                 config.reconciliationInterval(), config.mesosUser(), auth.principal(),
-                auth.mesos(), config.docker(), config.httpEndpoints());
+                auth.mesos(), config.docker(), config.httpEndpoints(), config.roles());
         MarathonScheduler s = new MarathonScheduler(sc, store, events);
         try {
             s.start();
@@ -162,7 +162,7 @@ public final class MarathonServer implements AutoCloseable, Leadership {
         ObjectNode out = MarathonJson.object();
         out.putObject("marathon_config").put("master", ZkUrl.mask(config.master())).put("hostname", config.hostname())
                 .put("framework_name", config.frameworkName()).put("failover_timeout", config.failoverTimeoutSeconds())
-                .put("decline_offer_duration", (long) (config.declineOfferSeconds() * 1000)).put("mesos_role", "*")
+                .put("decline_offer_duration", (long) (config.declineOfferSeconds() * 1000)).put("mesos_role", config.roles().mesosRole())
                 .put("mesos_user", config.mesosUser())
                 .put("checkpoint", true);
         out.putObject("zookeeper_config").put("zk", ZkUrl.mask(config.zk()));

@@ -13,18 +13,21 @@ import java.util.TreeMap;
 /**
  * Hierarchical DRF allocator: for each active agent with free resources, roles are sorted by weighted DRF (those
  * below their quota guarantee first), then the role's frameworks by DRF, and the first framework that is active, not
- * suppressed and not filtered for that agent is granted the agent's free resources, within its role's quota limit. Not thread-safe: the master calls it under its lock.
+ * suppressed and not filtered for that agent is granted the agent's free resources, within its role's quota limit. A
+ * framework subscribed to several roles (MULTI_ROLE) takes part in each of them, with what it holds in each role
+ * counted in that role. Not thread-safe: the master calls it under its lock.
  */
 public final class Allocator {
 
-    /** Resources granted to a framework on an agent (becomes an offer). */
+    /** Resources granted to a framework on an agent for one of its roles (becomes an offer). */
     public record Grant(String frameworkId, String agentId, String role, Resources resources) {
     }
 
     private static final class AgentSlot {
         Resources total;
         Resources allocated = Resources.EMPTY;
-        final Map<String, Resources> byFramework = new HashMap<>();
+        /** framework id, then role, to what it holds here */
+        final Map<String, Map<String, Resources>> byFramework = new HashMap<>();
 
         AgentSlot(Resources total) {
             this.total = total;
@@ -32,14 +35,20 @@ public final class Allocator {
     }
 
     private static final class FrameworkSlot {
-        final String role;
+        List<String> roles;
         boolean active;
-        boolean suppressed;
+        /** the roles it asked no offers for (SUPPRESS), as Mesos keeps them per role */
+        final Set<String> suppressed = new HashSet<>();
         Resources allocated = Resources.EMPTY;
+        final Map<String, Resources> byRole = new HashMap<>();
         long allocations;
 
-        FrameworkSlot(String role) {
-            this.role = role;
+        FrameworkSlot(List<String> roles) {
+            this.roles = List.copyOf(roles);
+        }
+
+        Resources in(String role) {
+            return byRole.getOrDefault(role, Resources.EMPTY);
         }
     }
 
@@ -63,8 +72,25 @@ public final class Allocator {
     }
 
     public void addFramework(String frameworkId, String role, boolean active) {
-        FrameworkSlot slot = frameworks.computeIfAbsent(frameworkId, id -> new FrameworkSlot(role));
+        addFramework(frameworkId, List.of(role), active);
+    }
+
+    /** Adds a framework, or gives a known one the roles it subscribed with now. */
+    public void addFramework(String frameworkId, List<String> roles, boolean active) {
+        FrameworkSlot slot = frameworks.computeIfAbsent(frameworkId, id -> new FrameworkSlot(roles));
+        slot.roles = List.copyOf(roles);
         slot.active = active;
+    }
+
+    /**
+     * UPDATE_FRAMEWORK with other roles: it is offered for these from now on; what it holds in a role it left stays
+     * counted there until released, as in Mesos.
+     */
+    public void updateRoles(String frameworkId, List<String> roles) {
+        FrameworkSlot slot = frameworks.get(frameworkId);
+        if (slot != null) {
+            slot.roles = List.copyOf(roles);
+        }
     }
 
     public void activateFramework(String frameworkId, boolean active) {
@@ -74,22 +100,36 @@ public final class Allocator {
         }
     }
 
+    /** SUPPRESS (every role of the framework) or REVIVE (its filters cleared too) without roles. */
     public void suppress(String frameworkId, boolean suppressed) {
         FrameworkSlot slot = frameworks.get(frameworkId);
-        if (slot != null) {
-            slot.suppressed = suppressed;
+        if (slot != null && suppressed) {
+            slot.suppressed.addAll(slot.roles);
+        } else if (slot != null) {
+            slot.suppressed.clear();
         }
         if (!suppressed) {
             filters.clear(frameworkId);
         }
     }
 
+    /** SUPPRESS or REVIVE of these roles only (Mesos's {@code suppress.roles}, {@code revive.roles}). */
+    public void suppress(String frameworkId, List<String> roles, boolean suppressed) {
+        FrameworkSlot slot = frameworks.get(frameworkId);
+        if (slot != null && suppressed) {
+            slot.suppressed.addAll(roles);
+        } else if (slot != null) {
+            slot.suppressed.removeAll(roles);
+            filters.clear(frameworkId, roles);
+        }
+    }
+
     /** Removes a framework and frees everything allocated to it. */
     public void removeFramework(String frameworkId) {
         for (Map.Entry<String, AgentSlot> e : agents.entrySet()) {
-            Resources held = e.getValue().byFramework.get(frameworkId);
+            Map<String, Resources> held = e.getValue().byFramework.get(frameworkId);
             if (held != null) {
-                release(frameworkId, e.getKey(), held);
+                new HashMap<>(held).forEach((role, res) -> release(frameworkId, e.getKey(), role, res));
             }
         }
         frameworks.remove(frameworkId);
@@ -102,8 +142,8 @@ public final class Allocator {
         agents.put(agentId, new AgentSlot(agentTotal));
         total = total.plus(agentTotal.scalarsOnly());
         used.forEach((fw, res) -> {
-            frameworks.computeIfAbsent(fw, id -> new FrameworkSlot("*"));
-            allocate(fw, agentId, res);
+            FrameworkSlot slot = frameworks.computeIfAbsent(fw, id -> new FrameworkSlot(List.of("*")));
+            allocate(fw, agentId, slot.roles.get(0), res); // its tasks' roles are not known here: its first role
         });
     }
 
@@ -112,8 +152,8 @@ public final class Allocator {
         if (slot == null) {
             return;
         }
-        for (Map.Entry<String, Resources> e : new ArrayList<>(slot.byFramework.entrySet())) {
-            release(e.getKey(), agentId, e.getValue());
+        for (Map.Entry<String, Map<String, Resources>> e : new ArrayList<>(slot.byFramework.entrySet())) {
+            new HashMap<>(e.getValue()).forEach((role, res) -> release(e.getKey(), agentId, role, res));
         }
         agents.remove(agentId);
         total = total.minus(slot.total.scalarsOnly());
@@ -131,11 +171,23 @@ public final class Allocator {
         }
     }
 
-    /** Resources given back (declined, unused part of an accept, finished task) with an optional filter. */
+    /** Resources given back, counted in the framework's first role; see the overload with a role. */
     public void recover(String frameworkId, String agentId, Resources resources, double refuseSeconds, long nowMillis) {
-        release(frameworkId, agentId, resources);
-        if (refuseSeconds > 0 && frameworks.containsKey(frameworkId)) {
-            filters.add(frameworkId, agentId, nowMillis + (long) (refuseSeconds * 1000));
+        recover(frameworkId, agentId, null, resources, refuseSeconds, nowMillis);
+    }
+
+    /**
+     * Resources given back (declined, unused part of an accept, finished task) with an optional filter.
+     *
+     * @param role the role they were allocated to (the offer's {@code allocation_info}); null for the framework's first
+     */
+    public void recover(String frameworkId, String agentId, String role, Resources resources, double refuseSeconds,
+                        long nowMillis) {
+        FrameworkSlot slot = frameworks.get(frameworkId);
+        String in = role != null || slot == null ? role : slot.roles.get(0);
+        release(frameworkId, agentId, in, resources);
+        if (refuseSeconds > 0 && slot != null) {
+            filters.add(frameworkId, in, agentId, nowMillis + (long) (refuseSeconds * 1000));
         }
     }
 
@@ -146,7 +198,7 @@ public final class Allocator {
     public List<Grant> allocate(long nowMillis) {
         filters.expire(nowMillis);
         List<Grant> grants = new ArrayList<>();
-        if (frameworks.values().stream().noneMatch(f -> f.active && !f.suppressed)) {
+        if (frameworks.values().stream().noneMatch(f -> f.active && !f.suppressed.containsAll(f.roles))) {
             return grants;
         }
         for (Map.Entry<String, AgentSlot> e : agents.entrySet()) {
@@ -154,7 +206,7 @@ public final class Allocator {
             if (inactiveAgents.contains(e.getKey())) {
                 continue;
             }
-            Set<String> granted = new HashSet<>();
+            Set<String> granted = new HashSet<>(); // framework and role: one offer each per agent and cycle
             Resources free = agent.total.minus(agent.allocated);
             // a grant capped by its role's limit leaves the rest of the agent to the next role
             while (free.isAllocatable()) {
@@ -162,10 +214,10 @@ public final class Allocator {
                 if (grant == null) {
                     break;
                 }
-                allocate(grant.frameworkId(), e.getKey(), grant.resources());
+                allocate(grant.frameworkId(), e.getKey(), grant.role(), grant.resources());
                 frameworks.get(grant.frameworkId()).allocations++;
                 grants.add(grant);
-                granted.add(grant.frameworkId());
+                granted.add(grant.frameworkId() + "\n" + grant.role());
                 free = agent.total.minus(agent.allocated);
             }
         }
@@ -181,10 +233,15 @@ public final class Allocator {
         Map<String, List<DrfSorter.Client>> byRole = new HashMap<>();
         for (Map.Entry<String, FrameworkSlot> f : frameworks.entrySet()) {
             FrameworkSlot slot = f.getValue();
-            if (slot.active && !slot.suppressed && !granted.contains(f.getKey())
-                    && !filters.isFiltered(f.getKey(), agentId, nowMillis)) {
-                byRole.computeIfAbsent(slot.role, r -> new ArrayList<>())
-                        .add(new DrfSorter.Client(f.getKey(), slot.allocated, 1.0, slot.allocations));
+            if (!slot.active) {
+                continue;
+            }
+            for (String role : slot.roles) {
+                if (!slot.suppressed.contains(role) && !granted.contains(f.getKey() + "\n" + role)
+                        && !filters.isFiltered(f.getKey(), role, agentId, nowMillis)) {
+                    byRole.computeIfAbsent(role, r -> new ArrayList<>())
+                            .add(new DrfSorter.Client(f.getKey(), slot.in(role), 1.0, slot.allocations));
+                }
             }
         }
         List<DrfSorter.Client> guaranteed = new ArrayList<>();
@@ -264,34 +321,40 @@ public final class Allocator {
         return roleAllocated(role);
     }
 
-    private void allocate(String frameworkId, String agentId, Resources res) {
+    private void allocate(String frameworkId, String agentId, String role, Resources res) {
         AgentSlot agent = agents.get(agentId);
         FrameworkSlot fw = frameworks.get(frameworkId);
         if (agent == null || fw == null) {
             return;
         }
         agent.allocated = agent.allocated.plus(res);
-        agent.byFramework.merge(frameworkId, res, Resources::plus);
+        agent.byFramework.computeIfAbsent(frameworkId, id -> new HashMap<>()).merge(role, res, Resources::plus);
         fw.allocated = fw.allocated.plus(res.scalarsOnly());
-        roleAllocated.merge(fw.role, res.scalarsOnly(), Resources::plus);
+        fw.byRole.merge(role, res.scalarsOnly(), Resources::plus);
+        roleAllocated.merge(role, res.scalarsOnly(), Resources::plus);
     }
 
-    private void release(String frameworkId, String agentId, Resources res) {
+    private void release(String frameworkId, String agentId, String role, Resources res) {
         AgentSlot agent = agents.get(agentId);
         if (agent != null) {
             agent.allocated = agent.allocated.minus(res);
-            Resources left = agent.byFramework.getOrDefault(frameworkId, Resources.EMPTY).minus(res);
+            Map<String, Resources> held = agent.byFramework.getOrDefault(frameworkId, new HashMap<>());
+            Resources left = held.getOrDefault(role, Resources.EMPTY).minus(res);
             if (left.isEmpty()) {
-                agent.byFramework.remove(frameworkId);
+                held.remove(role);
             } else {
-                agent.byFramework.put(frameworkId, left);
+                held.put(role, left);
+            }
+            if (held.isEmpty()) {
+                agent.byFramework.remove(frameworkId);
             }
         }
         FrameworkSlot fw = frameworks.get(frameworkId);
         if (fw != null) {
             fw.allocated = fw.allocated.minus(res.scalarsOnly());
-            roleAllocated.computeIfPresent(fw.role, (r, held) -> held.minus(res.scalarsOnly()));
+            fw.byRole.computeIfPresent(role, (r, held) -> held.minus(res.scalarsOnly()));
         }
+        roleAllocated.computeIfPresent(role, (r, held) -> held.minus(res.scalarsOnly()));
     }
 
     /** Cluster total of scalar resources. */

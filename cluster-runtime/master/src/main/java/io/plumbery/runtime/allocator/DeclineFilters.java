@@ -3,20 +3,21 @@ package io.plumbery.runtime.allocator;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Per (framework, agent) refusal filters set by DECLINE / ACCEPT with {@code filters.refuse_seconds}. */
+/**
+ * Per (framework, role, agent) refusal filters set by DECLINE / ACCEPT with {@code filters.refuse_seconds}: a
+ * MULTI_ROLE framework that declines an offer of one role still gets the agent's resources in its other roles.
+ */
 final class DeclineFilters {
-    private final Map<String, Map<String, Long>> expiries = new HashMap<>();
+    /** framework id, then role, then agent id, to the time the filter ends */
+    private final Map<String, Map<String, Map<String, Long>>> expiries = new HashMap<>();
 
-    void add(String frameworkId, String agentId, long untilMillis) {
-        expiries.computeIfAbsent(frameworkId, f -> new HashMap<>()).merge(agentId, untilMillis, Math::max);
+    void add(String frameworkId, String role, String agentId, long untilMillis) {
+        expiries.computeIfAbsent(frameworkId, f -> new HashMap<>()).computeIfAbsent(role, r -> new HashMap<>())
+                .merge(agentId, untilMillis, Math::max);
     }
 
-    boolean isFiltered(String frameworkId, String agentId, long nowMillis) {
-        Map<String, Long> byAgent = expiries.get(frameworkId);
-        if (byAgent == null) {
-            return false;
-        }
-        Long until = byAgent.get(agentId);
+    boolean isFiltered(String frameworkId, String role, String agentId, long nowMillis) {
+        Long until = expiries.getOrDefault(frameworkId, Map.of()).getOrDefault(role, Map.of()).get(agentId);
         return until != null && until > nowMillis;
     }
 
@@ -24,8 +25,18 @@ final class DeclineFilters {
         expiries.remove(frameworkId);
     }
 
+    void clear(String frameworkId, Iterable<String> roles) {
+        Map<String, Map<String, Long>> byRole = expiries.get(frameworkId);
+        if (byRole != null) {
+            roles.forEach(byRole::remove);
+        }
+    }
+
     void expire(long nowMillis) {
-        expiries.values().forEach(m -> m.values().removeIf(until -> until <= nowMillis));
+        for (Map<String, Map<String, Long>> byRole : expiries.values()) {
+            byRole.values().forEach(m -> m.values().removeIf(until -> until <= nowMillis));
+            byRole.values().removeIf(Map::isEmpty);
+        }
         expiries.values().removeIf(Map::isEmpty);
     }
 }

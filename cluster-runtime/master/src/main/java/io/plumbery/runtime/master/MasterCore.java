@@ -172,7 +172,7 @@ public final class MasterCore {
                 FrameworkRecord fw = state.frameworks.get(g.frameworkId());
                 AgentRecord agent = state.agents.get(g.agentId());
                 if (fw == null || agent == null || !fw.connected()) {
-                    state.allocator.recover(g.frameworkId(), g.agentId(), g.resources(), 0, now());
+                    state.allocator.recover(g.frameworkId(), g.agentId(), g.role(), g.resources(), 0, now());
                     continue;
                 }
                 Offer offer = offerFor(fw, agent, g);
@@ -210,7 +210,7 @@ public final class MasterCore {
     void rescind(String offerId) {
         OpenOffer open = takeOffer(offerId);
         if (open != null) {
-            state.allocator.recover(open.frameworkId(), open.agentId(), open.resources(), 0, now());
+            state.allocator.recover(open.frameworkId(), open.agentId(), open.role(), open.resources(), 0, now());
             FrameworkRecord fw = state.frameworks.get(open.frameworkId());
             if (fw != null) {
                 fw.send(Event.rescind(open.offer().id()));
@@ -261,7 +261,8 @@ public final class MasterCore {
         publish(l -> l.taskUpdated(task, status));
         if (!wasTerminal && (status.state().isTerminal() || status.state() == TaskState.TASK_UNREACHABLE)) {
             state.terminalCounts.merge(status.state(), 1L, Long::sum);
-            state.allocator.recover(task.frameworkId(), task.agentId(), task.resources(), 0, now());
+            state.allocator.recover(task.frameworkId(), task.agentId(), task.allocationRole(), task.resources(), 0,
+                    now());
             allocateSoon();
         }
     }

@@ -76,7 +76,7 @@ public final class SchedulerCalls {
             }
             new ArrayList<>(fw.offers().keySet()).forEach(core::rescind);
             fw.subscribe(info, sink, streamId, MasterCore.now());
-            core.state.allocator.addFramework(id, info.effectiveRole(), true);
+            core.state.allocator.addFramework(id, info.effectiveRoles(), true);
             core.state.allocator.activateFramework(id, true);
             core.state.allocator.revive(id);
             sink.send(Event.subscribed(Id.of(id), core.config.heartbeatInterval().toMillis() / 1000.0, core.info()));
@@ -149,8 +149,8 @@ public final class SchedulerCalls {
                 case KILL -> kill(fw, call.kill());
                 case ACKNOWLEDGE -> acknowledge(fw, call.acknowledge());
                 case RECONCILE -> reconcile(fw, call.reconcile());
-                case REVIVE -> revive(fw);
-                case SUPPRESS -> suppress(fw);
+                case REVIVE -> revive(fw, call.revive() == null ? null : call.revive().roles());
+                case SUPPRESS -> suppress(fw, call.suppress() == null ? null : call.suppress().roles());
                 case TEARDOWN -> teardown(fw);
                 case UPDATE_FRAMEWORK -> updateFramework(fw, call.updateFramework());
                 case ACCEPT_INVERSE_OFFERS -> MaintenanceControl.answer(core, fw, call.acceptInverseOffers(), true);
@@ -195,7 +195,8 @@ public final class SchedulerCalls {
         }
         if (invalid != null) {
             UnsupportedOperations.refuse(fw, unsupported, null);
-            offers.forEach(o -> core.state.allocator.recover(fw.id(), o.agentId(), o.resources(), 0, MasterCore.now()));
+            offers.forEach(o -> core.state.allocator.recover(fw.id(), o.agentId(), o.role(), o.resources(), 0,
+                    MasterCore.now()));
             TaskState lost = fw.partitionAware() ? TaskState.TASK_DROPPED : TaskState.TASK_LOST;
             for (TaskInfo t : tasks) {
                 fw.send(Event.update(MasterCore.masterStatus(t.taskId().value(), lost,
@@ -230,7 +231,7 @@ public final class SchedulerCalls {
         }
         launch(fw, agent, launching);
         double refuse = accept.filters() == null ? 5.0 : accept.filters().refuseSecondsOrDefault();
-        core.state.allocator.recover(fw.id(), agentId, available, refuse, MasterCore.now());
+        core.state.allocator.recover(fw.id(), agentId, offers.get(0).role(), available, refuse, MasterCore.now());
         core.allocateSoon();
         return Result.ACCEPTED;
     }
@@ -326,7 +327,8 @@ public final class SchedulerCalls {
             OpenOffer open = core.state.offers.get(offerId.value());
             if (open != null && open.frameworkId().equals(fw.id())) {
                 core.takeOffer(offerId.value());
-                core.state.allocator.recover(fw.id(), open.agentId(), open.resources(), refuse, MasterCore.now());
+                core.state.allocator.recover(fw.id(), open.agentId(), open.role(), open.resources(), refuse,
+                        MasterCore.now());
             }
         }
         core.allocateSoon();
@@ -388,18 +390,28 @@ public final class SchedulerCalls {
         return Result.ACCEPTED;
     }
 
-    private Result revive(FrameworkRecord fw) {
-        core.state.allocator.revive(fw.id());
+    /** REVIVE: of the roles named, else of all the framework's roles. */
+    private Result revive(FrameworkRecord fw, List<String> roles) {
+        if (roles == null || roles.isEmpty()) {
+            core.state.allocator.revive(fw.id());
+        } else {
+            core.state.allocator.suppress(fw.id(), roles, false);
+        }
         core.allocateSoon();
         return Result.ACCEPTED;
     }
 
-    private Result suppress(FrameworkRecord fw) {
-        core.state.allocator.suppress(fw.id(), true);
+    /** SUPPRESS: of the roles named, else of all the framework's roles. */
+    private Result suppress(FrameworkRecord fw, List<String> roles) {
+        if (roles == null || roles.isEmpty()) {
+            core.state.allocator.suppress(fw.id(), true);
+        } else {
+            core.state.allocator.suppress(fw.id(), roles, true);
+        }
         return Result.ACCEPTED;
     }
 
-    /** UPDATE_FRAMEWORK: name, capabilities, failover_timeout, labels... change; the offer role stays as subscribed. */
+    /** UPDATE_FRAMEWORK: name, capabilities, failover_timeout, labels... change, and its roles (offered from now on). */
     private Result updateFramework(FrameworkRecord fw, Call.Subscribe update) {
         if (update == null || update.frameworkInfo() == null || update.frameworkInfo().id() == null
                 || !fw.id().equals(update.frameworkInfo().id().value())) {
@@ -414,6 +426,8 @@ public final class SchedulerCalls {
             return new Result(403, unauthorized.get());
         }
         fw.update(update.frameworkInfo());
+        core.state.allocator.updateRoles(fw.id(), update.frameworkInfo().effectiveRoles());
+        core.allocateSoon();
         core.publish(l -> l.frameworkAdded(fw, core.state, true));
         return new Result(200, null);
     }

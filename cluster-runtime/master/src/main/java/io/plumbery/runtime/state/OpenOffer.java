@@ -12,4 +12,9 @@ public record OpenOffer(Offer offer, Resources resources, long createdMillis) {
     public String agentId() {
         return offer.agentId().value();
     }
+
+    /** The role it was allocated to ({@code allocation_info}), null if none. */
+    public String role() {
+        return offer.allocationInfo() == null ? null : offer.allocationInfo().role();
+    }
 }

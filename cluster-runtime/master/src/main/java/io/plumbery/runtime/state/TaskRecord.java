@@ -46,6 +46,13 @@ public final class TaskRecord {
         return resources;
     }
 
+    /** The role its resources were allocated to, as the framework's ACCEPT says ({@code allocation_info}); or null. */
+    public String allocationRole() {
+        return info.resources() == null ? null : info.resources().stream()
+                .filter(r -> r.allocationInfo() != null && r.allocationInfo().role() != null)
+                .map(r -> r.allocationInfo().role()).findFirst().orElse(null);
+    }
+
     public TaskState state() {
         return state;
     }

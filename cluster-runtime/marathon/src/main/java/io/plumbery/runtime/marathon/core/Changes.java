@@ -8,6 +8,7 @@ import io.plumbery.runtime.marathon.model.GroupDefinition;
 import io.plumbery.runtime.marathon.model.GroupTree;
 import io.plumbery.runtime.marathon.model.MarathonJson;
 import io.plumbery.runtime.marathon.model.PathId;
+import io.plumbery.runtime.marathon.model.RolePolicy;
 import io.plumbery.runtime.marathon.model.Violation;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,13 +36,16 @@ final class Changes {
     private final VersionClock versions;
     private final Replan replan;
     private final DockerPolicy docker;
+    private final RolePolicy roles;
 
-    Changes(SchedulerState state, DeploymentRunner runner, VersionClock versions, Replan replan, DockerPolicy docker) {
+    Changes(SchedulerState state, DeploymentRunner runner, VersionClock versions, Replan replan, DockerPolicy docker,
+            RolePolicy roles) {
         this.state = state;
         this.runner = runner;
         this.versions = versions;
         this.replan = replan;
         this.docker = docker;
+        this.roles = roles;
     }
 
     /** One app created, updated or deleted ({@code /v2/apps/{id}}): a plan of one step. */
@@ -56,6 +60,7 @@ final class Changes {
         }
         Map<PathId, AppDefinition> root = runner.view();
         AppDefinition target = prepare(before, after, versions.next(), root);
+        allowedRoles(List.of(target), root, a -> "");
         root.put(target.pathId(), target);
         GroupTree result = GroupTree.of(root.values(), state.groups());
         List<Violation> clashes = result.clashes();
@@ -142,6 +147,7 @@ final class Changes {
         changedApps.forEach(a -> starts.add(a.pathId()));
         groupTargets.keySet().forEach(g -> result.appsUnder(PathId.parse(g)).forEach(a -> starts.add(a.pathId())));
         allowedOnHosts(changedApps, a -> pathOf.apply(a.pathId()));
+        allowedRoles(changedApps, view, a -> pathOf.apply(a.pathId()));
         validate(changedApps, result, starts, a -> pathOf.apply(a.pathId()));
         List<Deployment.Step> steps = DeploymentPlanner.steps(originals, targets, root.values(),
                 target.groups().values(), false);
@@ -256,6 +262,18 @@ final class Changes {
         }
     }
 
+    /** 422 for roles the apps may not run in, and accepted resource roles other than theirs (see {@link RolePolicy}). */
+    private void allowedRoles(List<AppDefinition> apps, Map<PathId, AppDefinition> before,
+                              Function<AppDefinition, String> pathOf) {
+        List<Violation> violations = new ArrayList<>();
+        for (AppDefinition app : apps) {
+            violations.addAll(roles.violations(app, before.get(app.pathId()), pathOf.apply(app)));
+        }
+        if (!violations.isEmpty()) {
+            throw MarathonException.invalid(violations);
+        }
+    }
+
     /**
      * Dependencies of changed apps that name nothing, and cycles through the apps of {@code starts} (the changed
      * ones, those in groups whose dependencies changed), are refused (422), as Marathon's.
@@ -283,10 +301,10 @@ final class Changes {
         }
     }
 
-    /** The app as it will be stored: service ports assigned, Marathon's versionInfo. */
+    /** The app as it will be stored: its role, service ports assigned, Marathon's versionInfo. */
     private AppDefinition prepare(AppDefinition before, AppDefinition after, String version,
                                   Map<PathId, AppDefinition> others) {
-        AppDefinition ported = withServicePorts(after, before, others);
+        AppDefinition ported = withServicePorts(after.withRole(roles.roleOf(after, before)), before, others);
         AppDefinition.VersionInfo info;
         if (before != null && ported.isOnlyScaleOf(before)) {
             info = new AppDefinition.VersionInfo(version, before.configVersion());

@@ -53,10 +53,19 @@ public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
     private MesosClient mesos;
     private volatile String frameworkId;
     private volatile boolean subscribed;
-    private boolean suppressed;
+    /**
+     * The last of the calls that must reach the master in the order they were made (UPDATE_FRAMEWORK, REVIVE,
+     * SUPPRESS): a SUPPRESS overtaken by the REVIVE after it would leave the roles without offers for good.
+     */
+    private java.util.concurrent.CompletableFuture<Integer> lastInOrder =
+            java.util.concurrent.CompletableFuture.completedFuture(0);
+    /** The roles the master was last told to send no offers of (SUPPRESS with roles) */
+    private final Set<String> suppressed = new java.util.TreeSet<>();
     private int lastTotalNeed;
     private long lastReconcile;
     private boolean replanQueued;
+    /** The roles it subscribed with, or is to update to: --mesos_role and its apps' (read by the Mesos client) */
+    private volatile List<String> roles;
 
     public MarathonScheduler(SchedulerConfig config, MarathonStore store, EventBus events) {
         this.config = config;
@@ -66,9 +75,9 @@ public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
         GroupHistory history = new GroupHistory(store);
         this.runner = new DeploymentRunner(state, store, events, replan, history);
         this.health = new HealthMonitor(state, events, killer, replan, core);
-        this.offers = new OfferMatcher(state, store, events, this::call, config.declineOfferSeconds());
+        this.offers = new OfferMatcher(state, store, events, this::call, config.declineOfferSeconds(), config.roles());
         this.operations = new Operations(core, state, runner, new VersionClock(), store, killer, replan,
-                new Snapshots(state, runner, health, this), config.docker(), history);
+                new Snapshots(state, runner, health, this), config.docker(), config.roles(), history);
         this.callbacks = config.httpEndpoints() == null ? null
                 : new HttpCallbacks(store, events, config.httpEndpoints());
     }
@@ -85,6 +94,7 @@ public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
             store.deployments().forEach(state::putDeployment);
             runner.resume();
             frameworkId = store.frameworkId().orElse(null);
+            roles = config.roles().frameworkRoles(state.apps());
             LOG.info("Marathon leader loaded {} apps, {} groups, {} tasks, {} deployments; framework {}",
                     state.apps().size(), state.groups().size(), state.tasks().size(), state.deployments().size(),
                     frameworkId);
@@ -145,7 +155,8 @@ public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
         if (config.principal() != null) {
             fi.put("principal", config.principal());
         }
-        fi.putArray("roles").add("*");
+        ArrayNode subscribed = fi.putArray("roles");
+        roles.forEach(subscribed::add);
         ArrayNode caps = fi.putArray("capabilities");
         for (String c : new String[] {"MULTI_ROLE", "PARTITION_AWARE", "TASK_KILLING_STATE"}) {
             caps.addObject().put("type", c);
@@ -165,7 +176,7 @@ public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
             store.saveFrameworkId(id);
         }
         subscribed = true;
-        suppressed = false;
+        suppressed.clear();
         lastTotalNeed = 0;
         LOG.info("Subscribed as framework {}", id);
         events.publish(events.event("scheduler_registered_event").put("frameworkId", id)
@@ -336,7 +347,27 @@ public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
             }
         }
         runner.advance(complete);
+        updateRoles();
         updateOfferInterest();
+    }
+
+    /**
+     * As Marathon 1.9: when its apps' roles change, the framework tells the master with UPDATE_FRAMEWORK (a MULTI_ROLE
+     * framework is offered resources of each of its roles), and asks for offers again.
+     */
+    private void updateRoles() {
+        List<String> now = config.roles().frameworkRoles(state.apps());
+        if (now.equals(roles)) {
+            return;
+        }
+        roles = now;
+        if (subscribed) {
+            LOG.info("Framework roles now {}", now);
+            ObjectNode update = MesosClient.newCall("UPDATE_FRAMEWORK");
+            update.putObject("update_framework").set("framework_info", frameworkInfo());
+            inOrder(update);
+            lastTotalNeed = 0; // so that the next look at the queue revives the roles that want offers
+        }
     }
 
     private void call(ObjectNode call) {
@@ -349,15 +380,39 @@ public final class MarathonScheduler implements AutoCloseable, FrameworkStatus {
         if (!subscribed) {
             return;
         }
-        int total = state.launchesWanted(System.currentTimeMillis());
-        if (total > 0 && (suppressed || total > lastTotalNeed)) {
-            suppressed = false;
-            mesos.call(MesosClient.newCall("REVIVE"));
-        } else if (total == 0 && !suppressed) {
-            suppressed = true;
-            mesos.call(MesosClient.newCall("SUPPRESS"));
+        long now = System.currentTimeMillis();
+        int total = state.launchesWanted(now);
+        Set<String> wanting = new java.util.TreeSet<>();
+        for (AppDefinition app : state.apps()) {
+            if (state.launchesNeeded(app.pathId()) > 0 && state.delay(app.pathId()).overdue(now)) {
+                wanting.add(config.roles().roleOf(app));
+            }
+        }
+        if (total > 0 && (!java.util.Collections.disjoint(suppressed, wanting) || total > lastTotalNeed)) {
+            suppressed.removeAll(wanting);
+            inOrder(offerInterest("REVIVE", wanting));
+        }
+        Set<String> idle = new java.util.TreeSet<>(roles);
+        idle.removeAll(wanting);
+        if (!suppressed.containsAll(idle)) { // as Marathon 1.9: no offers of roles that no app needs now
+            suppressed.addAll(idle);
+            inOrder(offerInterest("SUPPRESS", idle));
         }
         lastTotalNeed = total;
+    }
+
+    /** Sends the call once the previous one sent in order was answered (or failed). */
+    private void inOrder(ObjectNode call) {
+        MesosClient client = mesos;
+        lastInOrder = lastInOrder.handle((status, failure) -> null).thenCompose(ignored -> client.call(call));
+    }
+
+    /** REVIVE or SUPPRESS of these roles. */
+    private static ObjectNode offerInterest(String type, Set<String> roles) {
+        ObjectNode call = MesosClient.newCall(type);
+        ArrayNode list = call.putObject(type.toLowerCase(java.util.Locale.ROOT)).putArray("roles");
+        roles.forEach(list::add);
+        return call;
     }
 
     @Override

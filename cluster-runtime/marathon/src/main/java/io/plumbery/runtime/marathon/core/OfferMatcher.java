@@ -9,6 +9,7 @@ import io.plumbery.runtime.marathon.mesos.TaskInfos;
 import io.plumbery.runtime.marathon.model.AppDefinition;
 import io.plumbery.runtime.marathon.model.Constraints;
 import io.plumbery.runtime.marathon.model.PathId;
+import io.plumbery.runtime.marathon.model.RolePolicy;
 import io.plumbery.runtime.marathon.state.MarathonStore;
 import io.plumbery.runtime.protocol.Json;
 import java.time.Instant;
@@ -18,7 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Matches each offer against the apps waiting for launches (resources, ports, constraints, launch delay): tasks
+ * Matches each offer against the apps waiting for launches (role, resources of the roles the app accepts, ports,
+ * constraints, launch delay): an offer serves the apps of the role it was allocated to (MULTI_ROLE), tasks
  * that fit are launched in one ACCEPT, an offer nothing fits is DECLINEd with refuse_seconds; per app the reasons
  * offers went unused are kept for {@code /v2/queue}. Core thread only.
  */
@@ -28,14 +30,22 @@ final class OfferMatcher {
     private final EventBus events;
     private final MasterCalls master;
     private final double declineOfferSeconds;
+    private final RolePolicy roles;
 
+    /** A matcher of Marathon's default roles: apps in {@code *}. */
     OfferMatcher(SchedulerState state, MarathonStore store, EventBus events, MasterCalls master,
                  double declineOfferSeconds) {
+        this(state, store, events, master, declineOfferSeconds, RolePolicy.DEFAULT);
+    }
+
+    OfferMatcher(SchedulerState state, MarathonStore store, EventBus events, MasterCalls master,
+                 double declineOfferSeconds, RolePolicy roles) {
         this.state = state;
         this.store = store;
         this.events = events;
         this.master = master;
         this.declineOfferSeconds = declineOfferSeconds;
+        this.roles = roles;
     }
 
     void match(JsonNode offers) {
@@ -53,7 +63,9 @@ final class OfferMatcher {
                 String reason = null;
                 int launched = 0;
                 while (need > 0) {
-                    reason = res.misfit(app).orElse(null);
+                    // Marathon's reason for an offer of another role, or without resources of the accepted roles
+                    reason = !res.allocationRole().equals(roles.roleOf(app)) ? "UnfulfilledRole"
+                            : res.misfit(app, roles.acceptedRoles(app)).orElse(null);
                     if (reason == null) {
                         Constraints.Result c = Constraints.check(app.constraints(),
                                 new Constraints.Placement(res.hostname(), res.attributes()), placements(app.pathId()));
@@ -103,8 +115,9 @@ final class OfferMatcher {
 
     private ObjectNode launch(AppDefinition app, OfferResources res, long now) {
         String taskId = app.pathId().safeName() + "." + UUID.randomUUID();
-        List<Integer> ports = res.take(app);
-        ObjectNode info = TaskInfos.build(app, taskId, res, ports);
+        OfferResources.Taken taken = res.take(app, roles.acceptedRoles(app));
+        List<Integer> ports = taken.ports();
+        ObjectNode info = TaskInfos.build(app, taskId, res, taken);
         MarathonTask task = new MarathonTask(taskId, app.id(), app.version(), app.configVersion(), res.agentId(),
                 res.hostname(), Map.copyOf(res.attributes()), List.copyOf(ports), MarathonTask.STAGING,
                 Instant.ofEpochMilli(now).toString(), null, now, 0, false);

@@ -2,6 +2,7 @@ package io.plumbery.runtime.marathon.core;
 
 import io.plumbery.runtime.marathon.model.AppDefinition;
 import io.plumbery.runtime.marathon.model.DockerPolicy;
+import io.plumbery.runtime.marathon.model.RolePolicy;
 import io.plumbery.runtime.marathon.model.GroupTree;
 import io.plumbery.runtime.marathon.model.PathId;
 import io.plumbery.runtime.marathon.state.MarathonStore;
@@ -36,7 +37,7 @@ public final class Operations {
 
     Operations(CoreThread core, SchedulerState state, DeploymentRunner runner, VersionClock versions,
                MarathonStore store, Killer killer, Replan replan, Snapshots snapshots, DockerPolicy docker,
-               GroupHistory history) {
+               RolePolicy roles, GroupHistory history) {
         this.core = core;
         this.state = state;
         this.runner = runner;
@@ -45,7 +46,7 @@ public final class Operations {
         this.killer = killer;
         this.replan = replan;
         this.snapshots = snapshots;
-        this.changes = new Changes(state, runner, versions, replan, docker);
+        this.changes = new Changes(state, runner, versions, replan, docker, roles);
         this.history = history;
     }
 

@@ -82,12 +82,13 @@ public final class Views {
     public static ObjectNode task(MarathonTask t, Snapshot snap) {
         ObjectNode out = MarathonJson.object().put("id", t.id()).put("appId", t.appId()).put("host", t.host())
                 .put("slaveId", t.agentId()).put("state", t.state()).put("stagedAt", t.stagedAt())
-                .put("startedAt", t.startedAt()).put("version", t.version()).put("role", "*");
+                .put("startedAt", t.startedAt()).put("version", t.version());
+        java.util.Optional<AppDefinition> app = snap.apps().stream().filter(a -> a.id().equals(t.appId())).findFirst();
+        out.put("role", app.map(Views::role).orElse("*"));
         ArrayNode ports = out.putArray("ports");
         t.ports().forEach(ports::add);
         ArrayNode servicePorts = out.putArray("servicePorts");
-        snap.apps().stream().filter(a -> a.id().equals(t.appId())).findFirst()
-                .ifPresent(a -> a.portDefinitions().forEach(p -> servicePorts.add(p.port())));
+        app.ifPresent(a -> a.portDefinitions().forEach(p -> servicePorts.add(p.port())));
         out.putArray("ipAddresses");
         ArrayNode hc = snap.healthResults().get(t.id());
         if (hc != null) {
@@ -152,8 +153,13 @@ public final class Views {
                 .put("tasksUnhealthy", unhealthy);
     }
 
+    /** The role of an app's tasks; {@code *} for one stored before apps had roles (that Marathon ran them in *). */
+    private static String role(AppDefinition app) {
+        return app.role() == null ? "*" : app.role();
+    }
+
     static ObjectNode queueItem(AppDefinition app, int count, LaunchDelay delay, long now, QueueStats stats) {
-        ObjectNode item = MarathonJson.object().put("count", count).put("role", "*");
+        ObjectNode item = MarathonJson.object().put("count", count).put("role", role(app));
         item.set("app", MarathonJson.tree(app));
         item.putObject("delay").put("timeLeftSeconds", (long) Math.ceil(delay.timeLeftSeconds(now)))
                 .put("overdue", delay.overdue(now));

@@ -13,7 +13,15 @@ public final class TaskInfos {
     private TaskInfos() {
     }
 
+    /** A task of resources all unreserved ({@code *}). */
     public static ObjectNode build(AppDefinition app, String taskId, OfferResources offer, List<Integer> ports) {
+        return build(app, taskId, offer, new OfferResources.Taken(ports, List.of(new OfferResources.Portion(
+                OfferResources.UNRESERVED, null, app.cpus(), app.mem(), app.disk(), ports))));
+    }
+
+    /** A task of the resources {@code taken} from the offer, each part with its reservation as the offer has it. */
+    public static ObjectNode build(AppDefinition app, String taskId, OfferResources offer, OfferResources.Taken taken) {
+        List<Integer> ports = taken.ports();
         ObjectNode task = Json.object();
         List<String> segments = new java.util.ArrayList<>(app.pathId().segments());
         java.util.Collections.reverse(segments);
@@ -21,16 +29,8 @@ public final class TaskInfos {
         task.putObject("task_id").put("value", taskId);
         task.putObject("agent_id").put("value", offer.agentId());
         ArrayNode res = task.putArray("resources");
-        scalar(res, "cpus", app.cpus(), offer.allocationInfo());
-        scalar(res, "mem", app.mem(), offer.allocationInfo());
-        if (app.disk() > 0) {
-            scalar(res, "disk", app.disk(), offer.allocationInfo());
-        }
-        if (!ports.isEmpty()) {
-            ObjectNode r = res.addObject().put("name", "ports").put("type", "RANGES");
-            ArrayNode ranges = r.putObject("ranges").putArray("range");
-            ports.forEach(p -> ranges.addObject().put("begin", p).put("end", p));
-            allocation(r, offer.allocationInfo());
+        for (int i = 0; i < taken.portions().size(); i++) {
+            resources(res, taken.portions().get(i), i == 0, offer.allocationInfo());
         }
         ObjectNode command = task.putObject("command");
         if (app.cmd() != null) {
@@ -139,15 +139,42 @@ public final class TaskInfos {
         return hc;
     }
 
-    private static void scalar(ArrayNode res, String name, double value, JsonNode allocationInfo) {
-        ObjectNode r = res.addObject().put("name", name).put("type", "SCALAR");
-        r.putObject("scalar").put("value", value);
-        allocation(r, allocationInfo);
+    /**
+     * One pool's part of the task: what it takes of it, and in the first part cpus and mem even at 0 (as Marathon
+     * writes them).
+     */
+    private static void resources(ArrayNode res, OfferResources.Portion part, boolean first, JsonNode allocationInfo) {
+        if (first || part.cpus() > 0) {
+            scalar(res, "cpus", part.cpus(), part, allocationInfo);
+        }
+        if (first || part.mem() > 0) {
+            scalar(res, "mem", part.mem(), part, allocationInfo);
+        }
+        if (part.disk() > 0) {
+            scalar(res, "disk", part.disk(), part, allocationInfo);
+        }
+        if (!part.ports().isEmpty()) {
+            ObjectNode r = res.addObject().put("name", "ports").put("type", "RANGES");
+            ArrayNode ranges = r.putObject("ranges").putArray("range");
+            part.ports().forEach(p -> ranges.addObject().put("begin", p).put("end", p));
+            origin(r, part, allocationInfo);
+        }
     }
 
-    private static void allocation(ObjectNode r, JsonNode allocationInfo) {
+    private static void scalar(ArrayNode res, String name, double value, OfferResources.Portion part,
+                               JsonNode allocationInfo) {
+        ObjectNode r = res.addObject().put("name", name).put("type", "SCALAR");
+        r.putObject("scalar").put("value", value);
+        origin(r, part, allocationInfo);
+    }
+
+    /** The offer's allocation role, and the part's reservation when it is reserved. */
+    private static void origin(ObjectNode r, OfferResources.Portion part, JsonNode allocationInfo) {
         if (allocationInfo != null) {
             r.set("allocation_info", allocationInfo.deepCopy());
+        }
+        if (part.reservations() != null && !part.reservations().isMissingNode()) {
+            r.set("reservations", part.reservations().deepCopy());
         }
     }
 }

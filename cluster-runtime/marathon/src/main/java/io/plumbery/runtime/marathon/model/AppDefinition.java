@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A Marathon app as POSTed to {@code /v2/apps} (Marathon 1.x field names). Fields are nullable as parsed;
- * {@link #withDefaults()} fills Marathon's defaults so that stored and returned apps are complete.
+ * {@link #withDefaults()} fills Marathon's defaults so that stored and returned apps are complete. {@code role} (the
+ * Mesos role of its tasks, Marathon 1.9) is filled in when the app is deployed (see {@link RolePolicy}).
  */
 public record AppDefinition(String id, String cmd, List<String> args, String user, Map<String, String> env,
                             Integer instances, Double cpus, Double mem, Double disk, Integer gpus,
@@ -19,7 +20,7 @@ public record AppDefinition(String id, String cmd, List<String> args, String use
                             List<String> acceptedResourceRoles, String killSelection, Boolean requirePorts,
                             List<PortDefinition> portDefinitions, List<Integer> ports,
                             Integer taskKillGracePeriodSeconds, String version, VersionInfo versionInfo,
-                            JsonNode networks) {
+                            JsonNode networks, String role) {
 
     public static final String YOUNGEST_FIRST = "YOUNGEST_FIRST";
     public static final String OLDEST_FIRST = "OLDEST_FIRST";
@@ -160,28 +161,37 @@ public record AppDefinition(String id, String cmd, List<String> args, String use
                 acceptedResourceRoles, killSelection == null ? YOUNGEST_FIRST : killSelection,
                 requirePorts == null ? Boolean.FALSE : requirePorts, defs,
                 defs.stream().map(PortDefinition::port).toList(), or(taskKillGracePeriodSeconds, null), version,
-                versionInfo, networks);
+                versionInfo, networks, role);
     }
 
     public AppDefinition withVersion(String newVersion, VersionInfo info) {
         return new AppDefinition(id, cmd, args, user, env, instances, cpus, mem, disk, gpus, constraints, uris, fetch,
                 backoffSeconds, backoffFactor, maxLaunchDelaySeconds, container, healthChecks, dependencies,
                 upgradeStrategy, labels, acceptedResourceRoles, killSelection, requirePorts, portDefinitions, ports,
-                taskKillGracePeriodSeconds, newVersion, info, networks);
+                taskKillGracePeriodSeconds, newVersion, info, networks, role);
     }
 
     public AppDefinition withPorts(List<PortDefinition> defs) {
         return new AppDefinition(id, cmd, args, user, env, instances, cpus, mem, disk, gpus, constraints, uris, fetch,
                 backoffSeconds, backoffFactor, maxLaunchDelaySeconds, container, healthChecks, dependencies,
                 upgradeStrategy, labels, acceptedResourceRoles, killSelection, requirePorts, defs,
-                defs.stream().map(PortDefinition::port).toList(), taskKillGracePeriodSeconds, version, versionInfo, networks);
+                defs.stream().map(PortDefinition::port).toList(), taskKillGracePeriodSeconds, version, versionInfo, networks,
+                role);
     }
 
     public AppDefinition withInstances(int n) {
         return new AppDefinition(id, cmd, args, user, env, n, cpus, mem, disk, gpus, constraints, uris, fetch,
                 backoffSeconds, backoffFactor, maxLaunchDelaySeconds, container, healthChecks, dependencies,
                 upgradeStrategy, labels, acceptedResourceRoles, killSelection, requirePorts, portDefinitions, ports,
-                taskKillGracePeriodSeconds, version, versionInfo, networks);
+                taskKillGracePeriodSeconds, version, versionInfo, networks, role);
+    }
+
+    /** The same app in {@code newRole}. */
+    public AppDefinition withRole(String newRole) {
+        return new AppDefinition(id, cmd, args, user, env, instances, cpus, mem, disk, gpus, constraints, uris, fetch,
+                backoffSeconds, backoffFactor, maxLaunchDelaySeconds, container, healthChecks, dependencies,
+                upgradeStrategy, labels, acceptedResourceRoles, killSelection, requirePorts, portDefinitions, ports,
+                taskKillGracePeriodSeconds, version, versionInfo, networks, newRole);
     }
 
     /** True when only instances (or version fields) differ: a scale, which does not restart tasks. */

@@ -143,8 +143,9 @@ public final class OperatorEndpoints {
             Map<String, java.util.List<String>> byRole = new java.util.TreeMap<>();
             byRole.put("*", new java.util.ArrayList<>());
             for (FrameworkRecord fw : s.frameworks.values()) {
-                String role = fw.info() == null ? "*" : fw.info().effectiveRole();
-                byRole.computeIfAbsent(role, r -> new java.util.ArrayList<>()).add(fw.id());
+                for (String role : fw.info() == null ? java.util.List.of("*") : fw.info().effectiveRoles()) {
+                    byRole.computeIfAbsent(role, r -> new java.util.ArrayList<>()).add(fw.id());
+                }
             }
             s.allocator.weights().all().keySet().forEach(r -> byRole.computeIfAbsent(r, k -> new java.util.ArrayList<>()));
             s.allocator.quotas().configs().forEach(q -> byRole.computeIfAbsent(q.role(), k -> new java.util.ArrayList<>()));
@@ -159,11 +160,8 @@ public final class OperatorEndpoints {
                     quota.set("consumed", StateViews.resources(s.allocator.allocatedToRole(name)));
                 });
                 ArrayNode fws = r.putArray("frameworks");
-                Resources allocated = Resources.EMPTY;
-                for (String id : ids) {
-                    fws.add(id);
-                    allocated = allocated.plus(s.allocator.allocatedTo(id));
-                }
+                ids.forEach(fws::add);
+                Resources allocated = s.allocator.allocatedToRole(name); // a MULTI_ROLE framework's share of it
                 r.set("resources", StateViews.resources(allocated));
                 r.set("allocated", StateViews.resources(allocated));
             });
