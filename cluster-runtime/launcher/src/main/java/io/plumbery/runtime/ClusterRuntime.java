@@ -5,6 +5,7 @@ import io.plumbery.runtime.cli.AgentCommand;
 import io.plumbery.runtime.cli.MasterCommand;
 import io.plumbery.runtime.cli.ZooKeeperCommand;
 import io.plumbery.runtime.dns.DnsCommand;
+import io.plumbery.runtime.logging.ConsoleLog;
 import io.plumbery.runtime.marathon.MarathonCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +23,7 @@ public final class ClusterRuntime implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        ConsoleLog.install();
         System.exit(commandLine().execute(args));
     }
 

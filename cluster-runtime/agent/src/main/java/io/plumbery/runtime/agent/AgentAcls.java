@@ -3,6 +3,7 @@ package io.plumbery.runtime.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbery.runtime.acls.Action;
 import io.plumbery.runtime.acls.Viewer;
+import io.plumbery.runtime.logging.LoggingToggle;
 import java.util.Set;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -11,14 +12,14 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The agent's {@code --acls} on what it refuses whole, as Mesos's agent does (403, no body): its flags
- * ({@code view_flags}), a sandbox or its log through the files endpoints and calls ({@code access_sandboxes},
+ * ({@code view_flags}), its logging level ({@code set_log_level}), a sandbox or its log through the files endpoints and calls ({@code access_sandboxes},
  * {@code access_mesos_logs}), and the endpoints Mesos guards with {@code get_endpoints}.
  */
 final class AgentAcls {
     private static final Set<String> FLAGS = Set.of("/flags", "/slave(1)/flags");
     private static final Set<String> FILES = Set.of("/files/browse", "/files/read", "/files/download");
     private static final Set<String> ENDPOINTS = Set.of("/files/debug", "/metrics/snapshot", "/containers",
-            "/slave(1)/containers", "/monitor/statistics", "/slave(1)/monitor/statistics");
+            "/slave(1)/containers", "/monitor/statistics", "/slave(1)/monitor/statistics", LoggingToggle.PATH);
 
     private final AgentViewers viewers;
     private final FileAccess files;
@@ -32,6 +33,7 @@ final class AgentAcls {
     boolean allows(String type, JsonNode call, Viewer viewer) {
         return switch (type) {
             case "GET_FLAGS" -> viewer.seesFlags();
+            case "SET_LOGGING_LEVEL" -> viewer.authorizer().authorized(Action.SET_LOG_LEVEL, viewer.principal());
             case "LIST_FILES" -> files.allows(viewer, call.path("list_files").path("path").asText(null));
             case "READ_FILE" -> files.allows(viewer, call.path("read_file").path("path").asText(null));
             default -> true;

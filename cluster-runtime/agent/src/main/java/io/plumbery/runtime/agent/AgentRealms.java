@@ -1,6 +1,7 @@
 package io.plumbery.runtime.agent;
 
 import io.plumbery.runtime.http.BasicAuth;
+import io.plumbery.runtime.logging.LoggingToggle;
 import java.util.Set;
 
 /**
@@ -25,7 +26,8 @@ final class AgentRealms implements BasicAuth.Realms {
             return null;
         }
         boolean read = method.equals("GET") || method.equals("HEAD");
-        if (path.equals("/api/v1") || !read) {
+        // libprocess serves the logging toggle in the read-write realm, GET as it is
+        if (path.equals("/api/v1") || !read || path.equals(LoggingToggle.PATH)) {
             return auth.readwrite() ? READWRITE : null;
         }
         return auth.readonly() ? READONLY : null;

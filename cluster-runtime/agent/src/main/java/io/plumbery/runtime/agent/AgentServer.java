@@ -5,6 +5,9 @@ import io.plumbery.runtime.http.Cors;
 import io.plumbery.runtime.http.HttpServer;
 import io.plumbery.runtime.http.JsonClient;
 import io.plumbery.runtime.http.Router;
+import io.plumbery.runtime.logging.LoggingCalls;
+import io.plumbery.runtime.logging.LoggingToggle;
+import io.plumbery.runtime.logging.VerboseLevel;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -99,9 +102,11 @@ public final class AgentServer implements AutoCloseable {
         AgentAcls acls = new AgentAcls(viewers, new FileAccess(attachments, viewers));
         AgentMetrics metrics = new AgentMetrics(tasks, config.resources(), this::isRegistered);
         AgentInventory inventory = new AgentInventory(tasks, metrics, () -> AgentFlags.of(config, port()));
-        new AgentApi(this, tasks, new FileCalls(files).or(new InventoryCalls(inventory, viewers)), masterToken, viewers,
+        new AgentApi(this, tasks, new FileCalls(files).or(new InventoryCalls(inventory, viewers))
+                .or(new LoggingCalls(VerboseLevel.process())::answer), masterToken, viewers,
                 acls).register(router);
         new FilesEndpoints(files).register(router);
+        new LoggingToggle(VerboseLevel.process()).register(router);
         new MonitorEndpoints(inventory, viewers).register(router);
         Handler guarded = acls.around(router);
         Handler api = masterToken.readsAround(BasicAuth.around(guarded, auth.httpCredentials(), new AgentRealms(auth)),

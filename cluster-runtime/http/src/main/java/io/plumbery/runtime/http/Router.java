@@ -51,6 +51,9 @@ public final class Router extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) {
         Exchange exchange = new Exchange(request, response, callback);
         Route route = find(exchange.path());
+        // Mesos logs each request so; here it shows with the verbose logging level raised (/logging/toggle)
+        LOG.debug("HTTP {} for {} from {}", exchange.method(), exchange.path(),
+                Request.getRemoteAddr(request) + ":" + Request.getRemotePort(request));
         try {
             if (route == null) {
                 exchange.text(404, "Not found: " + exchange.path());

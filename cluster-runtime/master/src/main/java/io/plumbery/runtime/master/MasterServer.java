@@ -15,6 +15,9 @@ import io.plumbery.runtime.master.api.MasterList;
 import io.plumbery.runtime.master.api.MasterRealms;
 import io.plumbery.runtime.master.api.AgentCalls;
 import io.plumbery.runtime.master.api.FrameworkTeardown;
+import io.plumbery.runtime.logging.LoggingCalls;
+import io.plumbery.runtime.logging.LoggingToggle;
+import io.plumbery.runtime.logging.VerboseLevel;
 import io.plumbery.runtime.master.api.MaintenanceCalls;
 import io.plumbery.runtime.master.api.OperatorAcls;
 import io.plumbery.runtime.master.api.OperatorApi;
@@ -118,9 +121,10 @@ public final class MasterServer implements AutoCloseable {
         FrameworkTeardown teardown = new FrameworkTeardown(new FrameworkCalls(core), gate);
         teardown.register(router);
         OperatorApi operator = new OperatorApi(core, v0, List.of(maintenanceCalls, new AgentCalls(agentControl, core.operatorRecords()),
-                quotaCalls, teardown));
+                quotaCalls, teardown, new LoggingCalls(VerboseLevel.process())::answer));
         router.route(gate.leaderOnly(V1Codec.masterOperator().around(operator::handle)), "/api/v1", "/master/api/v1");
         v0.register(router);
+        new LoggingToggle(VerboseLevel.process()).register(router);
         new InternalApi(registry).register(router);
         new MasterList(this::masters).register(router);
         router.routeUnder(AgentPages.PREFIX, gate.leaderOnly(new AgentPages(core, agents)::handle));

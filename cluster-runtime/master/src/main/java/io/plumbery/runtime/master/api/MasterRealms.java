@@ -1,6 +1,7 @@
 package io.plumbery.runtime.master.api;
 
 import io.plumbery.runtime.http.BasicAuth;
+import io.plumbery.runtime.logging.LoggingToggle;
 import io.plumbery.runtime.master.MasterAuth;
 import io.plumbery.runtime.protocol.AgentMessages;
 import java.util.Set;
@@ -38,7 +39,8 @@ public final class MasterRealms implements BasicAuth.Realms {
             return auth.agents() ? AGENTS : null;
         }
         boolean read = method.equals("GET") || method.equals("HEAD");
-        if (OPERATOR_PATHS.contains(path) || !read) {
+        // libprocess serves the logging toggle in the read-write realm, GET as it is
+        if (OPERATOR_PATHS.contains(path) || !read || path.equals(LoggingToggle.PATH)) {
             return auth.readwrite() ? READWRITE : null;
         }
         return auth.readonly() ? READONLY : null;

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbery.runtime.acls.Action;
 import io.plumbery.runtime.acls.Authorizer;
 import io.plumbery.runtime.http.BasicAuth;
+import io.plumbery.runtime.logging.LoggingToggle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -32,7 +34,10 @@ public final class OperatorAcls {
             Map.entry("DRAIN_AGENT", Action.DRAIN_AGENT),
             Map.entry("DEACTIVATE_AGENT", Action.DEACTIVATE_AGENT),
             Map.entry("REACTIVATE_AGENT", Action.REACTIVATE_AGENT),
-            Map.entry("MARK_AGENT_GONE", Action.MARK_AGENT_GONE));
+            Map.entry("MARK_AGENT_GONE", Action.MARK_AGENT_GONE),
+            Map.entry("SET_LOGGING_LEVEL", Action.SET_LOG_LEVEL));
+
+    private static final Set<String> GET_ENDPOINTS = Set.of("/metrics/snapshot", LoggingToggle.PATH);
 
     private final Authorizer authorizer;
 
@@ -80,7 +85,10 @@ public final class OperatorAcls {
         };
     }
 
-    /** The master's routes behind the v0 endpoints' actions ({@code /metrics/snapshot}: GET_ENDPOINT_WITH_PATH). */
+    /**
+     * The master's routes behind the v0 endpoints' actions ({@code /metrics/snapshot} and {@code /logging/toggle}:
+     * GET_ENDPOINT_WITH_PATH, as Mesos's authorization callbacks ask).
+     */
     public Handler around(Handler next) {
         if (!authorizer.configured()) {
             return next;
@@ -92,7 +100,7 @@ public final class OperatorAcls {
                 String principal = BasicAuth.principal(request).orElse(null);
                 Action action = ofEndpoint(request.getMethod(), path);
                 boolean allowed = action != null ? authorizer.authorized(action, principal)
-                        : !path.equals("/metrics/snapshot")
+                        : !GET_ENDPOINTS.contains(path)
                         || authorizer.authorized(Action.GET_ENDPOINT_WITH_PATH, principal, path);
                 if (allowed) {
                     return super.handle(request, response, callback);
