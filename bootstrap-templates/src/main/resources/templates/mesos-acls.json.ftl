@@ -1,7 +1,8 @@
 <#-- what each principal may do and see at the masters and agents (Mesos's --acls, its local authorizer's format):
      nothing that no ACL grants; read by plumbery-mesos-master.service and plumbery-mesos-agent.service. Views go by
      user, as Mesos's do: marathon and chronos see the frameworks, tasks and sandboxes of the task user, dns and admin
-     every framework and task. Principals: the plan's (information --credentials). -->
+     every framework and task. Only admin changes the logging level (set_log_level, and get_endpoints for
+     /logging/toggle, which Mesos guards with it). Principals: the plan's (information --credentials). -->
 <#assign frameworks = '{"values": ["' + principals.marathon + '", "' + principals.chronos + '", "' + principals.admin + '"]}'>
 <#assign admin = '{"values": ["' + principals.admin + '"]}'>
 {
@@ -22,7 +23,9 @@
   "view_roles": [{"principals": [=admin], "roles": {"type": "ANY"}}],
   "view_containers": [{"principals": [=admin], "users": {"type": "ANY"}}],
   "view_flags": [{"principals": [=admin], "flags": {"type": "ANY"}}],
-  "get_endpoints": [{"principals": {"values": ["[=principals.admin]", "[=principals.dns]"]}, "paths": {"type": "ANY"}}],
+  "get_endpoints": [{"principals": [=admin], "paths": {"type": "ANY"}},
+                    {"principals": {"values": ["[=principals.dns]"]}, "paths": {"values": ["/metrics/snapshot", "/files/debug", "/containers", "/containerizer/debug", "/monitor/statistics"]}}],
+  "set_log_level": [{"principals": [=admin], "level": {"type": "ANY"}}],
   "update_weights": [{"principals": [=admin], "roles": {"type": "ANY"}}],
   "update_quotas": [{"principals": [=admin], "roles": {"type": "ANY"}}],
   "get_maintenance_schedules": [{"principals": [=admin], "machines": {"type": "ANY"}}],

@@ -47,7 +47,10 @@ public final class ClusterSecrets {
              "view_roles": [{"principals": {"values": ["admin"]}, "roles": {"type": "ANY"}}],
              "view_containers": [{"principals": {"values": ["admin"]}, "users": {"type": "ANY"}}],
              "view_flags": [{"principals": {"values": ["admin"]}, "flags": {"type": "ANY"}}],
-             "get_endpoints": [{"principals": {"values": ["admin", "dns"]}, "paths": {"type": "ANY"}}],
+             "get_endpoints": [{"principals": {"values": ["admin"]}, "paths": {"type": "ANY"}},
+               {"principals": {"values": ["dns"]}, "paths": {"values": ["/metrics/snapshot", "/files/debug",
+                 "/containers", "/containerizer/debug", "/monitor/statistics"]}}],
+             "set_log_level": [{"principals": {"values": ["admin"]}, "level": {"type": "ANY"}}],
              "update_weights": [{"principals": {"values": ["admin"]}, "roles": {"type": "ANY"}}],
              "update_quotas": [{"principals": {"values": ["admin"]}, "roles": {"type": "ANY"}}],
              "drain_agents": [{"principals": {"values": ["admin"]}, "agents": {"type": "ANY"}}]}"""
