@@ -20,8 +20,14 @@ public final class ConsoleLog extends Handler {
         setLevel(Level.ALL);
     }
 
-    /** Replaces java.util.logging's default configuration with this handler on the root logger. */
+    /**
+     * Replaces java.util.logging's default configuration with this handler on the root logger; called first thing in
+     * {@code main}, so that the manager is still to be made and can be the {@link KeptLogManager}.
+     */
     public static void install() {
+        if (System.getProperty("java.util.logging.manager") == null) {
+            System.setProperty("java.util.logging.manager", KeptLogManager.class.getName());
+        }
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
         root.setLevel(Level.INFO);
